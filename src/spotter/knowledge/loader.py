@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from spotter.errors import SpotterError
 from spotter.knowledge.model import (
     Exercise,
     ExerciseFacts,
@@ -34,23 +34,22 @@ from spotter.knowledge.model import (
     VariationText,
 )
 
-try:  # the C loader is several times faster; fall back to the pure one
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# The C loader is several times faster; fall back to the pure one.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CACHE_VERSION = 1
 DEFAULT_LANGUAGE = "en"
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogError(Exception):
+class CatalogError(SpotterError):
     """A problem in a catalog file, located as precisely as we can."""
 
-    path: str
-    line: int | None
-    field: str | None
-    message: str
+    def __init__(self, path: str, line: int | None, field: str | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(path, line, field, message)
 
     def __str__(self) -> str:
         where = self.path + (f":{self.line}" if self.line else "")
@@ -102,9 +101,10 @@ def _locate(index: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...])
     return None
 
 
-def parse_text(text: str, path: str) -> dict[str, Any]:
+def parse_text(text: str, path: str, *, check_name: bool = True) -> dict[str, Any]:
     """Validate the YAML text of one catalog file and return the entry as plain data.
 
+    With ``check_name``, the slug must equal the file name (the catalog's key).
     Raises :class:`CatalogError` naming the line and field of the first problem.
     """
     from pydantic import ValidationError
@@ -112,7 +112,7 @@ def parse_text(text: str, path: str) -> dict[str, Any]:
     from spotter.knowledge.schema import validate_entry
 
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -137,9 +137,11 @@ def parse_text(text: str, path: str) -> dict[str, Any]:
             msg += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
         raise CatalogError(path, _locate(index, loc), field, msg) from exc
     stem = Path(path).stem
-    if entry.slug != stem and stem not in ("-", "<string>"):
+    if check_name and entry.slug != stem and stem not in ("-", "<string>"):
         raise CatalogError(
-            path, _locate(_line_index(text), ("slug",)), "slug",
+            path,
+            _locate(_line_index(text), ("slug",)),
+            "slug",
             f"slug {entry.slug!r} does not match the file name {stem!r}",
         )
     return entry.model_dump(mode="json")
@@ -170,7 +172,8 @@ def build(data: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Exercise:
         grip_width=grip.get("width"),
         steps=tuple(StepFacts(s["id"], s["phase"]) for s in f["steps"]),
         faults=tuple(
-            FaultFacts(x["id"], x["visible"], x.get("metric"), x.get("threshold")) for x in f["faults"]
+            FaultFacts(x["id"], x["visible"], x.get("metric"), x.get("threshold"))
+            for x in f["faults"]
         ),
         tips=tuple(TipFacts(x["id"], x["topic"]) for x in f["tips"]),
         variations=tuple(
@@ -185,7 +188,11 @@ def build(data: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Exercise:
         author=f.get("author"),
     )
     texts = data["text"]
-    lang = language if language in texts else (DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in texts else next(iter(texts)))
+    lang = (
+        language
+        if language in texts
+        else (DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in texts else next(iter(texts)))
+    )
     x = texts[lang]
     text = ExerciseText(
         language=lang,

@@ -18,25 +18,39 @@ from spotter.knowledge.vocab import MUSCLES, WORKING_PHASES
 
 @dataclass(frozen=True, slots=True)
 class Tempo:
-    """Seconds for each part of a repetition: eccentric, pause, concentric, pause.
+    """Seconds for each part of a repetition, in the usual four-number notation.
 
-    >>> t = Tempo(3, 1, 2, 0)
+    The numbers are: the eccentric, the pause after it, the concentric, the pause after it.
+    A pulldown written 3-0-2-1 lets the bar rise for 3 s, pulls it down in 2 s and holds the
+    squeeze at the chest for 1 s.
+
+    >>> t = Tempo(3, 0, 2, 1)
     >>> str(t), t.rep_seconds
-    ('3-1-2-0', 6.0)
+    ('3-0-2-1', 6.0)
     """
 
     eccentric: float
-    bottom_pause: float
+    pause_after_eccentric: float
     concentric: float
-    top_pause: float
+    pause_after_concentric: float
 
     @property
     def rep_seconds(self) -> float:
         """Time under tension of one repetition."""
-        return self.eccentric + self.bottom_pause + self.concentric + self.top_pause
+        return (
+            self.eccentric
+            + self.pause_after_eccentric
+            + self.concentric
+            + self.pause_after_concentric
+        )
 
     def __str__(self) -> str:
-        parts = (self.eccentric, self.bottom_pause, self.concentric, self.top_pause)
+        parts = (
+            self.eccentric,
+            self.pause_after_eccentric,
+            self.concentric,
+            self.pause_after_concentric,
+        )
         return "-".join(f"{p:g}" for p in parts)
 
 
@@ -234,7 +248,9 @@ class Exercise:
         for f in self.facts.faults:
             words = self.text.faults.get(f.id, FaultText(name=f.id, looks_like="", fix=""))
             out.append(
-                Fault(f.id, words.name, words.looks_like, words.fix, f.visible, f.metric, f.threshold)
+                Fault(
+                    f.id, words.name, words.looks_like, words.fix, f.visible, f.metric, f.threshold
+                )
             )
         return tuple(out)
 

@@ -291,7 +291,9 @@ class EntryModel(_Strict):
                 missing = [i for i in fact_ids if i not in text_ids]
                 extra = [i for i in text_ids if i not in fact_ids]
                 if missing:
-                    raise ValueError(f"text.{lang}.{name} lacks words for id(s): {', '.join(missing)}")
+                    raise ValueError(
+                        f"text.{lang}.{name} lacks words for id(s): {', '.join(missing)}"
+                    )
                 if extra:
                     raise ValueError(
                         f"text.{lang}.{name} has id(s) not declared in facts.{name}: {', '.join(extra)}"

@@ -1,0 +1,5 @@
+"""`python -m spotter.cli`."""
+
+from spotter.cli.app import main
+
+main()

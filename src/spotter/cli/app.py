@@ -1,0 +1,60 @@
+"""The `spotter` command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from spotter import __version__
+from spotter.cli import exercises, setup
+
+app = typer.Typer(
+    name="spotter",
+    help=(
+        "Spotter: a strength-training coach on your own data.\n\n"
+        "Examples:\n\n"
+        "  spotter init --units kg --goal hypertrophy --days mon,wed,fri --equipment full-gym\n\n"
+        '  spotter exercises search "lat pull down"\n\n'
+        "  spotter exercises show stepback-pulldown"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+app.add_typer(exercises.app, name="exercises")
+setup.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spotter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database URL (any SQLAlchemy URL) or a SQLite file path. "
+            "Default: $SPOTTER_DB, else spotter.db in your data directory.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Spotter: a strength-training coach on your own data."""
+    from spotter.config import resolve_settings
+
+    ctx.obj = {"settings": resolve_settings(db)}
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

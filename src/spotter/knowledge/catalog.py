@@ -1,0 +1,248 @@
+"""The catalog in memory: lookup, search tolerant of typos and aliases, filters, alternatives.
+
+>>> from spotter.knowledge.catalog import normalise
+>>> normalise("Lat Pull-Down (Cable)")
+'lat pull down cable'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from spotter.errors import SpotterError
+from spotter.knowledge.model import Exercise
+from spotter.knowledge.vocab import EQUIPMENT, EQUIPMENT_PRESETS, MUSCLES, PATTERNS
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words separated by single spaces, punctuation removed."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _squash(text: str) -> str:
+    return normalise(text).replace(" ", "")
+
+
+class UnknownExerciseError(SpotterError, LookupError):
+    """A slug or name that is not in the catalog, with the closest ones."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no exercise {name!r} in the catalog{hint}")
+
+
+class UnknownTermError(SpotterError, ValueError):
+    """A muscle, equipment, pattern or level that is not in the vocabulary."""
+
+    def __init__(self, kind: str, value: str, known: Iterable[str]) -> None:
+        known = sorted(known)
+        close = [m for m, score, _ in process.extract(value, known, limit=3) if score >= 60]
+        hint = f"; did you mean: {', '.join(close)}?" if close else f"; known: {', '.join(known)}"
+        super().__init__(f"unknown {kind} {value!r}{hint}")
+
+
+def resolve_muscle(value: str) -> str:
+    """A muscle key from a key, a label or a synonym ("latissimus dorsi" -> "lats")."""
+    v = value.strip().lower()
+    if v in MUSCLES:
+        return v
+    for m in MUSCLES.values():
+        if v == m.label.lower() or v in m.synonyms or v.replace(" ", "-") == m.key:
+            return m.key
+    raise UnknownTermError("muscle", value, MUSCLES)
+
+
+def resolve_equipment(values: Iterable[str]) -> frozenset[str]:
+    """Equipment keys from keys, categories ("cable", "machine") or presets ("home-dumbbells").
+
+    >>> sorted(resolve_equipment(["home-dumbbells"]))
+    ['adjustable-bench', 'bench', 'dumbbell', 'mat']
+    >>> "long-bar" in resolve_equipment(["cable"])
+    True
+    """
+    out: set[str] = set()
+    categories = {e.category for e in EQUIPMENT.values()}
+    for raw in values:
+        for token in (t.strip().lower() for t in raw.split(",")):
+            if not token:
+                continue
+            if token in EQUIPMENT:
+                out.add(token)
+            elif token in EQUIPMENT_PRESETS:
+                out.update(EQUIPMENT_PRESETS[token])
+            elif token in categories:
+                out.update(k for k, e in EQUIPMENT.items() if e.category == token)
+            elif token.rstrip("s") in EQUIPMENT:
+                out.add(token.rstrip("s"))
+            else:
+                raise UnknownTermError(
+                    "equipment", token, [*EQUIPMENT, *EQUIPMENT_PRESETS, *categories]
+                )
+    return frozenset(out)
+
+
+def is_available(ex: Exercise, owned: frozenset[str]) -> bool:
+    """Whether everything the exercise needs is in ``owned``."""
+    return all(e in owned for e in ex.facts.equipment)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A search result: the exercise and how well it matched (0-100)."""
+
+    exercise: Exercise
+    score: float
+    matched: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    exercise: Exercise
+    score: float
+    shared_primary: tuple[str, ...]
+    same_pattern: bool
+
+
+class Catalog:
+    """All exercises available to a user: the built-in catalog plus their own entries."""
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._by_slug: dict[str, Exercise] = {}
+        for ex in exercises:
+            self._by_slug[ex.slug] = ex
+        self._names: list[tuple[str, str, str]] = []  # (normalised name, display, slug)
+        for ex in self._by_slug.values():
+            for name in (ex.name, *ex.text.aliases, ex.slug.replace("-", " ")):
+                self._names.append((normalise(name), name, ex.slug))
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._by_slug
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(sorted(self._by_slug.values(), key=lambda e: e.name.lower()))
+
+    def all(self) -> list[Exercise]:
+        """Every exercise, by name."""
+        return sorted(self._by_slug.values(), key=lambda e: e.name.lower())
+
+    def get(self, slug: str) -> Exercise:
+        """The exercise with this slug; :class:`UnknownExerciseError` with suggestions otherwise."""
+        try:
+            return self._by_slug[slug]
+        except KeyError:
+            raise UnknownExerciseError(slug, self.suggest(slug)) from None
+
+    def suggest(self, text: str, limit: int = 5) -> list[str]:
+        """The slugs whose names are closest to ``text``."""
+        return [h.exercise.slug for h in self._text_hits(text, threshold=62)[:limit]]
+
+    def _score(self, query: str, name: str) -> float:
+        q, n = normalise(query), name
+        qs, ns = q.replace(" ", ""), n.replace(" ", "")
+        scores = [fuzz.WRatio(q, n), fuzz.ratio(qs, ns)]
+        if len(qs) >= 5:
+            scores.append(0.95 * fuzz.partial_ratio(qs, ns))
+        if q and all(t in ns for t in q.split()):
+            scores.append(90.0 + 10.0 * len(qs) / max(len(ns), 1))
+        return float(max(scores))
+
+    def _text_hits(self, text: str, threshold: float) -> list[Hit]:
+        best: dict[str, tuple[float, str]] = {}
+        for norm, display, slug in self._names:
+            s = self._score(text, norm)
+            if s >= threshold and s > best.get(slug, (-1.0, ""))[0]:
+                best[slug] = (s, display)
+        hits = [Hit(self._by_slug[slug], s, d) for slug, (s, d) in best.items()]
+        hits.sort(key=lambda h: (-h.score, h.exercise.name.lower()))
+        return hits
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        muscle: str | None = None,
+        equipment: Iterable[str] = (),
+        pattern: str | None = None,
+        level: str | None = None,
+        available: frozenset[str] | None = None,
+        threshold: float = 75.0,
+    ) -> list[Hit]:
+        """Exercises matching every filter given, best first.
+
+        ``text`` is matched against names and aliases, tolerating typos and spacing ("lat pull
+        down"); ``muscle`` matches primary or secondary muscles (primary ranks first);
+        ``equipment`` keeps exercises that use any of the pieces or categories named;
+        ``available`` keeps exercises whose whole equipment list is owned.
+        """
+        if text and text.strip():
+            hits = self._text_hits(text, threshold)
+        else:
+            hits = [Hit(ex, 100.0, ex.name) for ex in self.all()]
+        muscle_key = resolve_muscle(muscle) if muscle else None
+        wanted = resolve_equipment(equipment) if equipment else None
+        if pattern and pattern not in PATTERNS:
+            raise UnknownTermError("pattern", pattern, PATTERNS)
+        if level and level not in ("beginner", "intermediate", "advanced"):
+            raise UnknownTermError("level", level, ("beginner", "intermediate", "advanced"))
+        out = []
+        for h in hits:
+            f = h.exercise.facts
+            if muscle_key and muscle_key not in f.primary and muscle_key not in f.secondary:
+                continue
+            if wanted is not None and not wanted & set(f.equipment):
+                continue
+            if pattern and f.pattern != pattern:
+                continue
+            if level and f.level != level:
+                continue
+            if available is not None and not is_available(h.exercise, available):
+                continue
+            score = h.score
+            if muscle_key and muscle_key in f.secondary:
+                score -= 10.0
+            out.append(Hit(h.exercise, score, h.matched))
+        out.sort(key=lambda h: (-h.score, h.exercise.name.lower()))
+        return out
+
+    def alternatives(
+        self, slug: str, *, available: frozenset[str] | None = None, limit: int = 10
+    ) -> list[Alternative]:
+        """Exercises that can stand in for ``slug``, ranked by shared primary muscles and pattern.
+
+        Score: 2 x Jaccard overlap of primary muscles + 1 if the movement pattern is the same
+        + 0.5 x overlap of all muscles + 0.25 if the mechanic is the same. Candidates must share
+        a primary muscle or the pattern; with ``available``, only exercises the user can do.
+        """
+        base = self.get(slug)
+        bp, ball = set(base.facts.primary), set(base.muscles)
+        out = []
+        for ex in self._by_slug.values():
+            if ex.slug == slug:
+                continue
+            if available is not None and not is_available(ex, available):
+                continue
+            p, allm = set(ex.facts.primary), set(ex.muscles)
+            shared = bp & p
+            same_pattern = ex.facts.pattern == base.facts.pattern
+            if not shared and not same_pattern:
+                continue
+            score = (
+                2.0 * len(shared) / len(bp | p)
+                + (1.0 if same_pattern else 0.0)
+                + 0.5 * len(ball & allm) / len(ball | allm)
+                + (0.25 if ex.facts.mechanic == base.facts.mechanic else 0.0)
+            )
+            out.append(Alternative(ex, round(score, 3), tuple(sorted(shared)), same_pattern))
+        out.sort(key=lambda a: (-a.score, a.exercise.name.lower()))
+        return out[:limit]

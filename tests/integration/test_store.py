@@ -1,0 +1,82 @@
+"""The store: created and migrated on first use, refusing places and schemas it cannot use."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from spotter.profile import Profile
+from spotter.services.profile import get_profile, save_profile
+from spotter.store.db import StoreError, current_revision, open_engine
+from spotter.store.migrations import HEAD, REVISIONS
+from spotter.store.uow import SqlUnitOfWork
+
+PROFILE = Profile(units="lb", goal="posture", experience="intermediate", training_days=("tue", "thu"),
+                  minutes_per_session=45, equipment=("cable-machine", "long-bar"))
+
+
+def test_first_use_creates_the_database_and_its_folders(tmp_path: Path) -> None:
+    db = tmp_path / "deep" / "er" / "spotter.db"
+    engine = open_engine(f"sqlite:///{db}")
+    assert db.exists()
+    assert current_revision(engine) == HEAD
+
+
+def test_a_profile_round_trips(tmp_path: Path) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
+    assert get_profile(SqlUnitOfWork(engine)) is None
+    save_profile(SqlUnitOfWork(engine), PROFILE)
+    assert get_profile(SqlUnitOfWork(engine)) == PROFILE
+    # a second init replaces the first
+    other = Profile(units="kg", goal="strength", experience="novice", training_days=("mon",),
+                    minutes_per_session=30, equipment=())
+    save_profile(SqlUnitOfWork(engine), other)
+    assert get_profile(SqlUnitOfWork(engine)) == other
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    open_engine(f"sqlite:///{db}").dispose()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="newer than this Spotter knows"):
+        open_engine(f"sqlite:///{db}")
+    assert db.read_bytes() == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
+def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="not a writable directory"):
+            open_engine(f"sqlite:///{ro / 'spotter.db'}")
+        assert list(ro.iterdir()) == []
+    finally:
+        ro.chmod(0o700)
+
+
+def test_a_path_under_a_file_is_refused_without_creating_anything(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="not a writable directory"):
+        open_engine(f"sqlite:///{blocker / 'sub' / 'spotter.db'}")
+    assert blocker.read_text() == "x"
+
+
+def test_the_known_revisions_match_the_migration_scripts() -> None:
+    versions = Path(__file__).resolve().parents[2] / "src/spotter/store/migrations/versions"
+    found = []
+    for f in sorted(versions.glob("*.py")):
+        m = re.search(r'^revision = "(\w+)"', f.read_text(), re.MULTILINE)
+        assert m, f
+        found.append(m.group(1))
+    assert tuple(found) == REVISIONS
