@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import exercises, setup
+from spotter.cli import exercises, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(exercises.app, name="exercises")
 setup.register(app)
+training.register(app)
 
 
 def _version(value: bool) -> None:

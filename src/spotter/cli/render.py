@@ -138,7 +138,7 @@ def exercise_page(console: Console, ex: Exercise, alts: Sequence[Alternative]) -
             p(f" {i}. {escape(s.text)}")
     p("\n[bold underline]Execution[/]")
     for i, s in enumerate(ex.execution_steps, 1):
-        p(f" {i}. [bold]{phase_label(s.phase, f.force)}:[/] {escape(s.text)}")
+        p(f" {i}. [bold]{phase_label(s.phase, f.pattern)}:[/] {escape(s.text)}")
         if s.breathing:
             p(f"    [green]Breathe:[/] {escape(s.breathing)}")
 

@@ -39,6 +39,16 @@ class UnknownExerciseError(SpotterError, LookupError):
         super().__init__(f"no exercise {name!r} in the catalog{hint}")
 
 
+class AmbiguousExerciseError(SpotterError, LookupError):
+    """A name that fits several exercises about equally well; lists them instead of guessing."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.name = name
+        self.candidates = list(candidates)
+        listing = "; ".join(f"{n} ({s})" for s, n in self.candidates)
+        super().__init__(f"{name!r} could be several exercises: {listing}. Use a fuller name or the slug.")
+
+
 class UnknownTermError(SpotterError, ValueError):
     """A muscle, equipment, pattern or level that is not in the vocabulary."""
 
@@ -142,6 +152,30 @@ class Catalog:
             return self._by_slug[slug]
         except KeyError:
             raise UnknownExerciseError(slug, self.suggest(slug)) from None
+
+    def resolve(self, name: str) -> Exercise:
+        """The exercise a person means by ``name``: slug, name or alias, else a clear fuzzy winner.
+
+        Raises :class:`AmbiguousExerciseError` when several exercises fit about equally well, and
+        :class:`UnknownExerciseError` when none fits.
+        """
+        key = name.strip().lower()
+        if key in self._by_slug:
+            return self._by_slug[key]
+        norm = normalise(name)
+        exact = {slug for n, _, slug in self._names if n == norm}
+        if len(exact) == 1:
+            return self._by_slug[exact.pop()]
+        hits = self._text_hits(name, threshold=75)
+        if exact:
+            hits = [h for h in hits if h.exercise.slug in exact]
+        if not hits:
+            raise UnknownExerciseError(name, self.suggest(name))
+        top = hits[0]
+        close = [h for h in hits if h.score >= top.score - 3]
+        if len(close) == 1 and top.score >= 85:
+            return top.exercise
+        raise AmbiguousExerciseError(name, [(h.exercise.slug, h.exercise.name) for h in (close or hits)[:6]])
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """The slugs whose names are closest to ``text``."""

@@ -47,7 +47,7 @@ class Finding:
 
 
 _SEATED = ("sit", "sits", "sitting", "seated", "seat")
-_LYING = ("lie", "lies", "lying")
+_LYING = ("lie", "lying")
 _STANDING = ("standing",)
 _UPRIGHT = ("standing", "split-stance", "walking", "bent-over", "hanging")
 
@@ -151,32 +151,11 @@ _HANDLE_RE = re.compile(r"(?<![\w-])handles?(?![\w-])", re.IGNORECASE)
 _MUSCLE_OWNERS: dict[str, str] = {s: m.key for m in MUSCLES.values() for s in m.synonyms}
 _MUSCLE_RE = _word_re(_MUSCLE_OWNERS)
 _PLACE_WORDS = frozenset(
-    [
-        "to",
-        "toward",
-        "towards",
-        "at",
-        "behind",
-        "over",
-        "above",
-        "below",
-        "under",
-        "across",
-        "against",
-        "on",
-        "onto",
-        "from",
-        "near",
-        "beside",
-        "past",
-        "in",
-        "into",
-        "front",
-        "off",
-        "along",
-        "around",
-        "between",
-    ]
+    (
+        "to toward towards at behind over above below under across against on onto from near "
+        "beside past in into front off along around between without reach reaches touch touches "
+        "support supports supporting"
+    ).split()
 )
 
 _PULL_PATTERNS = frozenset({"vertical-pull", "horizontal-pull"})
@@ -188,6 +167,17 @@ _LOAD_TYPE_NEEDS: dict[str, frozenset[str]] = {
     "band": frozenset({"band", "mini-band"}),
     "cable-stack": frozenset({"cable-machine", "lat-pulldown-machine", "seated-row-station"}),
 }
+
+
+_RACK_POSITION = re.compile(r"front[- ]rack|rack(?:ed)?\s+position|\bracked\b", re.IGNORECASE)
+
+
+def _without_positions(text: str, equipment: set[str]) -> str:
+    """Text with "rack" removed where it names a position (a kettlebell held in the front rack)."""
+    text = _RACK_POSITION.sub(" ", text)
+    if "kettlebell" in equipment and not equipment & {"barbell", "squat-rack", "smith-machine"}:
+        text = re.sub(r"(?<![\w-])rack(?![\w-])", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _muscles_named(text: str) -> list[tuple[str, str]]:
@@ -226,7 +216,7 @@ def check(ex: Exercise) -> list[tuple[tuple[str | int, ...], str, str]]:
     have = set(f.equipment)
     for s in steps:
         missing: dict[str, frozenset[str]] = {}
-        for m in _EQUIPMENT_WORD_RE.finditer(s.text):
+        for m in _EQUIPMENT_WORD_RE.finditer(_without_positions(s.text, have)):
             word = m.group(1).lower()
             owners = _WORD_OWNERS[word] | _ALSO_SATISFIES.get(word, frozenset())
             if not owners & have:

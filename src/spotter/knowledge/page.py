@@ -22,17 +22,30 @@ PHASE_LABEL = {
     "hold": "Hold",
     "finish": "Finish",
 }
-_CONCENTRIC_BY_FORCE = {"pull": "Pull", "push": "Push", "static": "Lift"}
+_BY_PATTERN: dict[str, tuple[str, str]] = {
+    "vertical-pull": ("Pull", "Return"),
+    "horizontal-pull": ("Pull", "Return"),
+    "vertical-push": ("Press", "Lower"),
+    "horizontal-push": ("Press", "Lower"),
+    "squat": ("Stand up", "Descend"),
+    "lunge": ("Drive up", "Descend"),
+    "hinge": ("Drive up", "Lower"),
+}
 
 
-def phase_label(phase: str, force: str) -> str:
-    """A step's phase in plain words: a pulldown's concentric is a pull, a press's a push.
+def phase_label(phase: str, pattern: str) -> str:
+    """A step's phase in plain words for this movement pattern.
 
-    >>> phase_label("concentric", "pull"), phase_label("eccentric", "pull")
+    >>> phase_label("concentric", "vertical-pull"), phase_label("eccentric", "vertical-pull")
     ('Pull', 'Return')
+    >>> phase_label("eccentric", "squat"), phase_label("concentric", "elbow-flexion")
+    ('Descend', 'Lift')
     """
+    lift, lower = _BY_PATTERN.get(pattern, ("Lift", "Lower"))
     if phase == "concentric":
-        return _CONCENTRIC_BY_FORCE.get(force, "Lift")
+        return lift
+    if phase == "eccentric":
+        return lower
     return PHASE_LABEL.get(phase, phase)
 
 
@@ -142,7 +155,7 @@ def to_markdown(ex: Exercise, alternatives: Sequence[Alternative] = ()) -> str:
     lines += ["### Execution", ""]
     for i, s in enumerate(ex.execution_steps, 1):
         breath = f" *Breathing: {s.breathing}*" if s.breathing else ""
-        lines.append(f"{i}. **{phase_label(s.phase, f.force)}.** {s.text}{breath}")
+        lines.append(f"{i}. **{phase_label(s.phase, f.pattern)}.** {s.text}{breath}")
     t = f.tempo
     lines += [
         "",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, delete, insert, select
+from typing import Any
 
+from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select
+
+from spotter.log import LogBatch, SetRecord
 from spotter.profile import Profile
 from spotter.store import tables as t
 
@@ -43,3 +47,137 @@ class ProfileRepository:
                 updated_at=(now or datetime.now(UTC)).replace(tzinfo=None),
             )
         )
+
+
+class LogRepository:
+    """Workouts, sets and log batches."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def workout_for_day(self, day: datetime, *, source: str = "manual") -> int:
+        """The id of the manual workout on ``day``'s date, created if there is none."""
+        start = datetime(day.year, day.month, day.day)
+        end = start + timedelta(days=1)
+        row = self._conn.execute(
+            select(t.workout.c.id).where(
+                t.workout.c.started_at >= start, t.workout.c.started_at < end, t.workout.c.source == source
+            )
+        ).first()
+        if row is not None:
+            return int(row[0])
+        result = self._conn.execute(insert(t.workout).values(started_at=day, source=source))
+        return _new_id(result)
+
+    def add_batch(self, command: str, sets: Sequence[SetRecord], *, now: datetime) -> int:
+        """Record the sets of one command; returns the batch id."""
+        batch_id = _new_id(self._conn.execute(insert(t.log_batch).values(created_at=now, command=command)))
+        for s in sets:
+            workout_id = self.workout_for_day(s.performed_at)
+            position = self._conn.execute(
+                select(func.count()).select_from(t.set_entry).where(t.set_entry.c.workout_id == workout_id)
+            ).scalar_one()
+            self._conn.execute(
+                insert(t.set_entry).values(
+                    workout_id=workout_id,
+                    batch_id=batch_id,
+                    position=position,
+                    **_set_values(s),
+                )
+            )
+        return batch_id
+
+    def last_batch(self) -> LogBatch | None:
+        row = self._conn.execute(select(t.log_batch).order_by(t.log_batch.c.id.desc()).limit(1)).mappings().first()
+        if row is None:
+            return None
+        rows = self._conn.execute(
+            select(t.set_entry).where(t.set_entry.c.batch_id == row["id"]).order_by(t.set_entry.c.id)
+        ).mappings()
+        return LogBatch(row["id"], row["created_at"], row["command"], tuple(_record(r) for r in rows))
+
+    def delete_batch(self, batch_id: int) -> None:
+        """Remove a batch, its sets, and workouts it leaves empty."""
+        workouts = {
+            r[0]
+            for r in self._conn.execute(
+                select(t.set_entry.c.workout_id).where(t.set_entry.c.batch_id == batch_id)
+            )
+        }
+        self._conn.execute(delete(t.set_entry).where(t.set_entry.c.batch_id == batch_id))
+        self._conn.execute(delete(t.log_batch).where(t.log_batch.c.id == batch_id))
+        for w in workouts:
+            left = self._conn.execute(
+                select(func.count()).select_from(t.set_entry).where(t.set_entry.c.workout_id == w)
+            ).scalar_one()
+            if left == 0:
+                self._conn.execute(delete(t.workout).where(t.workout.c.id == w))
+
+    def sets(
+        self,
+        *,
+        exercise: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[SetRecord]:
+        """Logged sets, filtered by exercise slug and a half-open time range [start, end)."""
+        q = select(t.set_entry)
+        if exercise is not None:
+            q = q.where(t.set_entry.c.exercise == exercise)
+        if start is not None:
+            q = q.where(t.set_entry.c.performed_at >= start)
+        if end is not None:
+            q = q.where(t.set_entry.c.performed_at < end)
+        order = (t.set_entry.c.performed_at, t.set_entry.c.id)
+        q = q.order_by(*(c.desc() for c in order)) if newest_first else q.order_by(*order)
+        if limit is not None:
+            q = q.limit(limit)
+        return [_record(r) for r in self._conn.execute(q).mappings()]
+
+    def count_sets(self) -> int:
+        return int(self._conn.execute(select(func.count()).select_from(t.set_entry)).scalar_one())
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _set_values(s: SetRecord) -> dict[str, object]:
+    return {
+        "performed_at": s.performed_at,
+        "exercise": s.exercise,
+        "set_type": s.set_type,
+        "load_kg": s.load_kg,
+        "bodyweight": s.bodyweight,
+        "reps": s.reps,
+        "seconds": s.seconds,
+        "meters": s.meters,
+        "rpe": s.rpe,
+        "rir": s.rir,
+        "tempo": s.tempo,
+        "notes": s.notes,
+        "superset": s.superset,
+    }
+
+
+def _record(r: RowMapping) -> SetRecord:
+    return SetRecord(
+        performed_at=r["performed_at"],
+        exercise=r["exercise"],
+        load_kg=r["load_kg"],
+        reps=r["reps"],
+        seconds=r["seconds"],
+        meters=r["meters"],
+        rpe=r["rpe"],
+        rir=r["rir"],
+        set_type=r["set_type"],
+        bodyweight=bool(r["bodyweight"]),
+        tempo=r["tempo"],
+        notes=r["notes"],
+        superset=r["superset"],
+        id=r["id"],
+    )

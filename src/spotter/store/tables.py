@@ -5,7 +5,19 @@ Loads are stored in kilograms; the profile's unit is applied when showing them.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -20,4 +32,57 @@ profile = Table(
     Column("minutes_per_session", Integer, nullable=False),
     Column("equipment", Text, nullable=False),  # comma-separated equipment keys
     Column("updated_at", DateTime, nullable=False),
+)
+
+log_batch = Table(
+    "log_batch",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("command", Text, nullable=False),  # what was logged, for `spotter log --undo`
+)
+
+workout = Table(
+    "workout",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime, nullable=False, index=True),
+    Column("name", String(200), nullable=True),
+    Column("notes", Text, nullable=True),
+    Column("duration_s", Integer, nullable=True),
+    Column("source", String(32), nullable=False, default="manual"),
+    Column("source_key", String(200), nullable=True, unique=True),
+)
+
+set_entry = Table(
+    "set_entry",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workout_id", Integer, ForeignKey("workout.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("batch_id", Integer, ForeignKey("log_batch.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("position", Integer, nullable=False),
+    Column("performed_at", DateTime, nullable=False),
+    Column("exercise", String(120), nullable=False),  # catalog slug
+    Column("set_type", String(16), nullable=False),
+    Column("load_kg", Float, nullable=True),
+    Column("bodyweight", Boolean, nullable=False, default=False),
+    Column("reps", Integer, nullable=True),
+    Column("seconds", Float, nullable=True),
+    Column("meters", Float, nullable=True),
+    Column("rpe", Float, nullable=True),
+    Column("rir", Float, nullable=True),
+    Column("tempo", String(32), nullable=True),
+    Column("notes", Text, nullable=True),
+    Column("superset", Integer, nullable=True),
+    Column("source_key", String(200), nullable=True, unique=True),
+    Index("ix_set_entry_exercise_time", "exercise", "performed_at"),
+    Index("ix_set_entry_time", "performed_at"),
+)
+
+bodyweight = Table(
+    "bodyweight",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("measured_at", DateTime, nullable=False, index=True),
+    Column("kg", Float, nullable=False),
 )

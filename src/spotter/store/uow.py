@@ -7,13 +7,14 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
-from spotter.store.repositories import ProfileRepository
+from spotter.store.repositories import LogRepository, ProfileRepository
 
 
 class SqlUnitOfWork:
     """Opens a connection and a transaction; rolls back unless :meth:`commit` was called."""
 
     profiles: ProfileRepository
+    log: LogRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -23,6 +24,7 @@ class SqlUnitOfWork:
         self._conn = self._engine.connect()
         self._conn.begin()
         self.profiles = ProfileRepository(self._conn)
+        self.log = LogRepository(self._conn)
         return self
 
     def __exit__(

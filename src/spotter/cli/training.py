@@ -1,0 +1,162 @@
+"""`spotter log` and `spotter history`: the training log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+
+
+def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
+    """A date or date-time from the command line; default now."""
+    if not value:
+        return now
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    raise fail(f"--date {value!r}: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+
+
+def _units(ctx: typer.Context) -> str:
+    from spotter.services.profile import get_profile
+    from spotter.store.uow import SqlUnitOfWork
+
+    profile = get_profile(SqlUnitOfWork(engine(ctx)))
+    return profile.units if profile else "kg"
+
+
+def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
+    from spotter.science.units import from_kg
+
+    if load_kg is None:
+        return "bw" if bodyweight else "-"
+    value = from_kg(load_kg, unit)
+    text = f"{value:.2f}".rstrip("0").rstrip(".") + unit
+    return f"bw+{text}" if bodyweight else text
+
+
+def log(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="What you did, e.g. \"squat 3x5 100kg\".")] = None,
+    date: Annotated[str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Remove the last logged entry.")] = False,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Log sets with a small grammar; names resolve by alias and fuzzy match.
+
+    Examples:
+
+      spotter log "stepback pulldown 55kg 10,10,9 @8"
+
+      spotter log "squat 3x5 100kg" --date 2026-11-20
+
+      spotter log "bench 80x5, 85x5, 90x3 @9"      (the @9 rates the 90 kg set)
+
+      spotter log "pull-up bw+10kg 8,7,6"   spotter log "assisted pull-up -20kg 3x8"
+
+      spotter log "plank 3x60s"   spotter log --undo
+    """
+    from spotter.services.log import log_text, undo_last
+    from spotter.store.uow import SqlUnitOfWork
+
+    now = dt.datetime.now().replace(microsecond=0)
+    with user_errors():
+        eng = engine(ctx)
+        shown_unit = _units(ctx)
+        if undo:
+            batch = undo_last(SqlUnitOfWork(eng))
+            if batch is None:
+                raise fail("the log is empty: nothing to undo")
+            console().print(f"Removed the last entry: [bold]{batch.command}[/] ({len(batch.sets)} set(s)).")
+            return
+        if not text:
+            raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
+        if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
+            raise fail(f"--unit {unit!r}: expected kg or lb")
+        default_unit = "lb" if (unit or shown_unit).lower().startswith("lb") else "kg"
+        logged = log_text(
+            SqlUnitOfWork(eng), catalog(ctx), text, when=parse_when(date, now), now=now, default_unit=default_unit
+        )
+    if fmt == "json":
+        print_json({"exercise": logged.exercise.slug, "sets": [_set_dict(s) for s in logged.sets]})
+        return
+    parts = ", ".join(_describe(s, shown_unit) for s in logged.sets)
+    console().print(f"Logged [bold]{logged.exercise.name}[/]: {parts}")
+
+
+def _describe(s: object, unit: str) -> str:
+    from spotter.log import SetRecord
+
+    assert isinstance(s, SetRecord)
+    load = fmt_load(s.load_kg, unit, s.bodyweight)
+    if s.seconds is not None:
+        what = f"{s.seconds:g}s"
+    elif s.meters is not None:
+        what = f"{s.meters:g}m"
+    else:
+        what = f"x{s.reps}"
+    effort = f" @{s.rpe:g}" if s.rpe is not None else ""
+    kind = f" ({s.set_type})" if s.set_type != "working" else ""
+    return f"{load} {what}{effort}{kind}"
+
+
+def _set_dict(s: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    d = asdict(s)  # type: ignore[call-overload]
+    d["performed_at"] = d["performed_at"].isoformat()
+    return d  # type: ignore[no-any-return]
+
+
+def history(
+    ctx: typer.Context,
+    exercise: Annotated[str | None, typer.Argument(help="Only this exercise (name or slug).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sets.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List what was logged, newest last.
+
+    Example: spotter history "stepback pulldown" --limit 20
+    """
+    from rich.table import Table
+
+    from spotter.services.log import history as get_history
+    from spotter.store.uow import SqlUnitOfWork
+
+    with user_errors():
+        cat = catalog(ctx)
+        slug = cat.resolve(exercise).slug if exercise else None
+        unit = _units(ctx)
+        rows = get_history(SqlUnitOfWork(engine(ctx)), exercise=slug, limit=limit)
+    if fmt == "json":
+        print_json([_set_dict(s) for s in rows])
+        return
+    if not rows:
+        console().print("Nothing logged yet. Try: spotter log \"squat 3x5 100kg\"")
+        return
+    table = Table(title=f"History ({len(rows)} sets)", title_justify="left")
+    for col in ("Date", "Exercise", "Type", "Load", "Reps/time", "RPE"):
+        table.add_column(col)
+    for s in rows:
+        name = cat.get(s.exercise).name if s.exercise in cat else s.exercise
+        amount = f"{s.seconds:g}s" if s.seconds is not None else f"{s.meters:g}m" if s.meters is not None else str(s.reps)
+        table.add_row(
+            s.performed_at.strftime("%Y-%m-%d %H:%M"),
+            name,
+            s.set_type,
+            fmt_load(s.load_kg, unit, s.bodyweight),
+            amount,
+            f"{s.rpe:g}" if s.rpe is not None else "",
+        )
+    console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)
+    app.command("history")(history)
