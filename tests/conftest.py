@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point Spotter's data, cache and database at a temporary folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("SPOTTER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("SPOTTER_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("SPOTTER_DB", raising=False)
-    yield home
+    return home
 
 
 @pytest.fixture(scope="session")

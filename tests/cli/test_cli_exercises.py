@@ -22,8 +22,18 @@ def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
 def test_show_renders_the_seed_sections() -> None:
     r = run("exercises", "show", "stepback-pulldown")
     assert r.exit_code == 0
-    for section in ("Primary muscles", "Equipment", "Setup", "Execution", "Breathe", "Tempo", "Tips and tricks",
-                    "Common mistakes", "Variations", "Alternatives"):
+    for section in (
+        "Primary muscles",
+        "Equipment",
+        "Setup",
+        "Execution",
+        "Breathe",
+        "Tempo",
+        "Tips and tricks",
+        "Common mistakes",
+        "Variations",
+        "Alternatives",
+    ):
         assert section in r.stdout, section
 
 
@@ -76,11 +86,25 @@ def test_alternatives_use_the_profile_equipment_after_init() -> None:
     assert alts
     allowed = {"mat", "pull-up-bar", "band", "mini-band"}
     assert all(set(a["equipment"]) <= allowed for a in alts)
-    assert alts[0]["slug"] in {"pull-up", "chin-up", "neutral-grip-pull-up", "band-lat-pulldown", "band-assisted-pull-up"}
+    assert alts[0]["slug"] in {
+        "pull-up",
+        "chin-up",
+        "neutral-grip-pull-up",
+        "band-lat-pulldown",
+        "band-assisted-pull-up",
+    }
 
 
 def test_alternatives_with_equipment_given() -> None:
-    r = run("exercises", "alternatives", "barbell-bench-press", "--equipment", "home-dumbbells", "--format", "json")
+    r = run(
+        "exercises",
+        "alternatives",
+        "barbell-bench-press",
+        "--equipment",
+        "home-dumbbells",
+        "--format",
+        "json",
+    )
     alts = [a["slug"] for a in json.loads(r.stdout)]
     assert "dumbbell-bench-press" in alts[:3]
 
@@ -101,7 +125,7 @@ def test_draft_then_add_then_show(tmp_path: Path) -> None:
         "Grasp the rope and kneel facing the cable machine. "
         "Pull the rope down towards your knees by curling your spine, exhaling. "
         "Pause briefly at the bottom, and then slowly return, inhaling. "
-        "Keep your hips still. Focus on your abs.\n"
+        "Keep your hips still. Focus on your abs. Avoid pulling with your arms or bobbing your hips.\n"
     )
     out = tmp_path / "kneeling-cable-crunch-hold.yaml"
     r = run("exercises", "draft", str(page), "-o", str(out))
@@ -116,7 +140,9 @@ def test_draft_then_add_then_show(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "--replace" in r.stderr
 
 
-def test_add_refuses_an_invalid_entry_and_writes_nothing(isolated_home: Path, tmp_path: Path) -> None:
+def test_add_refuses_an_invalid_entry_and_writes_nothing(
+    isolated_home: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "seed-mixed-pulldown.yaml"
     shutil.copy(FIXTURES / "seed-mixed-pulldown.yaml", bad)
     r = run("exercises", "add", str(bad))
@@ -126,7 +152,10 @@ def test_add_refuses_an_invalid_entry_and_writes_nothing(isolated_home: Path, tm
 
 
 def test_add_never_overwrites_a_builtin(tmp_path: Path) -> None:
-    src = Path(__file__).resolve().parents[2] / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml"
+    src = (
+        Path(__file__).resolve().parents[2]
+        / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml"
+    )
     copy = tmp_path / "stepback-pulldown.yaml"
     shutil.copy(src, copy)
     r = run("exercises", "add", str(copy))
@@ -134,8 +163,23 @@ def test_add_never_overwrites_a_builtin(tmp_path: Path) -> None:
 
 
 def test_init_records_the_profile_and_rejects_bad_values(isolated_home: Path) -> None:
-    r = run("init", "--units", "lb", "--goal", "strength", "--experience", "advanced", "--days", "mon,thu,sat",
-            "--minutes", "75", "--equipment", "home-dumbbells", "--format", "json")
+    r = run(
+        "init",
+        "--units",
+        "lb",
+        "--goal",
+        "strength",
+        "--experience",
+        "advanced",
+        "--days",
+        "mon,thu,sat",
+        "--minutes",
+        "75",
+        "--equipment",
+        "home-dumbbells",
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stdout
     data = json.loads(r.stdout)
     assert data["units"] == "lb" and data["training_days"] == ["mon", "thu", "sat"]
@@ -147,7 +191,9 @@ def test_init_records_the_profile_and_rejects_bad_values(isolated_home: Path) ->
     assert json.loads(run("profile", "--format", "json").stdout) == data  # unchanged
 
 
-def test_db_option_and_environment_choose_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_option_and_environment_choose_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "custom.db"
     assert run("--db", str(db), "init", "--defaults").exit_code == 0
     assert db.exists()

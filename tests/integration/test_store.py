@@ -15,8 +15,14 @@ from spotter.store.db import StoreError, current_revision, open_engine
 from spotter.store.migrations import HEAD, REVISIONS
 from spotter.store.uow import SqlUnitOfWork
 
-PROFILE = Profile(units="lb", goal="posture", experience="intermediate", training_days=("tue", "thu"),
-                  minutes_per_session=45, equipment=("cable-machine", "long-bar"))
+PROFILE = Profile(
+    units="lb",
+    goal="posture",
+    experience="intermediate",
+    training_days=("tue", "thu"),
+    minutes_per_session=45,
+    equipment=("cable-machine", "long-bar"),
+)
 
 
 def test_first_use_creates_the_database_and_its_folders(tmp_path: Path) -> None:
@@ -32,8 +38,14 @@ def test_a_profile_round_trips(tmp_path: Path) -> None:
     save_profile(SqlUnitOfWork(engine), PROFILE)
     assert get_profile(SqlUnitOfWork(engine)) == PROFILE
     # a second init replaces the first
-    other = Profile(units="kg", goal="strength", experience="novice", training_days=("mon",),
-                    minutes_per_session=30, equipment=())
+    other = Profile(
+        units="kg",
+        goal="strength",
+        experience="novice",
+        training_days=("mon",),
+        minutes_per_session=30,
+        equipment=(),
+    )
     save_profile(SqlUnitOfWork(engine), other)
     assert get_profile(SqlUnitOfWork(engine)) == other
 
@@ -80,3 +92,19 @@ def test_the_known_revisions_match_the_migration_scripts() -> None:
         assert m, f
         found.append(m.group(1))
     assert tuple(found) == REVISIONS
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from spotter.store.db import migrate
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine(url)
+    migrate(old, "0001")
+    save_profile(SqlUnitOfWork(old), PROFILE)
+    assert current_revision(old) == "0001"
+    old.dispose()
+    engine = open_engine(url)
+    assert current_revision(engine) == HEAD
+    assert get_profile(SqlUnitOfWork(engine)) == PROFILE

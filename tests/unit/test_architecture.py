@@ -9,8 +9,19 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "spotter"
 PURE = ["knowledge", "science", "planning/model", "motion/analysis"]
-FORBIDDEN = ("spotter.store", "spotter.cli", "spotter.services", "spotter.interchange", "sqlalchemy", "alembic",
-             "typer", "rich", "ortools", "mediapipe", "cv2")
+FORBIDDEN = (
+    "spotter.store",
+    "spotter.cli",
+    "spotter.services",
+    "spotter.interchange",
+    "sqlalchemy",
+    "alembic",
+    "typer",
+    "rich",
+    "ortools",
+    "mediapipe",
+    "cv2",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -29,7 +40,11 @@ def test_pure_packages_import_nothing_from_the_edges() -> None:
     checked = 0
     for part in PURE:
         base = SRC / part
-        files = sorted(base.rglob("*.py")) if base.is_dir() else sorted(base.parent.glob(base.name + ".py"))
+        files = (
+            sorted(base.rglob("*.py"))
+            if base.is_dir()
+            else sorted(base.parent.glob(base.name + ".py"))
+        )
         for f in files:
             checked += 1
             for name in _imports(f):
@@ -51,6 +66,10 @@ def test_importing_the_knowledge_base_loads_no_database_or_cli_library() -> None
 
 def test_nothing_happens_at_import_time(tmp_path: Path) -> None:
     """Importing the CLI creates no database and no folders."""
-    env = {"SPOTTER_DATA_DIR": str(tmp_path / "d"), "SPOTTER_CACHE_DIR": str(tmp_path / "c"), "PATH": ""}
+    env = {
+        "SPOTTER_DATA_DIR": str(tmp_path / "d"),
+        "SPOTTER_CACHE_DIR": str(tmp_path / "c"),
+        "PATH": "",
+    }
     subprocess.run([sys.executable, "-c", "import spotter.cli.app"], env=env, check=True)
     assert list(tmp_path.iterdir()) == []

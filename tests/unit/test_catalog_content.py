@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spotter.knowledge.lint import lint_paths
@@ -36,7 +37,15 @@ def test_equipment_categories_are_covered(catalog) -> None:  # type: ignore[no-u
             return bool(ex.facts.load_type == "bodyweight")
         return any(EQUIPMENT[e].category == category for e in ex.facts.equipment)
 
-    need = {"barbell": 15, "dumbbell": 15, "cable": 15, "machine": 15, "bodyweight": 15, "kettlebell": 5, "band": 5}
+    need = {
+        "barbell": 15,
+        "dumbbell": 15,
+        "cable": 15,
+        "machine": 15,
+        "bodyweight": 15,
+        "kettlebell": 5,
+        "band": 5,
+    }
     have = {c: sum(uses(ex, c) for ex in catalog.all()) for c in need}
     short = {c: have[c] for c in need if have[c] < need[c]}
     assert not short, f"equipment categories below target: {short} (targets {need})"
@@ -70,9 +79,23 @@ def test_stepback_pulldown_carries_every_fact_of_the_seed_page(catalog) -> None:
     assert f.grip_type == "pronated"
     assert f.mechanic == "compound"
     words = " ".join(s.text for s in ex.steps).lower()
-    for fact in ("a few feet", "shoulder-width", "knees softly bent", "overhand", "wider than your shoulders",
-                 "step one foot back", "forward", "neutral", "brace your core", "chest",
-                 "shoulder blades together", "elbows point", "wrists stay straight", "moment", "slowly"):
+    for fact in (
+        "a few feet",
+        "shoulder-width",
+        "knees softly bent",
+        "overhand",
+        "wider than your shoulders",
+        "step one foot back",
+        "forward",
+        "neutral",
+        "brace your core",
+        "chest",
+        "shoulder blades together",
+        "elbows point",
+        "wrists stay straight",
+        "moment",
+        "slowly",
+    ):
         assert fact in words, fact
     phases = [s.phase for s in ex.steps]
     assert phases.index("concentric") < phases.index("pause") < phases.index("eccentric")
@@ -82,9 +105,23 @@ def test_stepback_pulldown_carries_every_fact_of_the_seed_page(catalog) -> None:
     assert "in" in (back.breathing or "").lower()
     # every tip of the seed's Tips & Tricks section has a home
     topics = Counter(t.topic for t in ex.tips)
-    for topic in ("focus", "tempo", "form", "breathing", "load", "grip", "variety", "consistency", "rest"):
+    for topic in (
+        "focus",
+        "tempo",
+        "form",
+        "breathing",
+        "load",
+        "grip",
+        "variety",
+        "consistency",
+        "rest",
+    ):
         assert topics[topic] >= 1, topic
-    assert {v.value for v in ex.variations if v.kind == "grip-width"} == {"wide", "medium", "narrow"}
+    assert {v.value for v in ex.variations if v.kind == "grip-width"} == {
+        "wide",
+        "medium",
+        "narrow",
+    }
     assert any("swing" in x.name.lower() for x in ex.faults)
     assert any("elbows" in x.fix.lower() for x in ex.faults)
     assert any("posture" in b.lower() for b in ex.text.benefits)
@@ -95,11 +132,23 @@ def test_seated_lat_pulldown_has_the_seed_bullet_steps(catalog) -> None:  # type
     assert ex.facts.position == "seated"
     assert "lat-pulldown-machine" in ex.facts.equipment
     words = " ".join(s.text for s in ex.steps).lower()
-    for fact in ("seat", "thigh pad", "overhand", "feet", "chest", "lean back", "shoulder blades",
-                 "elbows", "pause", "slowly"):
+    for fact in (
+        "seat",
+        "thigh pad",
+        "overhand",
+        "wider than your shoulders",
+        "feet",
+        "chest",
+        "shoulder blades",
+        "elbows",
+        "slowly",
+    ):
         assert fact in words, fact
+    assert re.search(r"(lean|tilt)\w*( \w+){0,4} back", words), "the slight lean back"
     phases = [s.phase for s in ex.steps]
-    assert "concentric" in phases and "eccentric" in phases
+    # pull, pause at the bottom, slow release, in the seed's order; breathing on the working phases
+    assert phases.index("concentric") < phases.index("pause") < phases.index("eccentric")
+    assert all(s.breathing for s in ex.steps if s.phase in ("concentric", "eccentric"))
 
 
 def test_slugs_and_names_are_unique(catalog) -> None:  # type: ignore[no-untyped-def]

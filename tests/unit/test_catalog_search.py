@@ -47,7 +47,9 @@ def test_filters_combine(catalog) -> None:  # type: ignore[no-untyped-def]
 
 def test_primary_matches_rank_before_secondary(catalog) -> None:  # type: ignore[no-untyped-def]
     hits = catalog.search(muscle="biceps")
-    first_secondary = next(i for i, h in enumerate(hits) if "biceps" not in h.exercise.facts.primary)
+    first_secondary = next(
+        i for i, h in enumerate(hits) if "biceps" not in h.exercise.facts.primary
+    )
     assert all("biceps" in h.exercise.facts.primary for h in hits[:first_secondary])
     assert all("biceps" not in h.exercise.facts.primary for h in hits[first_secondary:])
 
@@ -77,12 +79,16 @@ def test_alternatives_share_the_work_and_respect_the_equipment(catalog) -> None:
         assert set(a.exercise.facts.equipment) <= owned
     # the best stand-ins for a pulldown with this kit are vertical pulls that train the lats
     assert alts[0].same_pattern and "lats" in alts[0].shared_primary
-    assert {"pull-up", "band-lat-pulldown", "chin-up"} & set(a.exercise.slug for a in alts[:4])
+    assert {"pull-up", "band-lat-pulldown", "chin-up"} & {a.exercise.slug for a in alts[:4]}
     scores = [a.score for a in alts]
     assert scores == sorted(scores, reverse=True)
 
 
 def test_alternatives_without_a_limit_on_equipment_rank_the_twin_first(catalog) -> None:  # type: ignore[no-untyped-def]
     alts = catalog.alternatives("stepback-pulldown", limit=5)
-    assert alts[0].exercise.slug in {"seated-lat-pulldown", "close-grip-lat-pulldown", "band-lat-pulldown",
-                                     "machine-lat-pulldown"}
+    assert alts[0].exercise.slug in {
+        "seated-lat-pulldown",
+        "close-grip-lat-pulldown",
+        "band-lat-pulldown",
+        "machine-lat-pulldown",
+    }

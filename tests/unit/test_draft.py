@@ -65,7 +65,7 @@ def test_drafting_the_seed_page_flags_its_mixed_up_steps() -> None:
     e = draft_entry(seed.read_text())
     f = e["facts"]
     assert e["text"]["en"]["name"] == "Stepback Pulldown"
-    assert f["primary"] == ["lats", "rear-delts", "rhomboids"]
+    assert f["primary"] == ["lats", "rhomboids", "rear-delts"]
     assert {"biceps", "forearms", "abs", "obliques"} <= set(f["secondary"])
     assert {"cable-machine", "long-bar"} <= set(f["equipment"])
     assert f["grip"] == {"type": "pronated", "width": "medium"}

@@ -8,7 +8,8 @@ from spotter.knowledge.lint import lint_file, lint_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REFERENCE = (
-    Path(__file__).resolve().parents[2] / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml"
+    Path(__file__).resolve().parents[2]
+    / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml"
 ).read_text()
 
 
@@ -20,7 +21,10 @@ def test_the_seed_page_poured_into_one_entry_is_flagged_with_each_contradiction(
     findings = lint_file(FIXTURES / "seed-mixed-pulldown.yaml")
     text = "\n".join(str(f) for f in findings)
     # standing (split-stance) entry whose steps sit on a seat
-    assert any(f.code == "position" and "sitting" in f.message and "split-stance" in f.message for f in findings), text
+    assert any(
+        f.code == "position" and "sitting" in f.message and "split-stance" in f.message
+        for f in findings
+    ), text
     # a thigh pad the equipment list lacks
     assert any(f.code == "equipment" and "thigh pad" in f.message for f in findings), text
     # handles on an entry that uses a long bar

@@ -8,7 +8,10 @@ import pytest
 
 from spotter.knowledge.loader import CatalogError, load_file, parse_text
 
-GOOD = (Path(__file__).resolve().parents[2] / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml").read_text()
+GOOD = (
+    Path(__file__).resolve().parents[2]
+    / "src/spotter/knowledge/data/exercises/stepback-pulldown.yaml"
+).read_text()
 
 
 def test_the_reference_entry_loads_with_every_fact_of_the_seed() -> None:
@@ -17,7 +20,9 @@ def test_the_reference_entry_loads_with_every_fact_of_the_seed() -> None:
 
 
 def test_an_unknown_muscle_names_line_field_and_the_known_muscles() -> None:
-    bad = GOOD.replace("primary: [lats, rhomboids, rear-delts]", "primary: [lats, rhomboid, rear-delts]")
+    bad = GOOD.replace(
+        "primary: [lats, rhomboids, rear-delts]", "primary: [lats, rhomboid, rear-delts]"
+    )
     with pytest.raises(CatalogError) as err:
         parse_text(bad, "stepback-pulldown.yaml")
     e = err.value

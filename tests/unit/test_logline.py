@@ -17,7 +17,11 @@ def sets(text: str, unit: str = "kg") -> list[tuple]:  # type: ignore[type-arg]
 def test_one_load_several_rep_counts_and_an_rpe_for_all() -> None:
     e = parse_log_line("stepback pulldown 55kg 10,10,9 @8")
     assert e.exercise == "stepback pulldown"
-    assert sets("stepback pulldown 55kg 10,10,9 @8") == [(55, "kg", 10, 8, False), (55, "kg", 10, 8, False), (55, "kg", 9, 8, False)]
+    assert sets("stepback pulldown 55kg 10,10,9 @8") == [
+        (55, "kg", 10, 8, False),
+        (55, "kg", 10, 8, False),
+        (55, "kg", 9, 8, False),
+    ]
 
 
 def test_sets_by_reps_with_the_load_before_or_after() -> None:
@@ -26,11 +30,19 @@ def test_sets_by_reps_with_the_load_before_or_after() -> None:
 
 
 def test_load_by_reps_per_set_and_the_effort_rates_the_last_load() -> None:
-    assert sets("bench 80x5, 85x5, 90x3 @9") == [(80, "kg", 5, None, False), (85, "kg", 5, None, False), (90, "kg", 3, 9, False)]
+    assert sets("bench 80x5, 85x5, 90x3 @9") == [
+        (80, "kg", 5, None, False),
+        (85, "kg", 5, None, False),
+        (90, "kg", 3, 9, False),
+    ]
 
 
 def test_bodyweight_plus_load_and_assisted() -> None:
-    assert sets("pull-up bw+10kg 8,7,6") == [(10, "kg", 8, None, True), (10, "kg", 7, None, True), (10, "kg", 6, None, True)]
+    assert sets("pull-up bw+10kg 8,7,6") == [
+        (10, "kg", 8, None, True),
+        (10, "kg", 7, None, True),
+        (10, "kg", 6, None, True),
+    ]
     assert sets("assisted pull-up -20kg 3x8") == [(-20, "kg", 8, None, False)] * 3
     assert sets("dip bw 12,10") == [(None, "kg", 12, None, True), (None, "kg", 10, None, True)]
 
@@ -54,7 +66,9 @@ def test_per_set_effort_rir_and_set_types() -> None:
     assert [s.rpe for s in e.sets] == [8, 9]
     assert [s.rir for s in parse_log_line("row 50kg 10,10 rir2").sets] == [2, 2]
     e = parse_log_line("squat 60kg 5 warmup 100kg 3x5 @8")
-    assert [(s.load, s.set_type, s.rpe) for s in e.sets] == [(60, "warm-up", None)] + [(100, "working", 8)] * 3
+    assert [(s.load, s.set_type, s.rpe) for s in e.sets] == [(60, "warm-up", None)] + [
+        (100, "working", 8)
+    ] * 3
 
 
 @pytest.mark.parametrize(

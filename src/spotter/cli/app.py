@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import exercises, setup, training
+from spotter.cli import calc, exercises, guide, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -23,8 +23,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(exercises.app, name="exercises")
+app.add_typer(calc.app, name="calc")
 setup.register(app)
 training.register(app)
+guide.register(app)
 
 
 def _version(value: bool) -> None:

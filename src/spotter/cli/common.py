@@ -49,7 +49,7 @@ def err_console() -> Console:
     if _err_console is None:
         from rich.console import Console
 
-        _err_console = Console(stderr=True)
+        _err_console = Console(stderr=True, soft_wrap=True)
     return _err_console
 
 

@@ -42,10 +42,17 @@ def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
 
 def log(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="What you did, e.g. \"squat 3x5 100kg\".")] = None,
-    date: Annotated[str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")] = None,
+    text: Annotated[
+        str | None, typer.Argument(help='What you did, e.g. "squat 3x5 100kg".')
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+    ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Remove the last logged entry.")] = False,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb).")] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb)."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Log sets with a small grammar; names resolve by alias and fuzzy match.
@@ -73,7 +80,9 @@ def log(
             batch = undo_last(SqlUnitOfWork(eng))
             if batch is None:
                 raise fail("the log is empty: nothing to undo")
-            console().print(f"Removed the last entry: [bold]{batch.command}[/] ({len(batch.sets)} set(s)).")
+            console().print(
+                f"Removed the last entry: [bold]{batch.command}[/] ({len(batch.sets)} set(s))."
+            )
             return
         if not text:
             raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
@@ -81,7 +90,12 @@ def log(
             raise fail(f"--unit {unit!r}: expected kg or lb")
         default_unit = "lb" if (unit or shown_unit).lower().startswith("lb") else "kg"
         logged = log_text(
-            SqlUnitOfWork(eng), catalog(ctx), text, when=parse_when(date, now), now=now, default_unit=default_unit
+            SqlUnitOfWork(eng),
+            catalog(ctx),
+            text,
+            when=parse_when(date, now),
+            now=now,
+            default_unit=default_unit,
         )
     if fmt == "json":
         print_json({"exercise": logged.exercise.slug, "sets": [_set_dict(s) for s in logged.sets]})
@@ -116,8 +130,12 @@ def _set_dict(s: object) -> dict[str, object]:
 
 def history(
     ctx: typer.Context,
-    exercise: Annotated[str | None, typer.Argument(help="Only this exercise (name or slug).")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sets.")] = 50,
+    exercise: Annotated[
+        str | None, typer.Argument(help="Only this exercise (name or slug).")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many sets.")
+    ] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """List what was logged, newest last.
@@ -138,14 +156,20 @@ def history(
         print_json([_set_dict(s) for s in rows])
         return
     if not rows:
-        console().print("Nothing logged yet. Try: spotter log \"squat 3x5 100kg\"")
+        console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
         return
     table = Table(title=f"History ({len(rows)} sets)", title_justify="left")
     for col in ("Date", "Exercise", "Type", "Load", "Reps/time", "RPE"):
         table.add_column(col)
     for s in rows:
         name = cat.get(s.exercise).name if s.exercise in cat else s.exercise
-        amount = f"{s.seconds:g}s" if s.seconds is not None else f"{s.meters:g}m" if s.meters is not None else str(s.reps)
+        amount = (
+            f"{s.seconds:g}s"
+            if s.seconds is not None
+            else f"{s.meters:g}m"
+            if s.meters is not None
+            else str(s.reps)
+        )
         table.add_row(
             s.performed_at.strftime("%Y-%m-%d %H:%M"),
             name,

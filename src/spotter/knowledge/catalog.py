@@ -46,7 +46,9 @@ class AmbiguousExerciseError(SpotterError, LookupError):
         self.name = name
         self.candidates = list(candidates)
         listing = "; ".join(f"{n} ({s})" for s, n in self.candidates)
-        super().__init__(f"{name!r} could be several exercises: {listing}. Use a fuller name or the slug.")
+        super().__init__(
+            f"{name!r} could be several exercises: {listing}. Use a fuller name or the slug."
+        )
 
 
 class UnknownTermError(SpotterError, ValueError):
@@ -166,7 +168,7 @@ class Catalog:
         exact = {slug for n, _, slug in self._names if n == norm}
         if len(exact) == 1:
             return self._by_slug[exact.pop()]
-        hits = self._text_hits(name, threshold=75)
+        hits = self._text_hits(name, threshold=80, strict=True)
         if exact:
             hits = [h for h in hits if h.exercise.slug in exact]
         if not hits:
@@ -175,26 +177,36 @@ class Catalog:
         close = [h for h in hits if h.score >= top.score - 3]
         if len(close) == 1 and top.score >= 85:
             return top.exercise
-        raise AmbiguousExerciseError(name, [(h.exercise.slug, h.exercise.name) for h in (close or hits)[:6]])
+        raise AmbiguousExerciseError(
+            name, [(h.exercise.slug, h.exercise.name) for h in (close or hits)[:6]]
+        )
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """The slugs whose names are closest to ``text``."""
         return [h.exercise.slug for h in self._text_hits(text, threshold=62)[:limit]]
 
-    def _score(self, query: str, name: str) -> float:
+    def _score(self, query: str, name: str, strict: bool = False) -> float:
+        """How well ``query`` matches a normalised name (0-100).
+
+        Search is generous (partial matches count); ``strict`` scoring, used to resolve a name
+        typed in a log entry, compares whole names so "unicorn press" matches no press.
+        """
         q, n = normalise(query), name
         qs, ns = q.replace(" ", ""), n.replace(" ", "")
-        scores = [fuzz.WRatio(q, n), fuzz.ratio(qs, ns)]
-        if len(qs) >= 5:
+        if strict:
+            scores = [fuzz.ratio(q, n), fuzz.token_sort_ratio(q, n), fuzz.ratio(qs, ns)]
+        else:
+            scores = [fuzz.WRatio(q, n), fuzz.ratio(qs, ns)]
+        if len(qs) >= 5 and not strict:
             scores.append(0.95 * fuzz.partial_ratio(qs, ns))
         if q and all(t in ns for t in q.split()):
             scores.append(90.0 + 10.0 * len(qs) / max(len(ns), 1))
         return float(max(scores))
 
-    def _text_hits(self, text: str, threshold: float) -> list[Hit]:
+    def _text_hits(self, text: str, threshold: float, strict: bool = False) -> list[Hit]:
         best: dict[str, tuple[float, str]] = {}
         for norm, display, slug in self._names:
-            s = self._score(text, norm)
+            s = self._score(text, norm, strict)
             if s >= threshold and s > best.get(slug, (-1.0, ""))[0]:
                 best[slug] = (s, display)
         hits = [Hit(self._by_slug[slug], s, d) for slug, (s, d) in best.items()]

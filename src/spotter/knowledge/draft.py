@@ -81,18 +81,20 @@ _MUSCLE_WORDS = sorted(
 
 
 def _muscles_in(text: str) -> list[str]:
-    found: list[str] = []
+    """Muscle keys named in ``text``, in the order they appear ("core" means abs and obliques)."""
+    found: list[tuple[int, str]] = []
     low = text.lower()
-    for word, key in _MUSCLE_WORDS:
+    for word, key in _MUSCLE_WORDS:  # longest names first, blanked out once matched
         pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
-        if re.search(pattern, low):
-            low = re.sub(pattern, " ", low)
+        for m in re.finditer(pattern, low):
             keys = ["abs", "obliques"] if word == "core" else [key]
-            for k in keys:
-                if k not in found:
-                    found.append(k)
-    # "upper back" on a page means the back muscles a pull trains
-    return found
+            found.extend((m.start(), k) for k in keys)
+        low = re.sub(pattern, lambda m: " " * len(m.group(0)), low)
+    out: list[str] = []
+    for _, k in sorted(found, key=lambda x: x[0]):
+        if k not in out:
+            out.append(k)
+    return out
 
 
 _EQUIPMENT_WORDS = sorted(
@@ -117,7 +119,10 @@ _CONCENTRIC = re.compile(
     r"driving|extend|extending|row|rowing|squeeze the handles|stand up)\b",
     re.IGNORECASE,
 )
-_PAUSE = re.compile(r"\b(pause|pausing|hold|holding)\b", re.IGNORECASE)
+_PAUSE = re.compile(
+    r"\b(pause|pausing)\b|\bhold (it |them )?(for|briefly|there)\b|\bhold the (squeeze|position|contraction)",
+    re.IGNORECASE,
+)
 _ECCENTRIC = re.compile(
     r"\b(return|returning|lower|lowering|release|releasing|slowly let|let the)\b", re.IGNORECASE
 )

@@ -80,10 +80,27 @@ def position_words_against(position: str, text: str) -> list[str]:
 
 #: Pieces besides the one that carries a word that still make the word true.
 _ALSO_SATISFIES: dict[str, frozenset[str]] = {
-    "bench": frozenset({"adjustable-bench", "preacher-bench"}),
-    "thigh pad": frozenset({"leg-curl-machine", "leg-extension-machine", "seated-calf-machine"}),
+    "bench": frozenset(
+        {"adjustable-bench", "preacher-bench", "back-extension-bench", "glute-ham-developer"}
+    ),
+    "thigh pad": frozenset(
+        {
+            "leg-curl-machine",
+            "leg-extension-machine",
+            "seated-calf-machine",
+            "hip-abduction-machine",
+            "hip-adduction-machine",
+        }
+    ),
     "knee pad": frozenset({"seated-calf-machine", "leg-curl-machine", "assisted-pullup-machine"}),
-    "knee pads": frozenset({"leg-curl-machine", "assisted-pullup-machine"}),
+    "knee pads": frozenset(
+        {
+            "leg-curl-machine",
+            "assisted-pullup-machine",
+            "hip-abduction-machine",
+            "hip-adduction-machine",
+        }
+    ),
     "shoulder pads": frozenset({"smith-machine", "hack-squat-machine"}),
     "chest pad": frozenset({"pullover-machine", "pec-deck", "chest-press-machine"}),
     "hip pad": frozenset({"glute-ham-developer"}),
@@ -151,11 +168,40 @@ _HANDLE_RE = re.compile(r"(?<![\w-])handles?(?![\w-])", re.IGNORECASE)
 _MUSCLE_OWNERS: dict[str, str] = {s: m.key for m in MUSCLES.values() for s in m.synonyms}
 _MUSCLE_RE = _word_re(_MUSCLE_OWNERS)
 _PLACE_WORDS = frozenset(
-    (
-        "to toward towards at behind over above below under across against on onto from near "
-        "beside past in into front off along around between without reach reaches touch touches "
-        "support supports supporting"
-    ).split()
+    [
+        "to",
+        "toward",
+        "towards",
+        "at",
+        "behind",
+        "over",
+        "above",
+        "below",
+        "under",
+        "across",
+        "against",
+        "on",
+        "onto",
+        "from",
+        "near",
+        "beside",
+        "past",
+        "in",
+        "into",
+        "front",
+        "off",
+        "along",
+        "around",
+        "between",
+        "without",
+        "reach",
+        "reaches",
+        "touch",
+        "touches",
+        "support",
+        "supports",
+        "supporting",
+    ]
 )
 
 _PULL_PATTERNS = frozenset({"vertical-pull", "horizontal-pull"})
@@ -164,6 +210,7 @@ _LOAD_TYPE_NEEDS: dict[str, frozenset[str]] = {
     "barbell": frozenset({"barbell", "ez-bar", "trap-bar", "landmine"}),
     "dumbbell": frozenset({"dumbbell"}),
     "kettlebell": frozenset({"kettlebell"}),
+    "plates": frozenset({"plates"}),
     "band": frozenset({"band", "mini-band"}),
     "cable-stack": frozenset({"cable-machine", "lat-pulldown-machine", "seated-row-station"}),
 }

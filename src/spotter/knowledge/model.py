@@ -37,7 +37,7 @@ class Tempo:
     @property
     def rep_seconds(self) -> float:
         """Time under tension of one repetition."""
-        return (
+        return float(
             self.eccentric
             + self.pause_after_eccentric
             + self.concentric

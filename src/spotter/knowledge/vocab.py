@@ -31,6 +31,7 @@ LoadType = Literal[
     "bodyweight",
     "band",
     "kettlebell",
+    "plates",
 ]
 Position = Literal[
     "standing",
@@ -67,6 +68,7 @@ LOAD_TYPES: Final[tuple[LoadType, ...]] = (
     "bodyweight",
     "band",
     "kettlebell",
+    "plates",
 )
 POSITIONS: Final[tuple[Position, ...]] = (
     "standing",

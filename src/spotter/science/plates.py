@@ -260,8 +260,13 @@ def load_barbell(target_kg: float, barbell: Barbell) -> RoundedLoad:
             if most_pairs is not None:
                 most = min(most_pairs, most)
             # The most plates of this weight that still leave a load the lighter ones can make.
-            j = next(j for j in range(most, -1, -1) if suffix[i + 1] >> (remaining - j * weight) & 1)
+            j = next(
+                j for j in range(most, -1, -1) if suffix[i + 1] >> (remaining - j * weight) & 1
+            )
             chosen.extend([plate] * j)
             remaining -= j * weight
+    plates_total = 2 * best_steps * grid / QUANTUM
+    bar = barbell.bar
+    total_kg = to_kg(bar.weight + bar.collars, bar.unit) + to_kg(plates_total, unit)
     total = (bar_q + 2 * best_steps * grid) / QUANTUM
-    return RoundedLoad(target_kg, to_kg(total, unit), total, unit, tuple(chosen))
+    return RoundedLoad(target_kg, total_kg, total, unit, tuple(chosen))

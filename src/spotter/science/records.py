@@ -84,8 +84,8 @@ class ExerciseSession:
 
     >>> day = ExerciseSession(dt.date(2024, 1, 1), (PerformedSet(20, 10, set_type="warm-up"),
     ...                                             PerformedSet(60, 5), PerformedSet(60, 4)))
-    >>> [s.reps for s in day.working_sets], day.top_load_kg
-    ([5, 4], 60)
+    >>> [s.reps for s in day.working_sets], day.top_load_kg, len(day.top_sets)
+    ([5, 4], 60, 2)
     """
 
     date: dt.date
@@ -101,6 +101,14 @@ class ExerciseSession:
         """The heaviest working load, or None if there was no working set."""
         loads = [s.load_kg for s in self.working_sets]
         return max(loads) if loads else None
+
+    @property
+    def top_sets(self) -> tuple[PerformedSet, ...]:
+        """The working sets done at the heaviest working load, in order."""
+        top = self.top_load_kg
+        return tuple(
+            s for s in self.working_sets if top is not None and abs(s.load_kg - top) < 1e-9
+        )
 
 
 @dataclass(frozen=True, slots=True)

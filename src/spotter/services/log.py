@@ -12,6 +12,7 @@ from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import LogBatch, SetRecord
 from spotter.science.units import to_kg
+from spotter.services.uow import UnitOfWork
 
 
 class LogInputError(SpotterError):
@@ -33,12 +34,9 @@ class _LogRepo(Protocol):
     ) -> list[SetRecord]: ...
 
 
-class LogUnitOfWork(Protocol):
+class LogUnitOfWork(UnitOfWork, Protocol):
     @property
     def log(self) -> _LogRepo: ...
-    def __enter__(self) -> object: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def commit(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,11 @@ def to_records(ex: Exercise, logged: tuple[LoggedSet, ...], when: dt.datetime) -
             )
         if s.load is not None and s.load == 0 and not s.bodyweight:
             raise LogInputError(f"{where}: a load of 0 — write 'bw' for bodyweight sets")
-        rpe = s.rpe if s.rpe is not None else (10 - s.rir if s.rir is not None and s.rir <= 9 else None)
+        rpe = (
+            s.rpe
+            if s.rpe is not None
+            else (10 - s.rir if s.rir is not None and s.rir <= 9 else None)
+        )
         out.append(
             SetRecord(
                 performed_at=when,
@@ -94,7 +96,13 @@ def to_records(ex: Exercise, logged: tuple[LoggedSet, ...], when: dt.datetime) -
 
 
 def log_text(
-    uow: LogUnitOfWork, catalog: Catalog, text: str, *, when: dt.datetime, now: dt.datetime, default_unit: str
+    uow: LogUnitOfWork,
+    catalog: Catalog,
+    text: str,
+    *,
+    when: dt.datetime,
+    now: dt.datetime,
+    default_unit: str,
 ) -> Logged:
     """Parse, check and record one entry in one transaction; nothing is saved on any error."""
     entry = parse_log_line(text, default_unit=default_unit)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Protocol
 
 from spotter.profile import Profile
+from spotter.services.uow import UnitOfWork
 
 
 class _ProfileRepo(Protocol):
@@ -13,18 +13,9 @@ class _ProfileRepo(Protocol):
     def save(self, profile: Profile) -> None: ...
 
 
-class ProfileUnitOfWork(Protocol):
+class ProfileUnitOfWork(UnitOfWork, Protocol):
     @property
     def profiles(self) -> _ProfileRepo: ...
-
-    def __enter__(self) -> object: ...
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-    def commit(self) -> None: ...
 
 
 def save_profile(uow: ProfileUnitOfWork, profile: Profile) -> Profile:

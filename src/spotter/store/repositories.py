@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select
@@ -61,7 +60,9 @@ class LogRepository:
         end = start + timedelta(days=1)
         row = self._conn.execute(
             select(t.workout.c.id).where(
-                t.workout.c.started_at >= start, t.workout.c.started_at < end, t.workout.c.source == source
+                t.workout.c.started_at >= start,
+                t.workout.c.started_at < end,
+                t.workout.c.source == source,
             )
         ).first()
         if row is not None:
@@ -71,11 +72,15 @@ class LogRepository:
 
     def add_batch(self, command: str, sets: Sequence[SetRecord], *, now: datetime) -> int:
         """Record the sets of one command; returns the batch id."""
-        batch_id = _new_id(self._conn.execute(insert(t.log_batch).values(created_at=now, command=command)))
+        batch_id = _new_id(
+            self._conn.execute(insert(t.log_batch).values(created_at=now, command=command))
+        )
         for s in sets:
             workout_id = self.workout_for_day(s.performed_at)
             position = self._conn.execute(
-                select(func.count()).select_from(t.set_entry).where(t.set_entry.c.workout_id == workout_id)
+                select(func.count())
+                .select_from(t.set_entry)
+                .where(t.set_entry.c.workout_id == workout_id)
             ).scalar_one()
             self._conn.execute(
                 insert(t.set_entry).values(
@@ -88,13 +93,21 @@ class LogRepository:
         return batch_id
 
     def last_batch(self) -> LogBatch | None:
-        row = self._conn.execute(select(t.log_batch).order_by(t.log_batch.c.id.desc()).limit(1)).mappings().first()
+        row = (
+            self._conn.execute(select(t.log_batch).order_by(t.log_batch.c.id.desc()).limit(1))
+            .mappings()
+            .first()
+        )
         if row is None:
             return None
         rows = self._conn.execute(
-            select(t.set_entry).where(t.set_entry.c.batch_id == row["id"]).order_by(t.set_entry.c.id)
+            select(t.set_entry)
+            .where(t.set_entry.c.batch_id == row["id"])
+            .order_by(t.set_entry.c.id)
         ).mappings()
-        return LogBatch(row["id"], row["created_at"], row["command"], tuple(_record(r) for r in rows))
+        return LogBatch(
+            row["id"], row["created_at"], row["command"], tuple(_record(r) for r in rows)
+        )
 
     def delete_batch(self, batch_id: int) -> None:
         """Remove a batch, its sets, and workouts it leaves empty."""

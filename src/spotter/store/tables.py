@@ -58,8 +58,20 @@ set_entry = Table(
     "set_entry",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("workout_id", Integer, ForeignKey("workout.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("batch_id", Integer, ForeignKey("log_batch.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column(
+        "workout_id",
+        Integer,
+        ForeignKey("workout.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "batch_id",
+        Integer,
+        ForeignKey("log_batch.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
     Column("position", Integer, nullable=False),
     Column("performed_at", DateTime, nullable=False),
     Column("exercise", String(120), nullable=False),  # catalog slug

@@ -34,8 +34,18 @@ def upgrade() -> None:
     op.create_table(
         "set_entry",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("workout_id", sa.Integer, sa.ForeignKey("workout.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("batch_id", sa.Integer, sa.ForeignKey("log_batch.id", ondelete="SET NULL"), nullable=True),
+        sa.Column(
+            "workout_id",
+            sa.Integer,
+            sa.ForeignKey("workout.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "batch_id",
+            sa.Integer,
+            sa.ForeignKey("log_batch.id", ondelete="SET NULL"),
+            nullable=True,
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("performed_at", sa.DateTime, nullable=False),
         sa.Column("exercise", sa.String(120), nullable=False),

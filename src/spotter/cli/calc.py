@@ -1,0 +1,191 @@
+"""`spotter calc ...`: e1RM, load for a target, plate maths, the RPE chart."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from spotter.cli.common import console, fail, print_json
+
+app = typer.Typer(
+    help="Calculators: e1RM, load for reps at an RPE, plates, the RPE chart.", no_args_is_help=True
+)
+
+FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+
+def _unit(value: str) -> str:
+    u = value.lower()
+    if u in ("kg", "kgs"):
+        return "kg"
+    if u in ("lb", "lbs"):
+        return "lb"
+    raise fail(f"unknown unit {value!r}: expected kg or lb")
+
+
+@app.command()
+def e1rm(
+    load: Annotated[float, typer.Argument(help="Load lifted.")],
+    reps: Annotated[int, typer.Argument(help="Reps done.")],
+    rpe: Annotated[float | None, typer.Option("--rpe", help="RPE of the set (1-10).")] = None,
+    formula: Annotated[
+        str | None,
+        typer.Option(help="epley, brzycki, lander, lombardi, mayhew, oconner, wathan, or all."),
+    ] = None,
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", help="kg or lb (the answer is in the same unit).")
+    ] = "kg",
+    fmt: FmtOpt = "text",
+) -> None:
+    """Estimated one-rep max from a set.
+
+    Default: the RTS chart when an RPE is given (1-12 reps), else Brzycki up to 10 reps and
+    Epley beyond. `--formula all` shows every formula.
+
+    Example: spotter calc e1rm 100 5 --rpe 8
+    """
+    from spotter.science.one_rm import FORMULAS, MAX_REPS, estimate, one_rm
+
+    u = _unit(unit)
+    try:
+        if formula == "all":
+            rows = {}
+            for f in FORMULAS:
+                if reps <= MAX_REPS[f]:
+                    rows[f.value] = one_rm(load, reps + (10 - rpe if rpe else 0), f)
+            if fmt == "json":
+                print_json({"unit": u, "e1rm": rows})
+            else:
+                for name, value in rows.items():
+                    console().print(f"{name:10} {value:8.2f} {u}")
+            return
+        est = estimate(load, reps, rpe, formula=formula)
+    except ValueError as exc:
+        raise fail(str(exc)) from exc
+    if fmt == "json":
+        print_json({"e1rm": est.one_rm, "unit": u, "method": est.method})
+    else:
+        console().print(f"e1RM [bold]{est.one_rm:.1f} {u}[/] ({est.method})")
+
+
+@app.command()
+def load(
+    e1rm: Annotated[float, typer.Option("--e1rm", help="Estimated one-rep max.")],
+    reps: Annotated[int, typer.Option("--reps", help="Target reps (1-12).")],
+    rpe: Annotated[float, typer.Option("--rpe", help="Target RPE (6-10 in half steps).")],
+    unit: Annotated[str, typer.Option("--unit", "-u", help="kg or lb.")] = "kg",
+    fmt: FmtOpt = "text",
+) -> None:
+    """The load for a target reps @ RPE from an e1RM (RTS chart).
+
+    Example: spotter calc load --e1rm 140 --reps 5 --rpe 8
+    """
+    from spotter.science.rpe import load_for, pct
+
+    u = _unit(unit)
+    try:
+        value = load_for(e1rm, reps, rpe)
+        share = pct(reps, rpe)
+    except ValueError as exc:
+        raise fail(str(exc)) from exc
+    if fmt == "json":
+        print_json({"load": value, "unit": u, "percent_of_1rm": share * 100})
+    else:
+        console().print(
+            f"{reps} reps @{rpe:g}: [bold]{value:.1f} {u}[/] ({share * 100:.1f} % of {e1rm:g} {u})"
+        )
+
+
+@app.command()
+def plates(
+    target: Annotated[float, typer.Argument(help="Total load wanted, bar included.")],
+    bar: Annotated[
+        str | None,
+        typer.Option("--bar", help="Bar weight: 20, 15, 45 or any number (default 20 kg / 45 lb)."),
+    ] = None,
+    unit: Annotated[str, typer.Option("--unit", "-u", help="kg or lb.")] = "kg",
+    inventory: Annotated[
+        str | None,
+        typer.Option(
+            "--plates",
+            help="Your plates, counted one by one: 'WEIGHTxCOUNT,...' e.g. '20x4,10x2,5x2,2.5x2' "
+            "(default: as many standard plates as needed).",
+        ),
+    ] = None,
+    fmt: FmtOpt = "text",
+) -> None:
+    """Plates per side for a barbell load, or the nearest load you can make.
+
+    Example: spotter calc plates 102.5 --bar 20     spotter calc plates 225 --unit lb
+    """
+    from spotter.science.plates import (
+        COMMON_KG,
+        STANDARD_LB,
+        Bar,
+        Barbell,
+        PlateInventory,
+        describe_barbell,
+        load_barbell,
+    )
+    from spotter.science.units import Unit, to_kg
+
+    u = Unit.LB if _unit(unit) == "lb" else Unit.KG
+    bar_weight = float(bar) if bar else (45.0 if u is Unit.LB else 20.0)
+    if bar_weight < 0 or target <= 0:
+        raise fail("the target must be positive and the bar weight not negative")
+    the_bar = Bar(bar_weight, u)
+    inv = STANDARD_LB if u is Unit.LB else COMMON_KG
+    if inventory:
+        counts: dict[float, int] = {}
+        for part in inventory.split(","):
+            try:
+                w, n = part.lower().split("x")
+                counts[float(w)] = int(n)
+            except ValueError:
+                raise fail(f"--plates {part!r}: expected WEIGHTxCOUNT, e.g. 20x4") from None
+        inv = PlateInventory.counted(counts, u)
+    result = load_barbell(to_kg(target, u), Barbell(the_bar, inv))
+    if fmt == "json":
+        print_json(
+            {
+                "target": target,
+                "load": result.load,
+                "unit": u.value,
+                "bar": bar_weight,
+                "plates_per_side": list(result.plates_per_side),
+                "exact": result.exact,
+            }
+        )
+        return
+    console().print(describe_barbell(result, the_bar))
+    if not result.exact:
+        diff = result.load - target
+        console().print(
+            f"[yellow]Nearest achievable: {result.load:g} {u.value} ({diff:+g} {u.value} from {target:g}).[/]"
+        )
+
+
+@app.command("rpe-chart")
+def rpe_chart(fmt: FmtOpt = "text") -> None:
+    """The RTS %1RM chart by reps (1-12) and RPE (10 down to 6).
+
+    Example: spotter calc rpe-chart --format json
+    """
+    from rich.table import Table
+
+    from spotter.science.rpe import CHART_REPS, pct
+
+    rpes = [10.0 - 0.5 * i for i in range(9)]
+    if fmt == "json":
+        print_json(
+            {str(r): {f"{p:g}": round(pct(r, p) * 100, 1) for p in rpes} for r in CHART_REPS}
+        )
+        return
+    table = Table(title="% of 1RM by reps and RPE (RTS)", title_justify="left")
+    table.add_column("Reps", justify="right")
+    for p in rpes:
+        table.add_column(f"@{p:g}", justify="right")
+    for r in CHART_REPS:
+        table.add_row(str(r), *(f"{pct(r, p) * 100:.1f}" for p in rpes))
+    console().print(table)

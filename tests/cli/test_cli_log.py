@@ -1,0 +1,99 @@
+"""Logging sets: what is saved, what is refused, and that a refusal changes nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from spotter.cli.app import app
+
+runner = CliRunner()
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def history() -> list[dict]:  # type: ignore[type-arg]
+    r = run("history", "--format", "json", "--limit", "1000")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_issue_examples_are_logged_in_kilograms() -> None:
+    assert run("log", "stepback pulldown 55kg 10,10,9 @8").exit_code == 0
+    assert run("log", "squat 3x5 100kg", "--date", "2026-11-20").exit_code == 0
+    assert run("log", "bench 80x5, 85x5, 90x3 @9").exit_code == 0
+    assert run("log", "pull-up bw+10kg 8,7,6").exit_code == 0
+    assert run("log", "assisted pull-up -20kg 3x8").exit_code == 0
+    assert run("log", "plank 3x60s").exit_code == 0
+    assert run("log", "curl 25lb 12,10", "--unit", "lb").exit_code == 1  # "curl" is ambiguous
+    assert run("log", "dumbbell curl 25lb 12,10").exit_code == 0
+    sets = history()
+    assert len(sets) == 3 + 3 + 3 + 3 + 3 + 3 + 2
+    by_ex: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for s in sets:
+        by_ex.setdefault(s["exercise"], []).append(s)
+    assert [s["reps"] for s in by_ex["stepback-pulldown"]] == [10, 10, 9]
+    assert all(s["rpe"] == 8 and s["load_kg"] == 55 for s in by_ex["stepback-pulldown"])
+    assert [s["performed_at"][:10] for s in by_ex["barbell-back-squat"]] == ["2026-11-20"] * 3
+    assert [(s["load_kg"], s["reps"], s["rpe"]) for s in by_ex["barbell-bench-press"]] == [
+        (80, 5, None),
+        (85, 5, None),
+        (90, 3, 9),
+    ]
+    assert all(s["bodyweight"] and s["load_kg"] == 10 for s in by_ex["pull-up"])
+    assert all(s["load_kg"] == -20 for s in by_ex["assisted-pull-up"])
+    assert all(s["seconds"] == 60 and s["reps"] is None for s in by_ex["plank"])
+    # 25 lb is 11.33980925 kg exactly (1 lb = 0.45359237 kg)
+    assert by_ex["dumbbell-curl"][0]["load_kg"] == pytest.approx(25 * 0.45359237, abs=1e-6)
+
+
+def test_the_profile_unit_is_the_default_for_loads_without_one() -> None:
+    run("init", "--defaults", "--units", "lb")
+    assert run("log", "bench 135x5").exit_code == 0
+    assert history()[0]["load_kg"] == pytest.approx(135 * 0.45359237, abs=1e-6)
+    r = run("history")
+    assert "135lb" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("bench -20kg 3x5", "only for assisted"),
+        ("squat 3x5 100kg @11", "RPE must be between 1 and 10"),
+        ("squat 3x0 100kg", "reps must be at least 1"),
+        ("squat 3x5 100stone", "is not a load"),
+        ("curl 3x10 20kg", "could be several exercises"),
+        ("unicorn press 3x5 20kg", "no exercise"),
+        ("squat", "expected sets"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason_and_nothing_is_saved(text: str, message: str) -> None:
+    assert run("log", "squat 5x5 80kg").exit_code == 0
+    before = history()
+    r = run("log", text)
+    assert r.exit_code == 1
+    assert message in r.stderr
+    assert history() == before
+
+
+def test_undo_removes_exactly_the_last_entry() -> None:
+    run("log", "squat 3x5 100kg")
+    run("log", "bench 3x5 80kg")
+    r = run("log", "--undo")
+    assert r.exit_code == 0 and "bench 3x5 80kg" in r.stdout
+    assert {s["exercise"] for s in history()} == {"barbell-back-squat"}
+    assert run("log", "--undo").exit_code == 0
+    assert history() == []
+    r = run("log", "--undo")
+    assert r.exit_code == 1 and "nothing to undo" in r.stderr
+
+
+def test_history_of_one_exercise_by_name() -> None:
+    run("log", "squat 3x5 100kg")
+    run("log", "bench 3x5 80kg")
+    r = run("history", "bench press", "--format", "json")
+    assert {s["exercise"] for s in json.loads(r.stdout)} == {"barbell-bench-press"}
