@@ -16,8 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from spotter.errors import SpotterError
 from spotter.knowledge.model import (
     Exercise,
@@ -34,8 +32,19 @@ from spotter.knowledge.model import (
     VariationText,
 )
 
-# The C loader is several times faster; fall back to the pure one.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml() -> Any:
+    """PyYAML, imported on first use: a command served from the cache never needs it."""
+    import yaml
+
+    return yaml
+
+
+def _loader() -> Any:
+    # The C loader is several times faster; fall back to the pure one.
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CACHE_VERSION = 1
 DEFAULT_LANGUAGE = "en"
@@ -71,13 +80,14 @@ def catalog_files(directory: Path) -> list[Path]:
 
 def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
     """Map each field path of a YAML document to its 1-based line."""
+    yaml = _yaml()
     index: dict[tuple[str | int, ...], int] = {}
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return index
 
-    def walk(node: yaml.Node, path: tuple[str | int, ...]) -> None:
+    def walk(node: Any, path: tuple[str | int, ...]) -> None:
         index[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -111,8 +121,9 @@ def parse_text(text: str, path: str, *, check_name: bool = True) -> dict[str, An
 
     from spotter.knowledge.schema import validate_entry
 
+    yaml = _yaml()
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

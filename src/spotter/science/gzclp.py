@@ -1,17 +1,20 @@
-"""GZCLP tiers, pinned to ColinPeyrat/gzclp-tracker (docs/GZCLP-ROUTINE.md and
-src/lib/progression.ts, commit 0f966332).
+"""GZCLP tiers, pinned to the routine of ColinPeyrat/gzclp-tracker ``docs/GZCLP-ROUTINE.md``
+(the version SCIENCE.md section 5 summarises).
 
-* **Success** is ColinPeyrat's ``didHitRepTarget``: the reps of the session's sets (here: the
-  working sets at its top load) add up to at least ``sets x reps``, so extra AMRAP reps can make
-  up for a short set.
+* **Success**: every required set reached its reps ("unable to complete all required sets/reps
+  (excluding AMRAP)" is a failure), i.e. at least ``sets`` working sets at the session's top
+  load, each with at least the target reps; AMRAP reps beyond the target do not make up for a
+  short set. (The tracker's code, ``src/lib/progression.ts``, sums the reps instead.)
 * **T1**: 5x3+, 6x2+, 10x1+. A success adds the increment and keeps the stage; a failure keeps
   the load and moves to the next stage. A failure at 10x1+ calls for a 5RM test; the session
   after the test restarts 5x3+ at 85 % of the tested 5RM, rounded. The tested 5RM is the
   heaviest load lifted for 5 or more reps; if no set reached 5, ColinPeyrat's estimate is used
   (Epley e1RM x 0.87), which also suggests the test's starting load.
 * **T2**: 3x10, 3x8, 3x6, no AMRAP. Success adds the increment; failure moves to the next stage
-  at the same load; a failure at 3x6 goes back to 3x10 at the last *successful* 3x10 load plus
-  ``reset_increment_kg`` (the failing load, if 3x10 never succeeded).
+  at the same load; a failure at 3x6 goes back to 3x10 at "your last 3x10 weight" (the load of
+  the last 3x10 session, made or missed) plus ``reset_increment_kg``, 7.5 kg by default
+  (16.5 lb, inside the routine's 15-20 lb; the tracker's code adds 10 kg / 20 lb to the last
+  *successful* 3x10 load instead).
 * **T3**: 3x15+; add the increment once the last (AMRAP) set reaches 25 reps.
 
 The stage is not read from the set count of a session: the whole history is replayed from
@@ -38,8 +41,11 @@ def _scheme(stage: tuple[int, int], amrap: bool) -> str:
     return f"{stage[0]}×{stage[1]}{'+' if amrap else ''}"
 
 
-def _total_reps(session: ExerciseSession) -> int:
-    return sum(s.reps for s in session.top_sets)
+def _made(session: ExerciseSession, sets: int, reps: int) -> tuple[bool, str]:
+    """Whether every required set reached ``reps``, and the reps done, for the reason."""
+    top = session.top_sets
+    done = ", ".join(str(s.reps) for s in top)
+    return len(top) >= sets and all(s.reps >= reps for s in top[:sets]), done
 
 
 def _first(start_kg: float | None, tier: str) -> float:
@@ -100,9 +106,9 @@ def evaluate_t1(
             )
             continue
         sets, reps = GZCLP_T1_STAGES[state.stage]
-        done = _total_reps(session)
-        here = f"{_scheme((sets, reps), True)} at {fmt(lifted)} ({done} of {sets * reps} reps)"
-        if done >= sets * reps:
+        made, done = _made(session, sets, reps)
+        here = f"{_scheme((sets, reps), True)} at {fmt(lifted)} ({done})"
+        if made:
             new = lifted + rule.increment_kg
             state = _State(
                 state.stage,
@@ -143,19 +149,19 @@ def evaluate_t2(
     for session in sessions:
         lifted = session.top_load_kg or 0.0
         sets, reps = GZCLP_T2_STAGES[state.stage]
-        done = _total_reps(session)
-        here = f"{_scheme((sets, reps), False)} at {fmt(lifted)} ({done} of {sets * reps} reps)"
-        if done >= sets * reps:
+        made, done = _made(session, sets, reps)
+        here = f"{_scheme((sets, reps), False)} at {fmt(lifted)} ({done})"
+        last_3x10 = lifted if state.stage == 0 else state.last_stage1
+        if made:
             new = lifted + rule.increment_kg
-            last = lifted if state.stage == 0 else state.last_stage1
             reason = f"Made {here}: add {fmt(rule.increment_kg)} → {fmt(new)}."
-            state = _State(state.stage, new, reason, last)
+            state = _State(state.stage, new, reason, last_3x10)
         elif state.stage + 1 < len(GZCLP_T2_STAGES):
             nxt = _scheme(GZCLP_T2_STAGES[state.stage + 1], False)
             reason = f"Missed {here}: same load, switch to {nxt}."
-            state = _State(state.stage + 1, lifted, reason, state.last_stage1)
+            state = _State(state.stage + 1, lifted, reason, last_3x10)
         else:
-            base = lifted if state.last_stage1 is None else state.last_stage1
+            base = lifted if last_3x10 is None else last_3x10
             new = base + rule.reset_increment_kg
             reason = (
                 f"Missed {here}: back to 3×10 at the last 3×10 load {fmt(base)} "

@@ -16,7 +16,7 @@ its own rounding (for the user's plates).
 * :class:`Wave531` -- Wendler 5/3/1: training max = 90 % of 1RM, the four-week table below, and
   the TM raised once per cycle.
 * :class:`GzclpT1`, :class:`GzclpT2`, :class:`GzclpT3` -- GZCLP tiers, pinned to
-  ColinPeyrat/gzclp-tracker (``docs/GZCLP-ROUTINE.md`` and ``src/lib/progression.ts``).
+  ColinPeyrat/gzclp-tracker ``docs/GZCLP-ROUTINE.md`` (increments from its ``units.ts``).
 
 >>> DoubleProgression(rep_low=8, rep_high=12, sets=3, increment_kg=2.5).rep_high
 12
@@ -150,12 +150,11 @@ class GzclpT1:
 
 @dataclass(frozen=True, slots=True)
 class GzclpT2:
-    """GZCLP tier 2: 3x10 -> 3x8 -> 3x6 at one load, then 3x10 at the last successful 3x10
-    load plus ``reset_increment_kg`` (ColinPeyrat: 10 kg or 20 lb; the routine text says
-    15-20 lb)."""
+    """GZCLP tier 2: 3x10 -> 3x8 -> 3x6 at one load, then 3x10 at the last 3x10 load plus
+    ``reset_increment_kg`` (the routine says 15-20 lb; 7.5 kg is 16.5 lb)."""
 
     increment_kg: float
-    reset_increment_kg: float = 10.0
+    reset_increment_kg: float = 7.5
 
     def __post_init__(self) -> None:
         _positive("increment", self.increment_kg)
