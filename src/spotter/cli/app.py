@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import calc, exercises, guide, setup, training
+from spotter.cli import analysis, calc, exercises, guide, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -27,6 +27,7 @@ app.add_typer(calc.app, name="calc")
 setup.register(app)
 training.register(app)
 guide.register(app)
+analysis.register(app)
 
 
 def _version(value: bool) -> None:

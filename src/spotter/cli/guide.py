@@ -13,7 +13,10 @@ from spotter.knowledge.guide import Cue
 
 
 def play(
-    cues: Sequence[Cue], sleep: Callable[[float], None], say: Callable[[str], None], speed: float = 1.0
+    cues: Sequence[Cue],
+    sleep: Callable[[float], None],
+    say: Callable[[str], None],
+    speed: float = 1.0,
 ) -> float:
     """Play a guided-set script: say each cue and wait out its time. Returns the seconds waited.
 

@@ -33,7 +33,6 @@ from spotter.knowledge.model import (
 )
 
 
-
 def _yaml() -> Any:
     """PyYAML, imported on first use: a command served from the cache never needs it."""
     import yaml

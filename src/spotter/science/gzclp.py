@@ -101,8 +101,7 @@ def evaluate_t1(
             state = _State(
                 0,
                 new,
-                f"New 5RM {fmt(five)}: restart 5×3+ at {rule.restart_pct * 100:g} % "
-                f"→ {fmt(new)}.",
+                f"New 5RM {fmt(five)}: restart 5×3+ at {rule.restart_pct * 100:g} % → {fmt(new)}.",
             )
             continue
         sets, reps = GZCLP_T1_STAGES[state.stage]
@@ -117,9 +116,7 @@ def evaluate_t1(
             )
         elif state.stage + 1 < TEST_5RM:
             nxt = _scheme(GZCLP_T1_STAGES[state.stage + 1], True)
-            state = _State(
-                state.stage + 1, lifted, f"Missed {here}: same load, switch to {nxt}."
-            )
+            state = _State(state.stage + 1, lifted, f"Missed {here}: same load, switch to {nxt}.")
         else:
             guess = round_load(estimate_5rm(session))
             state = _State(

@@ -75,9 +75,7 @@ class Prescription:
         min_reps: int | None = None,
     ) -> Prescription:
         """``sets`` x ``reps`` at one load, the last set AMRAP if ``amrap``."""
-        plan = tuple(
-            PrescribedSet(load_kg, reps, amrap and i == sets - 1) for i in range(sets)
-        )
+        plan = tuple(PrescribedSet(load_kg, reps, amrap and i == sets - 1) for i in range(sets))
         return cls(load_kg, sets, reps, target_rpe, amrap, reason, plan, min_reps)
 
     @property

@@ -129,7 +129,7 @@ def test_gzclp_t2_drops_reps_then_resets_above_the_last_3x10() -> None:
     #  s11-12 made -> 82.5; s13 missed -> 3x10 at 85
     #  s14 missed -> 3x8 at 85; s15-16 made -> 90; s17 missed -> 3x6 at 90; s18 made -> 92.5;
     #  s19 missed -> 3x10 at 85 + 7.5 = 92.5; s20-23 made -> 102.5
-    outcomes = "SSFSFSF" "SSFFSSF" "FSSFSF" "SSSS"
+    outcomes = "".join(("SSFSFSF", "SSFFSSF", "FSSFSF", "SSSS"))
     given, following = _run(GzclpT2(increment_kg=2.5), 24, 2, _scripted(outcomes), start_kg=60)
     expected = [
         (60, "3×10"), (62.5, "3×10"), (65, "3×10"), (65, "3×8"), (67.5, "3×8"),

@@ -115,8 +115,16 @@ def test_linear_progression_adds_repeats_and_deloads_by_ten_percent() -> None:
 
 
 # Row 5 of the RTS chart (SCIENCE.md): RPE -> fraction of 1RM for 5 reps.
-FIVE_REPS = {10: 0.863, 9.5: 0.850, 9: 0.837, 8.5: 0.824, 8: 0.811, 7.5: 0.799, 7: 0.786,
-             6.5: 0.774}
+FIVE_REPS = {
+    10: 0.863,
+    9.5: 0.850,
+    9: 0.837,
+    8.5: 0.824,
+    8: 0.811,
+    7.5: 0.799,
+    7: 0.786,
+    6.5: 0.774,
+}
 
 
 def _honest_rpe_reporter(one_rm: float) -> Lifter:
