@@ -2,8 +2,8 @@
 
 The model, and every assumption in it (SCIENCE.md section 4 gives the anchors, not a formula):
 
-1. **Fatigue per set.** Each set that is not a warm-up removes, from each muscle it trains,
-   ``points x effort x mechanic x share`` percentage points of recovery:
+1. **Fatigue per set.** Each set that is not a warm-up (and has reps) removes, from each
+   muscle it trains, ``points x effort x mechanic x share`` percentage points of recovery:
 
    * ``points = 15``: a set to failure of a compound lift, for a primary muscle;
    * ``effort = 1 - 0.1 x RIR``, never below 0.5, with ``RIR = 10 - RPE``. Sets closer to
