@@ -97,3 +97,15 @@ def test_history_of_one_exercise_by_name() -> None:
     run("log", "bench 3x5 80kg")
     r = run("history", "bench press", "--format", "json")
     assert {s["exercise"] for s in json.loads(r.stdout)} == {"barbell-bench-press"}
+
+
+def test_bodyweight_is_recorded_in_kilograms_and_listed() -> None:
+    assert run("bodyweight", "80.5kg", "--date", "2026-11-20").exit_code == 0
+    assert run("bodyweight", "180lb", "--date", "2026-11-22").exit_code == 0
+    data = json.loads(run("bodyweight", "--format", "json").stdout)
+    assert [d["measured_at"][:10] for d in data] == ["2026-11-20", "2026-11-22"]
+    assert data[0]["kg"] == 80.5
+    assert data[1]["kg"] == pytest.approx(180 * 0.45359237)
+    r = run("bodyweight", "8kg")
+    assert r.exit_code == 1 and "outside 20-400 kg" in r.stderr
+    assert len(json.loads(run("bodyweight", "--format", "json").stdout)) == 2

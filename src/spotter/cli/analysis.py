@@ -160,8 +160,11 @@ def next_(
     )
     console().print(f"  {p.reason}")
     if warmups:
-        ramp = ", ".join(f"{fmt_load(w.load_kg, unit)} x{w.reps}" for w in warmups)
-        console().print(f"  Warm-up: {ramp}")
+        console().print("  Warm-up:")
+        for w in warmups:
+            side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
+            per_side = " per side" if w.plates_per_side else ""
+            console().print(f"    {fmt_load(w.load_kg, unit)} x{w.reps}  ({side}{per_side})")
     console().print(f"  Tempo {ex.facts.tempo}; rest about {_rest(ex)} s between sets.")
 
 

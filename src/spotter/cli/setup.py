@@ -147,7 +147,17 @@ def _show(p: object) -> None:
     t.add_row("Experience", p.experience)
     t.add_row("Training days", ", ".join(p.training_days) + f" ({p.sessions_per_week}/week)")
     t.add_row("Minutes per session", str(p.minutes_per_session))
-    t.add_row("Equipment", ", ".join(p.equipment) or "bodyweight only")
+    from spotter.knowledge.vocab import EQUIPMENT_PRESETS
+
+    preset = next(
+        (name for name, keys in EQUIPMENT_PRESETS.items() if set(keys) == set(p.equipment)), None
+    )
+    t.add_row(
+        "Equipment",
+        f"{preset} preset ({len(p.equipment)} items)"
+        if preset
+        else ", ".join(p.equipment) or "bodyweight only",
+    )
     console().print(t)
 
 

@@ -181,6 +181,63 @@ def history(
     console().print(table)
 
 
+def bodyweight(
+    ctx: typer.Context,
+    value: Annotated[
+        str | None,
+        typer.Argument(help="Your bodyweight, e.g. 80.5kg or 177lb (default unit: yours)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="How many recent entries to list.")
+    ] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Record your bodyweight, or list the recent entries when no value is given.
+
+    Example: spotter bodyweight 80.5kg     spotter bodyweight --limit 30
+    """
+    from spotter.science.units import to_kg
+    from spotter.store.uow import SqlUnitOfWork
+
+    now = dt.datetime.now().replace(microsecond=0)
+    with user_errors():
+        unit = _units(ctx)
+        uow = SqlUnitOfWork(engine(ctx))
+        if value is not None:
+            text = value.strip().lower()
+            given = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else unit
+            try:
+                number = float(text.rstrip("lbskg "))
+            except ValueError:
+                raise fail(
+                    f"bodyweight {value!r}: expected a number, optionally with kg or lb"
+                ) from None
+            kg = to_kg(number, given)
+            if not 20 <= kg <= 400:
+                raise fail(
+                    f"bodyweight {value!r} is outside 20-400 kg; check the number and the unit"
+                )
+            with uow:
+                uow.bodyweight.add(parse_when(date, now), kg)
+                uow.commit()
+        with uow:
+            rows = uow.bodyweight.recent(limit)
+    if fmt == "json":
+        print_json([{"measured_at": w.isoformat(), "kg": kg} for w, kg in rows])
+        return
+    if value is not None:
+        console().print(f"Recorded {fmt_load(rows[-1][1], unit)}.")
+    elif not rows:
+        console().print("No bodyweight recorded yet: spotter bodyweight 80kg")
+    else:
+        for w, kg in rows:
+            console().print(f"{w:%Y-%m-%d %H:%M}  {fmt_load(kg, unit)}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
     app.command("history")(history)
+    app.command("bodyweight")(bodyweight)

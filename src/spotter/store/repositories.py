@@ -194,3 +194,22 @@ def _record(r: RowMapping) -> SetRecord:
         superset=r["superset"],
         id=r["id"],
     )
+
+
+class BodyweightRepository:
+    """Bodyweight measurements, in kilograms."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, measured_at: datetime, kg: float) -> None:
+        self._conn.execute(insert(t.bodyweight).values(measured_at=measured_at, kg=kg))
+
+    def recent(self, limit: int = 20) -> list[tuple[datetime, float]]:
+        """The latest measurements, oldest first."""
+        rows = self._conn.execute(
+            select(t.bodyweight.c.measured_at, t.bodyweight.c.kg)
+            .order_by(t.bodyweight.c.measured_at.desc(), t.bodyweight.c.id.desc())
+            .limit(limit)
+        ).all()
+        return [(r[0], float(r[1])) for r in reversed(rows)]

@@ -7,7 +7,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
-from spotter.store.repositories import LogRepository, ProfileRepository
+from spotter.store.repositories import BodyweightRepository, LogRepository, ProfileRepository
 
 
 class SqlUnitOfWork:
@@ -15,6 +15,7 @@ class SqlUnitOfWork:
 
     profiles: ProfileRepository
     log: LogRepository
+    bodyweight: BodyweightRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -25,6 +26,7 @@ class SqlUnitOfWork:
         self._conn.begin()
         self.profiles = ProfileRepository(self._conn)
         self.log = LogRepository(self._conn)
+        self.bodyweight = BodyweightRepository(self._conn)
         return self
 
     def __exit__(
