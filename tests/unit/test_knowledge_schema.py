@@ -27,7 +27,7 @@ def test_an_unknown_muscle_names_line_field_and_the_known_muscles() -> None:
         parse_text(bad, "stepback-pulldown.yaml")
     e = err.value
     assert e.line == 6  # the primary list is on line 6 of the file
-    assert e.field == "facts.primary"
+    assert e.field == "facts.primary.1"  # the second muscle of the list
     assert "unknown muscle 'rhomboid'" in e.message
     assert "rhomboids" in e.message  # what was expected
     assert str(e).startswith("stepback-pulldown.yaml:6:")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     from spotter.config import Settings
     from spotter.knowledge.catalog import Catalog
+
+
+T = TypeVar("T")
 
 
 class Format(StrEnum):
@@ -53,40 +56,33 @@ def err_console() -> Console:
     return _err_console
 
 
+def _cached(ctx: typer.Context, key: str, build: Callable[[], T]) -> T:
+    """One object per command run (settings, catalog, engine), kept on the root context."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {}
+    if key not in root.obj:
+        root.obj[key] = build()
+    value: T = root.obj[key]
+    return value
+
+
 def settings(ctx: typer.Context) -> Settings:
     from spotter.config import resolve_settings
 
-    obj = ctx.find_root().obj
-    if obj is None or "settings" not in obj:
-        s = resolve_settings()
-        ctx.find_root().obj = {"settings": s}
-        return s
-    result: Settings = obj["settings"]
-    return result
+    return _cached(ctx, "settings", resolve_settings)
 
 
 def catalog(ctx: typer.Context) -> Catalog:
     from spotter.services.catalog import load_catalog
 
-    root = ctx.find_root()
-    obj = root.obj if root.obj is not None else {}
-    if "catalog" not in obj:
-        obj["catalog"] = load_catalog(settings(ctx))
-        root.obj = obj
-    cat: Catalog = obj["catalog"]
-    return cat
+    return _cached(ctx, "catalog", lambda: load_catalog(settings(ctx)))
 
 
 def engine(ctx: typer.Context) -> Engine:
     from spotter.store.db import open_engine
 
-    root = ctx.find_root()
-    obj = root.obj if root.obj is not None else {}
-    if "engine" not in obj:
-        obj["engine"] = open_engine(settings(ctx).db_url)
-        root.obj = obj
-    eng: Engine = obj["engine"]
-    return eng
+    return _cached(ctx, "engine", lambda: open_engine(settings(ctx).db_url))
 
 
 def print_json(data: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from spotter.knowledge import vocab
 
@@ -28,45 +28,47 @@ def _one_of(value: str, allowed: tuple[str, ...] | frozenset[str] | list[str], w
     return value
 
 
+def _term(allowed: tuple[str, ...] | list[str], what: str) -> AfterValidator:
+    return AfterValidator(lambda v: _one_of(v, allowed, what))
+
+
+MuscleKey = Annotated[str, _term(list(vocab.MUSCLES), "muscle")]
+EquipmentKey = Annotated[str, _term(list(vocab.EQUIPMENT), "equipment")]
+GripType = Annotated[str, _term(vocab.GRIP_TYPES, "grip type")]
+GripWidth = Annotated[str, _term(vocab.GRIP_WIDTHS, "grip width")]
+PhaseKey = Annotated[str, _term(vocab.PHASES, "phase")]
+MetricKey = Annotated[str, _term(vocab.FAULT_METRICS, "fault metric")]
+TopicKey = Annotated[str, _term(vocab.TIP_TOPICS, "tip topic")]
+VariationKindKey = Annotated[str, _term(vocab.VARIATION_KINDS, "variation kind")]
+MechanicKey = Annotated[str, _term(vocab.MECHANICS, "mechanic")]
+ForceKey = Annotated[str, _term(vocab.FORCES, "force")]
+PatternKey = Annotated[str, _term(list(vocab.PATTERNS), "movement pattern")]
+LoadTypeKey = Annotated[str, _term(vocab.LOAD_TYPES, "load type")]
+LevelKey = Annotated[str, _term(vocab.LEVELS, "level")]
+PositionKey = Annotated[str, _term(vocab.POSITIONS, "body position")]
+MeasureKey = Annotated[str, _term(vocab.MEASURES, "measure")]
+FamilyKey = Annotated[str, _term(vocab.MOTION_FAMILIES, "motion family")]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class GripModel(_Strict):
-    type: str | None = None
-    width: str | None = None
-
-    @field_validator("type")
-    @classmethod
-    def _type(cls, v: str | None) -> str | None:
-        return None if v is None else _one_of(v, vocab.GRIP_TYPES, "grip type")
-
-    @field_validator("width")
-    @classmethod
-    def _width(cls, v: str | None) -> str | None:
-        return None if v is None else _one_of(v, vocab.GRIP_WIDTHS, "grip width")
+    type: GripType | None = None
+    width: GripWidth | None = None
 
 
 class StepFactsModel(_Strict):
     id: Id
-    phase: str
-
-    @field_validator("phase")
-    @classmethod
-    def _phase(cls, v: str) -> str:
-        return _one_of(v, vocab.PHASES, "phase")
+    phase: PhaseKey
 
 
 class FaultFactsModel(_Strict):
     id: Id
     visible: bool
-    metric: str | None = None
+    metric: MetricKey | None = None
     threshold: float | None = None
-
-    @field_validator("metric")
-    @classmethod
-    def _metric(cls, v: str | None) -> str | None:
-        return None if v is None else _one_of(v, vocab.FAULT_METRICS, "fault metric")
 
     @model_validator(mode="after")
     def _metric_needs_threshold(self) -> FaultFactsModel:
@@ -79,31 +81,14 @@ class FaultFactsModel(_Strict):
 
 class TipFactsModel(_Strict):
     id: Id
-    topic: str
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, v: str) -> str:
-        return _one_of(v, vocab.TIP_TOPICS, "tip topic")
+    topic: TopicKey
 
 
 class VariationFactsModel(_Strict):
     id: Id
-    kind: str
+    kind: VariationKindKey
     value: NonEmpty
-    emphasis: list[str] = Field(default_factory=list)
-
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, v: str) -> str:
-        return _one_of(v, vocab.VARIATION_KINDS, "variation kind")
-
-    @field_validator("emphasis")
-    @classmethod
-    def _emphasis(cls, v: list[str]) -> list[str]:
-        for m in v:
-            _one_of(m, tuple(vocab.MUSCLES), "muscle")
-        return v
+    emphasis: list[MuscleKey] = Field(default_factory=list)
 
 
 class ResearchFactsModel(_Strict):
@@ -113,21 +98,21 @@ class ResearchFactsModel(_Strict):
 
 
 class FactsModel(_Strict):
-    mechanic: str
-    force: str
-    pattern: str
-    primary: list[str] = Field(min_length=1)
-    secondary: list[str] = Field(default_factory=list)
-    equipment: list[str] = Field(default_factory=list)
-    load_type: str
-    level: str
+    mechanic: MechanicKey
+    force: ForceKey
+    pattern: PatternKey
+    primary: list[MuscleKey] = Field(min_length=1)
+    secondary: list[MuscleKey] = Field(default_factory=list)
+    equipment: list[EquipmentKey] = Field(default_factory=list)
+    load_type: LoadTypeKey
+    level: LevelKey
     unilateral: bool = False
-    position: str
+    position: PositionKey
     grip: GripModel | None = None
     tempo: str
-    measure: str = "reps"
+    measure: MeasureKey = "reps"
     rep_range: tuple[int, int]
-    motion_family: str = "generic"
+    motion_family: FamilyKey = "generic"
     steps: list[StepFactsModel] = Field(min_length=1)
     faults: list[FaultFactsModel] = Field(default_factory=list)
     tips: list[TipFactsModel] = Field(default_factory=list)
@@ -137,61 +122,12 @@ class FactsModel(_Strict):
     license: str | None = None
     author: str | None = None
 
-    @field_validator("mechanic")
-    @classmethod
-    def _mechanic(cls, v: str) -> str:
-        return _one_of(v, vocab.MECHANICS, "mechanic")
-
-    @field_validator("force")
-    @classmethod
-    def _force(cls, v: str) -> str:
-        return _one_of(v, vocab.FORCES, "force")
-
-    @field_validator("pattern")
-    @classmethod
-    def _pattern(cls, v: str) -> str:
-        return _one_of(v, tuple(vocab.PATTERNS), "movement pattern")
-
     @field_validator("primary", "secondary")
     @classmethod
-    def _muscles(cls, v: list[str]) -> list[str]:
-        for m in v:
-            _one_of(m, tuple(vocab.MUSCLES), "muscle")
+    def _no_repeats(cls, v: list[str]) -> list[str]:
         if len(set(v)) != len(v):
             raise ValueError("a muscle is listed twice")
         return v
-
-    @field_validator("equipment")
-    @classmethod
-    def _equipment(cls, v: list[str]) -> list[str]:
-        for e in v:
-            _one_of(e, tuple(vocab.EQUIPMENT), "equipment")
-        return v
-
-    @field_validator("load_type")
-    @classmethod
-    def _load_type(cls, v: str) -> str:
-        return _one_of(v, vocab.LOAD_TYPES, "load type")
-
-    @field_validator("level")
-    @classmethod
-    def _level(cls, v: str) -> str:
-        return _one_of(v, vocab.LEVELS, "level")
-
-    @field_validator("position")
-    @classmethod
-    def _position(cls, v: str) -> str:
-        return _one_of(v, vocab.POSITIONS, "body position")
-
-    @field_validator("measure")
-    @classmethod
-    def _measure(cls, v: str) -> str:
-        return _one_of(v, vocab.MEASURES, "measure")
-
-    @field_validator("motion_family")
-    @classmethod
-    def _family(cls, v: str) -> str:
-        return _one_of(v, vocab.MOTION_FAMILIES, "motion family")
 
     @field_validator("tempo")
     @classmethod

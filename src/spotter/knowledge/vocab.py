@@ -15,7 +15,7 @@ English display text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 Side = Literal["front", "back", "both"]
 Mechanic = Literal["compound", "isolation"]
@@ -53,57 +53,16 @@ TipTopic = Literal[
 ]
 VariationKind = Literal["grip-width", "grip-type", "stance", "attachment", "angle", "implement"]
 
-MECHANICS: Final[tuple[Mechanic, ...]] = ("compound", "isolation")
-FORCES: Final[tuple[Force, ...]] = ("push", "pull", "static")
-LEVELS: Final[tuple[Level, ...]] = ("beginner", "intermediate", "advanced")
-PHASES: Final[tuple[Phase, ...]] = ("setup", "concentric", "pause", "eccentric", "hold", "finish")
+MECHANICS: Final[tuple[str, ...]] = get_args(Mechanic)
+FORCES: Final[tuple[str, ...]] = get_args(Force)
+LEVELS: Final[tuple[str, ...]] = get_args(Level)
+PHASES: Final[tuple[str, ...]] = get_args(Phase)
 #: Phases in which the muscles do the work; each needs a breathing cue.
 WORKING_PHASES: Final[frozenset[str]] = frozenset({"concentric", "eccentric", "hold"})
-LOAD_TYPES: Final[tuple[LoadType, ...]] = (
-    "barbell",
-    "dumbbell",
-    "cable-stack",
-    "plate-loaded-machine",
-    "selectorized-machine",
-    "bodyweight",
-    "band",
-    "kettlebell",
-    "plates",
-)
-POSITIONS: Final[tuple[Position, ...]] = (
-    "standing",
-    "seated",
-    "kneeling",
-    "half-kneeling",
-    "supine",
-    "prone",
-    "side-lying",
-    "hanging",
-    "plank",
-    "quadruped",
-    "split-stance",
-    "bent-over",
-    "walking",
-)
-TIP_TOPICS: Final[tuple[TipTopic, ...]] = (
-    "load",
-    "tempo",
-    "form",
-    "grip",
-    "variety",
-    "consistency",
-    "rest",
-    "breathing",
-    "focus",
-)
-VARIATION_KINDS: Final[tuple[VariationKind, ...]] = (
-    "grip-width",
-    "grip-type",
-    "stance",
-    "attachment",
-    "angle",
-    "implement",
-)
+LOAD_TYPES: Final[tuple[str, ...]] = get_args(LoadType)
+POSITIONS: Final[tuple[str, ...]] = get_args(Position)
+TIP_TOPICS: Final[tuple[str, ...]] = get_args(TipTopic)
+VARIATION_KINDS: Final[tuple[str, ...]] = get_args(VariationKind)
 #: What a set's count means: repetitions, seconds held, or meters carried.
 MEASURES: Final[tuple[str, ...]] = ("reps", "seconds", "meters")
 GRIP_WIDTHS: Final[tuple[str, ...]] = ("narrow", "medium", "wide")
