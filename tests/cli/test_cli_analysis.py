@@ -151,3 +151,16 @@ def test_recovery_decays_from_the_logged_sets(catalog) -> None:  # type: ignore[
     early = js("recovery", "--at", "2026-11-21 18:00")
     assert early["recovery"]["quads"] == pytest.approx(100 - 48 * math.exp(-24 / 30), abs=0.01)
     assert "quads" not in early["ready"]
+
+
+def test_stack_and_dumbbell_rounding() -> None:
+    # a 2:1 stack of 5 kg pins gives 2.5 kg steps at the handle: 37 -> 37.5
+    assert js("calc", "plates", "37", "--stack", "5x20", "--ratio", "2")["load"] == 37.5
+    # 1:1 with a 2.5 kg add-on: 20 or 22.5 for 21, 20 is closer
+    assert js("calc", "plates", "21", "--stack", "5x20", "--add-on", "2.5")["load"] == 20
+    assert js("calc", "plates", "22", "--stack", "5x20", "--add-on", "2.5")["load"] == 22.5
+    # 23 kg sits between the 22 and 24 kg dumbbells: a tie goes to the lighter one
+    assert js("calc", "plates", "23", "--dumbbells", "2-50/2")["load"] == 22
+    assert js("calc", "plates", "97", "--dumbbells", "5-100/5", "--unit", "lb")["load"] == 95
+    r = run("calc", "plates", "10", "--stack", "banana")
+    assert r.exit_code == 1 and "--stack 5x20" in r.stderr

@@ -113,11 +113,33 @@ def plates(
             "(default: as many standard plates as needed).",
         ),
     ] = None,
+    stack: Annotated[
+        str | None,
+        typer.Option(
+            "--stack", help="A cable or machine stack instead of a bar: 'STEPxPINS', e.g. 5x20."
+        ),
+    ] = None,
+    ratio: Annotated[
+        int, typer.Option("--ratio", help="Pulley ratio of the stack (1, 2, 3 or 4 to 1).")
+    ] = 1,
+    add_on: Annotated[
+        list[float] | None,
+        typer.Option("--add-on", help="Small add-on plates for the stack; repeat."),
+    ] = None,
+    dumbbells: Annotated[
+        str | None,
+        typer.Option(
+            "--dumbbells", help="Dumbbells instead of a bar: 'LIGHTEST-HEAVIEST/STEP', e.g. 2-50/2."
+        ),
+    ] = None,
     fmt: FmtOpt = "text",
 ) -> None:
     """Plates per side for a barbell load, or the nearest load you can make.
 
-    Example: spotter calc plates 102.5 --bar 20     spotter calc plates 225 --unit lb
+    With --stack, the nearest load at the handle of a cable stack (pulley ratio and add-on
+    plates included); with --dumbbells, the nearest dumbbell.
+
+    Example: spotter calc plates 102.5 --bar 20     spotter calc plates 37 --stack 5x20 --ratio 2
     """
     from spotter.science.plates import (
         COMMON_KG,
@@ -131,6 +153,9 @@ def plates(
     from spotter.science.units import Unit, to_kg
 
     u = Unit.LB if _unit(unit) == "lb" else Unit.KG
+    if stack or dumbbells:
+        _other_equipment(target, u, stack, ratio, tuple(add_on or ()), dumbbells, fmt)
+        return
     bar_weight = float(bar) if bar else (45.0 if u is Unit.LB else 20.0)
     if bar_weight < 0 or target <= 0:
         raise fail("the target must be positive and the bar weight not negative")
@@ -163,6 +188,54 @@ def plates(
         diff = result.load - target
         console().print(
             f"[yellow]Nearest achievable: {result.load:g} {u.value} ({diff:+g} {u.value} from {target:g}).[/]"
+        )
+
+
+def _other_equipment(
+    target: float,
+    u: object,
+    stack: str | None,
+    ratio: int,
+    add_ons: tuple[float, ...],
+    dumbbells: str | None,
+    fmt: str,
+) -> None:
+    from spotter.science.loading import CableStack, DumbbellRack, Equipment, round_load
+    from spotter.science.units import Unit, to_kg
+
+    assert isinstance(u, Unit)
+    kit: Equipment
+    try:
+        if stack:
+            step, pins = stack.lower().split("x")
+            kit = CableStack(float(step), int(pins), u, ratio=ratio, add_ons=add_ons)
+            what = f"stack of {pins} x {float(step):g} {u.value} at {ratio}:1"
+        else:
+            assert dumbbells is not None
+            span, step = dumbbells.split("/")
+            lo, hi = span.split("-")
+            kit = DumbbellRack.stepped(float(lo), float(hi), float(step), u)
+            what = f"dumbbells {float(lo):g}-{float(hi):g} {u.value} in {float(step):g} {u.value} steps"
+    except ValueError as exc:
+        raise fail(
+            f"cannot read the equipment ({exc}); e.g. --stack 5x20 or --dumbbells 2-50/2"
+        ) from exc
+    result = round_load(to_kg(target, u), kit)
+    if fmt == "json":
+        print_json(
+            {
+                "target": target,
+                "load": result.load,
+                "unit": u.value,
+                "equipment": what,
+                "exact": result.exact,
+            }
+        )
+        return
+    console().print(f"{result.load:g} {u.value} with {what}")
+    if not result.exact:
+        console().print(
+            f"[yellow]Nearest achievable: {result.load:g} {u.value} ({result.load - target:+g} {u.value} from {target:g}).[/]"
         )
 
 
