@@ -16,7 +16,10 @@ app = typer.Typer(
         "Examples:\n\n"
         "  spotter init --units kg --goal hypertrophy --days mon,wed,fri --equipment full-gym\n\n"
         '  spotter exercises search "lat pull down"\n\n'
-        "  spotter exercises show stepback-pulldown"
+        "  spotter exercises show stepback-pulldown\n\n"
+        "  spotter log \"stepback pulldown 55kg 10,10,9 @8\"\n\n"
+        "  spotter next stepback-pulldown\n\n"
+        "  spotter volume"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",

@@ -77,8 +77,10 @@ def guide(
         typer.Option("--speed", min=0, help="1 = real time; 0 = print the script without waiting."),
     ] = 1.0,
 ) -> None:
-    """Guide one set: setup steps, then the tempo counted out phase by phase with the breathing
-    cue of each phase, then a rest timer.
+    """Guide one set: setup, then tempo and breathing phase by phase, then rest.
+
+    The setup steps first, then each rep counted out phase by phase in the exercise's tempo
+    with the breathing cue of each phase, then a rest timer.
 
     Example: spotter guide stepback-pulldown --reps 10 --rest 90
     """
