@@ -196,7 +196,7 @@ class Match:
 
 def _categories(catalog: Catalog, slug: str) -> set[str]:
     ex = catalog.get(slug)
-    cats = {EQUIPMENT[e].category for e in ex.facts.equipment if e in EQUIPMENT}
+    cats: set[str] = {EQUIPMENT[e].category for e in ex.facts.equipment if e in EQUIPMENT}
     if ex.facts.load_type == "bodyweight":
         cats.add("bodyweight")
     if ex.facts.load_type in ("plate-loaded-machine", "selectorized-machine"):
