@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import analysis, calc, exercises, guide, setup, training
+from spotter.cli import analysis, calc, exercises, guide, imports, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -31,6 +31,7 @@ setup.register(app)
 training.register(app)
 guide.register(app)
 analysis.register(app)
+imports.register(app)
 
 
 def _version(value: bool) -> None:

@@ -213,3 +213,57 @@ class BodyweightRepository:
             .limit(limit)
         ).all()
         return [(r[0], float(r[1])) for r in reversed(rows)]
+
+
+class ImportRepository:
+    """Bulk writes for imports: workouts and sets keyed by stable source keys."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def existing_set_keys(self, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            rows = self._conn.execute(
+                select(t.set_entry.c.source_key).where(t.set_entry.c.source_key.in_(chunk))
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def workout_ids(
+        self, workouts: Sequence[tuple[str, datetime, str | None, int | None, str, str | None]]
+    ) -> dict[str, int]:
+        """Ids of workouts by source key, creating the missing ones.
+
+        Each workout is (source key, start, name, duration seconds, source, notes).
+        """
+        keys = [w[0] for w in workouts]
+        ids: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            for r in self._conn.execute(
+                select(t.workout.c.source_key, t.workout.c.id).where(
+                    t.workout.c.source_key.in_(chunk)
+                )
+            ):
+                ids[r[0]] = int(r[1])
+        for key, start, name, duration, source, notes in workouts:
+            if key not in ids:
+                ids[key] = _new_id(
+                    self._conn.execute(
+                        insert(t.workout).values(
+                            source_key=key,
+                            started_at=start,
+                            name=name,
+                            duration_s=duration,
+                            source=source,
+                            notes=notes,
+                        )
+                    )
+                )
+        return ids
+
+    def add_sets(self, rows: Sequence[dict[str, object]]) -> None:
+        if rows:
+            self._conn.execute(insert(t.set_entry), list(rows))

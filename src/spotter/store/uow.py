@@ -7,7 +7,12 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
-from spotter.store.repositories import BodyweightRepository, LogRepository, ProfileRepository
+from spotter.store.repositories import (
+    BodyweightRepository,
+    ImportRepository,
+    LogRepository,
+    ProfileRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -16,6 +21,7 @@ class SqlUnitOfWork:
     profiles: ProfileRepository
     log: LogRepository
     bodyweight: BodyweightRepository
+    imports: ImportRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -27,6 +33,7 @@ class SqlUnitOfWork:
         self.profiles = ProfileRepository(self._conn)
         self.log = LogRepository(self._conn)
         self.bodyweight = BodyweightRepository(self._conn)
+        self.imports = ImportRepository(self._conn)
         return self
 
     def __exit__(

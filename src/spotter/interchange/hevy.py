@@ -1,0 +1,160 @@
+"""Hevy CSV exports.
+
+Header: ``"title","start_time","end_time","description","exercise_title","superset_id",
+"exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds",
+"rpe"`` (``weight_lbs`` instead of ``weight_kg`` is accepted and converted). Dates look like
+``9 Apr 2026, 17:18`` (local time; ISO dates are accepted too). A workout is ``title`` +
+``start_time``; its duration is ``end_time - start_time``. ``exercise_notes`` has its ``\\n``
+escapes turned back into new lines; ``description`` becomes the workout notes. Hevy's 0-based
+``set_index`` is not used for the key: sets are numbered 1, 2... per exercise and workout in
+file order, because an exercise done twice in a workout restarts Hevy's count.
+
+>>> data = (b'"title","start_time","end_time","description","exercise_title","superset_id",'
+...         b'"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+...         b'"duration_seconds","rpe"\\n"Push","9 Apr 2026, 17:18","9 Apr 2026, 18:00","",'
+...         b'"Bench Press (Barbell)",,"",0,"warmup",40,10,,,\\n')
+>>> s = parse(data).sets[0]
+>>> s.workout_start.isoformat(), s.workout_seconds, s.set_type, s.load_kg
+('2026-04-09T17:18:00', 2520.0, 'warm-up', 40.0)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spotter.interchange import tabular as t
+from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
+from spotter.science.units import to_kg
+
+SOURCE = "hevy"
+_NAME = "a Hevy export"
+_COLUMNS = (
+    "title",
+    "start_time",
+    "end_time",
+    "description",
+    "exercise_title",
+    "superset_id",
+    "exercise_notes",
+    "set_index",
+    "set_type",
+    "reps",
+    "distance_km",
+    "duration_seconds",
+    "rpe",
+)
+_SET_TYPES = {
+    "normal": "working",
+    "warmup": "warm-up",
+    "dropset": "drop",
+    "failure": "failure",
+}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[A-Za-z]* (\d{4}),? (\d{1,2}):(\d{2})$", re.ASCII)
+
+
+def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+    """Parse a Hevy export; ``unit`` is checked but unused (the weight column names its unit)."""
+    t.checked_unit(unit)
+    rows = t.read_rows(data, delimiter=",")
+    header = t.header_of(rows, _NAME)
+    t.require(header, _COLUMNS, _NAME)
+    if "weight_kg" in header:
+        weight_col, weight_unit = "weight_kg", "kg"
+    elif "weight_lbs" in header:
+        weight_col, weight_unit = "weight_lbs", "lb"
+    else:
+        raise LogFormatError(1, "weight_kg", "a weight_kg or weight_lbs column", ",".join(header))
+    col = {name: i for i, name in enumerate(header)}
+    sets: list[ImportedSet] = []
+    skipped: list[Skipped] = []
+    counter = t.SetCounter()
+    rows_read = 0
+    has_weight = False
+    for row in rows:
+        rows_read += 1
+        empty = t.blank(row)
+        if empty is not None:
+            skipped.append(empty)
+            continue
+        t.check_width(row, header, ",")
+        f = row.fields
+        line = row.line
+
+        def get(name: str, f: list[str] = f) -> str:
+            return f[col[name]]
+
+        title = get("title").strip()
+        start = _datetime(get("start_time"), line, "start_time")
+        end_text = get("end_time").strip()
+        end = _datetime(end_text, line, "end_time") if end_text else None
+        exercise = t.text(get("exercise_title"))
+        if exercise is None:
+            raise LogFormatError(line, "exercise_title", "the exercise's name", "")
+        kind = get("set_type").strip().lower()
+        if kind not in _SET_TYPES:
+            raise LogFormatError(line, "set_type", "normal, warmup, dropset or failure", kind)
+        t.optional_whole(get("set_index"), line=line, field="set_index")
+        weight = t.optional_number(
+            get(weight_col), line=line, field=weight_col, expected="a weight, 0 or more, or nothing"
+        )
+        has_weight = has_weight or weight is not None
+        km = t.optional_number(get("distance_km"), line=line, field="distance_km")
+        seconds = t.optional_number(get("duration_seconds"), line=line, field="duration_seconds")
+        meters = None if km is None else km * 1000
+        notes = t.text(get("exercise_notes").replace("\\n", "\n"))
+        workout_key = f"{title}|{start.isoformat()}"
+        sets.append(
+            ImportedSet(
+                source=SOURCE,
+                line=line,
+                workout_key=workout_key,
+                workout_name=title or None,
+                workout_start=start,
+                workout_seconds=_seconds_between(start, end),
+                exercise=exercise,
+                set_index=counter.next(workout_key, exercise),
+                set_type=_SET_TYPES[kind],
+                load_kg=None if weight is None else to_kg(weight, weight_unit),
+                reps=t.reps_or_none(
+                    t.optional_whole(get("reps"), line=line, field="reps"), seconds, meters
+                ),
+                seconds=seconds,
+                meters=meters,
+                rpe=t.rpe(get("rpe"), line=line, field="rpe"),
+                notes=notes,
+                superset_id=t.text(get("superset_id")),
+                workout_notes=t.text(get("description").replace("\\n", "\n")),
+            )
+        )
+    return ParseResult(
+        "hevy", rows_read, tuple(sets), tuple(skipped), weight_unit if has_weight else None
+    )
+
+
+def _datetime(value: str, line: int, field: str) -> dt.datetime:
+    """``9 Apr 2026, 17:18`` read by hand (no locale), falling back to ISO 8601."""
+    raw = value.strip()
+    m = _DATE.match(raw)
+    try:
+        if m is not None:
+            day, month, year, hour, minute = m.groups()
+            return dt.datetime(int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute))
+        return dt.datetime.fromisoformat(raw)
+    except (ValueError, KeyError):
+        raise LogFormatError(
+            line, field, "a date and time like '9 Apr 2026, 17:18' or ISO 8601", value
+        ) from None
+
+
+def _seconds_between(start: dt.datetime, end: dt.datetime | None) -> float | None:
+    """The workout's duration; None without an end time or when the end is before the start."""
+    if end is None or end < start:
+        return None
+    return (end - start).total_seconds()

@@ -1,0 +1,220 @@
+"""Strong exports: the two comma formats and the newer semicolon format.
+
+* ``strong-legacy``: ``Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,
+  Notes,Workout Notes`` (2017-19 exports, no Duration and no RPE);
+* ``strong``: the same with ``Duration`` (``56m``, ``1h 6m``) after the name and ``RPE`` last;
+* ``strong-semicolon``: ``"Workout #";"Date";...;"Duration (sec)";...;"Weight (kg)";...``
+  with ``WARM_UP``/``FAILURE`` set orders and, in some exports, decimal commas or
+  ``Weight (lbs)``.
+
+The comma formats' ``Weight`` has no unit: it is in the user's unit, which must be given as
+``unit`` (``--unit kg|lb``). ``Rest Timer`` and ``Note`` rows are skipped with their reason.
+Zero in Distance or Seconds means "not recorded" (Strong writes 0 for nothing there).
+
+>>> data = (b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+...         b"Workout Notes\\n2017-05-12 19:00:00,Legs,Squat (Barbell),1,135,5,0,0,,\\n")
+>>> r = parse(data, unit="lb")
+>>> r.format, round(r.sets[0].load_kg, 4), r.sets[0].reps
+('strong-legacy', 61.235, 5)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spotter.interchange import tabular as t
+from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
+from spotter.science.units import to_kg
+
+SOURCE = "strong"
+_NAME = "a Strong export"
+_LEGACY = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+)
+_SEMICOLON = (
+    "Date",
+    "Workout Name",
+    "Duration (sec)",
+    "Exercise Name",
+    "Set Order",
+    "Reps",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+)
+_SET_ORDER = {
+    "W": "warm-up",
+    "WARM_UP": "warm-up",
+    "WARMUP": "warm-up",
+    "F": "failure",
+    "FAILURE": "failure",
+    "D": "drop",
+    "DROP": "drop",
+    "DROP_SET": "drop",
+    "DROPSET": "drop",
+}
+_NOT_SETS = {
+    "REST TIMER": "rest timer row (a timer, not a set)",
+    "REST_TIMER": "rest timer row (a timer, not a set)",
+    "NOTE": "note row (a note, not a set)",
+}
+_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.ASCII)
+_SET_ORDER_EXPECTED = "a set number (1, 2...), W, WARM_UP, F, FAILURE, D, Rest Timer or Note"
+
+
+def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+    """Parse any Strong export; a comma export needs ``unit`` ("kg" or "lb")."""
+    text_head = t.decode(data).lstrip().split("\n", 1)[0]
+    delimiter = ";" if text_head.count(";") > text_head.count(",") else ","
+    rows = t.read_rows(data, delimiter=delimiter)
+    header = t.header_of(rows, _NAME)
+    if delimiter == ";":
+        t.require(header, _SEMICOLON, "a Strong semicolon export")
+        if "Weight (kg)" in header:
+            weight_col, weight_unit = "Weight (kg)", "kg"
+        elif "Weight (lbs)" in header:
+            weight_col, weight_unit = "Weight (lbs)", "lb"
+        else:
+            raise LogFormatError(
+                1, "Weight (kg)", "a 'Weight (kg)' or 'Weight (lbs)' column", ";".join(header)
+            )
+        fmt = "strong-semicolon"
+    else:
+        t.require(header, _LEGACY, _NAME)
+        fmt = "strong" if "Duration" in header else "strong-legacy"
+        weight_col = "Weight"
+        chosen = t.checked_unit(unit)
+        if chosen is None:
+            raise LogFormatError(
+                1,
+                "Weight",
+                "the unit of the weights: this Strong export does not say, pass --unit kg|lb",
+            )
+        weight_unit = chosen
+    col = {name: i for i, name in enumerate(header)}
+    sets: list[ImportedSet] = []
+    skipped: list[Skipped] = []
+    counter = t.SetCounter()
+    rows_read = 0
+    decimal_comma = delimiter == ";"
+    has_weight = False
+    for row in rows:
+        rows_read += 1
+        empty = t.blank(row)
+        if empty is not None:
+            skipped.append(empty)
+            continue
+        t.check_width(row, header, delimiter)
+        f = row.fields
+
+        def get(name: str, f: list[str] = f) -> str:
+            i = col.get(name)
+            return "" if i is None else f[i]
+
+        order = get("Set Order").strip()
+        reason = _NOT_SETS.get(order.upper())
+        if reason is not None:
+            note = t.text(get("Notes"))
+            skipped.append(Skipped(row.line, reason + (f": {note}" if note else "")))
+            continue
+        if order.isascii() and order.isdigit():
+            set_type = "working"
+        elif order.upper() in _SET_ORDER:
+            set_type = _SET_ORDER[order.upper()]
+        else:
+            raise LogFormatError(row.line, "Set Order", _SET_ORDER_EXPECTED, order)
+        line = row.line
+        start = _datetime(get("Date"), line)
+        name = t.text(get("Workout Name"))
+        exercise = t.text(get("Exercise Name"))
+        if exercise is None:
+            raise LogFormatError(line, "Exercise Name", "the exercise's name", "")
+        if fmt == "strong-semicolon":
+            duration = t.optional_number(
+                get("Duration (sec)"), line=line, field="Duration (sec)", decimal_comma=True
+            )
+        else:
+            duration = _duration(get("Duration"), line)
+        weight = t.optional_number(
+            get(weight_col),
+            line=line,
+            field=weight_col,
+            expected="a weight, 0 or more, or nothing",
+            decimal_comma=decimal_comma,
+        )
+        has_weight = has_weight or weight is not None
+        meters_col = "Distance (meters)" if fmt == "strong-semicolon" else "Distance"
+        meters = t.optional_number(
+            get(meters_col),
+            line=line,
+            field=meters_col,
+            decimal_comma=decimal_comma,
+            zero_is_empty=True,
+        )
+        seconds = t.optional_number(
+            get("Seconds"),
+            line=line,
+            field="Seconds",
+            decimal_comma=decimal_comma,
+            zero_is_empty=True,
+        )
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
+        workout_key = start.isoformat()
+        extra = (("Workout #", get("Workout #").strip()),) if get("Workout #").strip() else ()
+        sets.append(
+            ImportedSet(
+                source=SOURCE,
+                line=line,
+                workout_key=workout_key,
+                workout_name=name,
+                workout_start=start,
+                workout_seconds=duration,
+                exercise=exercise,
+                set_index=counter.next(workout_key, exercise),
+                set_type=set_type,
+                load_kg=None if weight is None else to_kg(weight, weight_unit),
+                reps=t.reps_or_none(reps, seconds, meters),
+                seconds=seconds,
+                meters=meters,
+                rpe=t.rpe(get("RPE"), line=line, field="RPE", decimal_comma=decimal_comma),
+                notes=t.text(get("Notes")),
+                workout_notes=t.text(get("Workout Notes")),
+                extra=extra,
+            )
+        )
+    return ParseResult(
+        fmt, rows_read, tuple(sets), tuple(skipped), weight_unit if has_weight else None
+    )
+
+
+def _datetime(value: str, line: int) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise LogFormatError(
+            line, "Date", "a date and time like 2023-01-01 09:24:45", value
+        ) from None
+
+
+def _duration(value: str, line: int) -> float | None:
+    """Strong's text durations: ``56m``, ``1h 6m``, ``1h``, ``45s``; empty is None."""
+    raw = value.strip()
+    if not raw:
+        return None
+    m = _DURATION.match(raw)
+    if raw.isascii() and raw.isdigit():
+        return float(raw)
+    if m is None or not any(m.groups()):
+        raise LogFormatError(line, "Duration", "a duration like 56m, 1h 6m or 1h", value)
+    h, mins, s = (int(g) if g else 0 for g in m.groups())
+    return float(h * 3600 + mins * 60 + s)

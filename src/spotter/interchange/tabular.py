@@ -1,0 +1,203 @@
+"""Shared reading of delimited exports: decoding, rows with line numbers and checked fields.
+
+The helpers raise :class:`~spotter.interchange.records.LogFormatError` naming the line, the
+field and what was expected, so that each format module stays a short mapping of columns.
+
+>>> rows = list(read_rows(b"a,b\\n1,2\\n\\n3,4\\n", delimiter=","))
+>>> [(r.line, r.fields) for r in rows]
+[(1, ['a', 'b']), (2, ['1', '2']), (3, []), (4, ['3', '4'])]
+>>> number("7,5", line=3, field="Weight", decimal_comma=True)
+7.5
+>>> number("-1", line=3, field="Weight")
+Traceback (most recent call last):
+...
+spotter.interchange.records.LogFormatError: line 3, field 'Weight': expected a number, 0 or more, found '-1'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spotter.interchange.records import LogFormatError, Skipped
+from spotter.science.units import parse_unit
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One record of the file and the physical line it starts on (the header is line 1)."""
+
+    line: int
+    fields: list[str]
+
+
+def decode(data: bytes) -> str:
+    """The text of an export: UTF-8 with or without a byte-order mark."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LogFormatError(
+            line, "encoding", "UTF-8 text", data[exc.start : exc.start + 4].hex(" ")
+        ) from None
+
+
+def read_rows(data: bytes, *, delimiter: str) -> Iterator[Row]:
+    """Every record of the file with its starting line; a blank line gives an empty row."""
+    reader = csv.reader(io.StringIO(decode(data), newline=""), delimiter=delimiter, strict=True)
+    done = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise LogFormatError(
+                done + 1, "row", f"a well-formed {delimiter!r}-separated row ({exc})"
+            ) from None
+        yield Row(done + 1, fields)
+        done = reader.line_num
+
+
+def header_of(rows: Iterator[Row], formats: str) -> list[str]:
+    """The header's column names, without spaces around them."""
+    first = next(rows, None)
+    if first is None or not any(f.strip() for f in first.fields):
+        raise LogFormatError(1, "header", f"the header line of {formats}", "")
+    return [f.strip() for f in first.fields]
+
+
+def require(header: Sequence[str], columns: Sequence[str], formats: str) -> None:
+    """Fail on line 1 when a column the format needs is missing."""
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise LogFormatError(
+            1, missing[0], f"the columns of {formats}: {', '.join(columns)}", ",".join(header)
+        )
+
+
+def check_width(row: Row, header: Sequence[str], delimiter: str) -> None:
+    """Fail when a row has more or fewer fields than the header (a truncated row, a stray delimiter)."""
+    if len(row.fields) != len(header):
+        raise LogFormatError(
+            row.line,
+            "row",
+            f"{len(header)} fields separated by {delimiter!r} like the header "
+            f"(a truncated file or a wrong delimiter gives another count), got {len(row.fields)}",
+            delimiter.join(row.fields),
+        )
+
+
+def blank(row: Row) -> Skipped | None:
+    """A Skipped for a blank line or a row whose fields are all empty, else None."""
+    if not row.fields:
+        return Skipped(row.line, "blank line")
+    if not any(f.strip() for f in row.fields):
+        return Skipped(row.line, "empty row: every field is blank")
+    return None
+
+
+def text(value: str) -> str | None:
+    """The value without surrounding spaces, or None when it is empty."""
+    value = value.strip()
+    return value or None
+
+
+def number(
+    value: str,
+    *,
+    line: int,
+    field: str,
+    expected: str = "a number, 0 or more",
+    decimal_comma: bool = False,
+    negative: bool = False,
+) -> float:
+    """A finite number, 0 or more unless ``negative``; ``7,5`` is 7.5 when ``decimal_comma``."""
+    raw = value.strip()
+    if decimal_comma and _DECIMAL_COMMA.match(raw):
+        raw = raw.replace(",", ".")
+    if not _NUMBER.match(raw):
+        raise LogFormatError(line, field, expected, value)
+    result = float(raw)
+    if not math.isfinite(result) or (result < 0 and not negative):
+        raise LogFormatError(line, field, expected, value)
+    return result
+
+
+def optional_number(
+    value: str,
+    *,
+    line: int,
+    field: str,
+    expected: str = "a number, 0 or more, or nothing",
+    decimal_comma: bool = False,
+    zero_is_empty: bool = False,
+) -> float | None:
+    """Like :func:`number`, but an empty field (or 0 when ``zero_is_empty``) is None."""
+    if not value.strip():
+        return None
+    result = number(value, line=line, field=field, expected=expected, decimal_comma=decimal_comma)
+    return None if zero_is_empty and result == 0 else result
+
+
+def whole(value: str, *, line: int, field: str, expected: str = "a whole number, 0 or more") -> int:
+    """A whole number, 0 or more ("8" and "8.0" are both 8)."""
+    result = number(value, line=line, field=field, expected=expected)
+    if not result.is_integer():
+        raise LogFormatError(line, field, expected, value)
+    return int(result)
+
+
+def optional_whole(value: str, *, line: int, field: str) -> int | None:
+    """Like :func:`whole`, but an empty field is None."""
+    if not value.strip():
+        return None
+    return whole(value, line=line, field=field, expected="a whole number, 0 or more, or nothing")
+
+
+def rpe(value: str, *, line: int, field: str, decimal_comma: bool = False) -> float | None:
+    """An RPE between 0 and 10, or None when empty (0 in a column that writes 0 for nothing)."""
+    expected = "an RPE from 1 to 10, or nothing"
+    result = optional_number(
+        value, line=line, field=field, expected=expected, decimal_comma=decimal_comma
+    )
+    if result is not None and result > 10:
+        raise LogFormatError(line, field, expected, value)
+    return None if result == 0 else result
+
+
+def checked_unit(unit: str | None) -> str | None:
+    """The unit argument as "kg" or "lb" (None stays None)."""
+    if unit is None:
+        return None
+    try:
+        return parse_unit(unit).value
+    except ValueError:
+        raise LogFormatError(None, "--unit", "kg or lb", unit) from None
+
+
+class SetCounter:
+    """Numbers sets 1, 2, 3... per workout and exercise in file order."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def next(self, workout_key: str, exercise: str) -> int:
+        """The index of the next set of ``exercise`` in the workout."""
+        n = self._seen.get((workout_key, exercise), 0) + 1
+        self._seen[(workout_key, exercise)] = n
+        return n
+
+
+def reps_or_none(reps: int | None, seconds: float | None, meters: float | None) -> int | None:
+    """Reps of 0 on a timed or distance set are a placeholder, not a rep count."""
+    if reps == 0 and (seconds is not None or meters is not None):
+        return None
+    return reps

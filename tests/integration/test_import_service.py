@@ -1,0 +1,80 @@
+"""Importing a parsed log: counts, re-import adds nothing, mappings, and unmatched names kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spotter.interchange.detect import parse_any
+from spotter.services.importer import MappingError, import_log
+from spotter.store.db import open_engine
+from spotter.store.uow import SqlUnitOfWork
+
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes",'
+    '"set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"\n'
+    '"Pull","9 Apr 2026, 17:18","9 Apr 2026, 18:02","","Lat Pulldown (Cable)","","","0","normal","55","10","","",""\n'
+    '"Pull","9 Apr 2026, 17:18","9 Apr 2026, 18:02","","Lat Pulldown (Cable)","","","1","normal","55","9","","","8"\n'
+    '"Pull","9 Apr 2026, 17:18","9 Apr 2026, 18:02","","Zercher Carry Thing","","","0","normal","40","5","","",""\n'
+    '"Legs","11 Apr 2026, 09:00","11 Apr 2026, 10:00","","Squat (Barbell)","","","0","warmup","60","5","","",""\n'
+    '"Legs","11 Apr 2026, 09:00","11 Apr 2026, 10:00","","Squat (Barbell)","","","1","normal","100","5","","",""\n'
+)
+
+
+@pytest.fixture
+def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return open_engine(f"sqlite:///{tmp_path / 'i.db'}")
+
+
+def sets_in(engine) -> list:  # type: ignore[no-untyped-def, type-arg]
+    with SqlUnitOfWork(engine) as uow:
+        return uow.log.sets()
+
+
+def test_a_log_imports_once_and_keeps_every_set(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    result = parse_any(HEVY.encode())
+    report = import_log(SqlUnitOfWork(engine), catalog, result)
+    assert (report.sets_in_file, report.sets_imported, report.already_present) == (5, 5, 0)
+    assert report.workouts == 2
+    assert str(report.first) == "2026-04-09" and str(report.last) == "2026-04-11"
+    stored = sets_in(engine)
+    assert [s.exercise for s in stored] == [
+        "seated-lat-pulldown",
+        "seated-lat-pulldown",
+        "imported:Zercher Carry Thing",
+        "barbell-back-squat",
+        "barbell-back-squat",
+    ]
+    assert [s.load_kg for s in stored] == [55, 55, 40, 60, 100]
+    assert stored[1].rpe == 8
+    assert stored[3].set_type == "warm-up"
+    unmatched = [n for n in report.names if n.slug is None]
+    assert [n.source for n in unmatched] == ["Zercher Carry Thing"]
+    again = import_log(SqlUnitOfWork(engine), catalog, result)
+    assert (again.sets_imported, again.already_present) == (0, 5)
+    assert len(sets_in(engine)) == 5
+
+
+def test_dry_run_saves_nothing(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), dry_run=True)
+    assert report.sets_imported == 0 and report.sets_in_file == 5
+    assert sets_in(engine) == []
+
+
+def test_a_mapping_file_points_unmatched_names_at_the_catalog(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    report = import_log(
+        SqlUnitOfWork(engine),
+        catalog,
+        parse_any(HEVY.encode()),
+        mapping={"Zercher Carry Thing": "farmers-carry"},
+    )
+    assert {n.source: n.method for n in report.names}["Zercher Carry Thing"] == "mapped"
+    assert "farmers-carry" in {s.exercise for s in sets_in(engine)}
+    with pytest.raises(MappingError, match="not in the catalog"):
+        import_log(
+            SqlUnitOfWork(engine),
+            catalog,
+            parse_any(HEVY.encode()),
+            mapping={"Zercher Carry Thing": "nope"},
+        )

@@ -1,0 +1,76 @@
+"""FitNotes exports, new and old headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spotter.interchange.fitnotes import parse
+from spotter.interchange.records import LogFormatError
+from spotter.science.units import KG_PER_LB
+
+NEW = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time"
+OLD = "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time"
+
+
+def _file(*lines: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_new_format_reads_per_row_units_and_one_workout_per_day() -> None:
+    data = _file(
+        NEW,
+        "2025-04-29,Lat Pulldown,Back,50.0,kgs,10,,,",
+        "2025-04-29,Lat Pulldown,Back,100.0,lbs,8,,,",
+        "2025-04-30,Plank,Abs,,,,,,0:01:30",
+        "2025-04-30,Treadmill,Cardio,,,,2.5,km,0:20:00",
+    )
+    result = parse(data)
+    kg, lb, plank, run = result.sets
+    assert result.format == "fitnotes"
+    assert result.unit_used == "mixed"
+    assert (kg.load_kg, lb.load_kg) == (50.0, 100 * KG_PER_LB)
+    assert [kg.set_index, lb.set_index] == [1, 2]
+    assert (plank.seconds, plank.load_kg, plank.reps) == (90.0, None, None)
+    assert (run.meters, run.seconds) == (2500.0, 1200.0)
+    assert kg.workout_start == dt.datetime(2025, 4, 29)
+    assert kg.extra == (("Category", "Back"),)
+    assert result.workouts == 2
+
+
+def test_an_unquoted_comma_in_the_exercise_name_is_joined_back() -> None:
+    data = _file(NEW, "2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,5,,,")
+    s = parse(data).sets[0]
+    assert (s.exercise, s.load_kg, s.reps) == ("Overhead Press (Each Side, Dumbbells)", 8.0, 5)
+
+
+def test_a_stray_comma_in_a_number_is_an_error_not_a_new_name() -> None:
+    with pytest.raises(LogFormatError) as info:
+        parse(_file(NEW, "2025-04-29,Bench,Chest,10,5,kgs,8,,,"))
+    assert info.value.line == 2
+
+
+def test_old_format_weights_are_pounds_and_comments_become_notes() -> None:
+    data = _file(OLD + ",Comment", "2016-02-01,Squat,Legs,225.0,5,,,,deep")
+    result = parse(data)
+    assert result.format == "fitnotes-old"
+    assert result.sets[0].load_kg == 225 * KG_PER_LB
+    assert result.sets[0].notes == "deep"
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ("29/04/2025,Squat,Legs,100,kgs,5,,,", "Date"),
+        ("2025-04-29,Squat,Legs,-100,kgs,5,,,", "Weight"),
+        ("2025-04-29,Squat,Legs,100,stone,5,,,", "Weight Unit"),
+        ("2025-04-29,Squat,Legs,100,kgs,5.5,,,", "Reps"),
+        ("2025-04-29,Squat,Legs,100,kgs,5,,,1 minute", "Time"),
+        ("2025-04-29,Squat,Legs,100", "row"),
+    ],
+)
+def test_a_bad_fitnotes_row_names_its_line_and_field(row: str, field: str) -> None:
+    with pytest.raises(LogFormatError) as info:
+        parse(_file(NEW, "2025-04-29,Squat,Legs,100,kgs,5,,,", row))
+    assert (info.value.line, info.value.field) == (3, field)
