@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import analysis, calc, exercises, guide, imports, setup, training
+from spotter.cli import analysis, calc, exercises, export_cmd, guide, imports, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -32,6 +32,7 @@ training.register(app)
 guide.register(app)
 analysis.register(app)
 imports.register(app)
+export_cmd.register(app)
 
 
 def _version(value: bool) -> None:

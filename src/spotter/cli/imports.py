@@ -10,7 +10,7 @@ import typer
 
 from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
 
-FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod")
+FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod", "spotter")
 
 
 def read_mapping(path: Path) -> dict[str, str]:
@@ -34,7 +34,11 @@ def read_mapping(path: Path) -> dict[str, str]:
 def import_(
     ctx: typer.Context,
     app_format: Annotated[
-        str, typer.Argument(metavar="FORMAT", help="auto, strong, hevy, fitnotes or fitbod.")
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help="auto, strong, hevy, fitnotes, fitbod, or spotter (a JSON export).",
+        ),
     ],
     file: Annotated[Path, typer.Argument(help="The exported CSV file.")],
     unit: Annotated[
@@ -77,6 +81,16 @@ def import_(
         data = file.read_bytes()
     except OSError as exc:
         raise fail(f"{file}: cannot be read ({exc})") from exc
+    if app_format == "spotter" or (app_format == "auto" and data.lstrip()[:1] == b"{"):
+        from spotter.cli.common import settings
+        from spotter.services.export import restore_everything
+
+        with user_errors():
+            counts = restore_everything(SqlUnitOfWork(engine(ctx)), settings(ctx), data)
+        console().print(
+            "Restored " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" from {file.name}."
+        )
+        return
     with user_errors():
         found = detect(data)
         if app_format != "auto" and not found.startswith(app_format):

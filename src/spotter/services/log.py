@@ -82,7 +82,7 @@ def to_records(ex: Exercise, logged: tuple[LoggedSet, ...], when: dt.datetime) -
             SetRecord(
                 performed_at=when,
                 exercise=ex.slug,
-                load_kg=None if s.load is None else round(to_kg(s.load, s.unit), 6),
+                load_kg=None if s.load is None else to_kg(s.load, s.unit),
                 reps=s.reps,
                 seconds=s.seconds,
                 meters=s.meters,

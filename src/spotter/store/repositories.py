@@ -267,3 +267,47 @@ class ImportRepository:
     def add_sets(self, rows: Sequence[dict[str, object]]) -> None:
         if rows:
             self._conn.execute(insert(t.set_entry), list(rows))
+
+
+class ExportRepository:
+    """Everything in the store, for `spotter export`, and restoring it from a Spotter export."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def workouts(self) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            select(t.workout).order_by(t.workout.c.started_at, t.workout.c.id)
+        ).mappings()
+        return [dict(r) for r in rows]
+
+    def sets(self) -> list[dict[str, Any]]:
+        q = select(t.set_entry).order_by(
+            t.set_entry.c.performed_at, t.set_entry.c.workout_id, t.set_entry.c.position
+        )
+        return [dict(r) for r in self._conn.execute(q).mappings()]
+
+    def bodyweights(self) -> list[dict[str, Any]]:
+        q = select(t.bodyweight).order_by(t.bodyweight.c.measured_at, t.bodyweight.c.id)
+        return [dict(r) for r in self._conn.execute(q).mappings()]
+
+    def is_empty(self) -> bool:
+        counts = [
+            self._conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in (t.workout, t.set_entry, t.bodyweight, t.profile)
+        ]
+        return not any(counts)
+
+    def restore(
+        self,
+        workouts: Sequence[dict[str, Any]],
+        sets: Sequence[dict[str, Any]],
+        bodyweights: Sequence[dict[str, Any]],
+    ) -> None:
+        """Insert exported rows as they were (ids included), into an empty store."""
+        if workouts:
+            self._conn.execute(insert(t.workout), list(workouts))
+        if sets:
+            self._conn.execute(insert(t.set_entry), [dict(s, batch_id=None) for s in sets])
+        if bodyweights:
+            self._conn.execute(insert(t.bodyweight), list(bodyweights))

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 
 from spotter.store.repositories import (
     BodyweightRepository,
+    ExportRepository,
     ImportRepository,
     LogRepository,
     ProfileRepository,
@@ -22,6 +23,7 @@ class SqlUnitOfWork:
     log: LogRepository
     bodyweight: BodyweightRepository
     imports: ImportRepository
+    exports: ExportRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -34,6 +36,7 @@ class SqlUnitOfWork:
         self.log = LogRepository(self._conn)
         self.bodyweight = BodyweightRepository(self._conn)
         self.imports = ImportRepository(self._conn)
+        self.exports = ExportRepository(self._conn)
         return self
 
     def __exit__(

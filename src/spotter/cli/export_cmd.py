@@ -1,0 +1,66 @@
+"""`spotter export`: leave as easily as you came."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spotter.cli.common import catalog, console, engine, fail, settings, user_errors
+
+KINDS = ("json", "csv", "strong")
+
+
+def export(
+    ctx: typer.Context,
+    kind: Annotated[
+        str,
+        typer.Argument(metavar="KIND", help="json (everything), csv (one row per set) or strong."),
+    ],
+    file: Annotated[Path, typer.Argument(help="Where to write.")],
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", help="Weight unit of the Strong CSV (kg or lb).")
+    ] = "kg",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export everything as JSON, the log as CSV, or a Strong-compatible CSV.
+
+    The JSON export restores into a fresh database with `spotter import spotter FILE`.
+
+    Example: spotter export json backup.json     spotter export strong strong.csv --unit lb
+    """
+    from spotter.interchange.export import spotter_csv, strong_csv
+    from spotter.services.export import export_everything, export_rows
+    from spotter.store.uow import SqlUnitOfWork
+
+    if kind not in KINDS:
+        raise fail(f"unknown export {kind!r}: expected one of {', '.join(KINDS)}")
+    if unit.lower().rstrip("s") not in ("kg", "lb"):
+        raise fail(f"--unit {unit!r}: expected kg or lb")
+    if file.exists() and not force:
+        raise fail(f"{file} already exists; use --force to overwrite it")
+    with user_errors():
+        uow = SqlUnitOfWork(engine(ctx))
+        if kind == "json":
+            doc = export_everything(
+                uow, settings(ctx), now=dt.datetime.now().replace(microsecond=0)
+            )
+            data = (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+            what = f"{len(doc['sets'])} sets, {len(doc['workouts'])} workouts"
+        else:
+            rows = export_rows(uow, catalog(ctx))
+            data = (
+                spotter_csv(rows) if kind == "csv" else strong_csv(rows, unit.lower().rstrip("s"))
+            )
+            what = f"{len(rows)} sets"
+    tmp = file.with_name(file.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(file)
+    console().print(f"Wrote {file} ({what}).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
