@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -328,3 +329,71 @@ def add(
     console().print(
         f"Added [bold]{file.stem}[/] to your catalog ({settings(ctx).user_catalog_dir})."
     )
+
+
+@app.command("import")
+def import_db(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="free-exercise-db or wger.")],
+    path: Annotated[
+        Path, typer.Argument(help="free-exercise-db: the JSON file; wger: the folder of fixtures.")
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; write nothing.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Add a public exercise database to your own catalog, mapped to Spotter's vocabularies.
+
+    Each entry keeps its source, licence and author and is linted; built-in entries are never
+    overwritten. Stretches and cardio are skipped, with the reason in the report.
+
+    Example: spotter exercises import free-exercise-db free-exercise-db.json
+    """
+    from spotter.interchange.exercise_dbs import from_free_exercise_db, from_wger
+    from spotter.services.exercise_import import import_exercise_db
+
+    if source not in ("free-exercise-db", "wger"):
+        raise fail(f"unknown source {source!r}: expected free-exercise-db or wger")
+    with user_errors():
+        try:
+            if source == "free-exercise-db":
+                result = from_free_exercise_db(path.read_bytes())
+            else:
+                if not path.is_dir():
+                    raise fail(
+                        f"{path}: wger needs the folder holding exercise-base-data.json and translations.json"
+                    )
+                result = from_wger({p.name: p.read_bytes() for p in path.glob("*.json")})
+        except OSError as exc:
+            raise fail(f"{path}: cannot be read ({exc})") from exc
+        report = import_exercise_db(settings(ctx), result, dry_run=dry_run)
+    if fmt is Format.json:
+        print_json(
+            {
+                "source": report.source,
+                "written": report.written,
+                "replaced": report.replaced,
+                "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+                "lint_findings": report.findings,
+                "entries_with_findings": report.entries_with_findings,
+                "dry_run": report.dry_run,
+            }
+        )
+        return
+    verb = "Would write" if dry_run else "Wrote"
+    n = (
+        len(result.entries) - sum(1 for s in report.skipped if s not in result.skipped)
+        if dry_run
+        else report.written
+    )
+    console().print(
+        f"{verb} {n} exercises from {source} into {settings(ctx).user_catalog_dir} "
+        f"({report.replaced} replaced); {len(report.skipped)} skipped."
+    )
+    reasons = Counter(r for _, r in report.skipped)
+    for reason, count in reasons.most_common(6):
+        console().print(f"  skipped {count}: {reason}")
+    if report.findings:
+        console().print(
+            f"Lint: {report.entries_with_findings} entries have findings for a coach to review: "
+            + ", ".join(f"{k} {v}" for k, v in report.findings.items())
+        )

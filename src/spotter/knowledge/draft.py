@@ -126,6 +126,11 @@ _PAUSE = re.compile(
 _ECCENTRIC = re.compile(
     r"\b(return|returning|lower|lowering|release|releasing|slowly let|let the)\b", re.IGNORECASE
 )
+_SETUP_START = re.compile(
+    r"^\s*(stand|sit|lie|lay|grasp|grab|position|begin|start|place|set|adjust|take|kneel|get|secure|"
+    r"select|attach|load)\b",
+    re.IGNORECASE,
+)
 _FINISH = re.compile(r"^\s*repeat\b", re.IGNORECASE)
 _CUE = re.compile(
     r"^\s*(keep|focus|avoid|remember|make sure|maintain|don't|do not)\b", re.IGNORECASE
@@ -140,11 +145,18 @@ _INSTRUCTION = re.compile(
 )
 
 
-def _phase(sentence: str) -> str:
+def guess_phase(sentence: str) -> str:
+    """The phase of an instruction sentence, from its verbs (setup when nothing says otherwise).
+
+    >>> guess_phase("Pull the bar down to your chest."), guess_phase("Slowly return to the start.")
+    ('concentric', 'eccentric')
+    """
     if _FINISH.search(sentence):
         return "finish"
     if _PAUSE.search(sentence) and not _CONCENTRIC.search(sentence.split(",")[0]):
         return "pause"
+    if _SETUP_START.match(sentence):
+        return "setup"
     if _ECCENTRIC.search(sentence) and not _CONCENTRIC.search(sentence):
         return "eccentric"
     if _CONCENTRIC.search(sentence) and re.search(
@@ -286,7 +298,7 @@ def draft_entry(text: str, *, slug: str | None = None) -> dict[str, Any]:
     exhale_on_pull = bool(re.search(r"exhal\w*\s+as you (pull|push|press|lift)", low))
     inhale_on_return = bool(re.search(r"inhal\w*\s+as you (release|return|lower)", low))
     for i, st in enumerate(step_texts, 1):
-        phase = _phase(st)
+        phase = guess_phase(st)
         sid = f"step-{i}"
         breathing = None
         if _EXHALE.search(st):
@@ -422,9 +434,11 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_representer)
 
 
-def dump_entry(entry: dict[str, Any]) -> str:
-    """The entry as catalog YAML, keys in the catalog's order."""
-    header = (
-        "# Draft made by `spotter exercises draft`: review every field, then lint and add it.\n"
-    )
+DRAFT_HEADER = (
+    "# Draft made by `spotter exercises draft`: review every field, then lint and add it.\n"
+)
+
+
+def dump_entry(entry: dict[str, Any], header: str = DRAFT_HEADER) -> str:
+    """The entry as catalog YAML, keys in the catalog's order, after a comment ``header``."""
     return header + yaml.dump(entry, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96)
