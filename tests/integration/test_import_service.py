@@ -78,3 +78,16 @@ def test_a_mapping_file_points_unmatched_names_at_the_catalog(engine, catalog) -
             parse_any(HEVY.encode()),
             mapping={"Zercher Carry Thing": "nope"},
         )
+
+
+def test_a_mapping_given_later_repoints_sets_kept_under_the_unmatched_name(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    result = parse_any(HEVY.encode())
+    import_log(SqlUnitOfWork(engine), catalog, result)
+    assert "imported:Zercher Carry Thing" in {s.exercise for s in sets_in(engine)}
+    later = import_log(
+        SqlUnitOfWork(engine), catalog, result, mapping={"Zercher Carry Thing": "farmers-carry"}
+    )
+    assert (later.sets_imported, later.remapped) == (0, 1)
+    exercises = [s.exercise for s in sets_in(engine)]
+    assert "imported:Zercher Carry Thing" not in exercises
+    assert exercises.count("farmers-carry") == 1 and len(exercises) == 5

@@ -126,6 +126,7 @@ def import_(
                 "sets_in_file": report.sets_in_file,
                 "sets_imported": report.sets_imported,
                 "already_present": report.already_present,
+                "remapped": report.remapped,
                 "workouts": report.workouts,
                 "first": str(report.first) if report.first else None,
                 "last": str(report.last) if report.last else None,
@@ -151,6 +152,8 @@ def import_(
         f"[/] sets from {file.name} ({report.format}): {report.rows_read} rows, {report.workouts} workouts, "
         f"{report.first} to {report.last}; {report.already_present} already present."
     )
+    if report.remapped:
+        c.print(f"Re-pointed {report.remapped} earlier sets to the exercises your mapping names.")
     methods = report.by_method
     c.print(
         "Exercise names: "

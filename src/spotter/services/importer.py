@@ -5,7 +5,8 @@
 * Everything is written in one transaction: a failure leaves the database as it was.
 * Names are matched by :class:`spotter.knowledge.matching.NameMatcher`, or by the user's mapping
   (source name -> slug) first. Unmatched names are kept as ``imported:<source name>``, so no set is
-  lost and a later mapping can re-point them; they are listed in the report.
+  lost; they are listed in the report, and importing again with a mapping re-points the sets
+  already kept under a mapped name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class _ImportRepo(Protocol):
         self, workouts: list[tuple[str, dt.datetime, str | None, int | None, str, str | None]]
     ) -> dict[str, int]: ...
     def add_sets(self, rows: list[dict[str, object]]) -> None: ...
+    def remap(self, old: str, new: str) -> int: ...
 
 
 class ImportUnitOfWork(UnitOfWork, Protocol):
@@ -65,6 +67,8 @@ class ImportReport:
     names: tuple[NameReport, ...]
     skipped: tuple[Skipped, ...]
     dry_run: bool
+    #: Sets imported earlier under an unmatched name that the mapping now points at the catalog.
+    remapped: int = 0
 
     @property
     def by_method(self) -> dict[str, int]:
@@ -108,9 +112,14 @@ def import_log(
         key = s.key if seen[s.key] == 1 else f"{s.key}#{seen[s.key]}"
         keyed.append((key, s))
     per_name: Counter[str] = Counter(s.exercise for s in result.sets)
+    remapped = 0
     with uow:
         present = uow.imports.existing_set_keys([k for k, _ in keyed])
         new = [(k, s) for k, s in keyed if k not in present]
+        if not dry_run:
+            for name, m in matches.items():
+                if m.method == "mapped" and m.slug:
+                    remapped += uow.imports.remap(f"{UNMATCHED_PREFIX}{name.strip()}", m.slug)
         if not dry_run and new:
             workouts: dict[str, ImportedSet] = {}
             for _, s in new:
@@ -156,6 +165,7 @@ def import_log(
                 )
                 positions[wk] += 1
             uow.imports.add_sets(rows)
+        if not dry_run and (new or remapped):
             uow.commit()
     dates = [s.workout_start.date() for s in result.sets]
     names = tuple(
@@ -174,6 +184,7 @@ def import_log(
         names=names,
         skipped=result.skipped,
         dry_run=dry_run,
+        remapped=remapped,
     )
 
 

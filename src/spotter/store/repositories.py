@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select
+from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select, update
 
 from spotter.log import LogBatch, SetRecord
 from spotter.profile import Profile
@@ -268,6 +268,10 @@ class ImportRepository:
         if rows:
             self._conn.execute(insert(t.set_entry), list(rows))
 
+    def remap(self, old: str, new: str) -> int:
+        """Point every set logged as exercise ``old`` at ``new``; returns how many sets moved."""
+        return _remap(self._conn, old, new)
+
 
 class ExportRepository:
     """Everything in the store, for `spotter export`, and restoring it from a Spotter export."""
@@ -311,3 +315,10 @@ class ExportRepository:
             self._conn.execute(insert(t.set_entry), [dict(s, batch_id=None) for s in sets])
         if bodyweights:
             self._conn.execute(insert(t.bodyweight), list(bodyweights))
+
+
+def _remap(conn: Connection, old: str, new: str) -> int:
+    result = conn.execute(
+        update(t.set_entry).where(t.set_entry.c.exercise == old).values(exercise=new)
+    )
+    return int(result.rowcount or 0)
