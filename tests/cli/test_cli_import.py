@@ -92,3 +92,13 @@ def test_a_file_in_no_known_format_names_the_formats(tmp_path: Path) -> None:
     assert r.exit_code == 1
     for name in ("Strong", "Hevy", "FitNotes", "Fitbod"):
         assert name.lower() in r.stderr.lower()
+
+
+def test_the_profile_unit_is_used_for_files_without_one(tmp_path: Path) -> None:
+    run("init", "--defaults", "--units", "lb")
+    f = tmp_path / "strong.csv"
+    f.write_text(STRONG_LEGACY)
+    r = run("import", "auto", str(f), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    loads = [s["load_kg"] for s in json.loads(run("history", "--format", "json").stdout)]
+    assert loads[0] == 135 * 0.45359237

@@ -92,6 +92,11 @@ def import_(
         )
         return
     with user_errors():
+        if unit is None:  # files without a unit column use the profile's unit
+            from spotter.services.profile import get_profile
+
+            profile = get_profile(SqlUnitOfWork(engine(ctx)))
+            unit = profile.units if profile else None
         found = detect(data)
         if app_format != "auto" and not found.startswith(app_format):
             raise fail(
