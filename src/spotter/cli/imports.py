@@ -44,7 +44,9 @@ def import_(
     unit: Annotated[
         str | None,
         typer.Option(
-            "--unit", "-u", help="Unit of weights in files without one (Strong's comma format)."
+            "--unit",
+            "-u",
+            help="Unit of weights in files without one (Strong's comma format); default: your profile's.",
         ),
     ] = None,
     mapping: Annotated[
