@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spotter.interchange import tabular as t
-from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
+from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
 
 SOURCE = "fitbod"
 _NAME = "a Fitbod export"
@@ -36,25 +36,12 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     rows = t.read_rows(data, delimiter=",")
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
-    col = {name: i for i, name in enumerate(header)}
     sets: list[ImportedSet] = []
-    skipped: list[Skipped] = []
+    table = t.DataRows(rows, header, ",")
     counter = t.SetCounter()
-    rows_read = 0
     has_weight = False
-    for row in rows:
-        rows_read += 1
-        empty = t.blank(row)
-        if empty is not None:
-            skipped.append(empty)
-            continue
-        t.check_width(row, header, ",")
-        f = row.fields
+    for row, get in table:
         line = row.line
-
-        def get(name: str, f: list[str] = f) -> str:
-            i = col.get(name)
-            return "" if i is None else f[i]
 
         start = _datetime(get("Date"), line)
         exercise = t.text(get("Exercise"))
@@ -101,7 +88,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             )
         )
     return ParseResult(
-        "fitbod", rows_read, tuple(sets), tuple(skipped), "kg" if has_weight else None
+        "fitbod", table.read, tuple(sets), tuple(table.skipped), "kg" if has_weight else None
     )
 
 

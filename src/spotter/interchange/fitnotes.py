@@ -26,7 +26,7 @@ import datetime as dt
 import re
 
 from spotter.interchange import tabular as t
-from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
+from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
 from spotter.interchange.tabular import Row
 from spotter.science.units import to_kg
 
@@ -58,26 +58,14 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             "Weight and Weight Unit, or Weight (lbs), or Weight (kgs)",
             ",".join(header),
         )
-    col = {name: i for i, name in enumerate(header)}
     sets: list[ImportedSet] = []
-    skipped: list[Skipped] = []
+    table = t.DataRows(
+        rows, header, ",", repair=lambda row: _rejoin_name(row, header, table.columns)
+    )
     counter = t.SetCounter()
     units_seen: set[str] = set()
-    rows_read = 0
-    for row in rows:
-        rows_read += 1
-        empty = t.blank(row)
-        if empty is not None:
-            skipped.append(empty)
-            continue
-        row = _rejoin_name(row, header, col)
-        t.check_width(row, header, ",")
-        f = row.fields
+    for row, get in table:
         line = row.line
-
-        def get(name: str, f: list[str] = f) -> str:
-            i = col.get(name)
-            return "" if i is None else f[i]
 
         try:
             day = dt.date.fromisoformat(get("Date").strip())
@@ -132,7 +120,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             )
         )
     unit_used = "mixed" if len(units_seen) > 1 else next(iter(units_seen), None)
-    return ParseResult(fmt, rows_read, tuple(sets), tuple(skipped), unit_used)
+    return ParseResult(fmt, table.read, tuple(sets), tuple(table.skipped), unit_used)
 
 
 def _rejoin_name(row: Row, header: list[str], col: dict[str, int]) -> Row:

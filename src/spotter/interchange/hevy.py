@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from spotter.interchange import tabular as t
-from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
+from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
 from spotter.science.units import to_kg
 
 SOURCE = "hevy"
@@ -71,24 +71,12 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         weight_col, weight_unit = "weight_lbs", "lb"
     else:
         raise LogFormatError(1, "weight_kg", "a weight_kg or weight_lbs column", ",".join(header))
-    col = {name: i for i, name in enumerate(header)}
     sets: list[ImportedSet] = []
-    skipped: list[Skipped] = []
+    table = t.DataRows(rows, header, ",")
     counter = t.SetCounter()
-    rows_read = 0
     has_weight = False
-    for row in rows:
-        rows_read += 1
-        empty = t.blank(row)
-        if empty is not None:
-            skipped.append(empty)
-            continue
-        t.check_width(row, header, ",")
-        f = row.fields
+    for row, get in table:
         line = row.line
-
-        def get(name: str, f: list[str] = f) -> str:
-            return f[col[name]]
 
         title = get("title").strip()
         start = _datetime(get("start_time"), line, "start_time")
@@ -134,7 +122,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             )
         )
     return ParseResult(
-        "hevy", rows_read, tuple(sets), tuple(skipped), weight_unit if has_weight else None
+        "hevy", table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
     )
 
 

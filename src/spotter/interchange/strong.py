@@ -101,31 +101,17 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
                 "the unit of the weights: this Strong export does not say, pass --unit kg|lb",
             )
         weight_unit = chosen
-    col = {name: i for i, name in enumerate(header)}
     sets: list[ImportedSet] = []
-    skipped: list[Skipped] = []
+    table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
-    rows_read = 0
     decimal_comma = delimiter == ";"
     has_weight = False
-    for row in rows:
-        rows_read += 1
-        empty = t.blank(row)
-        if empty is not None:
-            skipped.append(empty)
-            continue
-        t.check_width(row, header, delimiter)
-        f = row.fields
-
-        def get(name: str, f: list[str] = f) -> str:
-            i = col.get(name)
-            return "" if i is None else f[i]
-
+    for row, get in table:
         order = get("Set Order").strip()
         reason = _NOT_SETS.get(order.upper())
         if reason is not None:
             note = t.text(get("Notes"))
-            skipped.append(Skipped(row.line, reason + (f": {note}" if note else "")))
+            table.skipped.append(Skipped(row.line, reason + (f": {note}" if note else "")))
             continue
         if order.isascii() and order.isdigit():
             set_type = "working"
@@ -193,7 +179,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             )
         )
     return ParseResult(
-        fmt, rows_read, tuple(sets), tuple(skipped), weight_unit if has_weight else None
+        fmt, table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
     )
 
 

@@ -20,7 +20,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spotter.interchange.records import LogFormatError, Skipped
@@ -93,6 +93,45 @@ def check_width(row: Row, header: Sequence[str], delimiter: str) -> None:
             f"(a truncated file or a wrong delimiter gives another count), got {len(row.fields)}",
             delimiter.join(row.fields),
         )
+
+
+class DataRows:
+    """The data rows after a header: counts every row, skips blank ones (with the reason), checks
+    the width after an optional ``repair``, and gives each row a ``get(column)`` reader that
+    returns "" for a column the file does not have."""
+
+    def __init__(
+        self,
+        rows: Iterator[Row],
+        header: Sequence[str],
+        delimiter: str,
+        repair: Callable[[Row], Row] | None = None,
+    ) -> None:
+        self._rows = rows
+        self._header = list(header)
+        self._delimiter = delimiter
+        self._repair = repair
+        self.columns = {name: i for i, name in enumerate(header)}
+        self.read = 0
+        self.skipped: list[Skipped] = []
+
+    def __iter__(self) -> Iterator[tuple[Row, Callable[[str], str]]]:
+        columns = self.columns
+        for row in self._rows:
+            self.read += 1
+            empty = blank(row)
+            if empty is not None:
+                self.skipped.append(empty)
+                continue
+            if self._repair is not None:
+                row = self._repair(row)
+            check_width(row, self._header, self._delimiter)
+
+            def get(name: str, fields: list[str] = row.fields) -> str:
+                i = columns.get(name)
+                return "" if i is None else fields[i]
+
+            yield row, get
 
 
 def blank(row: Row) -> Skipped | None:
