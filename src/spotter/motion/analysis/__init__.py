@@ -1,0 +1,39 @@
+"""Pure motion analysis: landmarks in, signals, repetitions, phases and fault metrics out.
+
+The pipeline is :class:`Landmarks` -> :func:`prepare` (gap filling and smoothing) ->
+:func:`primary_signal` -> :func:`segment_reps` -> :func:`rep_metrics` -> :func:`detect_faults`;
+:func:`analyse_reps` runs the first steps in one call. Every function takes its inputs as
+arguments (frames per second included) and reads nothing from the environment. numpy, scipy
+and ``spotter.knowledge`` are the only imports: no pose library, OpenCV, store or CLI.
+"""
+
+from spotter.motion.analysis.faults import FaultHit, detect_faults, rep_metrics
+from spotter.motion.analysis.landmarks import (
+    LandmarkError,
+    Landmarks,
+    fill_gaps,
+    smooth,
+    torso_length,
+)
+from spotter.motion.analysis.pipeline import analyse_reps, prepare
+from spotter.motion.analysis.reps import Rep, RepAnalysis, segment_reps
+from spotter.motion.analysis.signals import Signal, joint_angle, primary_signal
+
+__all__ = [
+    "FaultHit",
+    "LandmarkError",
+    "Landmarks",
+    "Rep",
+    "RepAnalysis",
+    "Signal",
+    "analyse_reps",
+    "detect_faults",
+    "fill_gaps",
+    "joint_angle",
+    "prepare",
+    "primary_signal",
+    "rep_metrics",
+    "segment_reps",
+    "smooth",
+    "torso_length",
+]
