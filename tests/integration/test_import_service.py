@@ -91,3 +91,12 @@ def test_a_mapping_given_later_repoints_sets_kept_under_the_unmatched_name(engin
     exercises = [s.exercise for s in sets_in(engine)]
     assert "imported:Zercher Carry Thing" not in exercises
     assert exercises.count("farmers-carry") == 1 and len(exercises) == 5
+
+
+def test_progress_is_reported_for_every_set(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    steps: list[int] = []
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), progress=steps.append)
+    assert sum(steps) == 5
+    again: list[int] = []
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), progress=again.append)
+    assert sum(again) == 5  # nothing new, but every set was looked at

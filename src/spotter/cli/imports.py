@@ -69,7 +69,7 @@ def import_(
 
     Example: spotter import strong strong.csv --unit lb --write-map names.csv
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     from spotter.interchange.detect import detect, parse_any
     from spotter.services.importer import import_log
@@ -108,15 +108,22 @@ def import_(
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
             console=console(),
             transient=True,
             disable=fmt == "json",
         ) as progress:
-            task = progress.add_task(f"Reading {file.name} ({found})")
+            task = progress.add_task(f"Reading {file.name} ({found})", total=None)
             result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
-            progress.update(task, description=f"Importing {len(result.sets)} sets")
+            progress.update(task, description="Importing sets", total=len(result.sets), completed=0)
             report = import_log(
-                SqlUnitOfWork(engine(ctx)), catalog(ctx), result, mapping=mapped, dry_run=dry_run
+                SqlUnitOfWork(engine(ctx)),
+                catalog(ctx),
+                result,
+                mapping=mapped,
+                dry_run=dry_run,
+                progress=lambda n: progress.advance(task, n),
             )
     if write_map is not None:
         with write_map.open("w", newline="", encoding="utf-8") as fh:

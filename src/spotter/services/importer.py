@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -102,8 +102,12 @@ def import_log(
     *,
     mapping: Mapping[str, str] | None = None,
     dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import the parsed sets; with ``dry_run`` only report what would happen."""
+    """Import the parsed sets; with ``dry_run`` only report what would happen.
+
+    ``progress`` is called with the number of sets handled since its last call.
+    """
     matches = resolve_names(result.sets, catalog, mapping)
     seen: Counter[str] = Counter()
     keyed: list[tuple[str, ImportedSet]] = []
@@ -164,9 +168,13 @@ def import_log(
                     }
                 )
                 positions[wk] += 1
+                if progress is not None and len(rows) % 500 == 0:
+                    progress(500)
             uow.imports.add_sets(rows)
         if not dry_run and (new or remapped):
             uow.commit()
+    if progress is not None:
+        progress(len(result.sets) % 500 if new and not dry_run else len(result.sets))
     dates = [s.workout_start.date() for s in result.sets]
     names = tuple(
         NameReport(n, m.slug, m.method, m.confidence, per_name[n], m.candidates)
