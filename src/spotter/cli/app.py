@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import analysis, calc, exercises, export_cmd, guide, imports, setup, training
+from spotter.cli import analysis, calc, exercises, export_cmd, form, guide, imports, setup, training
 
 app = typer.Typer(
     name="spotter",
@@ -33,6 +33,7 @@ guide.register(app)
 analysis.register(app)
 imports.register(app)
 export_cmd.register(app)
+form.register(app)
 
 
 def _version(value: bool) -> None:

@@ -21,6 +21,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.signal import butter, filtfilt  # type: ignore[import-untyped]
 
+from spotter.errors import SpotterError
+
 Array = NDArray[np.float64]
 
 N_LANDMARKS: Final = 33
@@ -53,7 +55,7 @@ LEFT_FOOT_INDEX: Final = 31
 RIGHT_FOOT_INDEX: Final = 32
 
 
-class LandmarkError(ValueError):
+class LandmarkError(SpotterError, ValueError):
     """Landmarks that cannot be analysed; the message says what was expected."""
 
 
