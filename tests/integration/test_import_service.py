@@ -100,3 +100,19 @@ def test_progress_is_reported_for_every_set(engine, catalog) -> None:  # type: i
     again: list[int] = []
     import_log(SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), progress=again.append)
     assert sum(again) == 5  # nothing new, but every set was looked at
+
+
+def test_progress_adds_up_when_only_some_sets_are_new(
+    engine, catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import spotter.services.importer as importer
+
+    monkeypatch.setattr(importer, "PROGRESS_CHUNK", 2)
+    first_three = "\n".join(HEVY.splitlines()[:4]) + "\n"  # header + 3 sets
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(first_three.encode()))
+    steps: list[int] = []
+    report = import_log(
+        SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), progress=steps.append
+    )
+    assert (report.sets_imported, report.already_present) == (2, 3)
+    assert sum(steps) == 5  # every set in the file, once

@@ -24,6 +24,8 @@ from spotter.knowledge.matching import Match, NameMatcher
 from spotter.services.uow import UnitOfWork
 
 UNMATCHED_PREFIX = "imported:"
+#: Sets written between two progress reports.
+PROGRESS_CHUNK = 500
 
 
 class MappingError(SpotterError):
@@ -117,6 +119,7 @@ def import_log(
         keyed.append((key, s))
     per_name: Counter[str] = Counter(s.exercise for s in result.sets)
     remapped = 0
+    reported = 0
     with uow:
         present = uow.imports.existing_set_keys([k for k, _ in keyed])
         new = [(k, s) for k, s in keyed if k not in present]
@@ -168,13 +171,14 @@ def import_log(
                     }
                 )
                 positions[wk] += 1
-                if progress is not None and len(rows) % 500 == 0:
-                    progress(500)
+                if progress is not None and len(rows) % PROGRESS_CHUNK == 0:
+                    progress(PROGRESS_CHUNK)
+                    reported += PROGRESS_CHUNK
             uow.imports.add_sets(rows)
         if not dry_run and (new or remapped):
             uow.commit()
     if progress is not None:
-        progress(len(result.sets) % 500 if new and not dry_run else len(result.sets))
+        progress(len(result.sets) - reported)  # the rest, present ones included
     dates = [s.workout_start.date() for s in result.sets]
     names = tuple(
         NameReport(n, m.slug, m.method, m.confidence, per_name[n], m.candidates)
