@@ -9,18 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
-from spotter.cli.training import fmt_load, parse_when
+from spotter.cli.training import fmt_load, parse_when, profile_units
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
 
 FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
-
-
-def _unit(ctx: typer.Context) -> str:
-    from spotter.cli.training import _units
-
-    return _units(ctx)
 
 
 def _records(
@@ -60,7 +54,7 @@ def calibrate(
 
     with user_errors():
         ex = catalog(ctx).resolve(exercise)
-        unit = _unit(ctx)
+        unit = profile_units(ctx)
         text = load.strip().lower()
         given_unit = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else unit
         try:
@@ -116,8 +110,9 @@ def next_(
 
     with user_errors():
         ex = catalog(ctx).resolve(exercise)
-        unit = _unit(ctx)
+        unit = profile_units(ctx)
         p = next_prescription(_records(ctx, exercise=ex.slug), ex, unit)
+    from spotter.knowledge.guide import default_rest_seconds
     from spotter.science.loading import round_load
     from spotter.science.warmup import warmup_ramp
 
@@ -165,13 +160,9 @@ def next_(
             side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
             per_side = " per side" if w.plates_per_side else ""
             console().print(f"    {fmt_load(w.load_kg, unit)} x{w.reps}  ({side}{per_side})")
-    console().print(f"  Tempo {ex.facts.tempo}; rest about {_rest(ex)} s between sets.")
-
-
-def _rest(ex: object) -> int:
-    from spotter.knowledge.guide import default_rest_seconds
-
-    return default_rest_seconds(ex)  # type: ignore[arg-type]
+    console().print(
+        f"  Tempo {ex.facts.tempo}; rest about {default_rest_seconds(ex)} s between sets."
+    )
 
 
 def _spark(values: list[float], width: int = 40) -> str:
@@ -203,7 +194,7 @@ def progress(
 
     with user_errors():
         cat = catalog(ctx)
-        unit = _unit(ctx)
+        unit = profile_units(ctx)
         if exercise:
             slugs = [cat.resolve(exercise).slug]
             records = _records(ctx, exercise=slugs[0])

@@ -17,7 +17,7 @@ app = typer.Typer(
         "  spotter init --units kg --goal hypertrophy --days mon,wed,fri --equipment full-gym\n\n"
         '  spotter exercises search "lat pull down"\n\n'
         "  spotter exercises show stepback-pulldown\n\n"
-        "  spotter log \"stepback pulldown 55kg 10,10,9 @8\"\n\n"
+        '  spotter log "stepback pulldown 55kg 10,10,9 @8"\n\n'
         "  spotter next stepback-pulldown\n\n"
         "  spotter volume"
     ),

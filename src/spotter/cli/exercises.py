@@ -380,13 +380,8 @@ def import_db(
         )
         return
     verb = "Would write" if dry_run else "Wrote"
-    n = (
-        len(result.entries) - sum(1 for s in report.skipped if s not in result.skipped)
-        if dry_run
-        else report.written
-    )
     console().print(
-        f"{verb} {n} exercises from {source} into {settings(ctx).user_catalog_dir} "
+        f"{verb} {report.staged} exercises from {source} into {settings(ctx).user_catalog_dir} "
         f"({report.replaced} replaced); {len(report.skipped)} skipped."
     )
     reasons = Counter(r for _, r in report.skipped)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from spotter.cli.common import console, engine, print_json, user_errors
 from spotter.profile import EXPERIENCE, GOALS, UNITS
+
+if TYPE_CHECKING:
+    from spotter.profile import Profile
 
 DEFAULTS = {
     "units": "kg",
@@ -127,18 +130,15 @@ def profile(
         _show(p)
 
 
-def _profile_dict(p: object) -> dict[str, object]:
+def _profile_dict(p: Profile) -> dict[str, Any]:
     from dataclasses import asdict
 
-    return asdict(p)  # type: ignore[call-overload, no-any-return]
+    return asdict(p)
 
 
-def _show(p: object) -> None:
+def _show(p: Profile) -> None:
     from rich.table import Table
 
-    from spotter.profile import Profile
-
-    assert isinstance(p, Profile)
     t = Table.grid(padding=(0, 2))
     t.add_column(style="bold")
     t.add_column()

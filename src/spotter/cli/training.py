@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+
+if TYPE_CHECKING:
+    from spotter.log import SetRecord
 
 
 def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
@@ -22,7 +25,7 @@ def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
     raise fail(f"--date {value!r}: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
 
 
-def _units(ctx: typer.Context) -> str:
+def profile_units(ctx: typer.Context) -> str:
     from spotter.services.profile import get_profile
     from spotter.store.uow import SqlUnitOfWork
 
@@ -75,7 +78,7 @@ def log(
     now = dt.datetime.now().replace(microsecond=0)
     with user_errors():
         eng = engine(ctx)
-        shown_unit = _units(ctx)
+        shown_unit = profile_units(ctx)
         if undo:
             batch = undo_last(SqlUnitOfWork(eng))
             if batch is None:
@@ -104,10 +107,7 @@ def log(
     console().print(f"Logged [bold]{logged.exercise.name}[/]: {parts}")
 
 
-def _describe(s: object, unit: str) -> str:
-    from spotter.log import SetRecord
-
-    assert isinstance(s, SetRecord)
+def _describe(s: SetRecord, unit: str) -> str:
     load = fmt_load(s.load_kg, unit, s.bodyweight)
     if s.seconds is not None:
         what = f"{s.seconds:g}s"
@@ -120,12 +120,12 @@ def _describe(s: object, unit: str) -> str:
     return f"{load} {what}{effort}{kind}"
 
 
-def _set_dict(s: object) -> dict[str, object]:
+def _set_dict(s: SetRecord) -> dict[str, Any]:
     from dataclasses import asdict
 
-    d = asdict(s)  # type: ignore[call-overload]
-    d["performed_at"] = d["performed_at"].isoformat()
-    return d  # type: ignore[no-any-return]
+    d = asdict(s)
+    d["performed_at"] = s.performed_at.isoformat()
+    return d
 
 
 def history(
@@ -150,7 +150,7 @@ def history(
     with user_errors():
         cat = catalog(ctx)
         slug = cat.resolve(exercise).slug if exercise else None
-        unit = _units(ctx)
+        unit = profile_units(ctx)
         rows = get_history(SqlUnitOfWork(engine(ctx)), exercise=slug, limit=limit)
     if fmt == "json":
         print_json([_set_dict(s) for s in rows])
@@ -204,7 +204,7 @@ def bodyweight(
 
     now = dt.datetime.now().replace(microsecond=0)
     with user_errors():
-        unit = _units(ctx)
+        unit = profile_units(ctx)
         uow = SqlUnitOfWork(engine(ctx))
         if value is not None:
             text = value.strip().lower()

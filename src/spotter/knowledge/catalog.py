@@ -142,7 +142,7 @@ class Catalog:
         return slug in self._by_slug
 
     def __iter__(self) -> Iterator[Exercise]:
-        return iter(sorted(self._by_slug.values(), key=lambda e: e.name.lower()))
+        return iter(self.all())
 
     def all(self) -> list[Exercise]:
         """Every exercise, by name."""

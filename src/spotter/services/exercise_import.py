@@ -26,6 +26,8 @@ from spotter.knowledge.loader import builtin_dir
 @dataclass(frozen=True, slots=True)
 class ExerciseDbReport:
     source: str
+    #: Entries that passed the checks: written, or on a dry run, that would be.
+    staged: int
     written: int
     replaced: int
     skipped: tuple[tuple[str, str], ...]
@@ -82,6 +84,7 @@ def import_exercise_db(
                 shutil.move(str(Path(tmp) / f"{slug}.yaml"), target / f"{slug}.yaml")
     return ExerciseDbReport(
         result.source,
+        len(staged),
         0 if dry_run else len(staged),
         0 if dry_run else replaced,
         tuple(skipped),
