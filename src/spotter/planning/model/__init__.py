@@ -11,6 +11,7 @@ Only the standard library, :mod:`spotter.knowledge`, :mod:`spotter.science` and
 * :mod:`.checks` -- every constraint as a check returning :class:`Violation` values.
 * :mod:`.progression` -- a progression rule for each slot.
 * :mod:`.greedy` -- the Fitbod-style baseline.
+* :mod:`.request` -- :class:`PlanRequest`, :class:`Conflict`, :class:`PlanInfeasibleError`.
 """
 
 from spotter.planning.model.checks import Violation, check_week
@@ -24,12 +25,16 @@ from spotter.planning.model.program import (
     rep_range_for,
 )
 from spotter.planning.model.progression import rule_for
+from spotter.planning.model.request import Conflict, PlanInfeasibleError, PlanRequest
 from spotter.planning.model.session_time import rest_seconds, session_minutes
 from spotter.planning.model.targets import TargetRange, weekly_targets
 from spotter.planning.model.volume import facts_of, target_distance, week_row_sets
 
 __all__ = [
+    "Conflict",
     "Mesocycle",
+    "PlanInfeasibleError",
+    "PlanRequest",
     "Session",
     "Slot",
     "TargetRange",
