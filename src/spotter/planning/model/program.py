@@ -50,7 +50,9 @@ REP_RANGES: Final[dict[str, dict[str, tuple[int, int]]]] = {
 class Slot:
     """One exercise in a session: ``sets`` x ``rep_low``-``rep_high`` at ``rir``, resting
     ``rest_seconds`` after each set. For timed or carried exercises the "reps" are seconds or
-    meters (the exercise's measure)."""
+    meters (the exercise's measure). ``rule`` names the progression rule a template asks for
+    (a key of :data:`spotter.planning.model.progression.RULES`); None lets
+    :func:`~spotter.planning.model.progression.rule_for` choose."""
 
     exercise: str
     sets: int
@@ -58,6 +60,14 @@ class Slot:
     rep_high: int
     rir: int
     rest_seconds: int
+    rule: str | None = None
+
+    def __repr__(self) -> str:  # the rule only when a template set one
+        rule = f", rule={self.rule!r}" if self.rule is not None else ""
+        return (
+            f"Slot(exercise={self.exercise!r}, sets={self.sets}, rep_low={self.rep_low}, "
+            f"rep_high={self.rep_high}, rir={self.rir}, rest_seconds={self.rest_seconds}{rule})"
+        )
 
     def __post_init__(self) -> None:
         if self.sets < 1:

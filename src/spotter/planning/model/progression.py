@@ -14,7 +14,12 @@ Following issue 4 and SCIENCE.md section 5:
 * every other exercise by double progression over the slot's rep range, adding the same
   increments (:data:`ISOLATION_INCREMENT_KG` for isolation exercises).
 
-The 5/3/1 wave and GZCLP come with their templates; a 6-week block does not fit their cycles.
+A slot can name its rule (``Slot.rule``, set by templates; the keys of :data:`RULES`):
+``linear``, ``rpe`` and ``double`` as above (whatever the lift), ``wave531`` (Wendler 5/3/1:
+training max 90 % of 1RM, raised 5 kg a cycle for squats, hinges and lunges and 2.5 kg
+otherwise, Wendler's 10 lb / 5 lb), and ``gzclp-t1`` / ``gzclp-t2`` / ``gzclp-t3`` with
+ColinPeyrat's kg increments (:data:`~spotter.science.rules.GZCLP_KG_INCREMENTS`: T1 5 / 2.5,
+T2 2.5 / 1.25 for lower / upper body, T3 2.5).
 
 >>> from spotter.knowledge.model import Tempo
 >>> squat = ExerciseFacts("squat", "compound", "push", "squat", ("quads",), (), ("barbell",),
@@ -24,6 +29,10 @@ The 5/3/1 wave and GZCLP come with their templates; a 6-week block does not fit 
 LinearProgression(increment_kg=5.0, failures_before_deload=3, deload_pct=0.1, sets=5, reps=5, round_to_kg=2.5)
 >>> rule_for(squat, Slot("squat", 4, 4, 6, 2, 240), "advanced")
 RpeProgression(target_reps=4, target_rpe=8, sets=4, round_to_kg=2.5)
+>>> rule_for(squat, Slot("squat", 5, 3, 3, 2, 240, rule="gzclp-t1"), "novice")
+GzclpT1(increment_kg=5.0, restart_pct=0.85, round_to_kg=2.5)
+>>> rule_for(squat, Slot("squat", 3, 5, 5, 2, 240, rule="wave531"), "novice")
+Wave531(training_max_pct=0.9, tm_increment_kg=5.0, round_to_kg=2.5)
 """
 
 from __future__ import annotations
@@ -32,7 +41,17 @@ from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.program import Slot
-from spotter.science.rules import DoubleProgression, LinearProgression, RpeProgression, Rule
+from spotter.science.rules import (
+    GZCLP_KG_INCREMENTS,
+    DoubleProgression,
+    GzclpT1,
+    GzclpT2,
+    GzclpT3,
+    LinearProgression,
+    RpeProgression,
+    Rule,
+    Wave531,
+)
 
 #: Kilograms added per step.
 LOWER_INCREMENT_KG: Final[float] = 5.0
@@ -40,6 +59,16 @@ UPPER_INCREMENT_KG: Final[float] = 2.5
 ISOLATION_INCREMENT_KG: Final[float] = 1.25
 #: Patterns whose loads climb in lower-body steps.
 LOWER_PATTERNS: Final[frozenset[str]] = frozenset({"squat", "hinge", "lunge"})
+#: Rules a slot can name, and what each is.
+RULES: Final[dict[str, str]] = {
+    "linear": "linear progression: add a step every successful session",
+    "rpe": "RPE-based: the load from the last top set's e1RM",
+    "double": "double progression: add load once every set reaches the top of the range",
+    "wave531": "Wendler 5/3/1: a four-week wave on a 90 % training max",
+    "gzclp-t1": "GZCLP tier 1: 5x3+, 6x2+, 10x1+ at one load",
+    "gzclp-t2": "GZCLP tier 2: 3x10, 3x8, 3x6 at one load",
+    "gzclp-t3": "GZCLP tier 3: 3x15+, add load at 25 reps on the last set",
+}
 #: Load types of a main lift.
 MAIN_LOAD_TYPES: Final[frozenset[str]] = frozenset({"barbell"})
 
@@ -63,6 +92,8 @@ def increment_kg(facts: ExerciseFacts) -> float:
 def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
     """The progression rule for ``slot`` of the exercise (module docstring)."""
     step = increment_kg(facts)
+    if slot.rule is not None:
+        return _named(slot.rule, facts, slot, step)
     if is_main_lift(facts):
         if experience == "novice":
             return LinearProgression(increment_kg=step, sets=slot.sets, reps=slot.rep_high)
@@ -73,4 +104,29 @@ def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
         )
     return DoubleProgression(
         rep_low=slot.rep_low, rep_high=slot.rep_high, sets=slot.sets, increment_kg=step
+    )
+
+
+def _named(name: str, facts: ExerciseFacts, slot: Slot, step: float) -> Rule:
+    lower = facts.pattern in LOWER_PATTERNS
+    if name == "linear":
+        return LinearProgression(increment_kg=step, sets=slot.sets, reps=slot.rep_high)
+    if name == "rpe":
+        return RpeProgression(
+            target_reps=min(slot.rep_low, 12), target_rpe=max(6, 10 - slot.rir), sets=slot.sets
+        )
+    if name == "double":
+        return DoubleProgression(
+            rep_low=slot.rep_low, rep_high=slot.rep_high, sets=slot.sets, increment_kg=step
+        )
+    if name == "wave531":
+        return Wave531(tm_increment_kg=LOWER_INCREMENT_KG if lower else UPPER_INCREMENT_KG)
+    if name == "gzclp-t1":
+        return GzclpT1(increment_kg=GZCLP_KG_INCREMENTS["t1-lower" if lower else "t1-upper"])
+    if name == "gzclp-t2":
+        return GzclpT2(increment_kg=GZCLP_KG_INCREMENTS["t2-lower" if lower else "t2-upper"])
+    if name == "gzclp-t3":
+        return GzclpT3(increment_kg=GZCLP_KG_INCREMENTS["t3"])
+    raise ValueError(
+        f"{slot.exercise}: unknown progression rule {name!r}; one of {', '.join(RULES)}"
     )

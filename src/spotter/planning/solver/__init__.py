@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import precheck
 from spotter.planning.model.program import WeekPlan
-from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.request import PlanInfeasibleError, PlanRequest
 
 
 class WeekSolver(Protocol):
@@ -21,3 +22,26 @@ class WeekSolver(Protocol):
     :class:`~spotter.planning.model.request.PlanInfeasibleError`."""
 
     def solve(self, request: PlanRequest, facts: Mapping[str, ExerciseFacts]) -> WeekPlan: ...
+
+
+def solve_week(
+    request: PlanRequest,
+    facts: Mapping[str, ExerciseFacts],
+    *,
+    solver: WeekSolver | None = None,
+) -> WeekPlan:
+    """The week for ``request``: the pure pre-checks
+    (:func:`~spotter.planning.model.explain.precheck`), then ``solver`` (default
+    :class:`~spotter.planning.solver.cpsat.CpSatSolver`). Raises
+    :class:`~spotter.planning.model.request.PlanInfeasibleError` naming the clashing
+    constraints and what to relax. Volume is soft: see
+    :func:`~spotter.planning.model.explain.volume_report` for how far the week is from its
+    targets."""
+    conflicts = precheck(request, facts)
+    if conflicts:
+        raise PlanInfeasibleError(conflicts)
+    if solver is None:
+        from spotter.planning.solver.cpsat import CpSatSolver
+
+        solver = CpSatSolver()
+    return solver.solve(request, facts)

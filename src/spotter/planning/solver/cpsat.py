@@ -1,0 +1,259 @@
+"""The default week solver: the CP-SAT model of :mod:`.model`, solved in two stages.
+
+Stage 1 minimises the weighted distance from the volume targets, starting from the greedy
+baseline's week when that keeps every hard rule; stage 2 keeps that distance and minimises the
+preference cost, starting from stage 1's plan. Each stage has a deterministic-time budget
+(``effort``); a stage that proves its optimum stops sooner. :class:`SolveResult` says whether
+each optimum was proven: small requests are solved to proven optimality (the tests compare them
+with a brute-force enumeration), large ones may stop at the budget with the best plan found.
+
+Deterministic: one worker by default, a fixed seed, deterministic-time budgets and variables
+created in calendar and slug order, so a request gives the same plan on every run and machine.
+With more workers CP-SAT searches in parallel and the plan may vary between runs when a budget
+stops the search. The wall-clock ``time_limit_s`` is only a safety net; if it is hit, the plan
+may vary too.
+
+When the model is infeasible, :mod:`.explain` names the clashing constraint families.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.checks import check_week
+from spotter.planning.model.explain import MIN_SETS, volume_report
+from spotter.planning.model.greedy import greedy_week
+from spotter.planning.model.program import WeekPlan
+from spotter.planning.model.request import Conflict, PlanInfeasibleError, PlanRequest
+from spotter.planning.solver.costs import preference_cost
+from spotter.planning.solver.model import WeekModel
+
+#: The first stage (distance) gets this many times the ``effort`` of the second.
+STAGE1_EFFORT: Final[float] = 2.0
+#: Budget of the large-neighbourhood search after a stage that did not prove its optimum, in
+#: ``effort`` units, and the budget of one neighbourhood.
+LNS_EFFORT: Final[float] = 2.0
+LNS_STEP: Final[float] = 0.1
+
+
+class PlanSearchTimeoutError(PlanInfeasibleError):
+    """The solver found no plan within its time limit (the request may still be feasible)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SolveResult:
+    """A solved week with its objective: ``distance`` (weighted, in sets) and ``preference``
+    (the second objective), whether each was proven optimal (the preference only counts as
+    proven when the distance is too), and the wall time."""
+
+    week: WeekPlan
+    distance: float
+    preference: int
+    distance_optimal: bool
+    optimal: bool
+    seconds: float
+
+
+class CpSatSolver:
+    """The default :class:`~spotter.planning.solver.WeekSolver` (module docstring).
+
+    ``effort`` is the deterministic-time budget of the second stage; the first gets
+    :data:`STAGE1_EFFORT` times as much, and the neighbourhood search after an unproven stage
+    :data:`LNS_EFFORT` times as much over at most ``lns_rounds`` rounds (after the second stage
+    only with ``polish``). The units are CP-SAT's own, roughly seconds on this machine; a stage
+    that proves its optimum stops sooner. ``time_limit_s`` bounds the wall time of each solve as
+    a safety net. ``per_class`` is the model's pruning of interchangeable exercises (``None``
+    keeps every one). With ``staples`` (the default) the week first must hold a staple of every
+    main pattern the lifter can load (the model's ``staples`` rule), and without that rule only
+    when it cannot. With ``workers=1`` (the default) the search is reproducible: the same
+    request gives the same plan on every run and machine. More workers may find better plans
+    sooner, but CP-SAT's parallel search is not reproducible when a budget stops it.
+    """
+
+    def __init__(
+        self,
+        time_limit_s: float = 10.0,
+        workers: int = 1,
+        *,
+        max_sets: int = 5,
+        seed: int = 0,
+        effort: float = 0.75,
+        per_class: int | None = 2,
+        lns_rounds: int = 2,
+        polish: bool = False,
+        staples: bool = True,
+    ) -> None:
+        if max_sets < MIN_SETS:
+            raise ValueError(f"max sets must be at least {MIN_SETS}, got {max_sets}")
+        self.time_limit_s = time_limit_s
+        self.workers = workers
+        self.max_sets = max_sets
+        self.seed = seed
+        self.effort = effort
+        self.per_class = per_class
+        self.lns_rounds = lns_rounds
+        self.polish = polish
+        self.staples = staples
+
+    def _solver(self, workers: int | None = None, effort: float | None = None) -> Any:
+        from ortools.sat.python import cp_model
+
+        solver = cp_model.CpSolver()  # type: ignore[no-untyped-call]
+        solver.parameters.max_time_in_seconds = self.time_limit_s
+        if effort is not None:
+            solver.parameters.max_deterministic_time = effort
+        solver.parameters.num_workers = workers or self.workers
+        solver.parameters.random_seed = self.seed
+        solver.parameters.linearization_level = 2
+        return solver
+
+    @staticmethod
+    def _hint_baseline(
+        built: WeekModel, request: PlanRequest, facts: Mapping[str, ExerciseFacts]
+    ) -> None:
+        """Start the search from the greedy baseline's week when it keeps every hard rule and
+        fits the model: a good first plan, so that the solver's is rarely worse."""
+        if request.fixed is not None:
+            return
+        week = greedy_week(request.profile, facts, avoid=request.avoid)
+        planned = {(s.day, slot.exercise): slot.sets for s in week.sessions for slot in s.slots}
+        if not set(planned) <= set(built.cells) or any(
+            v.rule != "volume"
+            for v in check_week(week, facts, request.profile, avoid=request.avoid)
+        ):
+            return
+        for key in built.cells:
+            built.model.AddHint(built.sets[key], planned.get(key, 0))
+            built.model.AddHint(built.used[key], int(key in planned))
+
+    def solve(self, request: PlanRequest, facts: Mapping[str, ExerciseFacts]) -> WeekPlan:
+        """The optimal week for the request, or :class:`PlanInfeasibleError`."""
+        return self.solve_detailed(request, facts).week
+
+    def solve_detailed(
+        self, request: PlanRequest, facts: Mapping[str, ExerciseFacts]
+    ) -> SolveResult:
+        """The week with its objective values and solve statistics: stage 1 minimises the
+        distance from the targets, stage 2 the preference cost with the distance kept."""
+        from ortools.sat.python import cp_model
+
+        start = time.perf_counter()
+        for staples in (self.staples, False) if self.staples else (False,):
+            built = WeekModel(
+                request, facts, max_sets=self.max_sets, per_class=self.per_class, staples=staples
+            )
+            model = built.model
+            model.Minimize(built.distance)
+            self._hint_baseline(built, request, facts)
+            solver = self._solver(effort=STAGE1_EFFORT * self.effort)
+            status = solver.Solve(model)
+            if status == cp_model.UNKNOWN:  # no plan within the budget: search on to the limit
+                solver = self._solver()
+                solver.parameters.stop_after_first_solution = True
+                status = solver.Solve(model)
+            if status != cp_model.INFEASIBLE:
+                break
+        if status == cp_model.INFEASIBLE:
+            from spotter.planning.solver.explain import explain_infeasible
+
+            raise PlanInfeasibleError(explain_infeasible(self, request, facts))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise PlanSearchTimeoutError(
+                [
+                    Conflict(
+                        ("time-limit",),
+                        f"the solver found no plan within {self.time_limit_s:g} s",
+                        "allow a longer time limit, or fewer days or exercises",
+                    )
+                ]
+            )
+        distance_optimal = status == cp_model.OPTIMAL
+        values = list(solver.ResponseProto().solution)
+        best = round(solver.ObjectiveValue())
+        if not distance_optimal:
+            values, best = self._improve(
+                built, values, best, LNS_EFFORT * self.effort, self.lns_rounds
+            )
+        model.Add(built.distance <= best)
+        model.Minimize(built.preference)
+        _hint(model, values)
+        second = self._solver(effort=self.effort)
+        status2 = second.Solve(model)
+        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            values = list(second.ResponseProto().solution)
+            if status2 != cp_model.OPTIMAL and self.polish:
+                pref = round(second.ObjectiveValue())
+                values, _ = self._improve(
+                    built, values, pref, LNS_EFFORT * self.effort, self.lns_rounds
+                )
+        week = built.week(values)
+        return SolveResult(
+            week,
+            volume_report(week, request, facts).distance,
+            preference_cost(week, facts, request),
+            distance_optimal,
+            status2 == cp_model.OPTIMAL and distance_optimal,
+            time.perf_counter() - start,
+        )
+
+    def _improve(
+        self,
+        built: WeekModel,
+        values: list[int],
+        objective: int,
+        budget: float,
+        rounds: int,
+    ) -> tuple[list[int], int]:
+        """Large-neighbourhood search over days, deterministic: re-solve the model with every
+        cell outside one day (then two days) fixed to the current plan, keep improvements, and
+        stop after ``rounds`` rounds, a round that finds none, or when ``budget``
+        (deterministic time) is spent."""
+        from ortools.sat.python import cp_model
+
+        days = built.days
+        hoods = [(d,) for d in days]
+        if len(days) > 2:
+            hoods += list(itertools.combinations(days, 2))  # type: ignore[arg-type]
+        spent = 0.0
+        improved = True
+        for _ in range(rounds):
+            if not improved or spent >= budget:
+                break
+            improved = False
+            for free in hoods:
+                if spent >= budget:
+                    break
+                sub = cp_model.CpModel()  # type: ignore[no-untyped-call]
+                sub.Proto().CopyFrom(built.model.Proto())
+                variables = sub.Proto().variables
+                for key in built.cells:
+                    if key[0] in free:
+                        continue
+                    for var in (built.sets[key], built.used[key]):
+                        i = var.Index()
+                        del variables[i].domain[:]
+                        variables[i].domain.extend([values[i], values[i]])
+                _hint(sub, values)
+                s = self._solver(effort=min(LNS_STEP, budget - spent))
+                s.parameters.linearization_level = 1
+                status = s.Solve(sub)
+                spent += s.ResponseProto().deterministic_time
+                if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    found = round(s.ObjectiveValue())
+                    if found < objective:
+                        values, objective, improved = list(s.ResponseProto().solution), found, True
+        return values, objective
+
+
+def _hint(model: Any, values: list[int]) -> None:
+    """Replace the model's solution hint with a full solution."""
+    hint = model.Proto().solution_hint
+    del hint.vars[:]
+    del hint.values[:]
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
