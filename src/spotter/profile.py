@@ -32,6 +32,11 @@ class Profile:
     training_days: tuple[str, ...]
     minutes_per_session: int
     equipment: tuple[str, ...]
+    #: Planning wishes: landmarks rows to weigh more, exercise slugs or muscle keys to leave out
+    #: (an injury), and exercise slugs preferred on ties. The planner validates them.
+    emphasis: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    favourites: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name, value, allowed in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,11 @@ def test_a_profile_round_trips(tmp_path: Path) -> None:
     assert get_profile(SqlUnitOfWork(engine)) is None
     save_profile(SqlUnitOfWork(engine), PROFILE)
     assert get_profile(SqlUnitOfWork(engine)) == PROFILE
+    wishes = replace(
+        PROFILE, emphasis=("back",), avoid=("lower-back",), favourites=("stepback-pulldown",)
+    )
+    save_profile(SqlUnitOfWork(engine), wishes)
+    assert get_profile(SqlUnitOfWork(engine)) == wishes
     # a second init replaces the first
     other = Profile(
         units="kg",
@@ -102,7 +108,25 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> Non
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = create_engine(url)
     migrate(old, "0001")
-    save_profile(SqlUnitOfWork(old), PROFILE)
+    with old.begin() as conn:
+        from sqlalchemy import text
+
+        # the 0001 profile table, written as that version did (no planning columns yet)
+        conn.execute(
+            text(
+                "INSERT INTO profile (id, units, goal, experience, training_days, "
+                "minutes_per_session, equipment, updated_at) VALUES (1, :u, :g, :x, :d, :m, :e, "
+                "'2026-11-20 09:00:00')"
+            ),
+            {
+                "u": PROFILE.units,
+                "g": PROFILE.goal,
+                "x": PROFILE.experience,
+                "d": ",".join(PROFILE.training_days),
+                "m": PROFILE.minutes_per_session,
+                "e": ",".join(PROFILE.equipment),
+            },
+        )
     assert current_revision(old) == "0001"
     old.dispose()
     engine = open_engine(url)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from spotter.cli.common import console, engine, print_json, user_errors
+from spotter.cli.common import catalog, console, engine, print_json, user_errors
 from spotter.profile import EXPERIENCE, GOALS, UNITS
 
 if TYPE_CHECKING:
@@ -51,6 +51,21 @@ def init(
             "equipment keys or categories, comma-separated; e.g. home-dumbbells,band,pull-up-bar.",
         ),
     ] = None,
+    emphasis: Annotated[
+        str | None,
+        typer.Option(help="Muscle groups the planner weighs more, e.g. back,side-delts."),
+    ] = None,
+    avoid: Annotated[
+        str | None,
+        typer.Option(
+            help="Exercises or muscles the planner leaves out (an injury), e.g. "
+            "barbell-back-squat,lower-back."
+        ),
+    ] = None,
+    favourites: Annotated[
+        str | None,
+        typer.Option(help="Exercises the planner prefers, e.g. stepback-pulldown."),
+    ] = None,
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Do not ask; use defaults for anything not given.")
     ] = False,
@@ -61,12 +76,19 @@ def init(
     Asks for what is not given when run in a terminal; otherwise uses the defaults
     (kg, general, novice, mon,wed,fri, 60 minutes, full-gym). Creates the database on first use.
 
-    Example: spotter init --units lb --goal strength --days mon,wed,fri,sat --minutes 75 --equipment full-gym
+    Emphasis, avoid and favourites are never asked for: give them as options (`spotter plan
+    new` uses them unless it is given its own).
+
+    Example: spotter init --units lb --goal strength --days mon,wed,fri,sat --minutes 75 --equipment full-gym --emphasis back
     """
     from spotter.knowledge.catalog import resolve_equipment
     from spotter.profile import Profile, parse_weekdays
+    from spotter.services.planning import avoid_keys, emphasis_rows, favourite_slugs
     from spotter.services.profile import save_profile
     from spotter.store.uow import SqlUnitOfWork
+
+    def items(text: str | None) -> list[str]:
+        return [v.strip() for v in (text or "").split(",") if v.strip()]
 
     interactive = not defaults and sys.stdin.isatty()
     with user_errors():
@@ -99,6 +121,9 @@ def init(
                     )
                 )
             ),
+            emphasis=emphasis_rows(items(emphasis)),
+            avoid=avoid_keys(items(avoid), catalog(ctx)) if avoid else (),
+            favourites=favourite_slugs(items(favourites), catalog(ctx)) if favourites else (),
         )
         save_profile(SqlUnitOfWork(engine(ctx)), profile)
     if fmt == "json":
@@ -158,6 +183,13 @@ def _show(p: Profile) -> None:
         if preset
         else ", ".join(p.equipment) or "bodyweight only",
     )
+    for label, values in (
+        ("Emphasis", p.emphasis),
+        ("Avoid", p.avoid),
+        ("Favourites", p.favourites),
+    ):
+        if values:
+            t.add_row(label, ", ".join(values))
     console().print(t)
 
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select, update
 
 from spotter.log import LogBatch, SetRecord
+from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
 from spotter.profile import Profile
 from spotter.store import tables as t
+
+
+def _csv(text: str) -> tuple[str, ...]:
+    return tuple(v for v in text.split(",") if v)
 
 
 class ProfileRepository:
@@ -30,6 +37,9 @@ class ProfileRepository:
             training_days=tuple(d for d in row["training_days"].split(",") if d),
             minutes_per_session=row["minutes_per_session"],
             equipment=tuple(e for e in row["equipment"].split(",") if e),
+            emphasis=_csv(row["emphasis"]),
+            avoid=_csv(row["avoid"]),
+            favourites=_csv(row["favourites"]),
         )
 
     def save(self, profile: Profile, *, now: datetime | None = None) -> None:
@@ -43,6 +53,9 @@ class ProfileRepository:
                 training_days=",".join(profile.training_days),
                 minutes_per_session=profile.minutes_per_session,
                 equipment=",".join(profile.equipment),
+                emphasis=",".join(profile.emphasis),
+                avoid=",".join(profile.avoid),
+                favourites=",".join(profile.favourites),
                 updated_at=(now or datetime.now(UTC)).replace(tzinfo=None),
             )
         )
@@ -322,3 +335,80 @@ def _remap(conn: Connection, old: str, new: str) -> int:
         update(t.set_entry).where(t.set_entry.c.exercise == old).values(exercise=new)
     )
     return int(result.rowcount or 0)
+
+
+class PlanRepository:
+    """Saved plans; at most one is active (the newest saved)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, plan: StoredPlan) -> StoredPlan:
+        """Save ``plan`` as the active plan (its ``id`` is ignored), deactivating the others;
+        returns it with its new id."""
+        self._conn.execute(update(t.plan).where(t.plan.c.active.is_(True)).values(active=False))
+        request = {
+            "emphasis": list(plan.emphasis),
+            "avoid": list(plan.avoid),
+            "favourites": list(plan.favourites),
+            "fill": plan.fill,
+            "warnings": list(plan.warnings),
+        }
+        new_id = _new_id(
+            self._conn.execute(
+                insert(t.plan).values(
+                    name=plan.name,
+                    template=plan.template,
+                    created_at=plan.created_at.replace(tzinfo=None),
+                    start_date=plan.start_date,
+                    weeks=plan.weeks,
+                    active=True,
+                    mesocycle=mesocycle_to_json(plan.mesocycle, plan.session_names),
+                    request=json.dumps(request),
+                )
+            )
+        )
+        return replace(plan, id=new_id, active=True)
+
+    def active(self) -> StoredPlan | None:
+        row = (
+            self._conn.execute(
+                select(t.plan).where(t.plan.c.active.is_(True)).order_by(t.plan.c.id.desc())
+            )
+            .mappings()
+            .first()
+        )
+        return None if row is None else _plan(row)
+
+    def get(self, plan_id: int) -> StoredPlan | None:
+        row = self._conn.execute(select(t.plan).where(t.plan.c.id == plan_id)).mappings().first()
+        return None if row is None else _plan(row)
+
+    def all(self) -> list[StoredPlan]:
+        """Every saved plan, oldest first."""
+        return [
+            _plan(r) for r in self._conn.execute(select(t.plan).order_by(t.plan.c.id)).mappings()
+        ]
+
+    def count(self) -> int:
+        return int(self._conn.execute(select(func.count()).select_from(t.plan)).scalar_one())
+
+
+def _plan(r: RowMapping) -> StoredPlan:
+    meso, names = mesocycle_from_json(r["mesocycle"])
+    request = json.loads(r["request"])
+    return StoredPlan(
+        id=r["id"],
+        name=r["name"],
+        template=r["template"],
+        created_at=r["created_at"],
+        start_date=r["start_date"],
+        active=bool(r["active"]),
+        mesocycle=meso,
+        session_names=names,
+        emphasis=tuple(request.get("emphasis", ())),
+        avoid=tuple(request.get("avoid", ())),
+        favourites=tuple(request.get("favourites", ())),
+        fill=bool(request.get("fill", False)),
+        warnings=tuple(request.get("warnings", ())),
+    )

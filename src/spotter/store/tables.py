@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -31,6 +32,9 @@ profile = Table(
     Column("training_days", String(32), nullable=False),  # "mon,wed,fri"
     Column("minutes_per_session", Integer, nullable=False),
     Column("equipment", Text, nullable=False),  # comma-separated equipment keys
+    Column("emphasis", Text, nullable=False, server_default=""),  # comma-separated rows
+    Column("avoid", Text, nullable=False, server_default=""),  # slugs or muscle keys
+    Column("favourites", Text, nullable=False, server_default=""),  # exercise slugs
     Column("updated_at", DateTime, nullable=False),
 )
 
@@ -97,4 +101,18 @@ bodyweight = Table(
     Column("id", Integer, primary_key=True),
     Column("measured_at", DateTime, nullable=False, index=True),
     Column("kg", Float, nullable=False),
+)
+
+plan = Table(
+    "plan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("template", String(64), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("weeks", Integer, nullable=False),
+    Column("active", Boolean, nullable=False, index=True),
+    Column("mesocycle", Text, nullable=False),  # planning.model.stored JSON
+    Column("request", Text, nullable=False),  # JSON: emphasis, avoid, favourites, fill, warnings
 )

@@ -12,6 +12,7 @@ from spotter.store.repositories import (
     ExportRepository,
     ImportRepository,
     LogRepository,
+    PlanRepository,
     ProfileRepository,
 )
 
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
     bodyweight: BodyweightRepository
     imports: ImportRepository
     exports: ExportRepository
+    plans: PlanRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -37,6 +39,7 @@ class SqlUnitOfWork:
         self.bodyweight = BodyweightRepository(self._conn)
         self.imports = ImportRepository(self._conn)
         self.exports = ExportRepository(self._conn)
+        self.plans = PlanRepository(self._conn)
         return self
 
     def __exit__(

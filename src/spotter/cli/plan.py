@@ -1,0 +1,446 @@
+"""`spotter plan new | show | explain | export | templates`: build, read and export a program."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from spotter.cli.common import catalog, console, engine, err_console, fail, print_json, user_errors
+
+if TYPE_CHECKING:
+    from spotter.planning.model.program import Slot
+    from spotter.planning.model.stored import PlannedSession, StoredPlan
+    from spotter.profile import Profile
+
+app = typer.Typer(
+    help="Plan a mesocycle from your profile: new, show, explain, export, templates.",
+    no_args_is_help=True,
+)
+
+FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [t.strip() for v in values or [] for t in v.split(",") if t.strip()]
+
+
+def _given(values: list[str] | None) -> list[str] | None:
+    """The option's values, or None when it was not given (the profile's then apply)."""
+    return None if values is None else _split(values)
+
+
+def _profile(ctx: typer.Context) -> Profile | None:
+    from spotter.services.profile import get_profile
+    from spotter.store.uow import SqlUnitOfWork
+
+    return get_profile(SqlUnitOfWork(engine(ctx)))
+
+
+def _active(ctx: typer.Context) -> StoredPlan:
+    from spotter.services.planning import active_plan
+    from spotter.store.uow import SqlUnitOfWork
+
+    plan = active_plan(SqlUnitOfWork(engine(ctx)))
+    if plan is None:
+        raise fail("no plan yet: run `spotter plan new` first")
+    return plan
+
+
+def _names(ctx: typer.Context) -> dict[str, str]:
+    return {ex.slug: ex.name for ex in catalog(ctx)}
+
+
+def _reps(slot: Slot) -> str:
+    return str(slot.rep_low) if slot.rep_low == slot.rep_high else f"{slot.rep_low}-{slot.rep_high}"
+
+
+def _slot_dict(slot: Slot, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "exercise": slot.exercise,
+        "name": names.get(slot.exercise, slot.exercise),
+        "sets": slot.sets,
+        "rep_low": slot.rep_low,
+        "rep_high": slot.rep_high,
+        "rir": slot.rir,
+        "rest_seconds": slot.rest_seconds,
+        "rule": slot.rule,
+    }
+
+
+def _session_dict(p: PlannedSession, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "date": p.date.isoformat(),
+        "day": p.session.day,
+        "week": p.week,
+        "name": p.name,
+        "deload": p.deload,
+        "slots": [_slot_dict(s, names) for s in p.session.slots],
+    }
+
+
+def _plan_dict(plan: StoredPlan, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "name": plan.name,
+        "template": plan.template,
+        "start_date": plan.start_date.isoformat(),
+        "weeks": plan.weeks,
+        "active": plan.active,
+        "fill": plan.fill,
+        "emphasis": list(plan.emphasis),
+        "avoid": list(plan.avoid),
+        "favourites": list(plan.favourites),
+        "warnings": list(plan.warnings),
+        "sessions": [_session_dict(p, names) for p in plan.sessions()],
+    }
+
+
+def _print_week(plan: StoredPlan, week: int, names: dict[str, str]) -> None:
+    from rich.table import Table
+
+    sessions = [p for p in plan.sessions() if p.week == week]
+    deload = " (deload)" if sessions and sessions[0].deload else ""
+    peak = " (peak week)" if week == plan.weeks - 1 else ""
+    console().print(f"[bold]Week {week} of {plan.weeks}{deload}{peak}[/]")
+    for p in sessions:
+        t = Table(
+            title=f"{p.date.strftime('%a')} {p.date.isoformat()}: {p.name}", title_justify="left"
+        )
+        for col, just in (
+            ("Exercise", "left"),
+            ("Sets", "right"),
+            ("Reps", "right"),
+            ("RIR", "right"),
+            ("Rest", "right"),
+            ("Progression", "left"),
+        ):
+            t.add_column(col, justify=just)  # type: ignore[arg-type]
+        for s in p.session.slots:
+            t.add_row(
+                names.get(s.exercise, s.exercise),
+                str(s.sets),
+                _reps(s),
+                str(s.rir),
+                f"{s.rest_seconds} s",
+                s.rule or "auto",
+            )
+        console().print(t)
+
+
+def _parse_date(text: str | None, option: str) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"{option} {text!r}: expected a date like 2026-11-30") from None
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int | None,
+        typer.Option(
+            "--weeks",
+            "-w",
+            help="Weeks in the block, deload included (default 6, or the template's).",
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template", "-t", help="Start from a template (see `spotter plan templates`)."
+        ),
+    ] = None,
+    fill: Annotated[
+        bool,
+        typer.Option(
+            "--fill", help="Keep the template's slots and let the optimiser fill the rest."
+        ),
+    ] = False,
+    emphasis: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--emphasis",
+            help="Muscle groups to weigh more, e.g. back,side-delts (default: your profile's).",
+        ),
+    ] = None,
+    avoid: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--avoid",
+            help="Exercises or muscles to leave out (an injury), e.g. barbell-back-squat,erector-spinae "
+            "(default: your profile's).",
+        ),
+    ] = None,
+    favourite: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--favourite",
+            help="Exercises to prefer, e.g. stepback-pulldown (default: your profile's).",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", help="First day of the plan, YYYY-MM-DD (default: today)."),
+    ] = None,
+    fmt: FmtOpt = "text",
+) -> None:
+    """Build a mesocycle from your profile and make it your active plan.
+
+    Without a template the optimiser chooses exercises and sets for every training day; with
+    --template the template is used as is (its check results are shown as warnings), and with
+    --template T --fill the optimiser keeps the template's slots and fills the rest.
+
+    Example: spotter plan new --weeks 6 --emphasis back --favourite stepback-pulldown
+    """
+    from spotter.services.planning import new_plan
+    from spotter.store.uow import SqlUnitOfWork
+
+    first = _parse_date(start, "--start")
+    with user_errors():
+        plan = new_plan(
+            SqlUnitOfWork(engine(ctx)),
+            catalog(ctx),
+            _profile(ctx),
+            start=first,
+            weeks=weeks,
+            template=template,
+            fill=fill,
+            emphasis=_given(emphasis),
+            avoid=_given(avoid),
+            favourites=_given(favourite),
+        )
+    names = _names(ctx)
+    if fmt == "json":
+        print_json(_plan_dict(plan, names))
+        return
+    console().print(
+        f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
+    )
+    _print_week(plan, plan.weeks - 1, names)
+    _warn(plan)
+    console().print(
+        "See every week with `spotter plan show --week N`; why with `spotter plan explain`."
+    )
+
+
+def _warn(plan: StoredPlan) -> None:
+    """Print the checks the week does not pass, each known template reason once."""
+    if not plan.warnings:
+        return
+    out = err_console()
+    out.print(
+        f"[yellow]Warning:[/] {len(plan.warnings)} check(s) not passed by this week:",
+        highlight=False,
+    )
+    marker = " (known for this template: "
+    by_reason: dict[str, list[str]] = {}
+    for w in plan.warnings:
+        text, _, why = w.partition(marker)
+        by_reason.setdefault(why.removesuffix(")"), []).append(text)
+    for why, items in by_reason.items():
+        for text in items:
+            out.print(f"  - {text}", highlight=False, markup=False)
+        if why:
+            out.print(f"    known for this template: {why}", highlight=False, markup=False)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    week: Annotated[
+        int | None,
+        typer.Option("--week", "-w", help="Week to show (default: this week of the plan, else 1)."),
+    ] = None,
+    fmt: FmtOpt = "text",
+) -> None:
+    """Show a week of the active plan: each session's exercises, sets, reps, RIR, rest, rule.
+
+    Example: spotter plan show --week 2
+    """
+    with user_errors():
+        plan = _active(ctx)
+    today = dt.date.today()
+    if week is None:
+        week = (
+            (today - plan.start_date).days // 7 + 1
+            if plan.start_date <= today < plan.end_date
+            else 1
+        )
+    if not 1 <= week <= plan.weeks:
+        raise fail(f"--week {week}: the plan has weeks 1-{plan.weeks}")
+    names = _names(ctx)
+    if fmt == "json":
+        sessions = [p for p in plan.sessions() if p.week == week]
+        print_json(
+            {
+                "plan": plan.name,
+                "week": week,
+                "weeks": plan.weeks,
+                "deload": plan.mesocycle.weeks[week - 1].deload,
+                "sessions": [_session_dict(p, names) for p in sessions],
+            }
+        )
+        return
+    console().print(f"[bold]{plan.name}[/]")
+    _print_week(plan, week, names)
+
+
+@app.command("explain")
+def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+    """Why the plan looks like it does: weekly sets per muscle group against targets, pull/push
+    and knee/hip balance, and why each exercise is there (peak week).
+
+    Example: spotter plan explain
+    """
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from spotter.services.planning import explain_plan
+
+    with user_errors():
+        plan = _active(ctx)
+        profile = _profile(ctx)
+        if profile is None:
+            raise fail("no profile yet: run `spotter init` first")
+        x = explain_plan(plan, catalog(ctx), profile)
+    if fmt == "json":
+        data = asdict(x)
+        for r, row in zip(data["rows"], x.rows, strict=True):
+            r["status"] = row.status
+        print_json(data)
+        return
+    names = _names(ctx)
+    t = Table(title=f"Weekly sets per muscle group ({plan.name}, peak week)", title_justify="left")
+    for col in ("Group", "Sets", "Target", "Status"):
+        t.add_column(col, justify="left" if col in ("Group", "Status") else "right")
+    colour = {"in": "green", "below": "yellow", "above": "red"}
+    for r in x.rows:
+        label = r.row + (" (emphasis)" if r.emphasised else "")
+        t.add_row(
+            label, f"{r.sets:g}", f"{r.low:g}-{r.high:g}", f"[{colour[r.status]}]{r.status}[/]"
+        )
+    console().print(t)
+    for p in x.planes:
+        mark = "[green]ok[/]" if p.ok else "[red]short[/]"
+        console().print(
+            f"{p.plane.capitalize()}: pull {p.pull} sets vs push {p.push} sets "
+            f"(wanted at least {p.ratio:g}x) {mark}"
+        )
+    console().print(f"Knee-dominant {x.knee_sets} sets vs hip-dominant {x.hip_sets} sets")
+    e = Table(title="Why each exercise", title_justify="left")
+    for col in ("Exercise", "Days", "Sets", "Works", "Why"):
+        e.add_column(col)
+    for r in x.exercises:
+        works = ", ".join(r.primary_rows) + (
+            f" (+ {', '.join(r.secondary_rows)})" if r.secondary_rows else ""
+        )
+        e.add_row(
+            names.get(r.exercise, r.exercise),
+            ", ".join(r.days),
+            str(r.sets),
+            works,
+            "; ".join(r.reasons) or "-",
+        )
+    console().print(e)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Write an iCalendar file (one event per session).")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Write the plan as Markdown.")
+    ] = None,
+    at: Annotated[
+        str, typer.Option("--time", help="Start time of each session in the calendar, HH:MM.")
+    ] = "18:00",
+) -> None:
+    """Export the active plan to a calendar (.ics) or a Markdown file.
+
+    Example: spotter plan export --ics plan.ics --time 07:30
+    """
+    from spotter.interchange.ics import plan_to_ics
+    from spotter.interchange.plan_markdown import plan_to_markdown
+    from spotter.planning.model.volume import facts_of
+
+    if ics is None and markdown is None:
+        raise fail("give --ics FILE or --markdown FILE (or both)")
+    try:
+        start = dt.time.fromisoformat(at)
+    except ValueError:
+        raise fail(f"--time {at!r}: expected a time like 18:00") from None
+    with user_errors():
+        plan = _active(ctx)
+        names = _names(ctx)
+        facts = facts_of(catalog(ctx).all())
+        missing = sorted(
+            {x.exercise for w in plan.mesocycle.weeks for s in w.sessions for x in s.slots}
+            - set(facts)
+        )
+        if missing:
+            raise fail(f"the plan uses exercises no longer in the catalog: {', '.join(missing)}")
+    written = []
+    if ics is not None:
+        ics.write_bytes(plan_to_ics(plan, facts, names, at=start).encode("utf-8"))
+        written.append(f"{ics} ({len(plan.sessions())} events)")
+    if markdown is not None:
+        markdown.write_text(plan_to_markdown(plan, names), encoding="utf-8")
+        written.append(str(markdown))
+    console().print(f"Wrote {' and '.join(written)}.", highlight=False)
+
+
+@app.command("templates")
+def templates(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+    """List the plan templates: days, the lifter they were written for, what they knowingly skip.
+
+    Example: spotter plan templates
+    """
+    from rich.table import Table
+
+    from spotter.services.planning import list_templates
+
+    with user_errors():
+        found = list_templates(catalog(ctx))
+    if fmt == "json":
+        print_json(
+            [
+                {
+                    "name": t.name,
+                    "title": t.title,
+                    "description": t.description,
+                    "days": t.days,
+                    "sessions": [s.name for s in t.sessions],
+                    "rotate": t.rotate,
+                    "goal": t.goal,
+                    "experience": t.experience,
+                    "minutes": t.minutes,
+                    "weeks": t.weeks,
+                    "deviations": dict(t.deviations),
+                }
+                for t in found.values()
+            ]
+        )
+        return
+    table = Table(title="Plan templates (spotter plan new --template NAME)", title_justify="left")
+    table.add_column("Name", no_wrap=True, style="bold")
+    for col in ("Title", "Days", "Written for", "Sessions"):
+        table.add_column(col)
+    for t in found.values():
+        table.add_row(
+            t.name,
+            t.title,
+            str(t.days),
+            f"{t.goal}, {t.experience}, {t.minutes} min",
+            ", ".join(s.name for s in t.sessions) + (" (rotating)" if t.rotate else ""),
+        )
+    console().print(table)
+    console().print("Descriptions and known deviations: `spotter plan templates --format json`.")

@@ -1,0 +1,61 @@
+"""A plan as Markdown: a heading per week, a table per session with dates.
+
+Each session is a heading ("Mon 2026-11-30 — Upper A", "(deload)" in the deload week) and a
+table of its exercises in order: name, sets, reps, RIR, rest and the progression rule. Pipes in
+names are escaped so the table stays a table.
+
+>>> md_cell("Bench | close grip")
+'Bench \\\\| close grip'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from itertools import groupby
+
+from spotter.planning.model.progression import RULES
+from spotter.planning.model.stored import StoredPlan
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def plan_to_markdown(plan: StoredPlan, names: Mapping[str, str]) -> str:
+    """The plan as Markdown text; ``names`` maps exercise slugs to display names."""
+    lines = [f"# {md_cell(plan.name)}", ""]
+    end = plan.end_date - dt.timedelta(days=1)
+    source = ""
+    if plan.template:
+        source = f"; template `{plan.template}`" + (", filled by the planner" if plan.fill else "")
+    lines.append(
+        f"{plan.weeks} weeks, {plan.start_date.isoformat()} to {end.isoformat()}{source}. "
+        "The last week is a deload."
+    )
+    if plan.emphasis:
+        lines.append(f"Emphasis: {', '.join(plan.emphasis)}.")
+    if plan.avoid:
+        lines.append(f"Avoiding: {', '.join(plan.avoid)}.")
+    lines.append("")
+    for week, sessions in groupby(plan.sessions(), key=lambda p: p.week):
+        items = list(sessions)
+        deload = " (deload)" if items[0].deload else ""
+        lines += [f"## Week {week}{deload}", ""]
+        for p in items:
+            lines += [
+                f"### {p.date.strftime('%a')} {p.date.isoformat()} — {md_cell(p.name)}",
+                "",
+                "| Exercise | Sets | Reps | RIR | Rest | Progression |",
+                "|---|---:|---:|---:|---:|---|",
+            ]
+            for s in p.session.slots:
+                reps = str(s.rep_low) if s.rep_low == s.rep_high else f"{s.rep_low}-{s.rep_high}"
+                rule = s.rule if s.rule in RULES else "auto"
+                lines.append(
+                    f"| {md_cell(names.get(s.exercise, s.exercise))} | {s.sets} | {reps} | "
+                    f"{s.rir} | {s.rest_seconds} s | {rule} |"
+                )
+            lines.append("")
+    return "\n".join(lines)
