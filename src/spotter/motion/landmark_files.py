@@ -8,6 +8,10 @@ person):
   without the ``v`` columns (99); an empty cell is NaN.
 * ``.json``: either a list of frames (each a list of 33 ``[x, y, z(, v)]``) or an object
   ``{"fps": 30, "frames": [...]}``, whose fps is used unless one is given.
+
+:func:`write_landmarks` writes the same three formats (JSON as the object with its fps, a frame
+without a person as ``null`` values), so that what ``spotter form landmarks`` extracts once reads
+back unchanged.
 """
 
 from __future__ import annotations
@@ -83,3 +87,56 @@ def read_landmarks(path: Path, *, fps: float | None = None) -> Landmarks:
         f"{path}: unknown landmarks file type {suffix!r}; expected .npy, .csv or .json "
         "(videos need the vision extra, which is not part of this version)"
     )
+
+
+def _csv_text(data: np.ndarray) -> str:  # type: ignore[type-arg]
+    header = ",".join(f"{c}{i}" for i in range(N_LANDMARKS) for c in "xyzv")
+    lines = [header]
+    for frame in data.reshape(len(data), N_LANDMARKS * 4):
+        lines.append(",".join("" if not np.isfinite(v) else repr(float(v)) for v in frame))
+    return "\n".join(lines) + "\n"
+
+
+def write_landmarks(path: Path, landmarks: Landmarks) -> None:
+    """Write landmarks as .npy (frames, 33, 4), .csv (132 columns) or .json ({"fps", "frames"}),
+    by the file's suffix; the whole file appears at once (written beside it, then renamed).
+
+    A frame without a person keeps NaN (.npy), empty cells (.csv) or nulls (.json); its
+    visibility is written as 0.
+
+    >>> import tempfile
+    >>> lm = Landmarks.from_array(np.full((3, 33, 4), 0.5), fps=25)
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     write_landmarks(Path(d) / "set.json", lm)
+    ...     back = read_landmarks(Path(d) / "set.json")
+    >>> back.fps, back.n_frames, float(back.data[2, 32, 1])
+    (25.0, 3, 0.5)
+    """
+    suffix = path.suffix.lower()
+    data = landmarks.data
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        if suffix == ".npy":
+            with tmp.open("wb") as fh:
+                np.save(fh, data, allow_pickle=False)
+        elif suffix == ".csv":
+            tmp.write_text(_csv_text(data), encoding="utf-8")
+        elif suffix == ".json":
+            frames = [
+                [[float(v) if np.isfinite(v) else None for v in point] for point in frame]
+                for frame in data
+            ]
+            tmp.write_text(
+                json.dumps({"fps": landmarks.fps, "frames": frames}, separators=(",", ":")),
+                encoding="utf-8",
+            )
+        else:
+            raise LandmarkError(
+                f"{path}: unknown landmarks file type {suffix!r}; expected .npy, .csv or .json"
+            )
+        tmp.replace(path)
+    except OSError as exc:
+        raise LandmarkError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()

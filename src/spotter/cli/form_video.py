@@ -1,0 +1,206 @@
+"""The video side of `spotter form`: landmarks from a video (with a progress bar),
+`spotter form landmarks VIDEO -o FILE`, and `--annotate OUT.mp4`.
+
+`form` is a command group whose default command is the form check itself, so both
+`spotter form FILE --exercise SLUG` and `spotter form landmarks VIDEO -o FILE` work: a first
+argument that names a subcommand runs it, anything else goes to the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import click
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from spotter.cli.common import console, err_console, fail, user_errors
+
+if TYPE_CHECKING:
+    from spotter.motion.analysis.landmarks import Landmarks
+    from spotter.motion.extract import Extraction
+    from spotter.services.form import FormReport
+
+DEFAULT = "check"  # the hidden name of `spotter form FILE`
+
+
+class _NamelessContext(typer.Context):
+    """The default command's context: its usage reads `spotter form [OPTIONS] FILE`."""
+
+    @property
+    def command_path(self) -> str:
+        return super().command_path.strip()
+
+
+class FormCheckCommand(TyperCommand):
+    context_class = _NamelessContext
+
+
+class FormGroup(TyperGroup):
+    """`spotter form FILE ...` runs the check; `spotter form landmarks ...` its subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands or args[0] == DEFAULT:
+            args = [DEFAULT, *args]
+        return super().parse_args(ctx, args)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        return (None if name == DEFAULT else name), cmd, rest
+
+
+@contextmanager
+def frame_progress(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar over video frames on stderr; yields the callback to advance it."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("frames"),
+        TimeRemainingColumn(),
+        console=err_console(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield advance
+
+
+def extract_video(path: Path, *, pose_fps: float | None = 15.0) -> Extraction:
+    """Landmarks of a video with a progress bar; notes about the clip go to stderr."""
+    from spotter.motion.extract import extract_landmarks
+
+    with frame_progress(f"Finding the pose in {path.name}") as advance:
+        result = extract_landmarks(path, pose_fps=pose_fps, progress=advance)
+    for note in result.notes:
+        err_console().print(f"[dim]Note: {note}.[/]", highlight=False)
+    return result
+
+
+def load_input(path: Path, fps: float | None = None) -> Landmarks:
+    """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json).
+
+    For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps).
+    """
+    from spotter.motion.analysis.landmarks import Landmarks
+    from spotter.motion.landmark_files import read_landmarks
+    from spotter.motion.video import is_video
+
+    if not is_video(path):
+        return read_landmarks(path, fps=fps)
+    landmarks = extract_video(path).landmarks
+    return Landmarks(landmarks.data, float(fps)) if fps else landmarks
+
+
+def annotate(source: Path, landmarks: Landmarks, report: FormReport, out: Path) -> None:
+    """Write `out`: the source video with skeleton, rep counter and each fault on its reps."""
+    from spotter.motion.annotate import RepMark, write_annotated
+    from spotter.motion.video import is_video
+
+    if not is_video(source):
+        raise fail(f"--annotate draws on the video: {source.name} is a landmarks file")
+    on_rep: dict[int, list[str]] = {}
+    for f in report.faults:
+        for i in f.reps:
+            on_rep.setdefault(i, []).append(f.name)
+    marks = [
+        RepMark(r.index, r.start, r.end, tuple(on_rep.get(r.index, ())))
+        for r in report.analysis.reps
+    ]
+    title = report.exercise.name if report.exercise is not None else "Generic counter"
+    with frame_progress(f"Drawing {out.name}") as advance:
+        write_annotated(source, landmarks, marks, out, title=title, progress=advance)
+    err_console().print(f"Annotated video saved to {out}", highlight=False)
+
+
+def landmarks_command(
+    video: Annotated[Path, typer.Argument(help="The video: mp4, mov, avi, webm or mkv.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Where to write: .npy, .csv or .json (by the suffix)."),
+    ],
+    every_frame: Annotated[
+        bool,
+        typer.Option(
+            "--every-frame",
+            help="Run the pose model on every frame (default: at most 15 a second, the "
+            "frames between interpolated; twice as fast at 30 fps, same counts).",
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Extract the pose landmarks of a video once, to check the set again without the video extra or the wait: spotter form FILE.npy --exercise SLUG.
+
+    The file holds one row per video frame: x, y, z and visibility of the 33 BlazePose landmarks, normalised, NaN where nobody was seen. A .json file keeps the frame rate; with .npy and .csv pass --fps when checking them if the video was not 30 fps.
+
+    Example: spotter form landmarks set.mp4 -o set.npy
+    """
+    from spotter.cli.common import print_json
+    from spotter.motion.landmark_files import write_landmarks
+    from spotter.motion.video import is_video
+
+    if not is_video(video):
+        raise fail(f"{video}: expected a video (mp4, mov, avi, webm, mkv)")
+    if output.suffix.lower() not in (".npy", ".csv", ".json"):
+        raise fail(f"{output}: expected a .npy, .csv or .json file name")
+    if output.exists() and not force:
+        raise fail(f"{output} already exists; use --force to overwrite it")
+    with user_errors():
+        result = extract_video(video, pose_fps=None if every_frame else 15.0)
+        write_landmarks(output, result.landmarks)
+    lm = result.landmarks
+    if fmt == "json":
+        print_json(
+            {
+                "video": str(video),
+                "output": str(output),
+                "frames": lm.n_frames,
+                "fps": lm.fps,
+                "duration_s": lm.duration,
+                "pose_every": result.pose_every,
+                "person_frames": result.person_frames,
+                "notes": list(result.notes),
+            }
+        )
+        return
+    console().print(
+        f"Wrote {lm.n_frames} frames ({lm.duration:.1f} s at {lm.fps:g} fps) to {output}",
+        highlight=False,
+    )
+    if output.suffix.lower() != ".json" and abs(lm.fps - 30.0) > 0.05:
+        console().print(
+            f"Check it with: spotter form {output} --fps {lm.fps:g} --exercise ...",
+            highlight=False,
+        )
+
+
+def register_form(app: typer.Typer, check: Callable[..., Any]) -> None:
+    """Add `spotter form` (the check, `check`) and `spotter form landmarks` to the app."""
+    group = typer.Typer(
+        cls=FormGroup,
+        help="Check a set's form from a video or a landmarks file; extract landmarks once.\n\n"
+        "Example: spotter form set.mp4 --exercise pull-up     "
+        "spotter form landmarks set.mp4 -o set.npy",
+        no_args_is_help=False,
+        rich_markup_mode="rich",
+    )
+    group.command(DEFAULT, cls=FormCheckCommand, hidden=True)(check)
+    group.command("landmarks")(landmarks_command)
+    app.add_typer(group, name="form")

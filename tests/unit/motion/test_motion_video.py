@@ -1,0 +1,293 @@
+"""Video decoding and landmark extraction on tiny videos generated here, with a fake pose
+estimator that returns known landmarks per frame (OpenCV needed, MediaPipe not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+cv2 = pytest.importorskip("cv2")
+
+from spotter.motion.extract import (  # noqa: E402
+    NoPersonError,
+    PersonLeftError,
+    TwoPeopleError,
+    extract_landmarks,
+)
+from spotter.motion.video import VideoError, decode, probe  # noqa: E402
+
+
+def write_video(path: Path, frames: int, fps: float, size: tuple[int, int] = (64, 48)) -> Path:
+    """A video whose frame i is a flat grey of level i (so a frame shows its own index)."""
+    fourcc = "MJPG" if path.suffix == ".avi" else "mp4v"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), fps, size)
+    assert writer.isOpened()
+    for i in range(frames):
+        writer.write(np.full((size[1], size[0], 3), (i * 7) % 256, dtype=np.uint8))
+    writer.release()
+    return path
+
+
+def truth(n: int) -> np.ndarray:  # type: ignore[type-arg]
+    """Landmarks moving linearly in time: x = 0.3 + 0.002 i + 0.003 j, y = 0.2 + 0.001 i +
+    0.01 j (frame i, landmark j): a person 0.1 wide and 0.33 tall drifting right."""
+    i = np.arange(n)[:, None]
+    j = np.arange(33)[None, :]
+    out = np.empty((n, 33, 4))
+    out[:, :, 0] = 0.3 + 0.002 * i + 0.003 * j
+    out[:, :, 1] = 0.2 + 0.001 * i + 0.01 * j
+    out[:, :, 2] = 0.0
+    out[:, :, 3] = 0.9
+    return out
+
+
+class FakePose:
+    """Returns the true landmarks of the frame at ``timestamp_ms`` (None in ``absent``) and
+    records which frames it was asked about."""
+
+    def __init__(self, data: np.ndarray, fps: float, absent: set[int] = frozenset()) -> None:  # type: ignore[type-arg,assignment]
+        self.data, self.fps, self.absent = data, fps, absent
+        self.seen: list[int] = []
+        self.closed = False
+
+    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+        assert frame_rgb.ndim == 3 and frame_rgb.shape[2] == 3
+        i = round(timestamp_ms * self.fps / 1000)
+        self.seen.append(i)
+        return None if i in self.absent else self.data[i].copy()
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeOther:
+    """A single-frame estimator that finds (or not) someone at a fixed place."""
+
+    def __init__(self, where: tuple[float, float] | None) -> None:
+        self.where = where
+
+    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+        if self.where is None:
+            return None
+        pts = np.zeros((33, 4))
+        pts[:, 0] = np.linspace(self.where[0], self.where[0] + 0.1, 33)
+        pts[:, 1] = np.linspace(self.where[1], self.where[1] + 0.5, 33)
+        pts[:, 3] = 0.9
+        return pts
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_rate_and_frame_count_come_from_the_container(tmp_path: Path) -> None:
+    info = probe(write_video(tmp_path / "clip.mp4", 40, 25.0))
+    assert (info.fps, info.frame_count, info.width, info.height) == (25.0, 40, 64, 48)
+    frames = list(decode(info, every=3))
+    assert [f.index for f in frames] == list(range(40))
+    assert [f.time_ms for f in frames[:3]] == [0, 40, 80]
+    # images only on every third frame, and each is the frame it claims to be (grey level 7 i)
+    with_image = [f for f in frames if f.image is not None]
+    assert [f.index for f in with_image] == list(range(0, 40, 3))
+    levels = [int(np.median(f.image)) for f in with_image]  # type: ignore[arg-type]
+    assert all(abs(lv - (f.index * 7) % 256) <= 3 for lv, f in zip(levels, with_image, strict=True))
+
+
+def test_frames_are_shrunk_to_the_asked_width(tmp_path: Path) -> None:
+    info = probe(write_video(tmp_path / "wide.avi", 3, 30.0, size=(320, 180)))
+    image = next(decode(info, max_width=160)).image
+    assert image is not None and image.shape == (90, 160, 3)
+
+
+def test_every_other_frame_interpolated_gives_the_true_landmarks_of_a_linear_motion(
+    tmp_path: Path,
+) -> None:
+    n = 31
+    video = write_video(tmp_path / "clip.mp4", n, 30.0)
+    fake = FakePose(truth(n), 30.0)
+    result = extract_landmarks(video, estimator=fake, pose_fps=15, check_people=False)
+    assert fake.seen == list(range(0, n, 2))
+    assert result.pose_every == 2 and result.frames == n
+    assert result.landmarks.fps == 30.0 and result.landmarks.n_frames == n
+    np.testing.assert_allclose(result.landmarks.data, truth(n), atol=1e-9)
+
+
+def test_the_last_frame_after_the_last_model_run_holds_its_landmarks(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 30, 30.0)  # runs on 0, 2, ..., 28; 29 skipped
+    result = extract_landmarks(video, estimator=FakePose(truth(30), 30.0), check_people=False)
+    np.testing.assert_allclose(result.landmarks.data[29], truth(30)[28])
+
+
+def test_every_frame_when_asked(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 12, 30.0)
+    fake = FakePose(truth(12), 30.0)
+    result = extract_landmarks(video, estimator=fake, pose_fps=None, check_people=False)
+    assert fake.seen == list(range(12)) and result.pose_every == 1
+
+
+def test_frames_without_a_person_stay_empty_and_short_gaps_pass(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 60, 30.0)
+    absent = {20, 22, 24}  # 0.2 s without a person: a normal dropout
+    result = extract_landmarks(
+        video, estimator=FakePose(truth(60), 30.0, absent), check_people=False
+    )
+    data = result.landmarks.data
+    assert np.isnan(data[19:26, :, 0]).all()  # not drawn across a frame where nobody was seen
+    assert np.isfinite(data[18]).all() and np.isfinite(data[26]).all()
+    assert result.person_frames == 30 - 3
+
+
+def test_a_person_gone_for_long_in_the_middle_is_refused_with_the_time_range(
+    tmp_path: Path,
+) -> None:
+    video = write_video(tmp_path / "clip.mp4", 120, 30.0)
+    absent = set(range(30, 90))  # 1.0 s to 3.0 s
+    with pytest.raises(PersonLeftError, match=r"from 1\.0 s to 3\.0 s"):
+        extract_landmarks(video, estimator=FakePose(truth(120), 30.0, absent), check_people=False)
+
+
+def test_nobody_before_or_after_the_set_is_only_a_note(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 120, 30.0)
+    absent = set(range(0, 30)) | set(range(90, 120))
+    result = extract_landmarks(
+        video, estimator=FakePose(truth(120), 30.0, absent), check_people=False
+    )
+    assert result.notes == ("no person in the first 1.0 s", "no person in the last 1.0 s")
+    assert np.isnan(result.landmarks.data[:30, :, 0]).all()
+
+
+def test_nobody_at_all_is_refused(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 30, 30.0)
+    fake = FakePose(truth(30), 30.0, set(range(30)))
+    with pytest.raises(NoPersonError, match="no person found in any frame"):
+        extract_landmarks(video, estimator=fake, check_people=False)
+    assert fake.closed is False  # the caller's estimator is the caller's to close
+
+
+def test_a_second_person_elsewhere_is_refused(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 90, 30.0)
+    # the tracked person stays in x 0.3-0.5; someone else stands at x 0.8
+    with pytest.raises(TwoPeopleError, match="two people in view"):
+        extract_landmarks(
+            video,
+            estimator=FakePose(truth(90), 30.0),
+            people_estimator=FakeOther((0.8, 0.3)),
+        )
+
+
+def person_at(x: float) -> np.ndarray:  # type: ignore[type-arg]
+    pts = np.zeros((33, 4))
+    pts[:, 0] = np.linspace(x, x + 0.1, 33)
+    pts[:, 1] = np.linspace(0.2, 0.8, 33)
+    pts[:, 3] = 0.9
+    return pts
+
+
+class TwoPeople:
+    """A stands at x 0.2 and B at x 0.7; the tracker follows A until frame ``at``, then B."""
+
+    def __init__(self, at: int, fps: float) -> None:
+        self.at, self.fps, self.on_a = at, fps, True
+
+    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+        self.on_a = round(timestamp_ms * self.fps / 1000) < self.at
+        return person_at(0.2 if self.on_a else 0.7)
+
+    def close(self) -> None:
+        pass
+
+
+class TheOtherOne:
+    """The single-frame look with the tracked person blanked: it sees whoever is not tracked."""
+
+    def __init__(self, tracker: TwoPeople) -> None:
+        self.tracker = tracker
+
+    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+        return person_at(0.7 if self.tracker.on_a else 0.2)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_tracker_that_jumps_from_one_person_to_another_is_caught(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 120, 30.0)
+    tracker = TwoPeople(at=45, fps=30.0)  # both places are tracked at some time in the clip
+    with pytest.raises(TwoPeopleError, match="two people in view"):
+        extract_landmarks(video, estimator=tracker, people_estimator=TheOtherOne(tracker))
+
+
+def test_the_tracked_person_found_again_is_not_a_second_person(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 90, 30.0)
+    # found where the tracked person is at other times (a tracker that slipped): no error
+    result = extract_landmarks(
+        video, estimator=FakePose(truth(90), 30.0), people_estimator=FakeOther((0.35, 0.3))
+    )
+    assert result.person_frames == 45
+    nobody = extract_landmarks(
+        video, estimator=FakePose(truth(90), 30.0), people_estimator=FakeOther(None)
+    )
+    assert nobody.person_frames == 45
+
+
+def test_a_text_file_named_mp4_is_not_a_video(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.mp4"
+    fake.write_text("these are my training notes, not a video\n" * 20)
+    with pytest.raises(VideoError, match=r"notes\.mp4: not a video"):
+        probe(fake)
+
+
+def test_a_missing_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(VideoError, match="no such file"):
+        probe(tmp_path / "nowhere.mp4")
+
+
+def test_a_truncated_mp4_is_refused(tmp_path: Path) -> None:
+    whole = write_video(tmp_path / "whole.mp4", 60, 30.0).read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(whole[: len(whole) // 2])  # mp4v writes its index at the end: gone
+    with pytest.raises(VideoError, match=r"cut\.mp4: not a video OpenCV can open"):
+        extract_landmarks(cut, estimator=FakePose(truth(60), 30.0), check_people=False)
+
+
+def test_a_truncated_avi_that_still_opens_is_refused_for_its_missing_frames(
+    tmp_path: Path,
+) -> None:
+    whole = write_video(tmp_path / "whole.avi", 90, 30.0, size=(160, 120)).read_bytes()
+    cut = tmp_path / "cut.avi"
+    cut.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(VideoError, match=r"cut\.avi: .*(truncated|damaged)"):
+        extract_landmarks(cut, estimator=FakePose(truth(90), 30.0), check_people=False)
+
+
+def test_the_annotated_video_shows_a_fault_only_during_its_rep(tmp_path: Path) -> None:
+    from spotter.motion.analysis.landmarks import Landmarks
+    from spotter.motion.annotate import RepMark, write_annotated
+
+    video = write_video(tmp_path / "clip.mp4", 60, 30.0, size=(320, 240))
+    lm = Landmarks.from_array(truth(60), fps=30.0)
+    marks = [RepMark(1, 0.5, 1.0, ("Swinging",)), RepMark(2, 1.2, 1.8)]
+    out = tmp_path / "out.mp4"
+    assert write_annotated(video, lm, marks, out, title="Pull-Up") == 60
+    cap = cv2.VideoCapture(str(out))
+    assert (cap.get(cv2.CAP_PROP_FRAME_COUNT), cap.get(cv2.CAP_PROP_FRAME_WIDTH)) == (60, 320)
+
+    def yellow(frame: np.ndarray) -> int:  # type: ignore[type-arg]
+        b, g, r = (frame[:, :, k].astype(int) for k in range(3))
+        return int(((r > 200) & (g > 150) & (b < 90)).sum())
+
+    frames = [cap.read()[1] for _ in range(60)]
+    during = [yellow(f) for f in frames[16:29]]  # 0.53-0.93 s: rep 1, with its fault
+    outside = [yellow(f) for f in frames[:14] + frames[31:]]  # before, between, rep 2 (no fault)
+    assert min(during) > 20 and max(outside) == 0
+    assert not list(tmp_path.glob("*.part*"))
+
+
+def test_annotating_over_the_input_is_refused(tmp_path: Path) -> None:
+    from spotter.motion.analysis.landmarks import Landmarks
+    from spotter.motion.annotate import AnnotateError, write_annotated
+
+    video = write_video(tmp_path / "clip.mp4", 10, 30.0)
+    with pytest.raises(AnnotateError, match="overwrite the input"):
+        write_annotated(video, Landmarks.from_array(truth(10), fps=30.0), [], video)
