@@ -45,11 +45,19 @@ def generate(url: str, n_sets: int, seed: int = 7) -> tuple[str, dt.date]:
         workouts.append({"id": wid, "started_at": when, "source": "bench"})
         for i in range(per_session):
             slug = slugs[(day + i // 5) % len(slugs)]
-            rows.append({
-                "workout_id": wid, "position": i, "performed_at": when + dt.timedelta(minutes=i),
-                "exercise": slug, "set_type": "working", "load_kg": 40 + rng.random() * 60 + day * 0.05,
-                "bodyweight": False, "reps": rng.randint(5, 12), "rpe": rng.choice([7, 7.5, 8, 8.5, 9]),
-            })
+            rows.append(
+                {
+                    "workout_id": wid,
+                    "position": i,
+                    "performed_at": when + dt.timedelta(minutes=i),
+                    "exercise": slug,
+                    "set_type": "working",
+                    "load_kg": 40 + rng.random() * 60 + day * 0.05,
+                    "bodyweight": False,
+                    "reps": rng.randint(5, 12),
+                    "rpe": rng.choice([7, 7.5, 8, 8.5, 9]),
+                }
+            )
             if len(rows) >= n_sets:
                 break
         day += 2 if day % 7 in (0, 2) else 1
@@ -71,7 +79,9 @@ def median_ms(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--sets", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=7)
     args = p.parse_args()
@@ -80,7 +90,9 @@ def main() -> None:
         url = f"sqlite:///{db}"
         t0 = time.perf_counter()
         slug, last_day = generate(url, args.sets)
-        print(f"generated {args.sets} sets in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"generated {args.sets} sets in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.1f} MB)"
+        )
         catalog = load_catalog(None)
         engine = open_engine(url)
         ex_sets = SqlUnitOfWork(engine)
@@ -101,15 +113,28 @@ def main() -> None:
         with ex_sets as uow:
             n_ex = len(uow.log.sets(exercise=slug))
         print(f"{'in process':42} {'median':>8} {'max':>8}")
-        for label, fn in ((f"progress {slug} ({n_ex} sets)", do_progress), ("volume (one week)", do_volume)):
+        for label, fn in (
+            (f"progress {slug} ({n_ex} sets)", do_progress),
+            ("volume (one week)", do_volume),
+        ):
             med, worst = median_ms(fn, args.runs)
             print(f"{label:42} {med:6.1f}ms {worst:6.1f}ms")
-        env = dict(os.environ, SPOTTER_DB=url, SPOTTER_DATA_DIR=f"{home}/data", SPOTTER_CACHE_DIR=f"{home}/cache")
+        env = dict(
+            os.environ,
+            SPOTTER_DB=url,
+            SPOTTER_DATA_DIR=f"{home}/data",
+            SPOTTER_CACHE_DIR=f"{home}/cache",
+        )
         exe = [sys.executable, "-m", "spotter.cli"]
-        subprocess.run([*exe, "exercises", "show", slug], env=env, capture_output=True, check=True)  # warm the cache
+        subprocess.run(
+            [*exe, "exercises", "show", slug], env=env, capture_output=True, check=True
+        )  # warm the cache
         print(f"{'whole command (fresh process)':42} {'median':>8} {'max':>8}")
         for cmd in (["progress", slug], ["volume", "--week", week.isoformat()]):
-            med, worst = median_ms(lambda c=cmd: subprocess.run([*exe, *c], env=env, capture_output=True, check=True), args.runs)
+            med, worst = median_ms(
+                lambda c=cmd: subprocess.run([*exe, *c], env=env, capture_output=True, check=True),
+                args.runs,
+            )
             print(f"{'spotter ' + ' '.join(cmd):42} {med:6.0f}ms {worst:6.0f}ms")
 
 

@@ -7,7 +7,20 @@ from typing import Annotated
 import typer
 
 from spotter import __version__
-from spotter.cli import analysis, calc, exercises, export_cmd, form, guide, imports, setup, training
+from spotter.cli import (
+    analysis,
+    calc,
+    exercises,
+    export_cmd,
+    form,
+    guide,
+    imports,
+    plan,
+    setup,
+    training,
+    vision,
+)
+from spotter.cli import today as today_cmd
 
 app = typer.Typer(
     name="spotter",
@@ -27,6 +40,7 @@ app = typer.Typer(
 )
 app.add_typer(exercises.app, name="exercises")
 app.add_typer(calc.app, name="calc")
+app.add_typer(plan.app, name="plan")
 setup.register(app)
 training.register(app)
 guide.register(app)
@@ -34,6 +48,8 @@ analysis.register(app)
 imports.register(app)
 export_cmd.register(app)
 form.register(app)
+vision.register(app)
+today_cmd.register(app)
 
 
 def _version(value: bool) -> None:

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, print_json, user_errors
+from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+
+if TYPE_CHECKING:
+    from spotter.motion.analysis.reps import Rep
 
 
 def form(
     ctx: typer.Context,
     landmarks: Annotated[
-        Path, typer.Argument(help="Landmarks file: .npy, .csv or .json (see the README).")
+        Path,
+        typer.Argument(
+            metavar="VIDEO_OR_LANDMARKS",
+            help="A video (mp4, mov, avi, webm; needs `spotter vision install`) or a landmarks "
+            "file: .npy, .csv or .json (see the README).",
+        ),
     ],
     exercise: Annotated[
         str | None,
@@ -26,20 +34,79 @@ def form(
         typer.Option("--fps", help="Frames per second (default 30, or the JSON's own)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    plot: Annotated[
+        Path | None,
+        typer.Option("--plot", help="Save the primary signal with reps and phases as a PNG."),
+    ] = None,
+    log_set: Annotated[
+        bool, typer.Option("--log", help="Record the set (reps, tempo, time under tension).")
+    ] = False,
+    load: Annotated[
+        str | None,
+        typer.Option("--load", help="Load for --log: 55kg, 120lb, bw, or a number in your unit."),
+    ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Write the video again as this .mp4 with the skeleton, a rep counter and the faults.",
+        ),
+    ] = None,
 ) -> None:
     """Count reps, time every phase, measure range and speed, and name faults with the exercise's cues.
 
-    Example: spotter form set.npy --exercise stepback-pulldown
+    Examples:
+
+      spotter form set.npy --exercise stepback-pulldown
+
+      spotter form set.npy -e push-up --format json --plot set.png
+
+      spotter form set.npy -e seated-lat-pulldown --log --load 55kg
+
+      spotter form set.mp4 -e pull-up --annotate checked.mp4
+
+    Extract a video's landmarks once: spotter form landmarks set.mp4 -o set.npy
     """
+    import datetime as dt
+
+    import numpy as np
     from rich.table import Table
 
-    from spotter.motion.landmark_files import read_landmarks
+    from spotter.cli.form_video import load_input
     from spotter.services.form import check_form
 
     with user_errors():
         ex = catalog(ctx).resolve(exercise) if exercise else None
-        lm = read_landmarks(landmarks, fps=fps)
+        load_kg, bodyweight = _parse_load(ctx, load) if log_set else (None, False)
+        if load is not None and not log_set:
+            raise fail("--load goes with --log (it is the load to record)")
+        if log_set and ex is None:
+            raise fail("--log needs --exercise: the log records sets of a known exercise")
+        lm = load_input(landmarks, fps=fps)
         report = check_form(lm, ex)
+        if annotate is not None:
+            from spotter.cli.form_video import annotate as annotate_video
+
+            annotate_video(landmarks, lm, report, annotate)
+        if plot is not None:
+            from spotter.cli.form_plot import save_plot
+
+            save_plot(report, plot)
+        logged = None
+        if log_set:
+            from spotter.services.form import log_form_set
+            from spotter.store.uow import SqlUnitOfWork
+
+            now = dt.datetime.now().replace(microsecond=0)
+            logged = log_form_set(
+                SqlUnitOfWork(engine(ctx)),
+                report,
+                load_kg=load_kg,
+                bodyweight=bodyweight,
+                when=now,
+                now=now,
+                command=f"spotter form {landmarks.name}" + (f" --load {load}" if load else ""),
+            )
     a = report.analysis
     if fmt == "json":
         print_json(
@@ -47,21 +114,39 @@ def form(
                 "exercise": ex.slug if ex else None,
                 "family": report.family,
                 "reps": a.count,
+                "partial_reps": a.partial_count,
+                "unfinished_reps": a.unfinished,
                 "duration_s": report.duration,
+                "view": report.view.name,
+                "view_yaw_deg": report.view.yaw,
+                "warnings": list(report.warnings),
+                "signal": report.signal.name,
+                "signal_unit": report.signal.unit,
+                "criterion": report.criterion,
                 "velocity_loss": a.velocity_loss,
+                "reps_in_reserve": report.rir,
+                "time_under_tension_s": report.time_under_tension,
+                "tempo": list(report.mean_tempo() or ()),
+                "logged": logged is not None,
                 "per_rep": [
                     {
                         "rep": r.index,
                         "start": r.start,
                         "end": r.end,
-                        "concentric_s": r.concentric,
-                        "eccentric_s": r.eccentric,
+                        "whole": r.whole,
+                        "partial": r.partial,
+                        # a rep the clip starts in: its first phase is not fully seen
+                        "concentric_s": _seen(r, r.concentric, "concentric"),
+                        "eccentric_s": _seen(r, r.eccentric, "eccentric"),
                         "pause_at_turn_s": r.pause_at_turn,
                         "pause_at_start_s": r.pause_at_start,
                         "range_of_motion": r.range_of_motion,
-                        "concentric_mean_velocity": r.concentric_mean_velocity,
+                        "excursion": r.excursion,
+                        "concentric_mean_velocity": _finite(r.concentric_mean_velocity),
+                        "concentric_peak_velocity": _finite(r.concentric_peak_velocity),
+                        "metrics": {k: _finite(v) for k, v in m.items()},
                     }
-                    for r in a.reps
+                    for r, m in zip(a.reps, report.metrics or [{}] * a.count, strict=True)
                 ],
                 "faults": [
                     {
@@ -79,21 +164,51 @@ def form(
         )
         return
     title = ex.name if ex else "Generic counter"
-    table = Table(title=f"{title}: {a.count} reps in {report.duration:.1f} s", title_justify="left")
-    for col in ("Rep", "Concentric", "Pause", "Eccentric", "Range", "Speed"):
-        table.add_column(col, justify="right")
+    partial = f" ({a.partial_count} partial)" if a.partial_count else ""
+    table = Table(
+        title=f"{title}: {a.count} reps{partial} in {report.duration:.1f} s, "
+        f"{report.view.name} view",
+        title_justify="left",
+    )
+    for col in ("Rep", "Concentric", "Pause", "Eccentric", "Range", "Speed", "Faults"):
+        table.add_column(col, justify="right" if col != "Faults" else "left")
+    on_rep: dict[int, list[str]] = {}
+    for f in report.faults:
+        for i in f.reps:
+            on_rep.setdefault(i, []).append(f.name)
     for r in a.reps:
+        flags = ("cut " if not r.whole else "") + ("partial" if r.partial else "")
         table.add_row(
-            str(r.index),
-            f"{r.concentric:.2f} s",
+            f"{r.index}{'*' if flags else ''}",
+            _secs(_seen(r, r.concentric, "concentric")),
             f"{r.pause_at_turn:.2f} s",
-            f"{r.eccentric:.2f} s",
+            _secs(_seen(r, r.eccentric, "eccentric")),
             f"{r.range_of_motion * 100:.0f} %",
-            f"{r.concentric_mean_velocity:.2f}",
+            "-"
+            if not np.isfinite(r.concentric_mean_velocity)
+            else f"{r.concentric_mean_velocity:.2f}",
+            ", ".join(on_rep.get(r.index, [])) or flags.strip(),
         )
     console().print(table)
+    console().print(
+        f"Speed in {report.signal.unit} per second ({report.signal.name}); "
+        f"time under tension {report.time_under_tension:.1f} s."
+    )
+    if report.criterion:
+        short = [str(i) for i, m in enumerate(report.metrics, 1) if m.get("criterion") == 0.0]
+        missed = (
+            f"; missed on rep{'s' if len(short) > 1 else ''} {', '.join(short)}" if short else ""
+        )
+        console().print(f"Standard: {report.criterion}{missed}.")
     if a.velocity_loss is not None:
-        console().print(f"Velocity loss over the set: {a.velocity_loss * 100:.0f} %")
+        rir = (
+            f"; about {report.rir:.0f} reps in reserve (velocity-based estimate)"
+            if report.rir is not None
+            else ""
+        )
+        console().print(f"Velocity loss over the set: {a.velocity_loss * 100:.0f} %{rir}")
+    for w in report.warnings:
+        console().print(f"[dim]Note: {w}.[/]")
     for f in report.faults:
         reps = ", ".join(str(r) for r in f.reps)
         console().print(
@@ -101,7 +216,51 @@ def form(
         )
     if ex and not report.faults and a.count:
         console().print("[green]No fault the camera can check was seen.[/]")
+    if plot is not None:
+        console().print(f"Plot saved to {plot}")
+    if logged is not None:
+        console().print(
+            f"Logged [bold]{ex.name if ex else ''}[/]: {logged.reps} reps"
+            + (f", tempo {logged.tempo}" if logged.tempo else "")
+        )
+
+
+def _seen(rep: Rep, seconds: float, phase: str) -> float | None:
+    """A phase's duration, or None for the first phase of a rep the clip starts in."""
+    return None if not rep.whole and rep.first_phase_name == phase else seconds
+
+
+def _secs(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.2f} s"
+
+
+def _finite(value: float) -> float | None:
+    """A number for JSON: NaN (not measured) becomes null."""
+    import math
+
+    return float(value) if math.isfinite(value) else None
+
+
+def _parse_load(ctx: typer.Context, text: str | None) -> tuple[float | None, bool]:
+    """A load for --log in kg, and whether it is bodyweight: 55kg, 120lb, bw, or a bare number."""
+    import re
+
+    from spotter.cli.training import profile_units
+    from spotter.science.units import to_kg
+
+    if text is None:
+        raise fail("--log needs --load (e.g. --load 55kg, --load 120lb or --load bw)")
+    t = text.strip().lower().replace(" ", "")
+    if t in ("bw", "bodyweight"):
+        return None, True
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(kgs?|lbs?)?", t)
+    if not m:
+        raise fail(f"--load {text!r}: expected a number with kg or lb (55kg, 120lb) or bw")
+    unit = m.group(2) or profile_units(ctx)
+    return to_kg(float(m.group(1)), "lb" if unit.startswith("lb") else "kg"), False
 
 
 def register(app: typer.Typer) -> None:
-    app.command("form")(form)
+    from spotter.cli.form_video import register_form
+
+    register_form(app, form)

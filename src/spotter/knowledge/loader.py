@@ -45,6 +45,7 @@ def _loader() -> Any:
     yaml = _yaml()
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
 CACHE_VERSION = 1
 DEFAULT_LANGUAGE = "en"
 

@@ -572,12 +572,13 @@ FAULT_METRICS: Final[tuple[str, ...]] = (
     "torso-swing",  # range of torso lean within a rep, degrees
     "torso-drift",  # change of torso lean across the set (arching / leaning further), degrees
     "elbow-flare",  # elbows leaving the line under the hands / pointing out, degrees
-    "range-of-motion",  # fraction of the exercise's criterion range reached
+    "range-of-motion",  # the rep's range as a fraction of the set's best
     "eccentric-too-fast",  # eccentric shorter than this many seconds
     "no-pause",  # pause at the turn shorter than this many seconds
     "asymmetry",  # left-right difference in the primary signal, fraction
     "knee-valgus",  # knees caving inward relative to feet, fraction of hip width
     "hip-sag",  # hips below the shoulder-ankle line, fraction of torso length
+    "hip-pike",  # hips above the shoulder-ankle line, fraction of torso length
     "lockout",  # elbow or knee angle short of full extension, degrees
-    "depth",  # squat depth: hip crease above the knee
+    "depth",  # squat depth: lowest hip height above the knee, torso lengths (<= 0: parallel)
 )

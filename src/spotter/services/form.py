@@ -1,15 +1,29 @@
 """Form check of one set from landmarks: reps, phases, range, velocity, and faults in the
-exercise's own words (its fault name, what it looks like, and the cue that fixes it)."""
+exercise's own words (its fault name, what it looks like, and the cue that fixes it); and
+recording the checked set in the training log."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+
+from spotter.errors import SpotterError
 from spotter.knowledge.model import Exercise
-from spotter.motion.analysis.faults import detect_faults, rep_metrics
-from spotter.motion.analysis.landmarks import Landmarks
-from spotter.motion.analysis.pipeline import analyse_reps, prepare
-from spotter.motion.analysis.reps import RepAnalysis
+from spotter.log import SetRecord
+from spotter.motion.analysis.effort import reps_in_reserve
+from spotter.motion.analysis.faults import BELOW, CRITERIA, detect_faults, rep_metrics
+from spotter.motion.analysis.landmarks import Landmarks, scale_track
+from spotter.motion.analysis.pipeline import prepare
+from spotter.motion.analysis.reps import RepAnalysis, segment_reps
+from spotter.motion.analysis.signals import Signal, primary_signal
+from spotter.motion.analysis.view import CameraView, detect_view, hidden_warning
+from spotter.services.log import LogUnitOfWork
+
+
+class FormLogError(SpotterError):
+    """A checked set that cannot be logged; nothing was saved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +45,76 @@ class FormReport:
     metrics: tuple[dict[str, float], ...]
     faults: tuple[FaultReport, ...]
     duration: float
+    view: CameraView
+    #: What could not be checked and why (the camera's view, cut reps).
+    warnings: tuple[str, ...]
+    signal: Signal
+    #: Estimated reps in reserve after the last rep (velocity loss), None when unknown.
+    rir: float | None
+    #: The family's range standard in words, None for families without one.
+    criterion: str | None
+
+    @property
+    def time_under_tension(self) -> float:
+        """Seconds from the first rep's start to the last rep's end, pauses at the start out."""
+        return float(sum(r.duration for r in self.analysis.reps))
+
+    def mean_tempo(self) -> tuple[float, float, float, float] | None:
+        """Mean eccentric, pause at the turn or bottom, concentric, pause (E-P-C-P), seconds."""
+        reps = [r for r in self.analysis.reps if r.whole]
+        if not reps:
+            return None
+        ecc = float(np.mean([r.eccentric for r in reps]))
+        con = float(np.mean([r.concentric for r in reps]))
+        turn = float(np.mean([r.pause_at_turn for r in reps]))
+        starts = [r.pause_at_start for r in reps if r.pause_at_start is not None]
+        rest = float(np.mean(starts)) if starts else 0.0
+        # E-P-C-P: the pause after the eccentric is the turn when the rep starts concentric
+        # (a pulldown's pause at the chest comes after the concentric).
+        if reps[0].first_phase_name == "concentric":
+            return ecc, rest, con, turn
+        return ecc, turn, con, rest
 
 
 def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
     """Analyse a set; without an exercise, the generic counter and no fault checks."""
     family = exercise.facts.motion_family if exercise is not None else "generic"
-    analysis = analyse_reps(landmarks, family)
-    metrics = rep_metrics(prepare(landmarks), analysis, family) if analysis.count else []
+    prepared = prepare(landmarks)
+    view = detect_view(prepared)
+    signal = primary_signal(prepared, family)
+    analysis = segment_reps(signal)
+    warnings: list[str] = []
+    skip: frozenset[str] = frozenset()
+    if np.ptp(scale_track(prepared)) > 0:  # a zoom or a cut: the trunk's angle jumps with it
+        skip = frozenset({"torso-swing", "torso-drift"})
+        warnings.append(
+            "the camera zooms, cuts or the lifter walks toward it: trunk swing and lean are "
+            "not checked"
+        )
+    metrics = rep_metrics(prepared, analysis, family, view, skip=skip) if analysis.count else []
     faults: list[FaultReport] = []
+    if exercise is not None:
+        for fact in exercise.facts.faults:
+            if fact.metric is not None and not view.sees(fact.metric):
+                warnings.append(hidden_warning(fact.metric, view))
+    if exercise is not None and metrics:
+        measured = {k for m in metrics for k in m}
+        for fact in exercise.facts.faults:
+            if fact.metric and view.sees(fact.metric) and fact.metric not in measured | skip:
+                warnings.append(f"{fact.metric} is not measured for the {family} family yet")
+    if family == "row" and view.name == "front":
+        warnings.append(
+            "a row filmed from the front: the arms point at the camera, so the elbow angle and "
+            "the reps read from it are unreliable; film from the side"
+        )
+    if any(not r.whole for r in analysis.reps):
+        warnings.append(
+            "rep 1 began before the clip: its first phase is timed from the first frame"
+        )
+    if analysis.unfinished:
+        began = analysis.unfinished_start
+        when = f" (begun at {began:.1f} s)" if began is not None else ""
+        warnings.append(f"the clip ends during a rep{when}: that rep is not counted")
     if exercise is not None and metrics:
         hits = detect_faults(metrics, exercise.facts.faults)
         by_fault: dict[str, list[tuple[int, float]]] = {}
@@ -50,11 +126,7 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
             f, fact = words[fid], facts[fid]
             assert fact.metric is not None and fact.threshold is not None
             values = [v for _, v in seen]
-            worst = (
-                min(values)
-                if fact.metric in ("range-of-motion", "eccentric-too-fast", "no-pause")
-                else max(values)
-            )
+            worst = min(values) if fact.metric in BELOW else max(values)
             faults.append(
                 FaultReport(
                     fid,
@@ -66,4 +138,64 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
                     worst,
                 )
             )
-    return FormReport(exercise, family, analysis, tuple(metrics), tuple(faults), landmarks.duration)
+    velocities = [r.concentric_mean_velocity for r in analysis.reps if r.whole]
+    return FormReport(
+        exercise,
+        family,
+        analysis,
+        tuple(metrics),
+        tuple(faults),
+        landmarks.duration,
+        view,
+        tuple(dict.fromkeys(warnings)),
+        signal,
+        reps_in_reserve(velocities),
+        CRITERIA.get(family),
+    )
+
+
+def _tempo_text(tempo: tuple[float, float, float, float]) -> str:
+    """E-P-C-P to the nearest half second, written as the catalog writes tempo.
+
+    >>> _tempo_text((2.6, 0.2, 1.4, 0.49))
+    '2.5-0-1.5-0.5'
+    """
+    return "-".join(f"{round(x * 2) / 2:g}" for x in tempo)
+
+
+def log_form_set(
+    uow: LogUnitOfWork,
+    report: FormReport,
+    *,
+    load_kg: float | None,
+    bodyweight: bool,
+    when: dt.datetime,
+    now: dt.datetime,
+    command: str,
+) -> SetRecord:
+    """Record the checked set (reps, tempo, time under tension) in one transaction."""
+    if report.exercise is None:
+        raise FormLogError("--log needs --exercise: the log records sets of a known exercise")
+    if report.analysis.count == 0:
+        raise FormLogError("no reps were found in the clip: nothing logged")
+    if load_kg is not None and load_kg < 0:
+        raise FormLogError(f"a load must not be negative, got {load_kg:g} kg")
+    tempo = report.mean_tempo()
+    notes = f"form check: time under tension {report.time_under_tension:.1f} s"
+    if report.analysis.velocity_loss is not None:
+        notes += f", velocity loss {report.analysis.velocity_loss:.0%}"
+    if report.rir is not None:
+        notes += f", estimated reps in reserve {report.rir:.0f}"
+    record = SetRecord(
+        performed_at=when,
+        exercise=report.exercise.slug,
+        load_kg=load_kg,
+        reps=report.analysis.count,
+        bodyweight=bodyweight,
+        tempo=_tempo_text(tempo) if tempo else None,
+        notes=notes,
+    )
+    with uow:
+        uow.log.add_batch(command, [record], now=now)
+        uow.commit()
+    return record

@@ -24,7 +24,8 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def synth():  # type: ignore[no-untyped-def]
-    return make_set("pulldown", SPECS, noise=0.001, rng=np.random.default_rng(4))
+    # filmed from the side, where a trunk swinging forward and back shows
+    return make_set("pulldown", SPECS, noise=0.001, rng=np.random.default_rng(4), view="side")
 
 
 def _write(kind: str, data: np.ndarray, path: Path) -> Path:  # type: ignore[type-arg]
@@ -59,6 +60,10 @@ def test_form_counts_times_and_names_the_swing_in_the_exercise_words(
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["reps"] == 5
+    assert out["view"] == "side"
+    # a side view cannot see the elbows flaring out: said so, and not flagged
+    assert any("elbow-flare" in w for w in out["warnings"])
+    assert not any(x["metric"] == "elbow-flare" for x in out["faults"])
     for rep, truth in zip(out["per_rep"], synth.reps, strict=True):
         assert rep["concentric_s"] == pytest.approx(truth.first, abs=0.1)
         assert rep["eccentric_s"] == pytest.approx(truth.second, abs=0.1)
@@ -85,8 +90,70 @@ def test_bad_landmark_files_are_refused_with_the_reason(tmp_path: Path) -> None:
     video = tmp_path / "clip.mp4"
     video.write_bytes(b"\x00")
     r = run("form", str(video))
-    assert r.exit_code == 1 and "vision extra" in r.stderr
+    # a broken video: refused with its name (the message depends on the vision extra)
+    assert r.exit_code == 1 and "clip.mp4" in r.stderr
     short = tmp_path / "short.csv"
     short.write_text("x0,y0,z0\n1,2,3\n")
     r = run("form", str(short))
     assert r.exit_code == 1 and "line 1" in r.stderr
+
+
+def history() -> list[dict]:  # type: ignore[type-arg]
+    r = run("history", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def test_log_records_the_reps_tempo_and_time_under_tension(synth, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = _write("npy", synth.data, tmp_path / "set.npy")
+    r = run("form", str(f), "-e", "stepback-pulldown", "--log", "--load", "55kg")
+    assert r.exit_code == 0, r.stderr
+    (logged,) = history()
+    assert logged["exercise"] == "stepback-pulldown"
+    assert logged["reps"] == 5 and logged["load_kg"] == 55
+    # generated tempo: 2 s return (eccentric), 0.5 s at the top, 1.5 s pull, 0.5 s squeeze
+    assert logged["tempo"] == "2-0.5-1.5-0.5"
+    # time under tension: five reps of 1.5 + 0.5 + 2.0 s
+    tut = float(logged["notes"].split("time under tension ")[1].split(" s")[0])
+    assert tut == pytest.approx(5 * 4.0, abs=0.3)
+
+
+def test_a_bare_load_is_in_the_profile_unit_and_pounds_are_converted(synth, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = _write("npy", synth.data, tmp_path / "set.npy")
+    assert run("form", str(f), "-e", "stepback-pulldown", "--log", "--load", "120lb").exit_code == 0
+    assert run("form", str(f), "-e", "stepback-pulldown", "--log", "--load", "40").exit_code == 0
+    loads = [s["load_kg"] for s in history()]
+    assert loads == pytest.approx([120 * 0.45359237, 40.0])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--log", "--load", "heavy"],  # not a load
+        ["--log"],  # no load
+        ["--load", "55kg"],  # a load without --log
+    ],
+)
+def test_nothing_is_logged_on_a_bad_load(synth, tmp_path: Path, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    f = _write("npy", synth.data, tmp_path / "set.npy")
+    r = run("form", str(f), "-e", "stepback-pulldown", *args)
+    assert r.exit_code == 1
+    assert history() == []
+
+
+def test_nothing_is_logged_for_a_bad_file_or_a_clip_without_reps(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.npy"
+    np.save(bad, np.zeros((10, 17, 3)))
+    assert run("form", str(bad), "-e", "push-up", "--log", "--load", "bw").exit_code == 1
+    still = make_set("pulldown", [RepSpec(1, 0, 1, 0, depth=0.0)], noise=0.001)
+    idle = _write("npy", still.data, tmp_path / "idle.npy")
+    r = run("form", str(idle), "-e", "stepback-pulldown", "--log", "--load", "50kg")
+    assert r.exit_code == 1 and "no reps" in r.stderr
+    assert history() == []
+
+
+def test_plot_writes_a_png(synth, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = _write("npy", synth.data, tmp_path / "set.npy")
+    png = tmp_path / "set.png"
+    assert run("form", str(f), "-e", "stepback-pulldown", "--plot", str(png)).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from motion_synth import PULLDOWN_HAND_HEIGHT, RepSpec, SynthSet, make_set, random_set
 
+from spotter.motion.analysis.faults import rep_metrics
 from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
-from spotter.motion.analysis.pipeline import analyse_reps
+from spotter.motion.analysis.pipeline import analyse_reps, prepare
 from spotter.motion.analysis.reps import RepAnalysis, segment_reps
 from spotter.motion.analysis.signals import Signal
 
@@ -121,13 +122,24 @@ def test_a_slow_grinding_last_rep_is_counted_and_timed() -> None:
     assert last.pause_at_turn == pytest.approx(true.turn_pause, abs=TOLERANCE_S)
 
 
-def test_a_rep_the_clip_cuts_in_half_is_not_counted() -> None:
+def test_a_rep_the_clip_starts_in_counts_and_one_it_ends_in_does_not() -> None:
     s = make_set("squat", [RepSpec(1.5, 0.5, 1.5, 0.5)] * 5, noise=0.001)
-    first = s.reps[0]
+    first, last = s.reps[0], s.reps[-1]
     cut = int((first.start + first.first + first.turn_pause / 2) * s.fps)  # at the bottom
-    result = analyse_reps(Landmarks.from_array(s.data[cut:], fps=s.fps), "squat")
+    stop = int((last.start + last.first + last.turn_pause / 2) * s.fps)  # at the last bottom
+    result = analyse_reps(Landmarks.from_array(s.data[cut:stop], fps=s.fps), "squat")
+    # the first rep's turn and return are in the clip: it counts, flagged as not whole;
+    # the last one never comes back up before the clip ends: not counted, reported unfinished
     assert result.count == len(s.reps) - 1
-    assert result.reps[0].start == pytest.approx(s.reps[1].start - cut / s.fps, abs=TOLERANCE_S)
+    assert result.unfinished == 1
+    assert [r.whole for r in result.reps] == [False, True, True, True]
+    assert result.reps[0].concentric == pytest.approx(first.second, abs=TOLERANCE_S)
+    assert result.reps[1].start == pytest.approx(s.reps[1].start - cut / s.fps, abs=TOLERANCE_S)
+    # the cut rep's way down is not seen: it is not judged as a dive
+    clip = prepare(Landmarks.from_array(s.data[cut:stop], fps=s.fps))
+    metrics = rep_metrics(clip, result, "squat")
+    assert "eccentric-too-fast" not in metrics[0]
+    assert metrics[1]["eccentric-too-fast"] == pytest.approx(1.5, abs=TOLERANCE_S)
 
 
 def test_concentric_velocity_and_its_loss_across_the_set() -> None:

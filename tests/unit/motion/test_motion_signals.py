@@ -51,3 +51,26 @@ def test_an_unknown_family_is_refused_with_the_known_ones() -> None:
     lm = Landmarks.from_array(np.zeros((3, 33, 3)), fps=30)
     with pytest.raises(LandmarkError, match="expected one of: pulldown"):
         primary_signal(lm, "juggling")
+
+
+def test_every_catalog_exercise_has_a_signal_for_its_motion_family(catalog) -> None:  # type: ignore[no-untyped-def]
+    from spotter.motion.analysis.signals import FAMILY_SIGNALS
+
+    families = {ex.facts.motion_family for ex in catalog.all()}
+    assert families <= set(FAMILY_SIGNALS)
+    s = make_set("squat", [RepSpec(1.5, 0.5, 1.5, 0.5)] * 2, noise=0.001, view="oblique")
+    lm = Landmarks.from_array(s.data, fps=s.fps)
+    for family in sorted(families):
+        assert np.isfinite(primary_signal(lm, family).values).mean() > 0.9, family
+
+
+def test_push_up_shoulder_height_reads_the_same_from_the_side_and_the_head_end() -> None:
+    from motion_synth import PUSHUP_BOTTOM, PUSHUP_TOP
+
+    spec = [RepSpec(2, 1, 2, 0)]
+    for view in ("side", "front"):
+        s = make_set("push-up", spec, idle_before=1, idle_after=1, view=view)
+        sig = primary_signal(Landmarks.from_array(s.data, fps=s.fps), "push-up")
+        # shoulder height above the hands in arm lengths (the arm is straight at the top)
+        assert _at(sig.values, s.fps, 0.5) == pytest.approx(1.0, abs=0.01)
+        assert _at(sig.values, s.fps, 3.5) == pytest.approx(PUSHUP_BOTTOM / PUSHUP_TOP, abs=0.01)

@@ -14,14 +14,16 @@ person is a row of NaN.
 
 from __future__ import annotations
 
+import itertools
+import warnings
 from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.signal import butter, filtfilt  # type: ignore[import-untyped]
 
 from spotter.errors import SpotterError
+from spotter.motion.analysis.filters import butter_lowpass, filtfilt
 
 Array = NDArray[np.float64]
 
@@ -139,22 +141,6 @@ class Landmarks:
         return (self.data[:, left, :2] + self.data[:, right, :2]) / 2.0
 
 
-def _interpolate_gaps(values: Array, bad: NDArray[np.bool_], max_gap: int) -> Array:
-    """Linearly interpolate runs of ``bad`` samples no longer than ``max_gap``; others -> NaN."""
-    out = values.copy()
-    out[bad] = np.nan
-    good = np.flatnonzero(~bad)
-    if good.size == 0:
-        return out
-    idx = np.arange(values.size)
-    filled = np.interp(idx, good, values[good])
-    edges = np.diff(np.concatenate([[0], bad.astype(np.int8), [0]]))
-    for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
-        if end - start <= max_gap:
-            out[start:end] = filled[start:end]
-    return out
-
-
 def fill_gaps(
     landmarks: Landmarks, *, min_visibility: float = 0.5, max_gap_seconds: float = 0.5
 ) -> Landmarks:
@@ -162,8 +148,10 @@ def fill_gaps(
 
     A landmark counts as missing in a frame when its x or y is NaN or its visibility is below
     ``min_visibility``. Gaps up to ``max_gap_seconds`` are filled linearly from the frames on
-    either side (or held at the edges); longer gaps stay NaN. Filled points get the visibility
-    ``min_visibility`` so that later steps can tell them apart.
+    either side (or held at the edges). In longer gaps the pose model's own guess is kept where
+    it made one (a landmark just outside the frame, or hidden for a while, is usually guessed
+    well) and the rest stays NaN. Filled points get the visibility ``min_visibility`` so that
+    later steps can tell them apart.
 
     >>> data = np.zeros((5, 33, 4)); data[:, :, 3] = 1.0
     >>> data[:, 0, 0] = [0.0, 1.0, np.nan, 3.0, 4.0]
@@ -173,16 +161,76 @@ def fill_gaps(
     """
     max_gap = max(round(max_gap_seconds * landmarks.fps), 0)
     data = landmarks.data.copy()
-    for j in range(N_LANDMARKS):
-        bad = (~np.isfinite(data[:, j, :3]).any(axis=1)) | (data[:, j, 3] < min_visibility)
-        bad = bad | ~np.isfinite(data[:, j, :2]).all(axis=1)
-        if not bad.any():
-            continue
-        for c in range(3):
-            data[:, j, c] = _interpolate_gaps(data[:, j, c], bad, max_gap)
-        refilled = bad & np.isfinite(data[:, j, 0])
-        data[refilled, j, 3] = min_visibility
-        data[bad & ~refilled, j, 3] = 0.0
+    n = data.shape[0]
+    bad = ~np.isfinite(data[:, :, :2]).all(axis=2) | (data[:, :, 3] < min_visibility)
+    if not bad.any():
+        return Landmarks(data, landmarks.fps)
+    # For each sample, the nearest good frame before and after it (per landmark).
+    idx = np.broadcast_to(np.arange(n)[:, None], bad.shape)
+    before = np.maximum.accumulate(np.where(bad, -1, idx), axis=0)
+    after = np.minimum.accumulate(np.where(bad, n, idx)[::-1], axis=0)[::-1]
+    gap = np.where(bad, np.minimum(after, n) - np.maximum(before, -1) - 1, 0)
+    has_before, has_after = before >= 0, after < n
+    fillable = bad & (gap <= max_gap) & (has_before | has_after)
+    rows, cols = np.nonzero(fillable)
+    lo = np.where(has_before, before, after)[rows, cols].clip(0, n - 1)
+    hi = np.where(has_after, after, before)[rows, cols].clip(0, n - 1)
+    w = np.where(hi > lo, (rows - lo) / np.maximum(hi - lo, 1), 0.0)[:, None]
+    start, stop = data[lo, cols, :3], data[hi, cols, :3]
+    kept = bad & ~fillable & np.isfinite(data[:, :, :3]).all(axis=2)
+    lost = bad & ~fillable & ~kept
+    data[rows, cols, :3] = start + (stop - start) * w
+    data[lost, :3] = np.nan
+    data[fillable, 3] = min_visibility
+    data[lost, 3] = 0.0
+    return Landmarks(data, landmarks.fps)
+
+
+def drop_lock_on(
+    landmarks: Landmarks, *, max_speed: float = 2.0, edge_seconds: float = 1.0
+) -> Landmarks:
+    """Blank a short stretch at either end of the clip where the model followed something else.
+
+    When the recording starts with the lifter barely in view (only the arms below a bar, say)
+    the pose model may fit a skeleton to whatever it finds and then jump to the lifter once
+    they show. The skeleton's size is the diagonal of the box around its body landmarks
+    (shoulders to ankles), the smaller of the two frames' (a skeleton fitted to an arm is
+    small). A jump of the mid-shoulder by more than 0.3 sizes plus ``max_speed`` sizes a
+    second between two seen frames is not movement: the skeleton changed hands. A stretch
+    before the first such jump (or after the last) that lasts at most ``edge_seconds`` is set
+    to NaN, so that gap filling holds the lifter's first (last) pose instead. Longer
+    stretches are kept: that is a camera cut, which the scale track deals with.
+
+    >>> data = np.full((60, 33, 4), 0.5); data[:, [LEFT_HIP, RIGHT_HIP], 1] = 0.8
+    >>> data[:10, :, 0] = 0.1  # the first third of a second: a skeleton far to the left
+    >>> out = drop_lock_on(Landmarks(data, 30.0))
+    >>> int(np.isnan(out.data[:, 0, 0]).sum()), float(out.data[10, 0, 0])
+    (10, 0.5)
+    """
+    centre = landmarks.midpoint(LEFT_SHOULDER, RIGHT_SHOULDER)
+    body = landmarks.xy[:, LEFT_SHOULDER : RIGHT_ANKLE + 1]
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # frames without a person
+        size = np.linalg.norm(np.nanmax(body, axis=1) - np.nanmin(body, axis=1), axis=1)
+    seen = np.flatnonzero(np.isfinite(centre).all(axis=1) & (size > 0))
+    if seen.size < 3:
+        return landmarks
+    scale = np.minimum(size[seen][:-1], size[seen][1:])
+    step = np.linalg.norm(np.diff(centre[seen], axis=0), axis=1) / scale
+    allowed = 0.3 + max_speed * np.diff(seen) / landmarks.fps
+    jumps = np.flatnonzero(step > allowed)  # between seen[k] and seen[k + 1]
+    if jumps.size == 0:
+        return landmarks
+    data = landmarks.data.copy()
+    edge = edge_seconds * landmarks.fps
+    first_kept, last_kept = int(seen[jumps[0] + 1]), int(seen[jumps[-1]])
+    if first_kept <= edge and first_kept < landmarks.n_frames - first_kept:
+        data[:first_kept, :, :3] = np.nan
+        data[:first_kept, :, 3] = 0.0
+    tail = landmarks.n_frames - 1 - last_kept
+    if tail <= edge and tail < last_kept:
+        data[last_kept + 1 :, :, :3] = np.nan
+        data[last_kept + 1 :, :, 3] = 0.0
     return Landmarks(data, landmarks.fps)
 
 
@@ -200,7 +248,7 @@ def lowpass(values: Array, *, fps: float, cutoff_hz: float = 4.0, order: int = 2
     nyquist = fps / 2.0
     if cutoff_hz >= nyquist:
         return values.copy()
-    b, a = butter(order, cutoff_hz / nyquist)
+    b, a = butter_lowpass(order, cutoff_hz / nyquist)
     pad = 3 * max(len(a), len(b))
     out = values.astype(np.float64, copy=True)
     finite = np.isfinite(values)
@@ -213,44 +261,137 @@ def lowpass(values: Array, *, fps: float, cutoff_hz: float = 4.0, order: int = 2
         while j < n and finite[j]:
             j += 1
         if j - i > pad:
-            out[i:j] = np.asarray(filtfilt(b, a, values[i:j]), dtype=np.float64)
+            out[i:j] = filtfilt(b, a, values[i:j])
         i = j
     return out
 
 
 def smooth(landmarks: Landmarks, *, cutoff_hz: float = 4.0) -> Landmarks:
-    """Low-pass every coordinate with a zero-phase Butterworth filter (no time shift).
+    """Low-pass x and y with a zero-phase Butterworth filter (no time shift).
 
-    Human lifting movements sit well below 4 Hz; landmark jitter is mostly above it.
+    Human lifting movements sit well below 4 Hz; landmark jitter is mostly above it. ``z``
+    is left as it is: only its medians are used (to tell the camera's view).
     """
     data = landmarks.data.copy()
+    n = landmarks.n_frames
     nyquist = landmarks.fps / 2.0
-    coords = data[:, :, :3].reshape(landmarks.n_frames, -1)
-    whole = np.isfinite(coords).all(axis=0)
-    if cutoff_hz < nyquist and landmarks.n_frames > 9 and whole.any():
-        b, a = butter(2, cutoff_hz / nyquist)  # the order lowpass uses
-        coords[:, whole] = filtfilt(b, a, coords[:, whole], axis=0)
-    for col in np.flatnonzero(~whole):
-        coords[:, col] = lowpass(coords[:, col], fps=landmarks.fps, cutoff_hz=cutoff_hz)
-    data[:, :, :3] = coords.reshape(landmarks.n_frames, N_LANDMARKS, 3)
+    if cutoff_hz >= nyquist or n <= 9:
+        return Landmarks(data, landmarks.fps)
+    # one row per coordinate, time along the fast axis
+    series = np.ascontiguousarray(data[:, :, :2].transpose(1, 2, 0)).reshape(-1, n)
+    whole = np.isfinite(series).all(axis=1)
+    if whole.any():
+        b, a = butter_lowpass(2, cutoff_hz / nyquist)  # the order lowpass uses
+        series[whole] = filtfilt(b, a, series[whole])
+    for row in np.flatnonzero(~whole):
+        series[row] = lowpass(series[row], fps=landmarks.fps, cutoff_hz=cutoff_hz)
+    data[:, :, :2] = series.reshape(N_LANDMARKS, 2, n).transpose(2, 0, 1)
     return Landmarks(data, landmarks.fps)
+
+
+def in_frame(landmarks: Landmarks, *indices: int) -> NDArray[np.bool_]:
+    """Per frame, whether all the given landmarks lie inside the picture (0..1 on x and y).
+
+    The pose model also places landmarks it cannot see, outside the picture too (hips below
+    the frame while hanging from a bar), often with a high visibility; such guesses must not
+    set the clip's scale or the trunk's direction.
+
+    >>> data = np.zeros((2, 33, 4)); data[:, :, :2] = 0.5; data[1, LEFT_HIP, 1] = 1.3
+    >>> in_frame(Landmarks(data, 30.0), LEFT_SHOULDER, LEFT_HIP).tolist()
+    [True, False]
+    """
+    xy = landmarks.data[:, list(indices), :2]
+    with np.errstate(invalid="ignore"):
+        inside = (xy >= 0.0) & (xy <= 1.0)
+    return np.asarray(inside.all(axis=(1, 2)), dtype=np.bool_)
+
+
+_TORSO = (LEFT_SHOULDER, RIGHT_SHOULDER, LEFT_HIP, RIGHT_HIP)
+
+
+def torso_lengths(landmarks: Landmarks) -> Array:
+    """Mid-shoulder to mid-hip distance per frame, NaN where the torso is not in the picture.
+
+    When the torso is in the picture in fewer than 0.2 s of frames the model's guesses are
+    used after all (a scale from guesses beats none).
+    """
+    shoulders = landmarks.midpoint(LEFT_SHOULDER, RIGHT_SHOULDER)
+    hips = landmarks.midpoint(LEFT_HIP, RIGHT_HIP)
+    lengths = np.linalg.norm(shoulders - hips, axis=1)
+    lengths[~(lengths > 0)] = np.nan
+    seen = in_frame(landmarks, *_TORSO) & np.isfinite(lengths)
+    if seen.sum() >= max(3, 0.2 * landmarks.fps):
+        lengths[~seen] = np.nan
+    return np.asarray(lengths, dtype=np.float64)
 
 
 def torso_length(landmarks: Landmarks) -> float:
     """The median distance from mid-shoulder to mid-hip in image units: the clip's scale.
+
+    Frames where the torso is outside the picture do not count (see :func:`torso_lengths`).
 
     >>> data = np.zeros((3, 33, 4)); data[:, :, 3] = 1
     >>> data[:, [LEFT_HIP, RIGHT_HIP], 1] = 0.5
     >>> torso_length(Landmarks(data, 30.0))
     0.5
     """
-    shoulders = landmarks.midpoint(LEFT_SHOULDER, RIGHT_SHOULDER)
-    hips = landmarks.midpoint(LEFT_HIP, RIGHT_HIP)
-    lengths = np.linalg.norm(shoulders - hips, axis=1)
+    lengths = torso_lengths(landmarks)
     lengths = lengths[np.isfinite(lengths)]
     if lengths.size == 0 or float(np.median(lengths)) <= 0:
         raise LandmarkError("shoulders and hips are never visible: cannot measure the torso")
     return float(np.median(lengths))
+
+
+def scale_track(landmarks: Landmarks, *, max_ratio: float = 1.5, window: float = 0.3) -> Array:
+    """The torso length per frame: the clip's median, changing only where the camera cuts.
+
+    A person who stays at one distance from the camera keeps one scale, so the median of the
+    whole clip is used (steadier than any frame): a torso that seems to grow or shrink while
+    the lifter moves (turning, or the hips leaving the picture, where the model only guesses
+    them) does not rescale the signal. A cut or a zoom shows as a jump: the median torso length
+    over the ``window`` seconds after a frame differs from the median over the ``window``
+    before it by more than ``max_ratio``, and most of that change happens within three frames. The clip is split at such jumps (the largest first)
+    and each piece gets its own median.
+
+    >>> data = np.zeros((60, 33, 4)); data[:, :, 3] = 1
+    >>> data[:, [LEFT_HIP, RIGHT_HIP], 1] = 0.25
+    >>> data[30:, [LEFT_HIP, RIGHT_HIP], 1] = 0.75  # a cut to a shot three times closer
+    >>> track = scale_track(Landmarks(data, 10.0))
+    >>> float(track[0]), float(track[-1])
+    (0.25, 0.75)
+    >>> data[:, [LEFT_HIP, RIGHT_HIP], 1] = np.linspace(0.25, 0.75, 60)[:, None]  # gradual
+    >>> bool(np.ptp(scale_track(Landmarks(data, 10.0))) == 0)
+    True
+    """
+    lengths = torso_lengths(landmarks)
+    clip = torso_length(landmarks)
+    n = landmarks.n_frames
+    w = max(2, round(window * landmarks.fps))
+    finite = np.isfinite(lengths)
+    if n < 2 * w + 1 or finite.sum() < 2:
+        return np.full(n, clip)
+    idx = np.arange(n)
+    filled = np.interp(idx, idx[finite], lengths[finite])
+    med = np.median(np.lib.stride_tricks.sliding_window_view(filled, w), axis=1)
+    # a boundary at i: frames [i - w, i) against [i, i + w)
+    jump = np.abs(np.log(med[w:] / med[: med.size - w]))  # boundary i = w + k
+    # a cut is abrupt: most of the change happens within a few frames of the boundary
+    i = np.arange(w, w + jump.size)
+    step = np.abs(np.log(filled[np.minimum(i + 1, n - 1)] / filled[np.maximum(i - 2, 0)]))
+    jump[step < 0.7 * jump] = 0.0
+    cuts: list[int] = []
+    while jump.size and float(jump.max()) > np.log(max_ratio):
+        k = int(jump.argmax())
+        cuts.append(w + k)
+        jump[max(0, k - w) : k + w + 1] = 0.0
+    if not cuts:
+        return np.full(n, clip)
+    track = np.empty(n)
+    edges = [0, *sorted(cuts), n]
+    for lo, hi in itertools.pairwise(edges):
+        piece = lengths[lo:hi][finite[lo:hi]]
+        track[lo:hi] = float(np.median(piece)) if piece.size else float(np.median(filled[lo:hi]))
+    return track
 
 
 def normalised(landmarks: Landmarks) -> Array:
@@ -259,4 +400,6 @@ def normalised(landmarks: Landmarks) -> Array:
     The result is independent of where the person stands and how far from the camera.
     """
     hips = landmarks.midpoint(LEFT_HIP, RIGHT_HIP)
-    return (landmarks.xy - hips[:, None, :]) / torso_length(landmarks)
+    return np.asarray(
+        (landmarks.xy - hips[:, None, :]) / scale_track(landmarks)[:, None, None], dtype=np.float64
+    )

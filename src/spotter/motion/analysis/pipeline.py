@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spotter.motion.analysis.landmarks import Landmarks, fill_gaps, smooth
+from spotter.motion.analysis.landmarks import Landmarks, drop_lock_on, fill_gaps, smooth
 from spotter.motion.analysis.reps import RepAnalysis, segment_reps
 from spotter.motion.analysis.signals import primary_signal
 
@@ -14,8 +14,11 @@ def prepare(
     max_gap_seconds: float = 0.5,
     cutoff_hz: float = 4.0,
 ) -> Landmarks:
-    """Gap-filled and smoothed landmarks, ready for signals and metrics."""
-    filled = fill_gaps(landmarks, min_visibility=min_visibility, max_gap_seconds=max_gap_seconds)
+    """Landmarks ready for signals and metrics: a skeleton the model fitted to something else
+    at the clip's start or end blanked (:func:`drop_lock_on`), gaps filled, smoothed."""
+    filled = fill_gaps(
+        drop_lock_on(landmarks), min_visibility=min_visibility, max_gap_seconds=max_gap_seconds
+    )
     return smooth(filled, cutoff_hz=cutoff_hz)
 
 

@@ -2,7 +2,7 @@
 
 The signal is turned so that the start position is low and the turn (the chest in a pulldown,
 the bottom of a squat) is high, then scaled to 0..1 by the set's robust range. Each rep is a
-peak with a prominence of at least ``min_prominence`` of that range (scipy's ``find_peaks``),
+peak with a prominence of at least ``min_prominence`` of that range (``find_peaks``, as scipy's),
 so noise, idling before and after the set and wobbles during pauses do not count, while a
 partial rep that reaches a quarter of the range does.
 
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
-from scipy.signal import find_peaks  # type: ignore[import-untyped]
 
+from spotter.motion.analysis.filters import find_peaks
 from spotter.motion.analysis.landmarks import Array, LandmarkError
 from spotter.motion.analysis.signals import FirstPhase, Signal
 
@@ -60,13 +60,18 @@ class Rep:
     second_phase: float
     #: Time spent at the start position after this rep before the next began (None: last rep).
     pause_at_start: float | None
-    #: Distance from the start position to the turn, in the signal's units.
+    #: Distance from the start position to the turn, in the signal's units (the mean of the
+    #: way there and the way back, so a rep is not judged by one rest level alone).
     excursion: float
     #: ``excursion`` as a fraction of the set's largest.
     range_of_motion: float
     #: Mean and peak speed of the concentric, in the signal's units per second.
     concentric_mean_velocity: float
     concentric_peak_velocity: float
+    #: False when the rep began before the clip (its first phase is measured from frame 0).
+    whole: bool = True
+    #: Whether the range was under ``PARTIAL_BELOW`` of the set's best (counted, flagged).
+    partial: bool = False
 
     @property
     def concentric(self) -> float:
@@ -91,6 +96,10 @@ class RepAnalysis:
     start_high: bool
     #: The set's range of the signal (robust: 1st to 99th percentile), in its units.
     signal_range: float
+    #: Reps the clip ended before they were back at the start (not counted).
+    unfinished: int = 0
+    #: When the unfinished rep left the start position (seconds), None without one.
+    unfinished_start: float | None = None
 
     @property
     def count(self) -> int:
@@ -102,10 +111,18 @@ class RepAnalysis:
 
         Velocity-based training reads fatigue from it; None for fewer than two reps.
         """
-        if len(self.reps) < 2:
+        timed = [
+            r.concentric_mean_velocity for r in self.reps if np.isfinite(r.concentric_mean_velocity)
+        ]
+        if len(timed) < 2:
             return None
-        fastest = max(r.concentric_mean_velocity for r in self.reps)
-        return 1.0 - self.reps[-1].concentric_mean_velocity / fastest if fastest > 0 else None
+        fastest = max(timed)
+        return 1.0 - timed[-1] / fastest if fastest > 0 else None
+
+    @property
+    def partial_count(self) -> int:
+        """How many counted reps were partial."""
+        return sum(r.partial for r in self.reps)
 
 
 def _fill(values: Array) -> Array:
@@ -167,6 +184,8 @@ def _fit_movement(
     lo, hi = int(np.ceil(min(a, b))), int(np.floor(max(a, b)))
     if hi - lo < 3 or top == base:
         return None
+    if not (np.isfinite(base) and np.isfinite(top)):
+        return None
     idx = np.arange(lo, hi + 1)
     u = np.clip((n[idx] - base) / (top - base), 0.0, 1.0)
     g = np.arccos(1 - 2 * u) / np.pi
@@ -176,6 +195,24 @@ def _fit_movement(
         return None
     onset = -intercept / slope
     return float(onset), float(onset + 1 / slope)
+
+
+def _fitted(
+    n: Array, fps: float, base: float, top: float, a: float, b: float
+) -> tuple[float, float]:
+    """:func:`_fit_movement`, unless its result contradicts the crossings themselves.
+
+    Each end of the fit must lie within half the movement's duration of the estimate from
+    the 5 % and 95 % crossings alone (a noisy rest can bend the fit far off); else the
+    crossings decide.
+    """
+    fit = _fit_movement(n, fps, base, top, a, b)
+    t_a, t_b = min(a, b) / fps, max(a, b) / fps
+    rough = _movement(t_a, t_b)
+    slack = (rough[1] - rough[0]) / 2
+    if fit is not None and abs(fit[0] - rough[0]) <= slack and abs(fit[1] - rough[1]) <= slack:
+        return fit
+    return rough
 
 
 def _movement(t_a: float, t_b: float) -> tuple[float, float]:
@@ -189,25 +226,50 @@ def _rest_level(n: Array, fps: float, t_from: float, t_to: float) -> float:
     i = max(0, int(np.ceil(t_from * fps)))
     j = min(n.size - 1, int(np.floor(t_to * fps)))
     if j - i < 2:
-        mid = round((t_from + t_to) / 2 * fps)
+        mid = min(max(round((t_from + t_to) / 2 * fps), 0), n.size - 1)
         i, j = max(0, mid - 1), min(n.size - 1, mid + 1)
     return float(np.mean(n[i : j + 1]))
 
 
+Window = tuple[float | None, float | None, float, float, float, float, float]
+
+
 def _time(
-    n: Array, fps: float, windows: list[tuple[float, float, float, float, float, float, float]]
-) -> list[tuple[float, float, float, float, float]]:
-    """Onset, turn reached, turn left, back at the start, and excursion, per rep window."""
+    n: Array, fps: float, windows: list[Window]
+) -> list[tuple[float, float, float, float, float, float]]:
+    """Onset, turn reached, turn left, back at the start, rise and fall, per rep window.
+
+    A rep that started before the clip (no rise crossings) gets its onset at the clip's start
+    and its turn reached at the last rise crossing seen, or at the start too.
+    """
     out = []
     for up_a, up_b, down_a, down_b, base_in, top, base_out in windows:
-        onset, reached = _fit_movement(n, fps, base_in, top, up_a, up_b) or _movement(
-            up_a / fps, up_b / fps
-        )
-        leave, back = _fit_movement(n, fps, top, base_out, down_a, down_b) or _movement(
-            down_a / fps, down_b / fps
-        )
-        out.append((onset, reached, leave, back, top - base_in))
+        if up_a is None:
+            onset = 0.0
+            reached = 0.0 if up_b is None else up_b / fps
+        else:
+            assert up_b is not None
+            onset, reached = _fitted(n, fps, base_in, top, up_a, up_b)
+        leave, back = _fitted(n, fps, top, base_out, down_a, down_b)
+        fall = top - base_out
+        out.append((onset, reached, leave, back, fall if up_a is None else top - base_in, fall))
     return out
+
+
+def _leaving(n: Array, fps: float, left_edge: int, left_valley: int, peak: int) -> float | None:
+    """When the movement toward the turn at ``peak`` left the start position (seconds)."""
+    base = _level(n[left_edge : peak + 1], float(n[left_valley]), high=False)
+    top = float(n[peak])
+    rise = top - base
+    a = _crossing(n, base + _MEASURE_AT * rise, left_valley, peak, rising=True)
+    b = _crossing(n, base + (1 - _MEASURE_AT) * rise, left_valley, peak, rising=True)
+    if a is None or b is None or rise <= 0:
+        return None
+    return max(0.0, _movement(a / fps, b / fps)[0])
+
+
+#: Fraction of the set's best range under which a counted rep is flagged as partial.
+PARTIAL_BELOW: Final = 0.8
 
 
 def segment_reps(
@@ -223,6 +285,12 @@ def segment_reps(
     ``min_rep_seconds`` the shortest time between two turns; ``min_excursion`` the smallest
     rep in the signal's own units (default by unit: :data:`MIN_EXCURSION`), so that fidgeting
     in a clip without reps is not scaled up into reps.
+
+    Counting rule. A rep counts when the clip shows its turn and its return to the start
+    position. One that began before the first frame counts too (``whole`` is False and its
+    first phase is measured from the clip's start); one that the clip ends before it returns
+    is not counted but reported in ``unfinished``. A rep under :data:`PARTIAL_BELOW` of the
+    set's best range counts and is flagged ``partial``.
     """
     floor = MIN_EXCURSION.get(signal.unit, 0.0) if min_excursion is None else min_excursion
     values = _fill(signal.values)
@@ -237,50 +305,86 @@ def segment_reps(
         return RepAnalysis(signal.name, (), start_high, span)
     n = (d - lo) / span
     fps = signal.fps
-    peaks, _ = find_peaks(n, prominence=min_prominence, distance=max(1, int(min_rep_seconds * fps)))
-    peaks = [int(p) for p in peaks]
+    # Pad with the start level so that a turn at either edge of the clip is still a peak.
+    pad = max(2, int(0.5 * fps))
+    padded = np.concatenate(
+        [
+            np.full(pad, min(0.0, float(n[:pad].min()))),
+            n,
+            np.full(pad, min(0.0, float(n[-pad:].min()))),
+        ]
+    )
+    found_peaks = find_peaks(
+        padded, prominence=min_prominence, distance=max(1, int(min_rep_seconds * fps))
+    )
     last = n.size - 1
-    windows: list[tuple[float, float, float, float, float, float, float]] = []
+    peaks = [min(max(int(p) - pad, 0), last) for p in found_peaks]
+    windows: list[Window] = []
+    unfinished = 0
+    unfinished_start: float | None = None
     for k, p in enumerate(peaks):
         left_edge = peaks[k - 1] if k > 0 else 0
         right_edge = peaks[k + 1] if k + 1 < len(peaks) else last
         left_valley = left_edge + int(np.argmin(n[left_edge : p + 1]))
         right_valley = p + int(np.argmin(n[p : right_edge + 1]))
         top = _level(n[left_valley : right_valley + 1], float(n[p]), high=True)
-        base_in = _level(n[left_edge : p + 1], float(n[left_valley]), high=False)
         base_out = _level(n[p : right_edge + 1], float(n[right_valley]), high=False)
-        rise = top - base_in
         fall = top - base_out
-        up_a = _crossing(n, base_in + _MEASURE_AT * rise, left_valley, p, rising=True)
-        up_b = _crossing(n, base_in + (1 - _MEASURE_AT) * rise, left_valley, p, rising=True)
         down_a = _crossing(n, top - _MEASURE_AT * fall, p, right_valley, rising=False)
         down_b = _crossing(n, top - (1 - _MEASURE_AT) * fall, p, right_valley, rising=False)
-        if up_a is None or up_b is None or down_a is None or down_b is None:
-            continue  # the clip cuts the rep: it cannot be timed
+        if down_a is None or down_b is None or fall < min_prominence:
+            if k == len(peaks) - 1:
+                unfinished += 1
+                unfinished_start = _leaving(n, fps, left_edge, left_valley, p)
+            continue  # the clip ends before the rep is back at the start: not counted
+        base_in = _level(n[left_edge : p + 1], float(n[left_valley]), high=False)
+        rise = top - base_in
+        up_a = _crossing(n, base_in + _MEASURE_AT * rise, left_valley, p, rising=True)
+        up_b = _crossing(n, base_in + (1 - _MEASURE_AT) * rise, left_valley, p, rising=True)
+        if k == 0 and (up_a is None or up_b is None or rise < min_prominence):
+            up_a, up_b = None, up_b if up_a is not None else None  # began before the clip
+        elif up_a is None or up_b is None:
+            continue
         windows.append((up_a, up_b, down_a, down_b, base_in, top, base_out))
     found = _time(n, fps, windows)
     # Second pass: the plateaus' levels from the frames the first pass found at rest.
-    refined = []
+    refined: list[Window] = []
     for i, (up_a, up_b, down_a, down_b, _, _, _) in enumerate(windows):
-        onset, reached, leave, back, _ = found[i]
+        onset, reached, leave, back, _, _ = found[i]
         before = found[i - 1][3] if i > 0 else onset - 1.0
         after = found[i + 1][0] if i + 1 < len(found) else back + 1.0
-        base_in = _rest_level(n, fps, max(before, onset - 1.0), onset)
         top = _rest_level(n, fps, reached, leave)
         base_out = _rest_level(n, fps, back, min(after, back + 1.0))
+        base_in = base_out if up_a is None else _rest_level(n, fps, max(before, onset - 1.0), onset)
         refined.append((up_a, up_b, down_a, down_b, base_in, top, base_out))
     found = _time(n, fps, refined)
-    found = [f for f in found if f[4] * span >= floor]
-    if not found:
-        return RepAnalysis(signal.name, (), start_high, span)
-    best = max(f[4] for f in found)
+    kept = [
+        (f, w[0] is not None)
+        for f, w in zip(found, refined, strict=True)
+        if (f[4] + f[5]) / 2 * span >= floor
+    ]
+    if not kept:
+        return RepAnalysis(signal.name, (), start_high, span, unfinished, unfinished_start)
+    best = max((f[4] + f[5]) / 2 for f, _ in kept)
     reps: list[Rep] = []
     speed = np.abs(np.gradient(d)) * fps
-    for i, (onset, reached, leave, back, excursion) in enumerate(found):
+    previous_end = -np.inf
+    clip_end = (n.size - 1) / fps
+    for i, ((onset, reached, leave, back, rise, fall), whole) in enumerate(kept):
+        # noisy rests can push two fits past each other: a rep starts where the last ended
+        onset = min(max(onset, previous_end), reached)
+        # a fit may extrapolate past the clip's ends (a rep under way at the first frame, or
+        # back at the start only at the last one): the clip's ends bound what was seen
+        onset, reached = max(onset, 0.0), max(reached, 0.0)
+        leave, back = min(leave, clip_end), min(back, clip_end)
+        previous_end = back
+        excursion = (rise + fall) / 2
         up_first = signal.first_phase == "concentric"
+        travel = rise if up_first else fall  # the concentric's own distance
         c_from, c_to = (onset, reached) if up_first else (leave, back)
         inside = speed[max(0, int(np.ceil(c_from * fps))) : int(np.floor(c_to * fps)) + 1]
-        pause_after = max(0.0, found[i + 1][0] - back) if i + 1 < len(found) else None
+        pause_after = max(0.0, kept[i + 1][0][0] - back) if i + 1 < len(kept) else None
+        timed = whole or not up_first  # a cut rep's first phase is not fully seen
         reps.append(
             Rep(
                 index=i + 1,
@@ -293,8 +397,14 @@ def segment_reps(
                 pause_at_start=pause_after,
                 excursion=excursion * span,
                 range_of_motion=excursion / best,
-                concentric_mean_velocity=excursion * span / max(c_to - c_from, 1e-9),
-                concentric_peak_velocity=float(inside.max()) if inside.size else 0.0,
+                concentric_mean_velocity=(
+                    travel * span / max(c_to - c_from, 1e-9) if timed else float("nan")
+                ),
+                concentric_peak_velocity=(
+                    float(inside.max()) if inside.size and timed else float("nan")
+                ),
+                whole=whole,
+                partial=excursion / best < PARTIAL_BELOW,
             )
         )
-    return RepAnalysis(signal.name, tuple(reps), start_high, span)
+    return RepAnalysis(signal.name, tuple(reps), start_high, span, unfinished, unfinished_start)

@@ -5,7 +5,9 @@ Each motion family has a primary signal whose extremes are the start and the tur
 - pulldown, pull-up, row: hand height above the shoulders, in torso lengths;
 - squat, lunge: hip height above the ankles, in torso lengths;
 - hinge: hip angle (shoulder-hip-knee), degrees;
-- push-up, press: elbow angle (shoulder-elbow-wrist), degrees;
+- push-up: shoulder height above the hands, in arm lengths (it reads the same from the side
+  and from the head end, where a bending elbow points away from the camera);
+- press: elbow angle (shoulder-elbow-wrist), degrees;
 - curl: elbow angle; raise: shoulder angle (hip-shoulder-wrist), degrees;
 - generic (any other exercise): the first principal component of the centred skeleton.
 
@@ -21,7 +23,7 @@ import numpy as np
 
 from spotter.knowledge.vocab import MOTION_FAMILIES
 from spotter.motion.analysis import landmarks as bp
-from spotter.motion.analysis.landmarks import Array, LandmarkError, Landmarks, torso_length
+from spotter.motion.analysis.landmarks import Array, LandmarkError, Landmarks, scale_track
 
 FirstPhase = Literal["concentric", "eccentric"]
 
@@ -56,7 +58,7 @@ FAMILY_SIGNALS: Final[dict[str, _FamilySpec]] = {
     "squat": _FamilySpec("hip-height", True, "eccentric"),
     "lunge": _FamilySpec("hip-height", True, "eccentric"),
     "hinge": _FamilySpec("hip-angle", True, "eccentric"),
-    "push-up": _FamilySpec("elbow-angle", True, "eccentric"),
+    "push-up": _FamilySpec("shoulder-height", True, "eccentric"),
     "press": _FamilySpec("elbow-angle", None, "concentric"),
     "curl": _FamilySpec("elbow-angle", True, "concentric"),
     "raise": _FamilySpec("shoulder-angle", False, "concentric"),
@@ -106,10 +108,17 @@ def knee_angles(lm: Landmarks) -> tuple[Array, Array]:
 
 
 def torso_axis(lm: Landmarks) -> Array:
-    """The unit vector from mid-hip to mid-shoulder per frame (frames, 2)."""
+    """The unit vector from mid-hip to mid-shoulder per frame (frames, 2).
+
+    Where the hips are not seen, or lie outside the picture (where the model only guesses
+    them), the image's upward direction stands in.
+    """
     up = lm.midpoint(bp.LEFT_SHOULDER, bp.RIGHT_SHOULDER) - lm.midpoint(bp.LEFT_HIP, bp.RIGHT_HIP)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.asarray(up / np.linalg.norm(up, axis=1, keepdims=True), dtype=np.float64)
+        axis = np.asarray(up / np.linalg.norm(up, axis=1, keepdims=True), dtype=np.float64)
+    torso = (bp.LEFT_SHOULDER, bp.RIGHT_SHOULDER, bp.LEFT_HIP, bp.RIGHT_HIP)
+    axis[~np.isfinite(axis).all(axis=1) | ~bp.in_frame(lm, *torso)] = (0.0, -1.0)
+    return axis
 
 
 def hand_heights(lm: Landmarks) -> tuple[Array, Array]:
@@ -118,7 +127,7 @@ def hand_heights(lm: Landmarks) -> tuple[Array, Array]:
     Height is measured along the torso's axis, so leaning or swinging the trunk does not move
     the hands relative to the shoulders.
     """
-    scale = torso_length(lm)
+    scale = scale_track(lm)
     up = torso_axis(lm)
     left = np.sum((lm.point(bp.LEFT_WRIST) - lm.point(bp.LEFT_SHOULDER)) * up, axis=1) / scale
     right = np.sum((lm.point(bp.RIGHT_WRIST) - lm.point(bp.RIGHT_SHOULDER)) * up, axis=1) / scale
@@ -129,7 +138,35 @@ def hip_height(lm: Landmarks) -> Array:
     """Mid-hip height above the mid-ankle, in torso lengths."""
     hips = lm.midpoint(bp.LEFT_HIP, bp.RIGHT_HIP)
     ankles = lm.midpoint(bp.LEFT_ANKLE, bp.RIGHT_ANKLE)
-    return (ankles[:, 1] - hips[:, 1]) / torso_length(lm)
+    return np.asarray((ankles[:, 1] - hips[:, 1]) / scale_track(lm), dtype=np.float64)
+
+
+def arm_length(lm: Landmarks) -> float:
+    """The arm's length (shoulder to elbow to wrist), the 90th percentile over both arms.
+
+    A bent or foreshortened arm looks shorter, never longer, so a high percentile reads the
+    arm's real length in image units.
+    """
+    lengths = []
+    for s, e, w in (
+        (bp.LEFT_SHOULDER, bp.LEFT_ELBOW, bp.LEFT_WRIST),
+        (bp.RIGHT_SHOULDER, bp.RIGHT_ELBOW, bp.RIGHT_WRIST),
+    ):
+        upper = np.linalg.norm(lm.point(e) - lm.point(s), axis=1)
+        fore = np.linalg.norm(lm.point(w) - lm.point(e), axis=1)
+        lengths.append(upper + fore)
+    both = np.concatenate(lengths)
+    both = both[np.isfinite(both) & (both > 0)]
+    if both.size == 0:
+        raise LandmarkError("the arms are never visible: cannot measure the push-up")
+    return float(np.percentile(both, 90))
+
+
+def shoulder_height(lm: Landmarks) -> Array:
+    """Mid-shoulder height above the mid-wrist (hands on the floor), in arm lengths."""
+    shoulders = lm.midpoint(bp.LEFT_SHOULDER, bp.RIGHT_SHOULDER)
+    wrists = lm.midpoint(bp.LEFT_WRIST, bp.RIGHT_WRIST)
+    return np.asarray((wrists[:, 1] - shoulders[:, 1]) / arm_length(lm), dtype=np.float64)
 
 
 def hip_angle(lm: Landmarks) -> Array:
@@ -153,15 +190,20 @@ def shoulder_angle(lm: Landmarks) -> Array:
 def principal_component(lm: Landmarks) -> Array:
     """The skeleton's dominant motion: its x, y (hip-centred, torso-scaled) on the first PC.
 
-    Landmarks never seen are left out; other missing values take the landmark's mean.
+    Landmarks seen in fewer than half the frames, or mostly guessed (median visibility under
+    0.5), are left out; other missing values take the landmark's mean. The component's sign is
+    arbitrary: segmentation takes the start position from the clip (see ``reps``).
     """
     xy = bp.normalised(lm).reshape(lm.n_frames, -1)
-    seen = np.isfinite(xy).mean(axis=0) > 0.5
+    trusted = np.repeat(np.median(lm.visibility, axis=0) >= 0.5, 2)
+    seen = (np.isfinite(xy).mean(axis=0) > 0.5) & trusted
     if not seen.any():
         raise LandmarkError("no landmark is visible in most frames: nothing to analyse")
     x = xy[:, seen]
-    means = np.nanmean(x, axis=0)
+    with np.errstate(invalid="ignore"):
+        means = np.nanmean(np.where(np.isfinite(x), x, np.nan), axis=0)
     x = np.where(np.isfinite(x), x, means) - means
+    x = np.nan_to_num(x, nan=0.0, posinf=0.0, neginf=0.0)
     _, _, vt = np.linalg.svd(x, full_matrices=False)
     out = x @ vt[0]
     missing = ~np.isfinite(xy[:, seen]).all(axis=1)
@@ -174,6 +216,8 @@ def _values(lm: Landmarks, name: str) -> tuple[Array, str]:
         return _mean_sides(*hand_heights(lm)), "torso lengths"
     if name == "hip-height":
         return hip_height(lm), "torso lengths"
+    if name == "shoulder-height":
+        return shoulder_height(lm), "arm lengths"
     if name == "elbow-angle":
         return _mean_sides(*elbow_angles(lm)), "degrees"
     if name == "hip-angle":
