@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,9 @@ from numpy.typing import NDArray
 from spotter.errors import SpotterError
 from spotter.motion.analysis.landmarks import N_LANDMARKS, Landmarks
 from spotter.motion.pose import (
+    Frame,
     MediaPipePose,
+    Points,
     PoseEstimator,
     SecondPersonFinder,
     covered,
@@ -152,6 +155,10 @@ def missing_stretches(
     ]
 
 
+def _look(finder: Future[SecondPersonFinder], image: Frame, tracked: Points) -> Points | None:
+    return finder.result().other_person(image, tracked)
+
+
 def extract_landmarks(
     path: Path,
     *,
@@ -167,7 +174,7 @@ def extract_landmarks(
 
     ``pose_fps=None`` runs the model on every frame; ``max_width=None`` keeps full resolution.
     ``people_estimator`` is the single-frame estimator that looks for a second person
-    (default: MediaPipe without tracking, made when first needed).
+    (default: MediaPipe without tracking, started on a worker thread beside the main loop).
     Raises :class:`~spotter.motion.video.VideoError`, :class:`NoPersonError`,
     :class:`PersonLeftError` or :class:`TwoPeopleError` as described in the module.
     """
@@ -175,7 +182,6 @@ def extract_landmarks(
     every = pose_stride(info.fps, pose_fps)
     own = estimator is None
     pose: PoseEstimator = MediaPipePose() if estimator is None else estimator
-    finder: SecondPersonFinder | None = None
     expected = info.frame_count
     sample_at = (
         set(np.linspace(0, expected - 1, PEOPLE_SAMPLES + 2)[1:-1].round().astype(int) // every)
@@ -185,7 +191,14 @@ def extract_landmarks(
     rows: list[Array | None] = []
     known: list[bool] = []
     boxes: list[tuple[float, Box]] = []
-    others: list[tuple[float, Box]] = []
+    looks: list[tuple[float, Future[Points | None]]] = []
+    # The look for a second person runs on a worker thread beside the main loop: the pose
+    # model keeps one core busy and decoding uses little of the other, so the second graph's
+    # start-up and its few frames cost no wall time.
+    worker = ThreadPoolExecutor(max_workers=1) if sample_at else None
+    finder: Future[SecondPersonFinder] | None = (
+        worker.submit(SecondPersonFinder, people_estimator) if worker is not None else None
+    )
     runs = 0
     try:
         for frame in decode(info, every=every, max_width=max_width):
@@ -194,21 +207,24 @@ def extract_landmarks(
                 points = pose.process(frame.image, frame.time_ms)
                 if points is not None:
                     boxes.append((frame.time_ms / 1000, person_box(points, margin=0.0)))
-                    if runs in sample_at:
-                        finder = finder or SecondPersonFinder(people_estimator)
-                        other = finder.other_person(frame.image, points)
-                        if other is not None:
-                            others.append((frame.time_ms / 1000, person_box(other, margin=0.0)))
+                    if worker is not None and finder is not None and runs in sample_at:
+                        look = worker.submit(_look, finder, frame.image, points)
+                        looks.append((frame.time_ms / 1000, look))
                 runs += 1
             rows.append(points)
             known.append(frame.image is not None)
             if progress is not None:
                 progress(len(rows), max(expected, len(rows)))
+        others = [(t, person_box(o, margin=0.0)) for t, f in looks if (o := f.result()) is not None]
     finally:
         if own:
             pose.close()
-        if finder is not None and people_estimator is None:
-            finder.close()
+        if worker is not None:
+            for _, look in looks:
+                look.cancel()
+            worker.shutdown(wait=True)
+        if finder is not None and people_estimator is None and finder.exception() is None:
+            finder.result().close()
     n = len(rows)
     if n == 0:
         raise VideoError(f"{path}: no frame could be decoded (a damaged or truncated video?)")

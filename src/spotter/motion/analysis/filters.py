@@ -24,8 +24,15 @@ def butter_lowpass(order: int, cutoff: float) -> tuple[Array, Array]:
     """Digital Butterworth low-pass coefficients ``(b, a)``; ``cutoff`` is a fraction of Nyquist.
 
     The analog prototype's poles are scaled to the pre-warped cutoff and mapped by the bilinear
-    transform, as ``scipy.signal.butter(order, cutoff)`` does.
+    transform, as ``scipy.signal.butter(order, cutoff)`` does. A set uses a handful of filters
+    many times over, so the coefficients are computed once per (order, cutoff).
     """
+    b, a = _butter_lowpass(order, float(cutoff))
+    return b.copy(), a.copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _butter_lowpass(order: int, cutoff: float) -> tuple[Array, Array]:
     if order < 1 or not 0.0 < cutoff < 1.0:
         raise ValueError(f"need order >= 1 and 0 < cutoff < 1, got {order}, {cutoff}")
     fs = 2.0

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
@@ -65,11 +65,16 @@ class LandmarkError(SpotterError, ValueError):
 class Landmarks:
     """A clip's landmarks: an array (frames, 33, 4) of x, y, z, visibility and the frame rate.
 
-    Build it with :meth:`from_array`, which validates and accepts (frames, 33, 3) too.
+    Build it with :meth:`from_array`, which validates and accepts (frames, 33, 3) too. Treat
+    ``data`` as read-only: every step makes a new container, and derived series (the clip's
+    scale) are remembered per container.
     """
 
     data: Array
     fps: float
+    _derived: dict[tuple[float, float], Array] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.data.ndim != 3 or self.data.shape[1:] != (N_LANDMARKS, 4):
@@ -249,21 +254,19 @@ def lowpass(values: Array, *, fps: float, cutoff_hz: float = 4.0, order: int = 2
     if cutoff_hz >= nyquist:
         return values.copy()
     b, a = butter_lowpass(order, cutoff_hz / nyquist)
-    pad = 3 * max(len(a), len(b))
     out = values.astype(np.float64, copy=True)
-    finite = np.isfinite(values)
-    i, n = 0, values.size
-    while i < n:
-        if not finite[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and finite[j]:
-            j += 1
-        if j - i > pad:
-            out[i:j] = filtfilt(b, a, values[i:j])
-        i = j
+    _filter_runs(b, a, out[np.newaxis, :], np.isfinite(values))
     return out
+
+
+def _filter_runs(b: Array, a: Array, rows: Array, finite: NDArray[np.bool_]) -> None:
+    """Filter, in place, every run of ``finite`` frames long enough for the filter, in all
+    ``rows`` at once (rows sharing one pattern of missing frames)."""
+    pad = 3 * max(len(a), len(b))
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(np.int8), [0]])))
+    for start, stop in zip(edges[::2], edges[1::2], strict=True):
+        if stop - start > pad:
+            rows[:, start:stop] = filtfilt(b, a, rows[:, start:stop])
 
 
 def smooth(landmarks: Landmarks, *, cutoff_hz: float = 4.0) -> Landmarks:
@@ -279,12 +282,16 @@ def smooth(landmarks: Landmarks, *, cutoff_hz: float = 4.0) -> Landmarks:
         return Landmarks(data, landmarks.fps)
     # one row per coordinate, time along the fast axis
     series = np.ascontiguousarray(data[:, :, :2].transpose(1, 2, 0)).reshape(-1, n)
-    whole = np.isfinite(series).all(axis=1)
-    if whole.any():
-        b, a = butter_lowpass(2, cutoff_hz / nyquist)  # the order lowpass uses
-        series[whole] = filtfilt(b, a, series[whole])
-    for row in np.flatnonzero(~whole):
-        series[row] = lowpass(series[row], fps=landmarks.fps, cutoff_hz=cutoff_hz)
+    b, a = butter_lowpass(2, cutoff_hz / nyquist)  # the order lowpass uses
+    finite = np.isfinite(series)
+    # Rows with the same missing frames (usually all: a frame without a person) go together.
+    groups: dict[bytes, list[int]] = {}
+    for row in range(series.shape[0]):
+        groups.setdefault(finite[row].tobytes(), []).append(row)
+    for rows in groups.values():
+        block = series[rows]
+        _filter_runs(b, a, block, finite[rows[0]])
+        series[rows] = block
     data[:, :, :2] = series.reshape(N_LANDMARKS, 2, n).transpose(2, 0, 1)
     return Landmarks(data, landmarks.fps)
 
@@ -350,8 +357,9 @@ def scale_track(landmarks: Landmarks, *, max_ratio: float = 1.5, window: float =
     the lifter moves (turning, or the hips leaving the picture, where the model only guesses
     them) does not rescale the signal. A cut or a zoom shows as a jump: the median torso length
     over the ``window`` seconds after a frame differs from the median over the ``window``
-    before it by more than ``max_ratio``, and most of that change happens within three frames. The clip is split at such jumps (the largest first)
-    and each piece gets its own median.
+    before it by more than ``max_ratio``, most of that change happens within three frames, and
+    the torso length is steady on either side (it varies by less than half the jump). The clip
+    is split at such jumps (the largest first) and each piece gets its own median.
 
     >>> data = np.zeros((60, 33, 4)); data[:, :, 3] = 1
     >>> data[:, [LEFT_HIP, RIGHT_HIP], 1] = 0.25
@@ -363,6 +371,13 @@ def scale_track(landmarks: Landmarks, *, max_ratio: float = 1.5, window: float =
     >>> bool(np.ptp(scale_track(Landmarks(data, 10.0))) == 0)
     True
     """
+    key = (max_ratio, window)
+    if key not in landmarks._derived:
+        landmarks._derived[key] = _scale_track(landmarks, max_ratio, window)
+    return landmarks._derived[key].copy()
+
+
+def _scale_track(landmarks: Landmarks, max_ratio: float, window: float) -> Array:
     lengths = torso_lengths(landmarks)
     clip = torso_length(landmarks)
     n = landmarks.n_frames
@@ -379,6 +394,14 @@ def scale_track(landmarks: Landmarks, *, max_ratio: float = 1.5, window: float =
     i = np.arange(w, w + jump.size)
     step = np.abs(np.log(filled[np.minimum(i + 1, n - 1)] / filled[np.maximum(i - 2, 0)]))
     jump[step < 0.7 * jump] = 0.0
+    # and the torso is steady on both sides of it (a camera holds its new distance); a torso
+    # that grows through the first frames while the model settles on the lifter is no cut
+    logs = np.log(filled)
+    for k in np.flatnonzero(jump > np.log(max_ratio)):
+        b = w + k
+        for side in (logs[max(0, b - w) : max(0, b - 2)], logs[b + 2 : b + w]):
+            if side.size >= 2 and float(np.ptp(side)) > 0.5 * float(jump[k]):
+                jump[k] = 0.0
     cuts: list[int] = []
     while jump.size and float(jump.max()) > np.log(max_ratio):
         k = int(jump.argmax())
