@@ -19,10 +19,9 @@ class LogInputError(SpotterError):
     """A set that cannot be logged as written; nothing was saved."""
 
 
-class _LogRepo(Protocol):
-    def add_batch(self, command: str, sets: list[SetRecord], *, now: dt.datetime) -> int: ...
-    def last_batch(self) -> LogBatch | None: ...
-    def delete_batch(self, batch_id: int) -> None: ...
+class SetReader(Protocol):
+    """The log's read side: what services that only look at history need."""
+
     def sets(
         self,
         *,
@@ -32,6 +31,12 @@ class _LogRepo(Protocol):
         limit: int | None = None,
         newest_first: bool = False,
     ) -> list[SetRecord]: ...
+
+
+class _LogRepo(SetReader, Protocol):
+    def add_batch(self, command: str, sets: list[SetRecord], *, now: dt.datetime) -> int: ...
+    def last_batch(self) -> LogBatch | None: ...
+    def delete_batch(self, batch_id: int) -> None: ...
 
 
 class LogUnitOfWork(UnitOfWork, Protocol):

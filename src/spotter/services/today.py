@@ -80,6 +80,7 @@ from spotter.science.rules import (
 )
 from spotter.science.units import Unit, format_load, from_kg
 from spotter.science.warmup import WarmupSet, warmup_ramp
+from spotter.services.log import SetReader
 from spotter.services.today_loads import (
     Loading,
     calibration_text,
@@ -106,21 +107,9 @@ class TodayError(SpotterError):
     """Today's session cannot be built as asked."""
 
 
-class _LogRepo(Protocol):
-    def sets(
-        self,
-        *,
-        exercise: str | None = None,
-        start: dt.datetime | None = None,
-        end: dt.datetime | None = None,
-        limit: int | None = None,
-        newest_first: bool = False,
-    ) -> list[SetRecord]: ...
-
-
 class TodayUnitOfWork(UnitOfWork, Protocol):
     @property
-    def log(self) -> _LogRepo: ...
+    def log(self) -> SetReader: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,26 +239,6 @@ def drop_lock_on(
     return Landmarks(data, landmarks.fps)
 
 
-def lowpass(values: Array, *, fps: float, cutoff_hz: float = 4.0, order: int = 2) -> Array:
-    """Zero-phase Butterworth low-pass of a 1-D series; NaN runs split it into pieces.
-
-    Pieces too short for the filter are left as they are.
-
-    >>> t = np.arange(300) / 30.0
-    >>> slow = np.sin(2 * np.pi * 0.5 * t); fast = 0.2 * np.sin(2 * np.pi * 12 * t)
-    >>> out = lowpass(slow + fast, fps=30.0)
-    >>> bool(np.abs(out - slow)[30:-30].max() < 0.02)
-    True
-    """
-    nyquist = fps / 2.0
-    if cutoff_hz >= nyquist:
-        return values.copy()
-    b, a = butter_lowpass(order, cutoff_hz / nyquist)
-    out = values.astype(np.float64, copy=True)
-    _filter_runs(b, a, out[np.newaxis, :], np.isfinite(values))
-    return out
-
-
 def _filter_runs(b: Array, a: Array, rows: Array, finite: NDArray[np.bool_]) -> None:
     """Filter, in place, every run of ``finite`` frames long enough for the filter, in all
     ``rows`` at once (rows sharing one pattern of missing frames)."""
@@ -273,7 +253,9 @@ def smooth(landmarks: Landmarks, *, cutoff_hz: float = 4.0) -> Landmarks:
     """Low-pass x and y with a zero-phase Butterworth filter (no time shift).
 
     Human lifting movements sit well below 4 Hz; landmark jitter is mostly above it. ``z``
-    is left as it is: only its medians are used (to tell the camera's view).
+    is left as it is: only its medians are used (to tell the camera's view). Missing frames
+    (NaN) split a series into pieces, each filtered on its own; pieces too short for the
+    filter are left as they are.
     """
     data = landmarks.data.copy()
     n = landmarks.n_frames
@@ -282,7 +264,7 @@ def smooth(landmarks: Landmarks, *, cutoff_hz: float = 4.0) -> Landmarks:
         return Landmarks(data, landmarks.fps)
     # one row per coordinate, time along the fast axis
     series = np.ascontiguousarray(data[:, :, :2].transpose(1, 2, 0)).reshape(-1, n)
-    b, a = butter_lowpass(2, cutoff_hz / nyquist)  # the order lowpass uses
+    b, a = butter_lowpass(2, cutoff_hz / nyquist)
     finite = np.isfinite(series)
     # Rows with the same missing frames (usually all: a frame without a person) go together.
     groups: dict[bytes, list[int]] = {}

@@ -47,8 +47,6 @@ from spotter.planning.model.targets import TargetRange, pull_ratio
 from spotter.planning.model.volume import pattern_sets, row_shares, week_row_sets
 from spotter.science.volume import PRIMARY_SHARE
 
-PUSH_PATTERNS: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
-PULL_PATTERNS: Final[frozenset[str]] = frozenset({"horizontal-pull", "vertical-pull"})
 LEG_PATTERNS: Final[frozenset[str]] = (
     KNEE_PATTERNS
     | HIP_PATTERNS

@@ -174,7 +174,6 @@ class WeekModel:
         from ortools.sat.python import cp_model
 
         self.per_class = per_class
-        self.cp = cp_model
         self.model = cp_model.CpModel()  # type: ignore[no-untyped-call]
         self.request = request
         profile = request.profile
