@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from spotter.knowledge.loader import CatalogError, _line_index, build, parse_text
+from spotter.knowledge.loader import CatalogError, build, line_index, parse_text
 from spotter.knowledge.model import Exercise
 from spotter.knowledge.vocab import EQUIPMENT, MUSCLES, WORKING_PHASES
 
@@ -418,7 +418,7 @@ def lint_text(text: str, path: str) -> list[Finding]:
         data = parse_text(text, path, check_name=False)
     except CatalogError as exc:
         return [Finding(exc.path, exc.line, exc.field, "schema", exc.message)]
-    index = _line_index(text)
+    index = line_index(text)
     findings = []
     stem = Path(path).stem
     if data["slug"] != stem:

@@ -78,7 +78,7 @@ def catalog_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
+def line_index(text: str) -> dict[tuple[str | int, ...], int]:
     """Map each field path of a YAML document to its 1-based line."""
     yaml = _yaml()
     index: dict[tuple[str | int, ...], int] = {}
@@ -104,7 +104,8 @@ def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
     return index
 
 
-def _locate(index: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+def locate(index: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of field ``loc``, or of its nearest enclosing field that has one."""
     for n in range(len(loc), -1, -1):
         if loc[:n] in index:
             return index[loc[:n]]
@@ -134,7 +135,7 @@ def parse_text(text: str, path: str, *, check_name: bool = True) -> dict[str, An
     try:
         entry = validate_entry(data)
     except ValidationError as exc:
-        index = _line_index(text)
+        index = line_index(text)
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         field = ".".join(str(p) for p in loc) or None
@@ -146,12 +147,12 @@ def parse_text(text: str, path: str, *, check_name: bool = True) -> dict[str, An
         more = len(exc.errors()) - 1
         if more:
             msg += f" (and {more} more problem{'s' if more > 1 else ''} in this file)"
-        raise CatalogError(path, _locate(index, loc), field, msg) from exc
+        raise CatalogError(path, locate(index, loc), field, msg) from exc
     stem = Path(path).stem
     if check_name and entry.slug != stem and stem not in ("-", "<string>"):
         raise CatalogError(
             path,
-            _locate(_line_index(text), ("slug",)),
+            locate(line_index(text), ("slug",)),
             "slug",
             f"slug {entry.slug!r} does not match the file name {stem!r}",
         )

@@ -7,38 +7,17 @@ bad file is reported as ``file:line: field 'sessions[0].slots[1].reps': ...``.
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from spotter.knowledge.loader import line_index, locate
 from spotter.planning.model.templates import Template, TemplateError, parse_template
 
 
 def templates_dir() -> Path:
     """The folder of the templates shipped inside the package."""
     return Path(str(resources.files("spotter.planning") / "templates"))
-
-
-def _line_index(yaml: Any, text: str) -> dict[tuple[str | int, ...], int]:
-    index: dict[tuple[str | int, ...], int] = {}
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return index
-
-    def walk(node: Any, path: tuple[str | int, ...]) -> None:
-        index.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                index[(*path, key_node.value)] = key_node.start_mark.line + 1
-                walk(value_node, (*path, key_node.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, (*path, i))
-
-    if root is not None:
-        walk(root, ())
-    return index
 
 
 def parse_template_text(
@@ -54,13 +33,7 @@ def parse_template_text(
         raise TemplateError(
             path, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}"
         ) from exc
-    index = _line_index(yaml, text)
-
-    def lines(loc: tuple[str | int, ...]) -> int | None:
-        for n in range(len(loc), -1, -1):
-            if loc[:n] in index:
-                return index[loc[:n]]
-        return None
+    lines = functools.partial(locate, line_index(text))
 
     template = parse_template(data, path, lines=lines, known_exercises=known_exercises)
     if template.name != Path(path).stem:
