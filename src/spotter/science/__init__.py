@@ -17,4 +17,5 @@ Every number comes from ``SCIENCE.md`` and each module names its sources and cho
 * :mod:`~spotter.science.volume` -- weekly fractional sets per muscle against RP landmarks.
 * :mod:`~spotter.science.recovery` -- per-muscle recovery, 0-100 %.
 * :mod:`~spotter.science.banister` -- the fitness-fatigue model.
+* :mod:`~spotter.science.limits` -- plausible ranges of every recorded number and date.
 """
