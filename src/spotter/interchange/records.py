@@ -58,7 +58,8 @@ class ImportedSet:
     export so that two exports of one history give the same keys. ``set_index`` is the 1-based
     position of the set among the rows of the same exercise in the same workout, in file order
     (an exercise done twice in a workout continues the count). ``load_kg`` is None when the
-    source left the weight empty; a source's 0 is kept as 0.0. ``extra`` keeps the source
+    source left the weight empty; a source's 0 is kept as 0.0; assistance (an assisted pull-up
+    machine or band) is a *negative* ``load_kg`` with ``bodyweight`` True. ``extra`` keeps the source
     columns that have no field of their own (for example Fitbod's multiplier or FitNotes'
     category), so nothing in the row is lost.
     """
@@ -81,6 +82,21 @@ class ImportedSet:
     superset_id: str | None = None
     workout_notes: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    #: The unit the row's weight was written in ("kg" or "lb"); None when the row has no weight
+    #: or the source does not say. History shows the set in this unit; ``load_kg`` stays exact.
+    unit: str | None = None
+    #: True when the load is relative to the lifter's bodyweight (added load for a weighted
+    #: pull-up, a negative load for assistance, None load for bodyweight alone); False when it
+    #: is the whole load; None lets the importer decide from the matched exercise's load type.
+    bodyweight: bool | None = None
+    rir: float | None = None
+    tempo: str | None = None
+    #: A stable identity chosen by the source (Spotter's own exports carry one): importing a row
+    #: whose uuid is already stored adds nothing.
+    uuid: str | None = None
+    #: The uuid of the batch the set was recorded in, when the source knows it (Spotter's own
+    #: exports); otherwise the import itself becomes the set's batch.
+    batch_uuid: str | None = None
 
     @property
     def key(self) -> str:
