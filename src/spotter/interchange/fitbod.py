@@ -36,13 +36,13 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     rows = t.read_rows(data, delimiter=",")
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
-    sets: list[ImportedSet] = []
     table = t.DataRows(rows, header, ",")
     counter = t.SetCounter()
     has_weight = False
-    for row, get in table:
-        line = row.line
 
+    def read(row: t.Row, get: t.Getter) -> ImportedSet:
+        nonlocal has_weight
+        line = row.line
         start = _datetime(get("Date"), line)
         exercise = t.text(get("Exercise"))
         if exercise is None:
@@ -51,42 +51,42 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         if warm not in ("true", "false", ""):
             raise LogFormatError(line, "isWarmup", "true or false", get("isWarmup"))
         weight = t.optional_number(
-            get("Weight(kg)"), line=line, field="Weight(kg)", expected="a weight, 0 or more"
+            get("Weight(kg)"), line=line, field="Weight(kg)", expected="a weight", negative=True
         )
-        has_weight = has_weight or weight is not None
         seconds = t.optional_number(
             get("Duration(s)"), line=line, field="Duration(s)", zero_is_empty=True
         )
         meters = t.optional_number(
             get("Distance(m)"), line=line, field="Distance(m)", zero_is_empty=True
         )
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
         extra: list[tuple[str, str]] = []
         for name in _OPTIONAL_EXTRA:
             value = get(name).strip()
             if value and t.optional_number(value, line=line, field=name, zero_is_empty=True):
                 extra.append((name, value))
+        has_weight = has_weight or weight is not None
         workout_key = start.isoformat()
-        sets.append(
-            ImportedSet(
-                source=SOURCE,
-                line=line,
-                workout_key=workout_key,
-                workout_name=None,
-                workout_start=start,
-                workout_seconds=None,
-                exercise=exercise,
-                set_index=counter.next(workout_key, exercise),
-                set_type="warm-up" if warm == "true" else "working",
-                load_kg=weight,
-                reps=t.reps_or_none(
-                    t.optional_whole(get("Reps"), line=line, field="Reps"), seconds, meters
-                ),
-                seconds=seconds,
-                meters=meters,
-                notes=t.text(get("Note")),
-                extra=tuple(extra),
-            )
+        return t.imported(
+            source=SOURCE,
+            line=line,
+            workout_key=workout_key,
+            workout_name=None,
+            workout_start=start,
+            workout_seconds=None,
+            exercise=exercise,
+            set_index=counter.next(workout_key, exercise),
+            set_type="warm-up" if warm == "true" else "working",
+            load_kg=weight,
+            unit="kg" if weight is not None else None,
+            reps=t.reps_or_none(reps, seconds, meters),
+            seconds=seconds,
+            meters=meters,
+            notes=t.text(get("Note")),
+            extra=tuple(extra),
         )
+
+    sets = table.collect(read)
     return ParseResult(
         "fitbod", table.read, tuple(sets), tuple(table.skipped), "kg" if has_weight else None
     )

@@ -34,7 +34,20 @@ SOURCE = "fitnotes"
 _NAME = "a FitNotes export"
 _COLUMNS = ("Date", "Exercise", "Category", "Reps", "Distance", "Distance Unit", "Time")
 _WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
-_METERS = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "cm": 0.01}
+_METERS = {
+    "m": 1.0,
+    "meters": 1.0,
+    "metres": 1.0,
+    "km": 1000.0,
+    "kms": 1000.0,
+    "mi": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "yd": 0.9144,
+    "yds": 0.9144,
+    "cm": 0.01,
+}
 _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$", re.ASCII)
 _NUMERIC = re.compile(r"^\s*[+-]?[\d.,]+\s*$", re.ASCII)
 
@@ -58,15 +71,14 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             "Weight and Weight Unit, or Weight (lbs), or Weight (kgs)",
             ",".join(header),
         )
-    sets: list[ImportedSet] = []
     table = t.DataRows(
         rows, header, ",", repair=lambda row: _rejoin_name(row, header, table.columns)
     )
     counter = t.SetCounter()
     units_seen: set[str] = set()
-    for row, get in table:
-        line = row.line
 
+    def read(row: t.Row, get: t.Getter) -> ImportedSet:
+        line = row.line
         try:
             day = dt.date.fromisoformat(get("Date").strip())
         except ValueError:
@@ -75,50 +87,58 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         if exercise is None:
             raise LogFormatError(line, "Exercise", "the exercise's name", "")
         weight = t.optional_number(
-            get(weight_col), line=line, field=weight_col, expected="a weight, 0 or more, or nothing"
+            get(weight_col),
+            line=line,
+            field=weight_col,
+            expected="a weight, or nothing",
+            negative=True,
         )
         weight_unit = fixed_unit
-        if weight_unit is None:
+        if weight_unit is None and weight is not None:
             raw_unit = get("Weight Unit").strip().lower()
-            if weight is not None or raw_unit:
-                weight_unit = _WEIGHT_UNITS.get(raw_unit)
-                if weight_unit is None:
-                    raise LogFormatError(line, "Weight Unit", "kgs or lbs", get("Weight Unit"))
-        if weight is not None and weight_unit is not None:
-            units_seen.add(weight_unit)
-        distance = t.optional_number(get("Distance"), line=line, field="Distance")
+            weight_unit = _WEIGHT_UNITS.get(raw_unit)
+            if weight_unit is None:
+                raise LogFormatError(line, "Weight Unit", "kgs or lbs", get("Weight Unit"))
+        distance = t.optional_number(
+            get("Distance"), line=line, field="Distance", zero_is_empty=True
+        )
         meters = None
-        if distance is not None:
+        if distance is not None:  # the unit of an empty or zero distance is not read
             unit_text = get("Distance Unit").strip().lower() or "m"
             if unit_text not in _METERS:
                 raise LogFormatError(
-                    line, "Distance Unit", f"one of {', '.join(_METERS)}", get("Distance Unit")
+                    line,
+                    "Distance Unit",
+                    f"a unit of distance ({', '.join(_METERS)})",
+                    get("Distance Unit"),
                 )
             meters = distance * _METERS[unit_text]
         seconds = _time(get("Time"), line)
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
+        if weight is not None and weight_unit is not None:
+            units_seen.add(weight_unit)
         workout_key = day.isoformat()
         category = get("Category").strip()
-        sets.append(
-            ImportedSet(
-                source=SOURCE,
-                line=line,
-                workout_key=workout_key,
-                workout_name=None,
-                workout_start=dt.datetime(day.year, day.month, day.day),
-                workout_seconds=None,
-                exercise=exercise,
-                set_index=counter.next(workout_key, exercise),
-                set_type="working",
-                load_kg=None if weight is None else to_kg(weight, weight_unit or "kg"),
-                reps=t.reps_or_none(
-                    t.optional_whole(get("Reps"), line=line, field="Reps"), seconds, meters
-                ),
-                seconds=seconds,
-                meters=meters,
-                notes=t.text(get("Comment")),
-                extra=(("Category", category),) if category else (),
-            )
+        return t.imported(
+            source=SOURCE,
+            line=line,
+            workout_key=workout_key,
+            workout_name=None,
+            workout_start=dt.datetime(day.year, day.month, day.day),
+            workout_seconds=None,
+            exercise=exercise,
+            set_index=counter.next(workout_key, exercise),
+            set_type="working",
+            load_kg=None if weight is None else to_kg(weight, weight_unit or "kg"),
+            unit=weight_unit if weight is not None else None,
+            reps=t.reps_or_none(reps, seconds, meters),
+            seconds=seconds,
+            meters=meters,
+            notes=t.text(get("Comment")),
+            extra=(("Category", category),) if category else (),
         )
+
+    sets = table.collect(read)
     unit_used = "mixed" if len(units_seen) > 1 else next(iter(units_seen), None)
     return ParseResult(fmt, table.read, tuple(sets), tuple(table.skipped), unit_used)
 

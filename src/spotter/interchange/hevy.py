@@ -71,13 +71,13 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         weight_col, weight_unit = "weight_lbs", "lb"
     else:
         raise LogFormatError(1, "weight_kg", "a weight_kg or weight_lbs column", ",".join(header))
-    sets: list[ImportedSet] = []
     table = t.DataRows(rows, header, ",")
     counter = t.SetCounter()
     has_weight = False
-    for row, get in table:
-        line = row.line
 
+    def read(row: t.Row, get: t.Getter) -> ImportedSet:
+        nonlocal has_weight
+        line = row.line
         title = get("title").strip()
         start = _datetime(get("start_time"), line, "start_time")
         end_text = get("end_time").strip()
@@ -90,37 +90,41 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             raise LogFormatError(line, "set_type", "normal, warmup, dropset or failure", kind)
         t.optional_whole(get("set_index"), line=line, field="set_index")
         weight = t.optional_number(
-            get(weight_col), line=line, field=weight_col, expected="a weight, 0 or more, or nothing"
+            get(weight_col),
+            line=line,
+            field=weight_col,
+            expected="a weight, or nothing",
+            negative=True,
         )
         has_weight = has_weight or weight is not None
         km = t.optional_number(get("distance_km"), line=line, field="distance_km")
         seconds = t.optional_number(get("duration_seconds"), line=line, field="duration_seconds")
         meters = None if km is None else km * 1000
+        reps = t.optional_whole(get("reps"), line=line, field="reps")
         notes = t.text(get("exercise_notes").replace("\\n", "\n"))
         workout_key = f"{title}|{start.isoformat()}"
-        sets.append(
-            ImportedSet(
-                source=SOURCE,
-                line=line,
-                workout_key=workout_key,
-                workout_name=title or None,
-                workout_start=start,
-                workout_seconds=_seconds_between(start, end),
-                exercise=exercise,
-                set_index=counter.next(workout_key, exercise),
-                set_type=_SET_TYPES[kind],
-                load_kg=None if weight is None else to_kg(weight, weight_unit),
-                reps=t.reps_or_none(
-                    t.optional_whole(get("reps"), line=line, field="reps"), seconds, meters
-                ),
-                seconds=seconds,
-                meters=meters,
-                rpe=t.rpe(get("rpe"), line=line, field="rpe"),
-                notes=notes,
-                superset_id=t.text(get("superset_id")),
-                workout_notes=t.text(get("description").replace("\\n", "\n")),
-            )
+        return t.imported(
+            source=SOURCE,
+            line=line,
+            workout_key=workout_key,
+            workout_name=title or None,
+            workout_start=start,
+            workout_seconds=_seconds_between(start, end),
+            exercise=exercise,
+            set_index=counter.next(workout_key, exercise),
+            set_type=_SET_TYPES[kind],
+            load_kg=None if weight is None else to_kg(weight, weight_unit),
+            unit=weight_unit,
+            reps=t.reps_or_none(reps, seconds, meters),
+            seconds=seconds,
+            meters=meters,
+            rpe=t.rpe(get("rpe"), line=line, field="rpe"),
+            notes=notes,
+            superset_id=t.text(get("superset_id")),
+            workout_notes=t.text(get("description").replace("\\n", "\n")),
         )
+
+    sets = table.collect(read)
     return ParseResult(
         "hevy", table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
     )

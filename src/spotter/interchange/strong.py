@@ -101,18 +101,18 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
                 "the unit of the weights: this Strong export does not say, pass --unit kg|lb",
             )
         weight_unit = chosen
-    sets: list[ImportedSet] = []
     table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
     decimal_comma = delimiter == ";"
     has_weight = False
-    for row, get in table:
+
+    def read(row: t.Row, get: t.Getter) -> ImportedSet | Skipped:
+        nonlocal has_weight
         order = get("Set Order").strip()
         reason = _NOT_SETS.get(order.upper())
         if reason is not None:
             note = t.text(get("Notes"))
-            table.skipped.append(Skipped(row.line, reason + (f": {note}" if note else "")))
-            continue
+            return Skipped(row.line, reason + (f": {note}" if note else ""))
         if order.isascii() and order.isdigit():
             set_type = "working"
         elif order.upper() in _SET_ORDER:
@@ -135,8 +135,9 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             get(weight_col),
             line=line,
             field=weight_col,
-            expected="a weight, 0 or more, or nothing",
+            expected="a weight, or nothing",
             decimal_comma=decimal_comma,
+            negative=True,
         )
         has_weight = has_weight or weight is not None
         meters_col = "Distance (meters)" if fmt == "strong-semicolon" else "Distance"
@@ -154,30 +155,32 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             decimal_comma=decimal_comma,
             zero_is_empty=True,
         )
-        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps", decimal_comma=decimal_comma)
+        rpe = t.rpe(get("RPE"), line=line, field="RPE", decimal_comma=decimal_comma)
         workout_key = start.isoformat()
         extra = (("Workout #", get("Workout #").strip()),) if get("Workout #").strip() else ()
-        sets.append(
-            ImportedSet(
-                source=SOURCE,
-                line=line,
-                workout_key=workout_key,
-                workout_name=name,
-                workout_start=start,
-                workout_seconds=duration,
-                exercise=exercise,
-                set_index=counter.next(workout_key, exercise),
-                set_type=set_type,
-                load_kg=None if weight is None else to_kg(weight, weight_unit),
-                reps=t.reps_or_none(reps, seconds, meters),
-                seconds=seconds,
-                meters=meters,
-                rpe=t.rpe(get("RPE"), line=line, field="RPE", decimal_comma=decimal_comma),
-                notes=t.text(get("Notes")),
-                workout_notes=t.text(get("Workout Notes")),
-                extra=extra,
-            )
+        return t.imported(
+            source=SOURCE,
+            line=line,
+            workout_key=workout_key,
+            workout_name=name,
+            workout_start=start,
+            workout_seconds=duration,
+            exercise=exercise,
+            set_index=counter.next(workout_key, exercise),
+            set_type=set_type,
+            load_kg=None if weight is None else to_kg(weight, weight_unit),
+            unit=weight_unit,
+            reps=t.reps_or_none(reps, seconds, meters),
+            seconds=seconds,
+            meters=meters,
+            rpe=rpe,
+            notes=t.text(get("Notes")),
+            workout_notes=t.text(get("Workout Notes")),
+            extra=extra,
         )
+
+    sets = table.collect(read)
     return ParseResult(
         fmt, table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
     )

@@ -2,12 +2,21 @@
 
 The helpers raise :class:`~spotter.interchange.records.LogFormatError` naming the line, the
 field and what was expected, so that each format module stays a short mapping of columns.
+Only a file that is not the format at all (no header, missing columns) fails whole: a bad row
+(a cell that cannot be read, a wrong number of fields, a broken quote) costs that row alone,
+which :meth:`DataRows.collect` lists as skipped with its line and the reason.
 
 >>> rows = list(read_rows(b"a,b\\n1,2\\n\\n3,4\\n", delimiter=","))
 >>> [(r.line, r.fields) for r in rows]
 [(1, ['a', 'b']), (2, ['1', '2']), (3, []), (4, ['3', '4'])]
 >>> number("7,5", line=3, field="Weight", decimal_comma=True)
 7.5
+>>> rows = read_rows(b"a,b\\n1,2\\nx\\n", delimiter=",")
+>>> table = DataRows(rows, header_of(rows, "a test file"), ",")
+>>> table.collect(lambda row, get: int(get("a")) + int(get("b")))
+[3]
+>>> table.skipped
+[Skipped(line=3, reason="row: expected 2 fields separated by ',' like the header (a truncated file or a wrong delimiter gives another count), got 1, found 'x'")]
 >>> number("-1", line=3, field="Weight")
 Traceback (most recent call last):
 ...
@@ -21,13 +30,15 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
-from spotter.interchange.records import LogFormatError, Skipped
+from spotter.interchange.records import ImportedSet, LogFormatError, Skipped
 from spotter.science.units import parse_unit
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$", re.ASCII)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,22 +47,35 @@ class Row:
 
     line: int
     fields: list[str]
+    error: str | None = None
 
 
 def decode(data: bytes) -> str:
-    """The text of an export: UTF-8 with or without a byte-order mark."""
+    """The text of an export: UTF-8 with or without a byte-order mark, UTF-16 with one, else
+    Windows-1252 (a file re-saved by a spreadsheet), so that no byte costs the whole file.
+
+    >>> decode("\\ufeffDate".encode()), decode("Mücke".encode("cp1252"))
+    ('Date', 'Mücke')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LogFormatError(
-            line, "encoding", "UTF-8 text", data[exc.start : exc.start + 4].hex(" ")
-        ) from None
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def read_rows(data: bytes, *, delimiter: str) -> Iterator[Row]:
-    """Every record of the file with its starting line; a blank line gives an empty row."""
-    reader = csv.reader(io.StringIO(decode(data), newline=""), delimiter=delimiter, strict=True)
+    """Every record of the file with its starting line; a blank line gives an empty row.
+
+    A record the csv module cannot read (a stray quote, a NUL byte) comes back with ``error``
+    set and no fields; reading goes on with the next line.
+    """
+    text = decode(data).replace("\0", "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     done = 0
     while True:
         try:
@@ -59,9 +83,9 @@ def read_rows(data: bytes, *, delimiter: str) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise LogFormatError(
-                done + 1, "row", f"a well-formed {delimiter!r}-separated row ({exc})"
-            ) from None
+            yield Row(done + 1, [], error=f"a well-formed {delimiter!r}-separated row ({exc})")
+            done = reader.line_num
+            continue
         yield Row(done + 1, fields)
         done = reader.line_num
 
@@ -95,10 +119,27 @@ def check_width(row: Row, header: Sequence[str], delimiter: str) -> None:
         )
 
 
+Getter = Callable[[str], str]
+
+
+def reason_of(error: LogFormatError) -> str:
+    """The reason a row was refused, without its line (a Skipped carries the line).
+
+    >>> reason_of(LogFormatError(4, "Reps", "a whole number", "ten"))
+    "Reps: expected a whole number, found 'ten'"
+    """
+    text = f"{error.field}: expected {error.expected}"
+    if error.found is not None:
+        shown = error.found if len(error.found) <= 80 else error.found[:77] + "..."
+        text += f", found {shown!r}"
+    return text
+
+
 class DataRows:
     """The data rows after a header: counts every row, skips blank ones (with the reason), checks
     the width after an optional ``repair``, and gives each row a ``get(column)`` reader that
-    returns "" for a column the file does not have."""
+    returns "" for a column the file does not have. A row that cannot be read is skipped with its
+    line and reason; the rest of the file is read on."""
 
     def __init__(
         self,
@@ -119,19 +160,47 @@ class DataRows:
         columns = self.columns
         for row in self._rows:
             self.read += 1
+            if row.error is not None:
+                self.skipped.append(Skipped(row.line, f"row: expected {row.error}"))
+                continue
             empty = blank(row)
             if empty is not None:
                 self.skipped.append(empty)
                 continue
             if self._repair is not None:
                 row = self._repair(row)
-            check_width(row, self._header, self._delimiter)
+            try:
+                check_width(row, self._header, self._delimiter)
+            except LogFormatError as error:
+                self.refuse(row.line, error)
+                continue
 
             def get(name: str, fields: list[str] = row.fields) -> str:
                 i = columns.get(name)
                 return "" if i is None else fields[i]
 
             yield row, get
+
+    def refuse(self, line: int, error: LogFormatError) -> None:
+        """List a row that cannot be read, with its reason."""
+        self.skipped.append(Skipped(line, reason_of(error)))
+
+    def collect(self, read: Callable[[Row, Getter], T | Skipped]) -> list[T]:
+        """``read`` applied to every data row; a row it refuses (a LogFormatError) or skips (a
+        Skipped) is listed in :attr:`skipped`, in file order."""
+        out: list[T] = []
+        for row, get in self:
+            try:
+                got = read(row, get)
+            except LogFormatError as error:
+                self.refuse(row.line, error)
+                continue
+            if isinstance(got, Skipped):
+                self.skipped.append(got)
+            else:
+                out.append(got)
+        self.skipped.sort(key=lambda k: k.line)
+        return out
 
 
 def blank(row: Row) -> Skipped | None:
@@ -178,11 +247,19 @@ def optional_number(
     expected: str = "a number, 0 or more, or nothing",
     decimal_comma: bool = False,
     zero_is_empty: bool = False,
+    negative: bool = False,
 ) -> float | None:
     """Like :func:`number`, but an empty field (or 0 when ``zero_is_empty``) is None."""
     if not value.strip():
         return None
-    result = number(value, line=line, field=field, expected=expected, decimal_comma=decimal_comma)
+    result = number(
+        value,
+        line=line,
+        field=field,
+        expected=expected,
+        decimal_comma=decimal_comma,
+        negative=negative,
+    )
     return None if zero_is_empty and result == 0 else result
 
 
@@ -194,11 +271,28 @@ def whole(value: str, *, line: int, field: str, expected: str = "a whole number,
     return int(result)
 
 
-def optional_whole(value: str, *, line: int, field: str) -> int | None:
-    """Like :func:`whole`, but an empty field is None."""
+def optional_whole(
+    value: str, *, line: int, field: str, decimal_comma: bool = False
+) -> int | None:
+    """Like :func:`whole`, but an empty field is None (``8,0`` is 8 with ``decimal_comma``)."""
     if not value.strip():
         return None
-    return whole(value, line=line, field=field, expected="a whole number, 0 or more, or nothing")
+    expected = "a whole number, 0 or more, or nothing"
+    result = number(value, line=line, field=field, expected=expected, decimal_comma=decimal_comma)
+    if not result.is_integer():
+        raise LogFormatError(line, field, expected, value)
+    return int(result)
+
+
+_IMPORTED_FIELDS = frozenset(f.name for f in fields(ImportedSet))
+
+
+def imported(*, unit: str | None, **values: Any) -> ImportedSet:
+    """An :class:`ImportedSet`, with ``unit`` (the unit the row's weight was entered in) kept
+    where the record has a place for it."""
+    if "unit" in _IMPORTED_FIELDS:
+        values["unit"] = unit
+    return ImportedSet(**values)
 
 
 def rpe(value: str, *, line: int, field: str, decimal_comma: bool = False) -> float | None:

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from spotter.interchange.fitbod import parse
-from spotter.interchange.records import LogFormatError
 
 HEADER = "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier"
 
@@ -41,13 +40,17 @@ def test_fitbod_rows_keep_warmups_timed_sets_and_multiplier() -> None:
     ("row", "field"),
     [
         ("2022-01-05T22:06:49Z,Fly, 8,9.0,0.0,0.0,0.0,0.0,false,, 2.0", "Date"),
-        ("2022-01-05 22:06:49 +0000,Fly, 8,-9.0,0.0,0.0,0.0,0.0,false,, 2.0", "Weight(kg)"),
+        ("2022-01-05 22:06:49 +0000,Fly, 8,nine,0.0,0.0,0.0,0.0,false,, 2.0", "Weight(kg)"),
         ("2022-01-05 22:06:49 +0000,Fly, x,9.0,0.0,0.0,0.0,0.0,false,, 2.0", "Reps"),
         ("2022-01-05 22:06:49 +0000,Fly, 8,9.0,0.0,0.0,0.0,0.0,maybe,, 2.0", "isWarmup"),
         ("2022-01-05 22:06:49 +0000,Fly, 8,9.0,0.0,0.0", "row"),
     ],
 )
-def test_a_bad_fitbod_row_names_its_line_and_field(row: str, field: str) -> None:
-    with pytest.raises(LogFormatError) as info:
-        parse(_file(HEADER, row))
-    assert (info.value.line, info.value.field) == (2, field)
+def test_a_bad_fitbod_row_is_listed_with_its_line_and_field_and_costs_only_itself(
+    row: str, field: str
+) -> None:
+    good = "2022-01-05 22:06:49 +0000,Fly, 8,9.0,0.0,0.0,0.0,0.0,false,, 2.0"
+    result = parse(_file(HEADER, row, good))
+    assert [s.line for s in result.sets] == [3]
+    assert [k.line for k in result.skipped] == [2]
+    assert result.skipped[0].reason.startswith(f"{field}: expected")

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from spotter.interchange.fitnotes import parse
-from spotter.interchange.records import LogFormatError
 from spotter.science.units import KG_PER_LB
 
 NEW = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time"
@@ -45,10 +44,11 @@ def test_an_unquoted_comma_in_the_exercise_name_is_joined_back() -> None:
     assert (s.exercise, s.load_kg, s.reps) == ("Overhead Press (Each Side, Dumbbells)", 8.0, 5)
 
 
-def test_a_stray_comma_in_a_number_is_an_error_not_a_new_name() -> None:
-    with pytest.raises(LogFormatError) as info:
-        parse(_file(NEW, "2025-04-29,Bench,Chest,10,5,kgs,8,,,"))
-    assert info.value.line == 2
+def test_a_stray_comma_in_a_number_costs_that_row_not_a_new_name() -> None:
+    result = parse(_file(NEW, "2025-04-29,Bench,Chest,10,5,kgs,8,,,"))
+    assert result.sets == ()
+    assert [k.line for k in result.skipped] == [2]
+    assert "row: expected 9 fields" in result.skipped[0].reason
 
 
 def test_old_format_weights_are_pounds_and_comments_become_notes() -> None:
@@ -63,14 +63,31 @@ def test_old_format_weights_are_pounds_and_comments_become_notes() -> None:
     ("row", "field"),
     [
         ("29/04/2025,Squat,Legs,100,kgs,5,,,", "Date"),
-        ("2025-04-29,Squat,Legs,-100,kgs,5,,,", "Weight"),
+        ("2025-04-29,Squat,Legs,a lot,kgs,5,,,", "Weight"),
         ("2025-04-29,Squat,Legs,100,stone,5,,,", "Weight Unit"),
         ("2025-04-29,Squat,Legs,100,kgs,5.5,,,", "Reps"),
         ("2025-04-29,Squat,Legs,100,kgs,5,,,1 minute", "Time"),
         ("2025-04-29,Squat,Legs,100", "row"),
     ],
 )
-def test_a_bad_fitnotes_row_names_its_line_and_field(row: str, field: str) -> None:
-    with pytest.raises(LogFormatError) as info:
-        parse(_file(NEW, "2025-04-29,Squat,Legs,100,kgs,5,,,", row))
-    assert (info.value.line, info.value.field) == (3, field)
+def test_a_bad_fitnotes_row_is_listed_with_its_line_and_field_and_costs_only_itself(
+    row: str, field: str
+) -> None:
+    result = parse(_file(NEW, "2025-04-29,Squat,Legs,100,kgs,5,,,", row))
+    assert [s.line for s in result.sets] == [2]
+    assert [k.line for k in result.skipped] == [3]
+    assert result.skipped[0].reason.startswith(f"{field}: expected")
+
+
+def test_a_weight_unit_in_the_distance_unit_column_of_a_weight_row_costs_nothing() -> None:
+    # older FitNotes exports carry 'kg' in Distance Unit on some weight rows
+    result = parse(_file(OLD, "2016-02-01,Squat,Legs,225.0,5,,kg,", "2016-02-01,Squat,Legs,225.0,5,0,kg,"))
+    assert [s.load_kg for s in result.sets] == [225 * KG_PER_LB] * 2
+    assert [s.meters for s in result.sets] == [None, None]
+    assert result.skipped == ()
+
+
+def test_a_real_distance_in_an_unknown_unit_costs_that_row_only() -> None:
+    result = parse(_file(NEW, "2025-04-29,Run,Cardio,,,,5,kg,0:30:00", "2025-04-29,Run,Cardio,,,,5,km,0:30:00"))
+    assert [s.meters for s in result.sets] == [5000.0]
+    assert [(k.line, k.reason.split(":")[0]) for k in result.skipped] == [(2, "Distance Unit")]

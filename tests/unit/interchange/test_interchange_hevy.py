@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from spotter.interchange.hevy import parse
-from spotter.interchange.records import LogFormatError
 from spotter.science.units import KG_PER_LB
 
 HEADER = (
@@ -70,13 +69,17 @@ def test_hevy_weight_lbs_column_is_converted() -> None:
     ("row", "field"),
     [
         ('"A","31 Foo 2026, 10:00","","","Curl",,"",0,"normal",10,10,,,', "start_time"),
-        ('"A","1 Jan 2026, 10:00","","","Curl",,"",0,"normal",-10,10,,,', "weight_kg"),
+        ('"A","1 Jan 2026, 10:00","","","Curl",,"",0,"normal",ten,10,,,', "weight_kg"),
         ('"A","1 Jan 2026, 10:00","","","Curl",,"",0,"normal",10,many,,,', "reps"),
         ('"A","1 Jan 2026, 10:00","","","Curl",,"",0,"superset",10,10,,,', "set_type"),
         ('"A","1 Jan 2026, 10:00","","","Curl",,"",0,"normal",10', "row"),
     ],
 )
-def test_a_bad_hevy_row_names_its_line_and_field(row: str, field: str) -> None:
-    with pytest.raises(LogFormatError) as info:
-        parse(_file(HEADER, row))
-    assert (info.value.line, info.value.field) == (2, field)
+def test_a_bad_hevy_row_is_listed_with_its_line_and_field_and_costs_only_itself(
+    row: str, field: str
+) -> None:
+    good = '"A","1 Jan 2026, 10:00","","","Curl",,"",1,"normal",10,10,,,'
+    result = parse(_file(HEADER, row, good))
+    assert [s.line for s in result.sets] == [3]
+    assert [k.line for k in result.skipped] == [2]
+    assert result.skipped[0].reason.startswith(f"{field}: expected")

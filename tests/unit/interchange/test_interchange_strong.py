@@ -115,33 +115,30 @@ def test_re_parsing_the_same_file_gives_the_same_keys() -> None:
     ("row", "line", "field"),
     [
         ('12/05/2017 7pm,"Legs","Squat",1,45,10,0,0,"",""', 3, "Date"),
-        ('2017-05-12 19:00:00,"Legs","Squat",1,-45,10,0,0,"",""', 3, "Weight"),
+        ('2017-05-12 19:00:00,"Legs","Squat",1,heavy,10,0,0,"",""', 3, "Weight"),
         ('2017-05-12 19:00:00,"Legs","Squat",1,45,ten,0,0,"",""', 3, "Reps"),
         ('2017-05-12 19:00:00,"Legs","Squat",1,45,10', 3, "row"),
         ('2017-05-12 19:00:00;"Legs";"Squat";1;45;10;0;0;"";""', 3, "row"),
         ('2017-05-12 19:00:00,"Legs","Squat",X,45,10,0,0,"",""', 3, "Set Order"),
     ],
 )
-def test_a_bad_row_fails_the_whole_file_naming_line_and_field(
+def test_a_bad_row_costs_that_row_and_is_listed_with_line_and_field(
     row: str, line: int, field: str
 ) -> None:
-    data = _file(LEGACY, '2017-05-12 19:00:00,"Legs","Squat",1,45,10,0,0,"",""', row)
-    with pytest.raises(LogFormatError) as info:
-        parse(data, unit="lb")
-    assert (info.value.line, info.value.field) == (line, field)
-    assert f"line {line}" in str(info.value)
-    assert "expected" in str(info.value)
+    good = '2017-05-12 19:00:00,"Legs","Squat",1,45,10,0,0,"",""'
+    result = parse(_file(LEGACY, good, row, good.replace(",1,", ",2,")), unit="lb")
+    assert [s.line for s in result.sets] == [2, 4]
+    assert [k.line for k in result.skipped] == [line]
+    assert result.skipped[0].reason.startswith(f"{field}: expected")
 
 
 def test_a_multi_line_note_does_not_shift_later_line_numbers() -> None:
     data = _file(
         LEGACY,
         '2017-05-12 19:00:00,"Legs","Squat",1,45,10,0,0,"two\nlines",""',
-        '2017-05-12 19:00:00,"Legs","Squat",2,-1,10,0,0,"",""',
+        '2017-05-12 19:00:00,"Legs","Squat",2,x,10,0,0,"",""',
     )
-    with pytest.raises(LogFormatError) as info:
-        parse(data, unit="lb")
-    assert info.value.line == 4
+    assert [k.line for k in parse(data, unit="lb").skipped] == [4]
 
 
 @given(st.integers(0, 200_000))
