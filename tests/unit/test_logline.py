@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spotter.interchange.logline import LogSyntaxError, parse_log_line
+from spotter.interchange.logline import (
+    SET_TYPES,
+    LoggedSet,
+    LogSyntaxError,
+    format_entry,
+    parse_log,
+    parse_log_line,
+)
 
 
 def sets(text: str, unit: str = "kg") -> list[tuple]:  # type: ignore[type-arg]
@@ -44,7 +51,7 @@ def test_bodyweight_plus_load_and_assisted() -> None:
         (10, "kg", 6, None, True),
     ]
     assert sets("assisted pull-up -20kg 3x8") == [(-20, "kg", 8, None, False)] * 3
-    assert sets("dip bw 12,10") == [(None, "kg", 12, None, True), (None, "kg", 10, None, True)]
+    assert sets("dip bw 12,10") == [(None, None, 12, None, True), (None, None, 10, None, True)]
 
 
 def test_timed_and_distance_sets() -> None:
@@ -96,3 +103,108 @@ def test_any_text_parses_or_is_rejected_with_an_explanation(text: str) -> None:
         assert "cannot read the log entry" in str(err)
     else:
         assert e.exercise and e.sets
+
+
+# -- the exercise's load kind decides what a bare number means --------------------------------
+
+
+def test_pull_up_3x8_is_three_sets_of_eight_at_bodyweight() -> None:
+    e = parse_log_line("pull-up 3x8", kind="bodyweight")
+    assert [(s.load, s.reps, s.bodyweight) for s in e.sets] == [(None, 8, True)] * 3
+
+
+def test_push_up_3x20_and_20_18_15_are_reps_not_loads() -> None:
+    e = parse_log_line("push-up 3x20", kind="bodyweight")
+    assert [(s.load, s.reps) for s in e.sets] == [(None, 20)] * 3
+    e = parse_log_line("push-up 20,18,15", kind="bodyweight")
+    assert [(s.load, s.reps, s.bodyweight) for s in e.sets] == [
+        (None, 20, True),
+        (None, 18, True),
+        (None, 15, True),
+    ]
+
+
+def test_a_load_on_a_bodyweight_exercise_is_added_to_the_body() -> None:
+    for text in ("pull-up 10kg 3x8", "pull-up bw+10kg 3x8", "pull-up +10kg 3x8"):
+        e = parse_log_line(text, kind="bodyweight")
+        assert [(s.load, s.unit, s.bodyweight) for s in e.sets] == [(10, "kg", True)] * 3
+
+
+def test_every_spelling_of_assistance_is_a_negative_load_relative_to_the_body() -> None:
+    for text in (
+        "assisted pull-up 20kg 3x8",
+        "assisted pull-up -20kg 3x8",
+        "assisted pull-up assist 20kg 3x8",
+        "assisted pull-up bw-20kg 3x8",
+    ):
+        e = parse_log_line(text, kind="assisted")
+        assert e.exercise == "assisted pull-up"
+        assert [(s.load, s.reps, s.bodyweight) for s in e.sets] == [(-20, 8, True)] * 3
+
+
+def test_assistance_is_refused_for_exercises_that_are_not_assisted() -> None:
+    for text, kind in (("pull-up -20kg 3x8", "bodyweight"), ("squat -20kg 3x8", "external")):
+        with pytest.raises(LogSyntaxError, match="only for assisted"):
+            parse_log_line(text, kind=kind)  # type: ignore[arg-type]
+    with pytest.raises(LogSyntaxError, match="assisted exercise"):
+        parse_log_line("assisted pull-up bw+20kg 3x8", kind="assisted")
+
+
+def test_bare_numbers_on_an_external_exercise_still_need_a_load() -> None:
+    with pytest.raises(LogSyntaxError, match="need a load"):
+        parse_log_line("squat 5,5,5", kind="external")
+    assert [(s.load, s.reps) for s in parse_log_line("bench 80x5", kind="external").sets] == [
+        (80, 5)
+    ]
+
+
+def test_an_exercise_named_with_assist_keeps_its_name() -> None:
+    e = parse_log_line("band assist pull-up 3x8", kind="assisted")
+    assert e.exercise == "band assist pull-up"
+
+
+def test_a_lone_plus_joins_a_superset_of_two_entries() -> None:
+    entries = parse_log("bench 80kg 3x8 + pull-up bw+5kg 3x8", kind=lambda n: "bodyweight")
+    assert [e.exercise for e in entries] == ["bench", "pull-up"]
+    assert [len(e.sets) for e in entries] == [3, 3]
+    with pytest.raises(LogSyntaxError, match="one exercise per entry"):
+        parse_log_line("bench 80kg 3x8 + row 60kg 3x8")
+
+
+_UNIT = st.sampled_from(["kg", "lb"])
+_LOAD = st.integers(1, 40_000).map(lambda n: n / 100)
+_EFFORT = st.one_of(st.none(), st.integers(2, 20).map(lambda n: n / 2))
+_RIR = st.one_of(st.none(), st.integers(0, 10).map(float))
+_TYPE = st.sampled_from(SET_TYPES)
+
+
+@st.composite
+def _amount(draw: st.DrawFn) -> dict[str, object]:
+    which = draw(st.sampled_from(["reps", "seconds", "meters"]))
+    if which == "reps":
+        return {"reps": draw(st.integers(1, 100))}
+    value = draw(st.integers(1, 36_000).map(lambda n: n / 10))
+    return {which: value}
+
+
+@st.composite
+def _set(draw: st.DrawFn, kind: str) -> LoggedSet:
+    amount = draw(_amount())
+    rpe = draw(_EFFORT) if "reps" in amount else None
+    common = {"rpe": rpe, "rir": draw(_RIR), "set_type": draw(_TYPE), **amount}
+    if kind == "external":
+        return LoggedSet(draw(_LOAD), draw(_UNIT), **common)  # type: ignore[arg-type]
+    load = draw(st.one_of(st.none(), _LOAD))
+    if load is None:
+        return LoggedSet(None, None, bodyweight=True, **common)  # type: ignore[arg-type]
+    signed = -load if kind == "assisted" else load
+    return LoggedSet(signed, draw(_UNIT), bodyweight=True, **common)  # type: ignore[arg-type]
+
+
+@given(st.sampled_from(["external", "bodyweight", "assisted"]).flatmap(
+    lambda k: st.tuples(st.just(k), st.lists(_set(k), min_size=1, max_size=6))
+))
+def test_every_generated_set_reads_back_from_its_written_form(case: tuple) -> None:  # type: ignore[type-arg]
+    kind, written = case
+    text = format_entry("some exercise", written)
+    assert list(parse_log_line(text, kind=kind, default_unit="lb").sets) == written
