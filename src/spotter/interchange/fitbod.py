@@ -67,7 +67,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
                 extra.append((name, value))
         has_weight = has_weight or weight is not None
         workout_key = start.isoformat()
-        return t.imported(
+        return ImportedSet(
             source=SOURCE,
             line=line,
             workout_key=workout_key,

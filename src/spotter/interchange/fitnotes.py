@@ -119,7 +119,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             units_seen.add(weight_unit)
         workout_key = day.isoformat()
         category = get("Category").strip()
-        return t.imported(
+        return ImportedSet(
             source=SOURCE,
             line=line,
             workout_key=workout_key,

@@ -103,7 +103,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         reps = t.optional_whole(get("reps"), line=line, field="reps")
         notes = t.text(get("exercise_notes").replace("\\n", "\n"))
         workout_key = f"{title}|{start.isoformat()}"
-        return t.imported(
+        return ImportedSet(
             source=SOURCE,
             line=line,
             workout_key=workout_key,

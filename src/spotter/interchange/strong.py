@@ -159,7 +159,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         rpe = t.rpe(get("RPE"), line=line, field="RPE", decimal_comma=decimal_comma)
         workout_key = start.isoformat()
         extra = (("Workout #", get("Workout #").strip()),) if get("Workout #").strip() else ()
-        return t.imported(
+        return ImportedSet(
             source=SOURCE,
             line=line,
             workout_key=workout_key,

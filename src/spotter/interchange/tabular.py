@@ -30,10 +30,10 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
-from spotter.interchange.records import ImportedSet, LogFormatError, Skipped
+from spotter.interchange.records import LogFormatError, Skipped
 from spotter.science.units import parse_unit
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
@@ -282,17 +282,6 @@ def optional_whole(
     if not result.is_integer():
         raise LogFormatError(line, field, expected, value)
     return int(result)
-
-
-_IMPORTED_FIELDS = frozenset(f.name for f in fields(ImportedSet))
-
-
-def imported(*, unit: str | None, **values: Any) -> ImportedSet:
-    """An :class:`ImportedSet`, with ``unit`` (the unit the row's weight was entered in) kept
-    where the record has a place for it."""
-    if "unit" in _IMPORTED_FIELDS:
-        values["unit"] = unit
-    return ImportedSet(**values)
 
 
 def rpe(value: str, *, line: int, field: str, decimal_comma: bool = False) -> float | None:
