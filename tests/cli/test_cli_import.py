@@ -102,3 +102,57 @@ def test_the_profile_unit_is_used_for_files_without_one(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.stderr
     loads = [s["load_kg"] for s in json.loads(run("history", "--format", "json").stdout)]
     assert loads[0] == 135 * 0.45359237
+
+
+def _db_hash(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_bad_write_map_path_fails_before_anything_is_saved(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    run("--db", str(db), "init", "--defaults")
+    before = _db_hash(db)
+    f = tmp_path / "strong.csv"
+    f.write_text(STRONG_LEGACY)
+    for target in (tmp_path / "missing" / "m.csv", tmp_path):
+        r = runner.invoke(
+            app,
+            ["--db", str(db), "import", "auto", str(f), "--unit", "lb", "--write-map", str(target)],
+        )
+        assert r.exit_code == 1, r.output
+        assert r.exception is None or isinstance(r.exception, SystemExit)  # no traceback
+        assert "--write-map" in r.stderr
+        assert _db_hash(db) == before
+
+
+def test_an_absurd_imported_weight_is_refused_and_progress_still_works(tmp_path: Path) -> None:
+    f = tmp_path / "strong.csv"
+    f.write_text(
+        STRONG_LEGACY.splitlines()[0]
+        + "\n2017-03-01 18:00:00,Push,Bench Press (Barbell),1,100,8,0,0,,\n"
+        + "2017-03-01 18:00:00,Push,Bench Press (Barbell),2,1e308,5,0,0,,\n"
+    )
+    r = run("import", "auto", str(f), "--unit", "kg", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["sets_imported"] == 1
+    assert [x["line"] for x in report["refused"]] == [3]
+    p = runner.invoke(app, ["progress", "barbell-bench-press"])
+    assert p.exit_code == 0, p.output
+    assert p.exception is None
+
+
+def test_a_bad_row_costs_that_row_and_the_report_lists_it(tmp_path: Path) -> None:
+    f = tmp_path / "fitnotes.csv"
+    f.write_text(
+        "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
+        "2016-02-01,Squat,Legs,225.0,5,,kg,\n"  # 'kg' in Distance Unit: read, not refused
+        "2016-02-01,Squat,Legs,lots,5,,,\n"
+        "2016-02-01,Squat,Legs,235.0,3,,,\n"
+    )
+    r = run("import", "auto", str(f))
+    assert r.exit_code == 0, r.stderr
+    assert "Imported 2 sets" in r.stdout
+    assert "line 3: Weight (lbs): expected" in r.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,70 @@ def test_progress_adds_up_when_only_some_sets_are_new(
     )
     assert (report.sets_imported, report.already_present) == (2, 3)
     assert sum(steps) == 5  # every set in the file, once
+
+
+def _hevy_rows(*rows: tuple[str, str, str]) -> bytes:
+    """A Hevy file with (exercise, weight_kg, reps) rows in one workout."""
+    head = HEVY.splitlines()[0]
+    body = [
+        f'"W","9 Apr 2026, 17:18","9 Apr 2026, 18:02","","{name}","","","{i}","normal","{w}","{r}","","",""'
+        for i, (name, w, r) in enumerate(rows)
+    ]
+    return ("\n".join([head, *body]) + "\n").encode()
+
+
+def test_assisted_rows_are_stored_as_negative_loads_with_their_unit(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = _hevy_rows(("Chin Up (Assisted)", "31.75", "10"), ("Chin Up (Assisted)", "", "4"))
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    assisted, bodyweight_only = sets_in(engine)
+    assert (assisted.load_kg, assisted.bodyweight, assisted.reps) == (-31.75, True, 10)
+    assert (bodyweight_only.load_kg, bodyweight_only.bodyweight) == (None, True)
+    assert assisted.exercise == "imported:Chin Up (Assisted)"
+    assert "negative" in {n.source: n.rule for n in report.names}["Chin Up (Assisted)"]
+
+
+def test_an_absurd_number_costs_its_row_and_is_explained(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = _hevy_rows(
+        ("Squat (Barbell)", "100", "5"),
+        ("Squat (Barbell)", "1e308", "5"),
+        ("Squat (Barbell)", "100", "5000000"),
+        ("Bench Press (Barbell)", "-40", "5"),  # negative, but not an assisted exercise
+        ("Squat (Barbell)", "105", "5"),
+    )
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(data), today=dt.date(2026, 5, 1))
+    assert [s.load_kg for s in sets_in(engine)] == [100, 105]
+    assert [k.line for k in report.refused] == [3, 4, 5]
+    assert "load 1e+308 kg is outside" in report.refused[0].reason
+    assert "reps 5000000 is outside" in report.refused[1].reason
+    assert "not an assisted exercise" in report.refused[2].reason
+    assert report.sets_imported + report.already_present + len(report.explained) == report.rows_read
+
+
+def test_a_date_after_tomorrow_is_refused_and_an_outlier_needs_the_flag(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = _hevy_rows(("Leg Press (Machine)", "1200", "8"))
+    early = import_log(SqlUnitOfWork(engine), catalog, parse_any(data), today=dt.date(2026, 4, 1))
+    assert early.sets_imported == 0 and "no future dates" in early.refused[0].reason
+    plain = import_log(SqlUnitOfWork(engine), catalog, parse_any(data), today=dt.date(2026, 5, 1))
+    assert plain.sets_imported == 0 and "--allow-outlier" in plain.refused[0].reason
+    kept = import_log(
+        SqlUnitOfWork(engine),
+        catalog,
+        parse_any(data),
+        today=dt.date(2026, 5, 1),
+        allow_outlier=True,
+    )
+    assert kept.sets_imported == 1 and [s.load_kg for s in sets_in(engine)] == [1200]
+
+
+def test_a_suggested_match_is_not_applied_until_mapped(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = _hevy_rows(("Triceps Pushdown", "30", "12"))
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    assert [s.exercise for s in sets_in(engine)] == ["imported:Triceps Pushdown"]
+    assert report.suggestions == {"Triceps Pushdown": "triceps-rope-pushdown"}
+    import_log(
+        SqlUnitOfWork(engine),
+        catalog,
+        parse_any(data),
+        mapping={"Triceps Pushdown": "triceps-rope-pushdown"},
+    )
+    assert [s.exercise for s in sets_in(engine)] == ["triceps-rope-pushdown"]

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
 
+if TYPE_CHECKING:
+    from spotter.interchange.prepare import NamePlan
+    from spotter.services.importer import ImportReport
+
 FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod", "spotter")
+#: Rows listed in the text report (the JSON report lists every one).
+SHOWN_ROWS = 25
+MAP_COLUMNS = ("source_name", "slug", "suggestion", "method", "confidence", "sets", "load_rule")
 
 
 def read_mapping(path: Path) -> dict[str, str]:
@@ -29,6 +41,57 @@ def read_mapping(path: Path) -> dict[str, str]:
             }
     except OSError as exc:
         raise fail(f"{path}: cannot be read ({exc})") from exc
+
+
+def check_output(path: Path, option: str) -> None:
+    """Fail before anything is done when ``path`` cannot be written: a missing folder, a folder
+    in its place, no permission."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise fail(f"{option} {path}: is a folder; expected a file name")
+    if not parent.is_dir():
+        raise fail(f"{option} {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise fail(f"{option} {path}: cannot be written (no permission)")
+
+
+def write_map(path: Path, plans: tuple[NamePlan, ...]) -> None:
+    """Every source name with its slug (empty when kept as imported), the suggestion to confirm
+    (copy it into slug), the method, the confidence, the sets and the load rule; written to a
+    temporary file first, so a failure leaves no half-written map."""
+    with tempfile.NamedTemporaryFile(
+        "w", newline="", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+    ) as fh:
+        w = csv.writer(fh)
+        w.writerow(MAP_COLUMNS)
+        for p in plans:
+            m = p.match
+            w.writerow(
+                [
+                    p.source,
+                    m.slug or "",
+                    m.suggestion or "",
+                    m.method,
+                    f"{m.confidence:g}",
+                    p.sets,
+                    p.rule.text,
+                ]
+            )
+    os.replace(fh.name, path)
+
+
+def ask_suggestions(plans: tuple[NamePlan, ...], names: Mapping[str, str]) -> dict[str, str]:
+    """Ask, name by name, whether each suggestion is right; the accepted ones as a mapping."""
+    accepted: dict[str, str] = {}
+    for p in plans:
+        m = p.match
+        if m.slug is None and m.suggestion and m.method == "none":
+            label = names.get(m.suggestion, m.suggestion)
+            if typer.confirm(
+                f"{p.source!r} ({p.sets} sets): is it {label} ({m.suggestion})?", default=False
+            ):
+                accepted[p.source] = m.suggestion
+    return accepted
 
 
 def import_(
@@ -50,28 +113,49 @@ def import_(
         ),
     ] = None,
     mapping: Annotated[
-        Path | None, typer.Option("--map", help="A mapping file (source_name,slug) to apply.")
-    ] = None,
-    write_map: Annotated[
         Path | None,
-        typer.Option("--write-map", help="Write every source name and its match here, to edit."),
+        typer.Option("--map", help="A mapping file (source_name,slug) to apply: confirms names."),
+    ] = None,
+    write_map_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-map", help="Write every source name, its match and suggestion here, to edit."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the report; save nothing.")
     ] = False,
+    allow_outlier: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outlier", help="Keep values outside the plausible ranges (not the hard ones)."
+        ),
+    ] = False,
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask/--no-ask",
+            help="Ask to confirm each suggested match (default: when the input is a terminal).",
+        ),
+    ] = True,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Import a workout log; the format is detected from the header.
 
-    Every row becomes a set or is reported with its line and reason. Exercise names are matched
-    to the catalog (alias, normalised name, then fuzzy); unmatched names are kept and listed.
-    Importing the same file again adds nothing; a file with an error saves nothing.
+    Every row becomes a set or is listed with its line and reason (a row that is not a set, a
+    cell that cannot be read, a value outside the plausible ranges); a bad row costs that row,
+    not the file. Per-side loads ("(Each Side)") become whole loads and assisted rows negative
+    loads, by the rules the report names. Exercise names are matched to the catalog (alias,
+    normalised name, a close name at high confidence); any other name is kept as written
+    (`imported:NAME`) and its suggested match is offered to confirm, here when the input is a
+    terminal, or with --map. Importing the same file again adds nothing; an error saves nothing.
 
     Example: spotter import strong strong.csv --unit lb --write-map names.csv
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     from spotter.interchange.detect import detect, parse_any
+    from spotter.interchange.prepare import prepare
     from spotter.services.importer import import_log
     from spotter.store.uow import SqlUnitOfWork
 
@@ -79,10 +163,14 @@ def import_(
         raise fail(f"unknown format {app_format!r}: expected one of {', '.join(FORMATS)}")
     if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
         raise fail(f"--unit {unit!r}: expected kg or lb")
+    if fmt not in ("text", "json"):
+        raise fail(f"--format {fmt!r}: expected text or json")
+    if write_map_to is not None:
+        check_output(write_map_to, "--write-map")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise fail(f"{file}: cannot be read ({exc})") from exc
+        raise fail(f"{file}: cannot be read ({exc.strerror or exc})") from exc
     if app_format == "spotter" or (app_format == "auto" and data.lstrip()[:1] == b"{"):
         from spotter.cli.common import settings
         from spotter.services.export import restore_everything
@@ -93,6 +181,7 @@ def import_(
             "Restored " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" from {file.name}."
         )
         return
+    today = dt.date.today()
     with user_errors():
         if unit is None:  # files without a unit column use the profile's unit
             from spotter.services.profile import get_profile
@@ -104,7 +193,20 @@ def import_(
             raise fail(
                 f"{file} looks like a {found} export, not {app_format}; use 'auto' or the right format"
             )
-        mapped = read_mapping(mapping) if mapping else None
+        mapped = dict(read_mapping(mapping)) if mapping else {}
+        cat = catalog(ctx)
+        result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
+        plans = prepare(result, cat, mapping=mapped, today=today).names
+        if ask and fmt == "text" and sys.stdin.isatty():
+            accepted = ask_suggestions(plans, {e.slug: e.name for e in cat.all()})
+            if accepted:
+                mapped.update(accepted)
+                plans = prepare(result, cat, mapping=mapped, today=today).names
+        if write_map_to is not None:
+            try:
+                write_map(write_map_to, plans)
+            except OSError as exc:
+                raise fail(f"--write-map {write_map_to}: cannot be written ({exc})") from exc
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -114,57 +216,64 @@ def import_(
             transient=True,
             disable=fmt == "json",
         ) as progress:
-            task = progress.add_task(f"Reading {file.name} ({found})", total=None)
-            result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
-            progress.update(task, description="Importing sets", total=len(result.sets), completed=0)
+            task = progress.add_task("Importing sets", total=len(result.sets))
             report = import_log(
                 SqlUnitOfWork(engine(ctx)),
-                catalog(ctx),
+                cat,
                 result,
                 mapping=mapped,
                 dry_run=dry_run,
                 progress=lambda n: progress.advance(task, n),
+                today=today,
+                allow_outlier=allow_outlier,
             )
-    if write_map is not None:
-        with write_map.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["source_name", "slug", "method", "confidence", "sets", "closest"])
-            for n in report.names:
-                closest = "; ".join(f"{s} ({c:g})" for s, c in n.candidates[:3])
-                w.writerow([n.source, n.slug or "", n.method, f"{n.confidence:g}", n.sets, closest])
     if fmt == "json":
-        print_json(
-            {
-                "format": report.format,
-                "rows_read": report.rows_read,
-                "sets_in_file": report.sets_in_file,
-                "sets_imported": report.sets_imported,
-                "already_present": report.already_present,
-                "remapped": report.remapped,
-                "workouts": report.workouts,
-                "first": str(report.first) if report.first else None,
-                "last": str(report.last) if report.last else None,
-                "dry_run": report.dry_run,
-                "names": [
-                    {
-                        "source": n.source,
-                        "slug": n.slug,
-                        "method": n.method,
-                        "confidence": n.confidence,
-                        "sets": n.sets,
-                    }
-                    for n in report.names
-                ],
-                "skipped": [{"line": s.line, "reason": s.reason} for s in report.skipped],
-            }
-        )
+        print_json(report_json(report))
         return
+    print_report(report, file.name)
+
+
+def report_json(report: ImportReport) -> dict[str, object]:
+    """The report as JSON: every name with its match, suggestion and load rule, every row not
+    stored with its line and reason."""
+    return {
+        "format": report.format,
+        "rows_read": report.rows_read,
+        "sets_in_file": report.sets_in_file,
+        "sets_imported": report.sets_imported,
+        "already_present": report.already_present,
+        "new_sets": report.new_sets,
+        "remapped": report.remapped,
+        "workouts": report.workouts,
+        "first": str(report.first) if report.first else None,
+        "last": str(report.last) if report.last else None,
+        "dry_run": report.dry_run,
+        "names": [
+            {
+                "source": n.source,
+                "slug": n.slug,
+                "stored_as": n.stored_as,
+                "method": n.method,
+                "confidence": n.confidence,
+                "suggestion": n.suggestion,
+                "load_rule": n.rule,
+                "sets": n.sets,
+            }
+            for n in report.names
+        ],
+        "skipped": [{"line": s.line, "reason": s.reason} for s in report.skipped],
+        "refused": [{"line": s.line, "reason": s.reason} for s in report.refused],
+    }
+
+
+def print_report(report: ImportReport, name: str) -> None:
     c = console()
-    verb = "Would import" if dry_run else "Imported"
+    verb = "Would import" if report.dry_run else "Imported"
     c.print(
-        f"[bold]{verb} {report.sets_imported if not dry_run else report.sets_in_file - report.already_present}"
-        f"[/] sets from {file.name} ({report.format}): {report.rows_read} rows, {report.workouts} workouts, "
-        f"{report.first} to {report.last}; {report.already_present} already present."
+        f"[bold]{verb} {report.new_sets}[/] sets from {name} ({report.format}): "
+        f"{report.rows_read} rows, {report.workouts} workouts, {report.first} to {report.last}; "
+        f"{report.already_present} already present, {len(report.explained)} rows not stored "
+        "(listed below)."
     )
     if report.remapped:
         c.print(f"Re-pointed {report.remapped} earlier sets to the exercises your mapping names.")
@@ -172,23 +281,34 @@ def import_(
     c.print(
         "Exercise names: "
         + ", ".join(
-            f"{methods.get(k, 0)} {k}" for k in ("alias", "normalised", "fuzzy", "mapped", "none")
+            f"{methods.get(k, 0)} {k}"
+            for k in ("alias", "normalised", "fuzzy", "mapped", "kept", "none")
+            if methods.get(k) or k in ("alias", "none")
         )
     )
-    unmatched = [n for n in report.names if n.slug is None]
-    if unmatched:
+    ruled = [n for n in report.names if n.rule != "as entered"]
+    if ruled:
+        c.print("Load rules applied:")
+        for n in ruled:
+            c.print(f"  {n.source} ({n.sets} sets): {n.rule}", markup=False)
+    kept = [n for n in report.names if n.slug is None]
+    if kept:
         c.print(
-            f"[yellow]{len(unmatched)} names kept as imported exercises (map them with --write-map / --map):[/]"
+            f"[yellow]{len(kept)} names kept as written (imported:NAME); confirm a suggestion "
+            "with --map (copy it into the slug column of --write-map's file):[/]"
         )
-        for n in unmatched[:15]:
-            near = f" — closest: {n.candidates[0][0]}" if n.candidates else ""
-            c.print(f"  {n.source} ({n.sets} sets){near}")
-        if len(unmatched) > 15:
-            c.print(f"  ... and {len(unmatched) - 15} more")
-    if report.skipped:
-        c.print(f"{len(report.skipped)} rows skipped:")
-        for s in report.skipped[:10]:
-            c.print(f"  line {s.line}: {s.reason}")
+        for n in kept[:SHOWN_ROWS]:
+            near = f" - suggested: {n.suggestion}" if n.suggestion else ""
+            c.print(f"  {n.source} ({n.sets} sets){near}", markup=False)
+        if len(kept) > SHOWN_ROWS:
+            c.print(f"  ... and {len(kept) - SHOWN_ROWS} more (--format json lists all)")
+    explained = report.explained
+    if explained:
+        c.print(f"{len(explained)} rows not stored:")
+        for s in explained[:SHOWN_ROWS]:
+            c.print(f"  line {s.line}: {s.reason}", markup=False)
+        if len(explained) > SHOWN_ROWS:
+            c.print(f"  ... and {len(explained) - SHOWN_ROWS} more (--format json lists all)")
 
 
 def register(app: typer.Typer) -> None:

@@ -151,9 +151,7 @@ def rule_for(
             return _PER_SIDE_RULES[kind]
     if "bodyweight" in kinds:
         return LoadRule("per-side-kept", "per side on a bodyweight exercise: kept as entered")
-    return LoadRule(
-        "per-side-double", "per side, equipment not stated: whole load = 2 x side"
-    )
+    return LoadRule("per-side-double", "per side, equipment not stated: whole load = 2 x side")
 
 
 _PER_SIDE_RULES: Final[dict[str, LoadRule]] = {

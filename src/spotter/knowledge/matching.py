@@ -278,13 +278,14 @@ class NameMatcher:
             self._kinds[slug] = kinds_of(self.catalog, slug)
         return self._kinds[slug]
 
-    def agrees(self, source: str, slug: str, matched_name: str) -> bool:
+    def agrees(self, source: str, slug: str) -> bool:
         """True when the equipment a source name states is what the exercise uses, and the
-        exercise's name (as matched) states no equipment the source does not."""
+        exercise's own name states no equipment the source does not."""
         stated = equipment_kinds(source)
         if not stated <= self.kinds(slug):
             return False
-        named = equipment_kinds(matched_name) | equipment_kinds(slug.replace("-", " "))
+        ex = self.catalog.get(slug)
+        named = equipment_kinds(ex.name) | equipment_kinds(slug.replace("-", " "))
         return named <= stated
 
     def _match(self, name: str) -> Match:
@@ -311,7 +312,7 @@ class NameMatcher:
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
         adjusted: list[tuple[str, float, bool]] = []
         for slug, (score, matched) in ranked[:15]:
-            agree = self.agrees(name, slug, matched)
+            agree = self.agrees(name, slug)
             if not agree:
                 score -= EQUIPMENT_PENALTY
             score -= _penalty(variants[-1], matched)

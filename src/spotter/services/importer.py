@@ -1,12 +1,16 @@
-"""Importing a parsed workout log: match names, skip what is already there, write in one go.
+"""Importing a parsed workout log: match names, whole loads, limits, skip what is already there,
+write in one go.
 
 * Each set keeps a stable key (app, workout, exercise, position; a repeat of the same key in one
   file gets an occurrence number), so importing the same file again adds nothing.
+* Every row of the file is accounted for: stored (or already present), or listed with its line
+  and reason: a row that is not a set, a cell that cannot be read (the parsers), a negative weight
+  on an exercise that is not assisted or a value outside :mod:`spotter.science.limits`
+  (:mod:`spotter.interchange.prepare`).
 * Everything is written in one transaction: a failure leaves the database as it was.
-* Names are matched by :class:`spotter.knowledge.matching.NameMatcher`, or by the user's mapping
-  (source name -> slug) first. Unmatched names are kept as ``imported:<source name>``, so no set is
-  lost; they are listed in the report, and importing again with a mapping re-points the sets
-  already kept under a mapped name.
+* Names: the user's mapping (source name -> slug) first, then the catalog matcher; a name without
+  a confident match is kept as ``imported:<source name>`` with a suggestion to confirm; importing
+  again with a mapping re-points the sets already kept under a mapped name.
 """
 
 from __future__ import annotations
@@ -17,19 +21,29 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from spotter.errors import SpotterError
-from spotter.interchange.records import ImportedSet, ParseResult, Skipped
+from spotter.interchange.prepare import (
+    UNMATCHED_PREFIX,
+    MappingError,
+    NamePlan,
+    Prepared,
+    prepare,
+    resolve_names,
+)
+from spotter.interchange.records import ParseResult, Skipped
 from spotter.knowledge.catalog import Catalog
-from spotter.knowledge.matching import Match, NameMatcher
 from spotter.services.uow import UnitOfWork
 
-UNMATCHED_PREFIX = "imported:"
+__all__ = [
+    "UNMATCHED_PREFIX",
+    "ImportReport",
+    "MappingError",
+    "NameReport",
+    "import_log",
+    "resolve_names",
+]
+
 #: Sets written between two progress reports.
 PROGRESS_CHUNK = 500
-
-
-class MappingError(SpotterError):
-    """A mapping file entry that points at no exercise."""
 
 
 class _ImportRepo(Protocol):
@@ -48,12 +62,20 @@ class ImportUnitOfWork(UnitOfWork, Protocol):
 
 @dataclass(frozen=True, slots=True)
 class NameReport:
+    """One source name: where its sets went, how it was matched, the load rule applied."""
+
     source: str
     slug: str | None
     method: str
     confidence: float
     sets: int
     candidates: tuple[tuple[str, float], ...]
+    suggestion: str | None = None
+    rule: str = "as entered"
+
+    @property
+    def stored_as(self) -> str:
+        return self.slug or f"{UNMATCHED_PREFIX}{self.source.strip()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,34 +89,30 @@ class ImportReport:
     first: dt.date | None
     last: dt.date | None
     names: tuple[NameReport, ...]
+    #: Rows that are not sets or could not be read (the parser's), with line and reason.
     skipped: tuple[Skipped, ...]
     dry_run: bool
     #: Sets imported earlier under an unmatched name that the mapping now points at the catalog.
     remapped: int = 0
+    #: Sets refused for their values (limits, a negative weight), with line and reason.
+    refused: tuple[Skipped, ...] = ()
+    #: Sets that would be (dry run) or were stored.
+    new_sets: int = 0
 
     @property
     def by_method(self) -> dict[str, int]:
         """Distinct source names per match method (alias, normalised, fuzzy, mapped, none)."""
         return dict(Counter(n.method for n in self.names))
 
+    @property
+    def explained(self) -> tuple[Skipped, ...]:
+        """Every row not stored, with its line and reason, in file order."""
+        return tuple(sorted((*self.skipped, *self.refused), key=lambda k: k.line))
 
-def resolve_names(
-    sets: tuple[ImportedSet, ...], catalog: Catalog, mapping: Mapping[str, str] | None
-) -> dict[str, Match]:
-    """How each distinct source name maps; the user's mapping wins."""
-    matcher = NameMatcher(catalog)
-    out: dict[str, Match] = {}
-    for name in dict.fromkeys(s.exercise for s in sets):
-        target = (mapping or {}).get(name)
-        if target:
-            if target not in catalog:
-                raise MappingError(
-                    f"mapping for {name!r} points at {target!r}, which is not in the catalog"
-                )
-            out[name] = Match(name, target, "mapped", 100.0)
-        else:
-            out[name] = matcher.match(name)
-    return out
+    @property
+    def suggestions(self) -> dict[str, str]:
+        """Source name -> suggested slug, for names kept as imported."""
+        return {n.source: n.suggestion for n in self.names if n.slug is None and n.suggestion}
 
 
 def import_log(
@@ -105,69 +123,68 @@ def import_log(
     mapping: Mapping[str, str] | None = None,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    today: dt.date | None = None,
+    allow_outlier: bool = False,
 ) -> ImportReport:
     """Import the parsed sets; with ``dry_run`` only report what would happen.
 
-    ``progress`` is called with the number of sets handled since its last call.
+    ``progress`` is called with the number of sets handled since its last call. ``today`` bounds
+    the dates (no set after tomorrow); ``allow_outlier`` lets plausible-range outliers through.
     """
-    matches = resolve_names(result.sets, catalog, mapping)
-    seen: Counter[str] = Counter()
-    keyed: list[tuple[str, ImportedSet]] = []
-    for s in result.sets:
-        seen[s.key] += 1
-        key = s.key if seen[s.key] == 1 else f"{s.key}#{seen[s.key]}"
-        keyed.append((key, s))
-    per_name: Counter[str] = Counter(s.exercise for s in result.sets)
+    ready = prepare(result, catalog, mapping=mapping, today=today, allow_outlier=allow_outlier)
     remapped = 0
     reported = 0
     with uow:
-        present = uow.imports.existing_set_keys([k for k, _ in keyed])
-        new = [(k, s) for k, s in keyed if k not in present]
+        present = uow.imports.existing_set_keys([r.key for r in ready.sets])
+        new = [r for r in ready.sets if r.key not in present]
         if not dry_run:
-            for name, m in matches.items():
-                if m.method == "mapped" and m.slug:
-                    remapped += uow.imports.remap(f"{UNMATCHED_PREFIX}{name.strip()}", m.slug)
+            for plan in ready.names:
+                if plan.match.method == "mapped" and plan.match.slug:
+                    remapped += uow.imports.remap(
+                        f"{UNMATCHED_PREFIX}{plan.source.strip()}", plan.match.slug
+                    )
         if not dry_run and new:
-            workouts: dict[str, ImportedSet] = {}
-            for _, s in new:
-                workouts.setdefault(f"{s.source}|{s.workout_key}", s)
-            ids = uow.imports.workout_ids(
-                [
-                    (
+            workouts: dict[str, tuple[str, dt.datetime, str | None, int | None, str, str | None]]
+            workouts = {}
+            for r in new:
+                s = r.row
+                wk = f"{s.source}|{s.workout_key}"
+                if wk not in workouts:
+                    seconds = int(s.workout_seconds) if s.workout_seconds else None
+                    workouts[wk] = (
                         wk,
                         s.workout_start,
                         s.workout_name,
-                        int(s.workout_seconds) if s.workout_seconds else None,
+                        seconds,
                         s.source,
                         s.workout_notes,
                     )
-                    for wk, s in workouts.items()
-                ]
-            )
+            ids = uow.imports.workout_ids(list(workouts.values()))
             positions: defaultdict[str, int] = defaultdict(int)
             rows: list[dict[str, object]] = []
-            for key, s in new:
+            for r in new:
+                s = r.row
                 wk = f"{s.source}|{s.workout_key}"
-                m = matches[s.exercise]
                 rows.append(
                     {
                         "workout_id": ids[wk],
                         "batch_id": None,
                         "position": positions[wk],
                         "performed_at": s.workout_start,
-                        "exercise": m.slug or f"{UNMATCHED_PREFIX}{s.exercise.strip()}",
+                        "exercise": r.exercise,
                         "set_type": s.set_type,
-                        "load_kg": s.load_kg,
-                        "bodyweight": s.load_kg is None and s.reps is not None,
+                        "load_kg": r.load_kg,
+                        "unit": s.unit,
+                        "bodyweight": r.bodyweight,
                         "reps": s.reps,
                         "seconds": s.seconds,
                         "meters": s.meters,
                         "rpe": s.rpe,
-                        "rir": None,
-                        "tempo": None,
+                        "rir": s.rir,
+                        "tempo": s.tempo,
                         "notes": s.notes,
                         "superset": _int_or_none(s.superset_id),
-                        "source_key": key,
+                        "source_key": r.key,
                     }
                 )
                 positions[wk] += 1
@@ -178,25 +195,56 @@ def import_log(
         if not dry_run and (new or remapped):
             uow.commit()
     if progress is not None:
-        progress(len(result.sets) - reported)  # the rest, present ones included
-    dates = [s.workout_start.date() for s in result.sets]
-    names = tuple(
-        NameReport(n, m.slug, m.method, m.confidence, per_name[n], m.candidates)
-        for n, m in sorted(matches.items(), key=lambda kv: (kv[1].slug is not None, kv[0].lower()))
+        progress(len(result.sets) - reported)  # the rest, present and refused ones included
+    return _report(
+        result,
+        ready,
+        present_count=len(ready.sets) - len(new),
+        new=len(new),
+        dry_run=dry_run,
+        remapped=remapped,
     )
+
+
+def _report(
+    result: ParseResult,
+    ready: Prepared,
+    *,
+    present_count: int,
+    new: int,
+    dry_run: bool,
+    remapped: int,
+) -> ImportReport:
+    dates = [r.row.workout_start.date() for r in ready.sets]
     return ImportReport(
         format=result.format,
         rows_read=result.rows_read,
         sets_in_file=len(result.sets),
-        sets_imported=0 if dry_run else len(new),
-        already_present=len(keyed) - len(new),
-        workouts=result.workouts,
+        sets_imported=0 if dry_run else new,
+        already_present=present_count,
+        workouts=len({f"{r.row.source}|{r.row.workout_key}" for r in ready.sets}),
         first=min(dates) if dates else None,
         last=max(dates) if dates else None,
-        names=names,
+        names=tuple(_name_report(p) for p in ready.names),
         skipped=result.skipped,
         dry_run=dry_run,
         remapped=remapped,
+        refused=ready.refused,
+        new_sets=new,
+    )
+
+
+def _name_report(plan: NamePlan) -> NameReport:
+    m = plan.match
+    return NameReport(
+        plan.source,
+        m.slug,
+        m.method,
+        m.confidence,
+        plan.sets,
+        m.candidates,
+        m.suggestion,
+        plan.rule.text,
     )
 
 

@@ -1,0 +1,173 @@
+"""From parsed rows to the sets to store: names, whole loads and plausibility, row by row.
+
+Every set a parser read either becomes a :class:`ReadySet` or is refused with its line and
+reason, so ``len(sets) + len(refused) == len(result.sets)``:
+
+* **Names.** The user's mapping (source name -> slug) wins; then
+  :class:`spotter.knowledge.matching.NameMatcher`. Only a match that may be applied without
+  asking (alias, normalised, fuzzy at high confidence, mapped) gives the catalog slug; any other
+  name is kept as ``imported:<name as written>`` and its suggestion is reported.
+* **Loads.** :func:`spotter.interchange.conventions.rule_for` turns per-side and assisted
+  numbers into the whole load Spotter stores (documented there); the row's entered unit is kept.
+* **Refused rows.** A negative weight on an exercise that is not assisted, or any value outside
+  the hard or plausible ranges of :mod:`spotter.science.limits` (``1e308`` kg, a 5,000,000-rep
+  row, a date after tomorrow); ``allow_outlier`` lets a plausible-range outlier through, never a
+  hard-range one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spotter.errors import SpotterError
+from spotter.interchange.conventions import LoadRule, rule_for
+from spotter.interchange.records import ImportedSet, ParseResult, Skipped
+from spotter.knowledge.catalog import Catalog
+from spotter.knowledge.matching import Match, NameMatcher
+from spotter.science.limits import check_set
+
+#: Exercise names kept as written are stored under this prefix.
+UNMATCHED_PREFIX = "imported:"
+
+
+class MappingError(SpotterError):
+    """A mapping file entry that points at no exercise."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamePlan:
+    """What happens to one source name: its match, its load rule and how many rows carry it."""
+
+    source: str
+    match: Match
+    rule: LoadRule
+    sets: int
+
+    @property
+    def exercise(self) -> str:
+        """The slug the sets are stored under, or ``imported:<name>``."""
+        return self.match.slug or f"{UNMATCHED_PREFIX}{self.source.strip()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadySet:
+    """A parsed set with its stable key, its exercise and its whole load."""
+
+    key: str
+    row: ImportedSet
+    exercise: str
+    load_kg: float | None
+    bodyweight: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    sets: tuple[ReadySet, ...]
+    refused: tuple[Skipped, ...]
+    names: tuple[NamePlan, ...]
+
+
+def resolve_names(
+    sets: tuple[ImportedSet, ...],
+    catalog: Catalog,
+    mapping: Mapping[str, str] | None,
+    matcher: NameMatcher | None = None,
+) -> dict[str, Match]:
+    """How each distinct source name maps; the user's mapping wins (a mapping to "" or to
+    ``imported:...`` keeps the name as written)."""
+    matcher = matcher or NameMatcher(catalog)
+    mapped = {k.strip(): v.strip() for k, v in (mapping or {}).items()}
+    out: dict[str, Match] = {}
+    for name in dict.fromkeys(s.exercise for s in sets):
+        target = mapped.get(name.strip())
+        if target and not target.startswith(UNMATCHED_PREFIX):
+            if target not in catalog:
+                raise MappingError(
+                    f"mapping for {name!r} points at {target!r}, which is not in the catalog "
+                    "(use a slug from `spotter exercises search`)"
+                )
+            out[name] = Match(name, target, "mapped", 100.0)
+        elif target is not None:
+            out[name] = Match(name, None, "kept", 100.0)
+        else:
+            out[name] = matcher.match(name)
+    return out
+
+
+def prepare(
+    result: ParseResult,
+    catalog: Catalog,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+    allow_outlier: bool = False,
+) -> Prepared:
+    """Names, whole loads and limits for every parsed set (see the module docstring)."""
+    matcher = NameMatcher(catalog)
+    matches = resolve_names(result.sets, catalog, mapping, matcher)
+    per_name = Counter(s.exercise for s in result.sets)
+    plans: dict[str, NamePlan] = {}
+    for name, m in matches.items():
+        kinds = matcher.kinds(m.slug) if m.slug else frozenset()
+        rule = rule_for(name, slug=m.slug, exercise_kinds=kinds)
+        plans[name] = NamePlan(name, m, rule, per_name[name])
+    seen: Counter[str] = Counter()
+    ready: list[ReadySet] = []
+    refused: list[Skipped] = []
+    for s in result.sets:
+        seen[s.key] += 1
+        key = s.key if seen[s.key] == 1 else f"{s.key}#{seen[s.key]}"
+        plan = plans[s.exercise]
+        reason = _refusal(s, plan, today, allow_outlier)
+        if reason is not None:
+            refused.append(Skipped(s.line, reason))
+            continue
+        load = plan.rule.apply(s.load_kg, s.unit)
+        body = _bodyweight(s, plan, catalog, load)
+        ready.append(ReadySet(key, s, plan.exercise, load, body))
+    names = tuple(
+        sorted(plans.values(), key=lambda p: (p.match.slug is not None, p.source.lower()))
+    )
+    return Prepared(tuple(ready), tuple(refused), names)
+
+
+def _refusal(
+    s: ImportedSet, plan: NamePlan, today: dt.date | None, allow_outlier: bool
+) -> str | None:
+    if s.load_kg is not None and s.load_kg < 0 and not plan.rule.assisted and not s.bodyweight:
+        return (
+            f"weight {s.load_kg:g} kg: a negative weight means assistance, but "
+            f"{s.exercise!r} is not an assisted exercise (map it to one with --map)"
+        )
+    load = plan.rule.apply(s.load_kg, s.unit)
+    violations = check_set(
+        load_kg=load,
+        reps=s.reps,
+        seconds=s.seconds,
+        meters=s.meters,
+        rpe=s.rpe,
+        rir=s.rir,
+        performed_at=s.workout_start,
+        today=today,
+        unit=s.unit or "kg",
+        allow_outlier=allow_outlier,
+    )
+    if violations:
+        return "; ".join(str(v) for v in violations)
+    return None
+
+
+def _bodyweight(s: ImportedSet, plan: NamePlan, catalog: Catalog, load: float | None) -> bool:
+    """Whether the load is relative to bodyweight: the source says so, or the set is assisted,
+    or it has reps and no load, or the exercise is a bodyweight exercise."""
+    if s.bodyweight is not None:
+        return s.bodyweight
+    if plan.rule.assisted:
+        return True
+    if load is None:
+        return s.reps is not None
+    slug = plan.match.slug
+    return slug is not None and catalog.get(slug).facts.load_type == "bodyweight"
