@@ -167,7 +167,7 @@ def _bodyweight(s: ImportedSet, plan: NamePlan, catalog: Catalog, load: float | 
         return s.bodyweight
     if plan.rule.assisted:
         return True
-    if load is None:
-        return s.reps is not None
     slug = plan.match.slug
-    return slug is not None and catalog.get(slug).facts.load_type == "bodyweight"
+    if slug is not None and catalog.get(slug).facts.load_type == "bodyweight":
+        return True
+    return load is None and s.reps is not None
