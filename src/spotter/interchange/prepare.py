@@ -19,18 +19,51 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spotter.errors import SpotterError
 from spotter.interchange.conventions import LoadRule, rule_for
 from spotter.interchange.records import ImportedSet, ParseResult, Skipped
-from spotter.knowledge.catalog import Catalog
+from spotter.knowledge.catalog import Catalog, normalise
 from spotter.knowledge.matching import Match, NameMatcher
 from spotter.science.limits import check_set
 
 #: Exercise names kept as written are stored under this prefix.
 UNMATCHED_PREFIX = "imported:"
+
+
+def imported_key(name: str) -> str:
+    """The exercise key a name kept as written is stored under.
+
+    >>> imported_key("  Chin Up (Assisted) ")
+    'imported:Chin Up (Assisted)'
+    """
+    return f"{UNMATCHED_PREFIX}{name.strip()}"
+
+
+def find_imported(query: str, stored: Iterable[str]) -> str | None:
+    """The stored ``imported:<name>`` key a person means by ``query``: the name as imported in
+    any case, spacing or punctuation, or the key itself; None when no stored name fits (then
+    the catalog decides). Commands that take an exercise use it, so imported names work
+    wherever a slug does.
+
+    >>> keys = ["imported:Chin Up (Assisted)", "barbell-back-squat"]
+    >>> find_imported("chin up (assisted)", keys), find_imported("Chin-Up Assisted", keys)
+    ('imported:Chin Up (Assisted)', 'imported:Chin Up (Assisted)')
+    >>> find_imported("squat", keys) is None
+    True
+    """
+    wanted = query.strip()
+    if wanted.lower().startswith(UNMATCHED_PREFIX):
+        wanted = wanted[len(UNMATCHED_PREFIX) :]
+    key = normalise(wanted)
+    if not key:
+        return None
+    for name in stored:
+        if name.startswith(UNMATCHED_PREFIX) and normalise(name[len(UNMATCHED_PREFIX) :]) == key:
+            return name
+    return None
 
 
 class MappingError(SpotterError):
@@ -49,7 +82,7 @@ class NamePlan:
     @property
     def exercise(self) -> str:
         """The slug the sets are stored under, or ``imported:<name>``."""
-        return self.match.slug or f"{UNMATCHED_PREFIX}{self.source.strip()}"
+        return self.match.slug or imported_key(self.source)
 
 
 @dataclass(frozen=True, slots=True)
