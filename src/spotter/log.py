@@ -16,7 +16,13 @@ from spotter.science.records import COUNTED_TYPES, WORKING_TYPES
 
 @dataclass(frozen=True, slots=True)
 class SetRecord:
-    """One logged set. ``load_kg`` is the added load for bodyweight sets and negative for assistance."""
+    """One logged set. ``load_kg`` is the added load for bodyweight sets and negative for assistance.
+
+    ``unit`` is the unit the load was entered in (kg or lb; None when unknown or there is no
+    load): history shows the set in it, while ``load_kg`` stays the exact stored value. ``uuid`` is
+    the set's stable identity (a client may choose it; writing the same uuid twice stores one
+    set). ``superset`` numbers the superset the set belongs to within its workout.
+    """
 
     performed_at: dt.datetime
     exercise: str
@@ -32,6 +38,9 @@ class SetRecord:
     notes: str | None = None
     superset: int | None = None
     id: int | None = None
+    unit: str | None = None
+    uuid: str | None = None
+    batch_id: int | None = None
 
     @property
     def is_working(self) -> bool:
@@ -51,9 +60,18 @@ class SetRecord:
 
 @dataclass(frozen=True, slots=True)
 class LogBatch:
-    """One `spotter log` command: what was typed and the sets it recorded."""
+    """One `spotter log` command or one import: what was done and the sets it recorded.
+
+    ``kind`` is ``log`` or ``import``; ``undone_at`` is set once the batch was undone (its sets
+    are then tombstones, hidden from history).
+    """
 
     id: int
     created_at: dt.datetime
     command: str
     sets: tuple[SetRecord, ...]
+    kind: str = "log"
+    uuid: str | None = None
+    undone_at: dt.datetime | None = None
+    #: How many sets the batch recorded (``sets`` may be left empty in listings).
+    set_count: int = 0

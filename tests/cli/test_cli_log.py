@@ -63,7 +63,7 @@ def test_the_profile_unit_is_the_default_for_loads_without_one() -> None:
     ("text", "message"),
     [
         ("bench -20kg 3x5", "only for assisted"),
-        ("squat 3x5 100kg @11", "RPE must be between 1 and 10"),
+        ("squat 3x5 100kg @11", "rpe 11 is outside the plausible range 1 to 10"),
         ("squat 3x0 100kg", "reps must be at least 1"),
         ("squat 3x5 100stone", "is not a load"),
         ("curl 3x10 20kg", "could be several exercises"),

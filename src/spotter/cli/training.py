@@ -34,13 +34,20 @@ def profile_units(ctx: typer.Context) -> str:
 
 
 def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
+    """A load as the lifter wrote it: ``unit`` is the set's entered unit (or the profile's).
+
+    >>> fmt_load(54.43108440, "lb"), fmt_load(-20, "kg", True), fmt_load(None, "kg", True)
+    ('120lb', 'bw-20kg', 'bw')
+    """
     from spotter.science.units import from_kg
 
     if load_kg is None:
         return "bw" if bodyweight else "-"
     value = from_kg(load_kg, unit)
-    text = f"{value:.2f}".rstrip("0").rstrip(".") + unit
-    return f"bw+{text}" if bodyweight else text
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".") + unit
+    if bodyweight:
+        return f"bw{'-' if value < 0 else '+'}{text}"
+    return f"-{text}" if value < 0 else text
 
 
 def log(
@@ -57,8 +64,27 @@ def log(
         typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    note: Annotated[
+        str | None, typer.Option("--note", help="A note kept with every set of the entry.")
+    ] = None,
+    allow_outlier: Annotated[
+        bool,
+        typer.Option("--allow-outlier", help="Keep a value outside the plausible range (a true outlier)."),
+    ] = False,
+    batch_uuid: Annotated[
+        str | None,
+        typer.Option(
+            "--uuid",
+            help="A uuid for this entry chosen by the caller: logging again with it adds nothing.",
+        ),
+    ] = None,
 ) -> None:
     """Log sets with a small grammar; names resolve by alias and fuzzy match.
+
+    The exercise decides what a bare number means: "pull-up 3x8" and "push-up 20,18,15" are
+    bodyweight sets; "pull-up bw+10kg 3x8" adds a load; for an assisted exercise a load is the
+    assistance ("assisted pull-up 20kg 3x8" = -20 kg). A set keeps its unit ("120lb").
+    A lone "+" joins a superset: "bench 80kg 3x8 + pull-up 3x8".
 
     Examples:
 
@@ -70,7 +96,7 @@ def log(
 
       spotter log "pull-up bw+10kg 8,7,6"   spotter log "assisted pull-up -20kg 3x8"
 
-      spotter log "plank 3x60s"   spotter log --undo
+      spotter log "plank 3x60s"   spotter log --undo   (see also: spotter batches, spotter undo)
     """
     from spotter.services.log import log_text, undo_last
     from spotter.store.uow import SqlUnitOfWork
@@ -92,6 +118,8 @@ def log(
         if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
             raise fail(f"--unit {unit!r}: expected kg or lb")
         default_unit = "lb" if (unit or shown_unit).lower().startswith("lb") else "kg"
+        if batch_uuid is not None:
+            batch_uuid = _check_uuid(batch_uuid)
         logged = log_text(
             SqlUnitOfWork(eng),
             catalog(ctx),
@@ -99,16 +127,38 @@ def log(
             when=parse_when(date, now),
             now=now,
             default_unit=default_unit,
+            allow_outlier=allow_outlier,
+            notes=note,
+            batch_uuid=batch_uuid,
         )
     if fmt == "json":
-        print_json({"exercise": logged.exercise.slug, "sets": [_set_dict(s) for s in logged.sets]})
+        print_json(
+            {
+                "exercise": logged.exercise.slug,
+                "batch": logged.batch_id,
+                "sets": [_set_dict(s) for s in logged.sets],
+            }
+        )
         return
-    parts = ", ".join(_describe(s, shown_unit) for s in logged.sets)
-    console().print(f"Logged [bold]{logged.exercise.name}[/]: {parts}")
+    for ex, sets in logged.entries:
+        parts = ", ".join(_describe(s, shown_unit) for s in sets)
+        console().print(f"Logged [bold]{ex.name}[/]: {parts}")
+    if len(logged.entries) > 1:
+        console().print("As one superset, done alternately.")
+    console().print(f"[dim]Batch {logged.batch_id}; undo with: spotter undo {logged.batch_id}[/]")
+
+
+def _check_uuid(value: str) -> str:
+    import uuid
+
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise fail(f"--uuid {value!r}: expected a uuid such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427") from None
 
 
 def _describe(s: SetRecord, unit: str) -> str:
-    load = fmt_load(s.load_kg, unit, s.bodyweight)
+    load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight)
     if s.seconds is not None:
         what = f"{s.seconds:g}s"
     elif s.meters is not None:
@@ -128,6 +178,14 @@ def _set_dict(s: SetRecord) -> dict[str, Any]:
     return d
 
 
+def amount(s: SetRecord) -> str:
+    if s.seconds is not None:
+        return f"{s.seconds:g}s"
+    if s.meters is not None:
+        return f"{s.meters:g}m"
+    return "" if s.reps is None else str(s.reps)
+
+
 def history(
     ctx: typer.Context,
     exercise: Annotated[
@@ -138,7 +196,7 @@ def history(
     ] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
-    """List what was logged, newest last.
+    """List what was logged, newest last, with the ID that `spotter set edit` and friends take.
 
     Example: spotter history "stepback pulldown" --limit 20
     """
@@ -159,26 +217,26 @@ def history(
         console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
         return
     table = Table(title=f"History ({len(rows)} sets)", title_justify="left")
-    for col in ("Date", "Exercise", "Type", "Load", "Reps/time", "RPE"):
-        table.add_column(col)
+    for col in ("ID", "Date", "Exercise", "Type", "Load", "Reps/time", "RPE", "SS", "Note"):
+        table.add_column(col, justify="right" if col == "ID" else "left")
     for s in rows:
         name = cat.get(s.exercise).name if s.exercise in cat else s.exercise
-        amount = (
-            f"{s.seconds:g}s"
-            if s.seconds is not None
-            else f"{s.meters:g}m"
-            if s.meters is not None
-            else str(s.reps)
-        )
         table.add_row(
+            str(s.id),
             s.performed_at.strftime("%Y-%m-%d %H:%M"),
             name,
             s.set_type,
-            fmt_load(s.load_kg, unit, s.bodyweight),
-            amount,
+            fmt_load(s.load_kg, s.unit or unit, s.bodyweight),
+            amount(s),
             f"{s.rpe:g}" if s.rpe is not None else "",
+            f"S{s.superset}" if s.superset is not None else "",
+            s.notes or "",
         )
     console().print(table)
+    console().print(
+        "[dim]Change a set with: spotter set edit ID, set delete ID, set move ID EXERCISE, "
+        "set note ID TEXT[/]"
+    )
 
 
 def bodyweight(
@@ -238,6 +296,9 @@ def bodyweight(
 
 
 def register(app: typer.Typer) -> None:
+    from spotter.cli import log_edit
+
     app.command("log")(log)
     app.command("history")(history)
     app.command("bodyweight")(bodyweight)
+    log_edit.register(app)

@@ -1,16 +1,20 @@
 """`spotter export`: everything as JSON (restorable), the log as CSV, or as a Strong CSV.
 
-The JSON export holds the profile, the user's own exercises (their YAML text), every workout
-and set (ids, source keys and all fields) and the bodyweight entries. Importing it into an
-empty database gives the same data back; into a database that already has data it is refused,
-so nothing is merged by accident.
+The JSON export (version 2) holds the profile (planning wishes included), the user's own
+exercises (YAML files and the custom exercises defined with flags), the plans, every batch,
+workout and set (ids, uuids, source keys, entered units, supersets, notes and all fields) and the
+bodyweight entries. Tombstones (deleted rows) are left out. Importing it into an empty database
+gives the same data back, so exporting again gives the same document; into a database that
+already has data it is refused, so nothing is merged by accident. Version 1 exports (no plans,
+batches or uuids) still restore: their rows get fresh uuids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, fields
 from typing import Any, Protocol
 
 from spotter.config import Settings
@@ -20,7 +24,8 @@ from spotter.knowledge.catalog import Catalog
 from spotter.profile import Profile
 from spotter.services.uow import UnitOfWork
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class ExportError(SpotterError):
@@ -28,16 +33,14 @@ class ExportError(SpotterError):
 
 
 class _ExportRepo(Protocol):
+    def batches(self) -> list[dict[str, Any]]: ...
     def workouts(self) -> list[dict[str, Any]]: ...
     def sets(self) -> list[dict[str, Any]]: ...
     def bodyweights(self) -> list[dict[str, Any]]: ...
+    def plans(self) -> list[dict[str, Any]]: ...
+    def custom_exercises(self) -> list[dict[str, Any]]: ...
     def is_empty(self) -> bool: ...
-    def restore(
-        self,
-        workouts: list[dict[str, Any]],
-        sets: list[dict[str, Any]],
-        bodyweights: list[dict[str, Any]],
-    ) -> None: ...
+    def restore(self, tables: Mapping[str, Sequence[dict[str, Any]]]) -> None: ...
 
 
 class _ProfileRepo(Protocol):
@@ -53,7 +56,23 @@ class ExportUnitOfWork(UnitOfWork, Protocol):
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in row.items()}
+    out = {}
+    for k, v in row.items():
+        if k == "deleted_at":
+            continue
+        out[k] = v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+    return out
+
+
+#: The document's key for each table, and the table's name in the store.
+_SECTIONS = (
+    ("batches", "log_batch"),
+    ("workouts", "workout"),
+    ("sets", "set_entry"),
+    ("bodyweight", "bodyweight"),
+    ("plans", "plan"),
+    ("custom_exercises", "custom_exercise"),
+)
 
 
 def export_everything(
@@ -61,32 +80,44 @@ def export_everything(
 ) -> dict[str, Any]:
     with uow:
         profile = uow.profiles.get()
-        workouts, sets, bodyweights = (
-            uow.exports.workouts(),
-            uow.exports.sets(),
-            uow.exports.bodyweights(),
-        )
+        rows = {
+            "batches": uow.exports.batches(),
+            "workouts": uow.exports.workouts(),
+            "sets": uow.exports.sets(),
+            "bodyweight": uow.exports.bodyweights(),
+            "plans": uow.exports.plans(),
+            "custom_exercises": uow.exports.custom_exercises(),
+        }
     user_dir = settings.user_catalog_dir
     exercises = (
         {p.stem: p.read_text(encoding="utf-8") for p in sorted(user_dir.glob("*.yaml"))}
         if user_dir.is_dir()
         else {}
     )
-    return {
+    doc: dict[str, Any] = {
         "spotter_export": EXPORT_VERSION,
         "exported_at": now.isoformat(),
         "profile": asdict(profile) if profile else None,
         "user_exercises": exercises,
-        "workouts": [_plain(w) for w in workouts],
-        "sets": [_plain(s) for s in sets],
-        "bodyweight": [_plain(b) for b in bodyweights],
     }
+    for key, _ in _SECTIONS:
+        doc[key] = [_plain(r) for r in rows[key]]
+    return doc
 
 
-_DATETIME_FIELDS = {"started_at", "performed_at", "measured_at"}
+_DATETIME_FIELDS = {
+    "started_at",
+    "performed_at",
+    "measured_at",
+    "created_at",
+    "updated_at",
+}
+_DATE_FIELDS = {"start_date"}
 
 
-def _parse_row(row: dict[str, Any], where: str) -> dict[str, Any]:
+def _parse_row(row: object, where: str) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise ExportError(f"{where}: expected an object, found {type(row).__name__}")
     out = {}
     for k, v in row.items():
         if k in _DATETIME_FIELDS and v is not None:
@@ -94,40 +125,55 @@ def _parse_row(row: dict[str, Any], where: str) -> dict[str, Any]:
                 v = dt.datetime.fromisoformat(v)
             except (TypeError, ValueError):
                 raise ExportError(f"{where}: field {k!r} is not a date-time: {v!r}") from None
+        elif k in _DATE_FIELDS and v is not None:
+            try:
+                v = dt.date.fromisoformat(v)
+            except (TypeError, ValueError):
+                raise ExportError(f"{where}: field {k!r} is not a date: {v!r}") from None
         out[k] = v
     return out
 
 
+def _profile(p: object) -> Profile:
+    if not isinstance(p, dict):
+        raise ExportError("profile: expected an object")
+    known = {f.name for f in fields(Profile)}
+    try:
+        values: dict[str, Any] = {
+            k: (tuple(v) if isinstance(v, list) else v) for k, v in p.items() if k in known
+        }
+        return Profile(**values)
+    except (TypeError, ValueError) as exc:
+        raise ExportError(f"profile: missing or malformed field: {exc}") from exc
+
+
 def restore_everything(uow: ExportUnitOfWork, settings: Settings, data: bytes) -> dict[str, int]:
-    """Restore a JSON export into an empty database (and the user's exercises into their folder)."""
+    """Restore a JSON export into an empty database (and the user's exercise files into their
+    folder). Raises :class:`ExportError` naming what is wrong; nothing is changed then."""
     try:
         doc = json.loads(data)
     except ValueError as exc:
         raise ExportError(f"not a Spotter JSON export: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("spotter_export") != EXPORT_VERSION:
+    if not isinstance(doc, dict) or doc.get("spotter_export") not in READABLE_VERSIONS:
         raise ExportError(
-            f"not a Spotter JSON export of version {EXPORT_VERSION} (key 'spotter_export')"
+            "not a Spotter JSON export of version "
+            f"{' or '.join(map(str, READABLE_VERSIONS))} (key 'spotter_export')"
         )
-    workouts = [_parse_row(w, f"workouts[{i}]") for i, w in enumerate(doc.get("workouts", []))]
-    sets = [_parse_row(s, f"sets[{i}]") for i, s in enumerate(doc.get("sets", []))]
-    bodyweights = [
-        _parse_row(b, f"bodyweight[{i}]") for i, b in enumerate(doc.get("bodyweight", []))
-    ]
-    profile = None
-    if doc.get("profile"):
-        p = doc["profile"]
-        try:
-            profile = Profile(
-                units=p["units"],
-                goal=p["goal"],
-                experience=p["experience"],
-                training_days=tuple(p["training_days"]),
-                minutes_per_session=p["minutes_per_session"],
-                equipment=tuple(p["equipment"]),
-            )
-        except (KeyError, TypeError) as exc:
-            raise ExportError(f"profile: missing or malformed field {exc}") from exc
-    exercises: dict[str, str] = doc.get("user_exercises") or {}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for key, table in _SECTIONS:
+        section = doc.get(key) or []
+        if not isinstance(section, list):
+            raise ExportError(f"{key}: expected a list")
+        tables[table] = [_parse_row(r, f"{key}[{i}]") for i, r in enumerate(section)]
+    if doc.get("spotter_export") == 1:
+        for s in tables["set_entry"]:
+            s["batch_id"] = None  # version 1 did not export batches
+    profile = _profile(doc["profile"]) if doc.get("profile") else None
+    exercises = doc.get("user_exercises") or {}
+    if not isinstance(exercises, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in exercises.items()
+    ):
+        raise ExportError("user_exercises: expected an object of slug: YAML text")
     target = settings.user_catalog_dir
     clashes = [
         s
@@ -146,17 +192,19 @@ def restore_everything(uow: ExportUnitOfWork, settings: Settings, data: bytes) -
             )
         if profile is not None:
             uow.profiles.save(profile)
-        uow.exports.restore(workouts, sets, bodyweights)
+        uow.exports.restore(tables)
         uow.commit()
     if exercises:
         target.mkdir(parents=True, exist_ok=True)
         for slug, text in exercises.items():
             (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
     return {
-        "workouts": len(workouts),
-        "sets": len(sets),
-        "bodyweight": len(bodyweights),
-        "exercises": len(exercises),
+        "workouts": len(tables["workout"]),
+        "sets": len(tables["set_entry"]),
+        "bodyweight": len(tables["bodyweight"]),
+        "plans": len(tables["plan"]),
+        "batches": len(tables["log_batch"]),
+        "exercises": len(exercises) + len(tables["custom_exercise"]),
     }
 
 

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, RowMapping, delete, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, Table, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from spotter.log import LogBatch, SetRecord
+from spotter.errors import SpotterError
 from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
 from spotter.profile import Profile
 from spotter.store import tables as t
+from spotter.store.log_repo import LogRepository, new_id, new_uuid, now_utc
+
+__all__ = [
+    "BodyweightRepository",
+    "ExportRepository",
+    "ImportRepository",
+    "LogRepository",
+    "PlanRepository",
+    "ProfileRepository",
+]
 
 
 def _csv(text: str) -> tuple[str, ...]:
@@ -61,178 +72,91 @@ class ProfileRepository:
         )
 
 
-class LogRepository:
-    """Workouts, sets and log batches."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def workout_for_day(self, day: datetime, *, source: str = "manual") -> int:
-        """The id of the manual workout on ``day``'s date, created if there is none."""
-        start = datetime(day.year, day.month, day.day)
-        end = start + timedelta(days=1)
-        row = self._conn.execute(
-            select(t.workout.c.id).where(
-                t.workout.c.started_at >= start,
-                t.workout.c.started_at < end,
-                t.workout.c.source == source,
-            )
-        ).first()
-        if row is not None:
-            return int(row[0])
-        result = self._conn.execute(insert(t.workout).values(started_at=day, source=source))
-        return _new_id(result)
-
-    def add_batch(self, command: str, sets: Sequence[SetRecord], *, now: datetime) -> int:
-        """Record the sets of one command; returns the batch id."""
-        batch_id = _new_id(
-            self._conn.execute(insert(t.log_batch).values(created_at=now, command=command))
-        )
-        for s in sets:
-            workout_id = self.workout_for_day(s.performed_at)
-            position = self._conn.execute(
-                select(func.count())
-                .select_from(t.set_entry)
-                .where(t.set_entry.c.workout_id == workout_id)
-            ).scalar_one()
-            self._conn.execute(
-                insert(t.set_entry).values(
-                    workout_id=workout_id,
-                    batch_id=batch_id,
-                    position=position,
-                    **_set_values(s),
-                )
-            )
-        return batch_id
-
-    def last_batch(self) -> LogBatch | None:
-        row = (
-            self._conn.execute(select(t.log_batch).order_by(t.log_batch.c.id.desc()).limit(1))
-            .mappings()
-            .first()
-        )
-        if row is None:
-            return None
-        rows = self._conn.execute(
-            select(t.set_entry)
-            .where(t.set_entry.c.batch_id == row["id"])
-            .order_by(t.set_entry.c.id)
-        ).mappings()
-        return LogBatch(
-            row["id"], row["created_at"], row["command"], tuple(_record(r) for r in rows)
-        )
-
-    def delete_batch(self, batch_id: int) -> None:
-        """Remove a batch, its sets, and workouts it leaves empty."""
-        workouts = {
-            r[0]
-            for r in self._conn.execute(
-                select(t.set_entry.c.workout_id).where(t.set_entry.c.batch_id == batch_id)
-            )
-        }
-        self._conn.execute(delete(t.set_entry).where(t.set_entry.c.batch_id == batch_id))
-        self._conn.execute(delete(t.log_batch).where(t.log_batch.c.id == batch_id))
-        for w in workouts:
-            left = self._conn.execute(
-                select(func.count()).select_from(t.set_entry).where(t.set_entry.c.workout_id == w)
-            ).scalar_one()
-            if left == 0:
-                self._conn.execute(delete(t.workout).where(t.workout.c.id == w))
-
-    def sets(
-        self,
-        *,
-        exercise: str | None = None,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int | None = None,
-        newest_first: bool = False,
-    ) -> list[SetRecord]:
-        """Logged sets, filtered by exercise slug and a half-open time range [start, end)."""
-        q = select(t.set_entry)
-        if exercise is not None:
-            q = q.where(t.set_entry.c.exercise == exercise)
-        if start is not None:
-            q = q.where(t.set_entry.c.performed_at >= start)
-        if end is not None:
-            q = q.where(t.set_entry.c.performed_at < end)
-        order = (t.set_entry.c.performed_at, t.set_entry.c.id)
-        q = q.order_by(*(c.desc() for c in order)) if newest_first else q.order_by(*order)
-        if limit is not None:
-            q = q.limit(limit)
-        return [_record(r) for r in self._conn.execute(q).mappings()]
-
-    def count_sets(self) -> int:
-        return int(self._conn.execute(select(func.count()).select_from(t.set_entry)).scalar_one())
-
-
-def _new_id(result: CursorResult[Any]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
-def _set_values(s: SetRecord) -> dict[str, object]:
-    return {
-        "performed_at": s.performed_at,
-        "exercise": s.exercise,
-        "set_type": s.set_type,
-        "load_kg": s.load_kg,
-        "bodyweight": s.bodyweight,
-        "reps": s.reps,
-        "seconds": s.seconds,
-        "meters": s.meters,
-        "rpe": s.rpe,
-        "rir": s.rir,
-        "tempo": s.tempo,
-        "notes": s.notes,
-        "superset": s.superset,
-    }
-
-
-def _record(r: RowMapping) -> SetRecord:
-    return SetRecord(
-        performed_at=r["performed_at"],
-        exercise=r["exercise"],
-        load_kg=r["load_kg"],
-        reps=r["reps"],
-        seconds=r["seconds"],
-        meters=r["meters"],
-        rpe=r["rpe"],
-        rir=r["rir"],
-        set_type=r["set_type"],
-        bodyweight=bool(r["bodyweight"]),
-        tempo=r["tempo"],
-        notes=r["notes"],
-        superset=r["superset"],
-        id=r["id"],
-    )
-
-
 class BodyweightRepository:
     """Bodyweight measurements, in kilograms."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def add(self, measured_at: datetime, kg: float) -> None:
-        self._conn.execute(insert(t.bodyweight).values(measured_at=measured_at, kg=kg))
+    def add(self, measured_at: datetime, kg: float, *, uuid: str | None = None) -> None:
+        self._conn.execute(
+            insert(t.bodyweight).values(
+                measured_at=measured_at, kg=kg, uuid=uuid or new_uuid(), updated_at=now_utc()
+            )
+        )
 
     def recent(self, limit: int = 20) -> list[tuple[datetime, float]]:
         """The latest measurements, oldest first."""
         rows = self._conn.execute(
             select(t.bodyweight.c.measured_at, t.bodyweight.c.kg)
+            .where(t.bodyweight.c.deleted_at.is_(None))
             .order_by(t.bodyweight.c.measured_at.desc(), t.bodyweight.c.id.desc())
             .limit(limit)
         ).all()
         return [(r[0], float(r[1])) for r in reversed(rows)]
 
+    def all(self) -> list[tuple[datetime, float]]:
+        """Every measurement, oldest first."""
+        rows = self._conn.execute(
+            select(t.bodyweight.c.measured_at, t.bodyweight.c.kg)
+            .where(t.bodyweight.c.deleted_at.is_(None))
+            .order_by(t.bodyweight.c.measured_at, t.bodyweight.c.id)
+        ).all()
+        return [(r[0], float(r[1])) for r in rows]
+
 
 class ImportRepository:
-    """Bulk writes for imports: workouts and sets keyed by stable source keys."""
+    """Bulk writes for imports: workouts and sets keyed by stable source keys.
+
+    Every import is a batch: the first write of a unit of work opens one (kind ``import``,
+    labelled with :meth:`label` or after the source), and every set and workout it creates
+    belongs to it, so `spotter undo` can take the whole import back.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        self._batch: int | None = None
+        self._label: str | None = None
+
+    def label(self, command: str) -> None:
+        """What the import batch will be called in `spotter batches` (e.g. the command line)."""
+        self._label = command
+        if self._batch is not None:
+            self._conn.execute(
+                update(t.log_batch).where(t.log_batch.c.id == self._batch).values(command=command)
+            )
+
+    def batch_id(self, *, source: str = "import", uuid: str | None = None) -> int:
+        """The batch of this import, opened on first use (or the stored batch of ``uuid``)."""
+        if uuid is not None:
+            row = self._conn.execute(
+                select(t.log_batch.c.id).where(t.log_batch.c.uuid == uuid)
+            ).first()
+            if row is not None:
+                return int(row[0])
+            now = now_utc()
+            return new_id(
+                self._conn.execute(
+                    insert(t.log_batch).values(
+                        created_at=now, command=self._label or f"import {source}",
+                        kind="import", uuid=uuid, updated_at=now,
+                    )
+                )
+            )
+        if self._batch is None:
+            now = now_utc()
+            self._batch = new_id(
+                self._conn.execute(
+                    insert(t.log_batch).values(
+                        created_at=now,
+                        command=self._label or f"import {source}",
+                        kind="import",
+                        uuid=new_uuid(),
+                        updated_at=now,
+                    )
+                )
+            )
+        return self._batch
 
     def existing_set_keys(self, keys: Sequence[str]) -> set[str]:
         found: set[str] = set()
@@ -244,10 +168,14 @@ class ImportRepository:
             found.update(r[0] for r in rows)
         return found
 
+    def existing_uuids(self, uuids: Sequence[str]) -> set[str]:
+        """Set uuids already stored (tombstones included)."""
+        return LogRepository(self._conn).existing_uuids(list(uuids))
+
     def workout_ids(
         self, workouts: Sequence[tuple[str, datetime, str | None, int | None, str, str | None]]
     ) -> dict[str, int]:
-        """Ids of workouts by source key, creating the missing ones.
+        """Ids of live workouts by source key, creating the missing ones.
 
         Each workout is (source key, start, name, duration seconds, source, notes).
         """
@@ -261,9 +189,10 @@ class ImportRepository:
                 )
             ):
                 ids[r[0]] = int(r[1])
+        now = now_utc()
         for key, start, name, duration, source, notes in workouts:
             if key not in ids:
-                ids[key] = _new_id(
+                ids[key] = new_id(
                     self._conn.execute(
                         insert(t.workout).values(
                             source_key=key,
@@ -272,67 +201,115 @@ class ImportRepository:
                             duration_s=duration,
                             source=source,
                             notes=notes,
+                            uuid=new_uuid(),
+                            updated_at=now,
                         )
                     )
                 )
         return ids
 
     def add_sets(self, rows: Sequence[dict[str, object]]) -> None:
-        if rows:
-            self._conn.execute(insert(t.set_entry), list(rows))
+        """Insert sets; rows without a batch join this import's batch, rows without a uuid get
+        one, and ``updated_at`` is now."""
+        if not rows:
+            return
+        now = now_utc()
+        full = []
+        for r in rows:
+            row = dict(r)
+            if row.get("batch_id") is None:
+                row["batch_id"] = self.batch_id(source=str(row.get("source_key") or "").split("|")[0] or "import")
+            if not row.get("uuid"):
+                row["uuid"] = new_uuid()
+            row.setdefault("unit", None)
+            row["updated_at"] = now
+            full.append(row)
+        self._conn.execute(insert(t.set_entry), full)
 
     def remap(self, old: str, new: str) -> int:
         """Point every set logged as exercise ``old`` at ``new``; returns how many sets moved."""
         return _remap(self._conn, old, new)
 
 
+_RESTORED = (t.log_batch, t.workout, t.set_entry, t.bodyweight, t.plan, t.custom_exercise)
+
+
 class ExportRepository:
-    """Everything in the store, for `spotter export`, and restoring it from a Spotter export."""
+    """Everything in the store, for `spotter export`, and restoring it from a Spotter export.
+
+    Exports hold live rows only (tombstones are a sync matter, not a backup's).
+    """
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
+    def _rows(self, table: Table, *order: Any) -> list[dict[str, Any]]:
+        q = select(table).where(table.c.deleted_at.is_(None)).order_by(*order)
+        return [dict(r) for r in self._conn.execute(q).mappings()]
+
+    def batches(self) -> list[dict[str, Any]]:
+        return self._rows(t.log_batch, t.log_batch.c.id)
+
     def workouts(self) -> list[dict[str, Any]]:
-        rows = self._conn.execute(
-            select(t.workout).order_by(t.workout.c.started_at, t.workout.c.id)
-        ).mappings()
-        return [dict(r) for r in rows]
+        return self._rows(t.workout, t.workout.c.started_at, t.workout.c.id)
 
     def sets(self) -> list[dict[str, Any]]:
-        q = select(t.set_entry).order_by(
-            t.set_entry.c.performed_at, t.set_entry.c.workout_id, t.set_entry.c.position
+        return self._rows(
+            t.set_entry, t.set_entry.c.performed_at, t.set_entry.c.workout_id,
+            t.set_entry.c.position, t.set_entry.c.id,
         )
-        return [dict(r) for r in self._conn.execute(q).mappings()]
 
     def bodyweights(self) -> list[dict[str, Any]]:
-        q = select(t.bodyweight).order_by(t.bodyweight.c.measured_at, t.bodyweight.c.id)
-        return [dict(r) for r in self._conn.execute(q).mappings()]
+        return self._rows(t.bodyweight, t.bodyweight.c.measured_at, t.bodyweight.c.id)
+
+    def plans(self) -> list[dict[str, Any]]:
+        return self._rows(t.plan, t.plan.c.id)
+
+    def custom_exercises(self) -> list[dict[str, Any]]:
+        return self._rows(t.custom_exercise, t.custom_exercise.c.id)
 
     def is_empty(self) -> bool:
         counts = [
             self._conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (t.workout, t.set_entry, t.bodyweight, t.profile)
+            for table in (*_RESTORED, t.profile)
         ]
         return not any(counts)
 
-    def restore(
-        self,
-        workouts: Sequence[dict[str, Any]],
-        sets: Sequence[dict[str, Any]],
-        bodyweights: Sequence[dict[str, Any]],
-    ) -> None:
-        """Insert exported rows as they were (ids included), into an empty store."""
-        if workouts:
-            self._conn.execute(insert(t.workout), list(workouts))
-        if sets:
-            self._conn.execute(insert(t.set_entry), [dict(s, batch_id=None) for s in sets])
-        if bodyweights:
-            self._conn.execute(insert(t.bodyweight), list(bodyweights))
+    def restore(self, tables: Mapping[str, Sequence[dict[str, Any]]]) -> None:
+        """Insert exported rows as they were (ids and uuids included), into an empty store.
+
+        ``tables`` maps a table name (log_batch, workout, set_entry, bodyweight, plan,
+        custom_exercise) to its rows; rows from an older export get a uuid and ``updated_at``.
+        """
+        now = now_utc()
+        for table in _RESTORED:
+            rows = [dict(r) for r in tables.get(table.name, ())]
+            unknown = {k for r in rows for k in r} - set(table.c.keys())
+            if unknown:
+                raise RestoreError(f"{table.name}: unknown fields {', '.join(sorted(unknown))}")
+            for r in rows:
+                r["uuid"] = r.get("uuid") or new_uuid()
+                r["updated_at"] = r.get("updated_at") or now
+                r.pop("deleted_at", None)
+            if not rows:
+                continue
+            try:
+                with self._conn.begin_nested():
+                    self._conn.execute(insert(table), rows)
+            except SQLAlchemyError as exc:
+                first = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
+                raise RestoreError(f"{table.name}: the rows cannot be stored ({first})") from exc
+
+
+class RestoreError(SpotterError):
+    """An export whose rows do not fit the store; nothing was restored."""
 
 
 def _remap(conn: Connection, old: str, new: str) -> int:
     result = conn.execute(
-        update(t.set_entry).where(t.set_entry.c.exercise == old).values(exercise=new)
+        update(t.set_entry)
+        .where(t.set_entry.c.exercise == old)
+        .values(exercise=new, updated_at=now_utc())
     )
     return int(result.rowcount or 0)
 
@@ -346,7 +323,11 @@ class PlanRepository:
     def add(self, plan: StoredPlan) -> StoredPlan:
         """Save ``plan`` as the active plan (its ``id`` is ignored), deactivating the others;
         returns it with its new id."""
-        self._conn.execute(update(t.plan).where(t.plan.c.active.is_(True)).values(active=False))
+        self._conn.execute(
+            update(t.plan)
+            .where(t.plan.c.active.is_(True))
+            .values(active=False, updated_at=now_utc())
+        )
         request = {
             "emphasis": list(plan.emphasis),
             "avoid": list(plan.avoid),
@@ -354,9 +335,11 @@ class PlanRepository:
             "fill": plan.fill,
             "warnings": list(plan.warnings),
         }
-        new_id = _new_id(
+        plan_id = new_id(
             self._conn.execute(
                 insert(t.plan).values(
+                    uuid=new_uuid(),
+                    updated_at=now_utc(),
                     name=plan.name,
                     template=plan.template,
                     created_at=plan.created_at.replace(tzinfo=None),
@@ -368,7 +351,7 @@ class PlanRepository:
                 )
             )
         )
-        return replace(plan, id=new_id, active=True)
+        return replace(plan, id=plan_id, active=True)
 
     def active(self) -> StoredPlan | None:
         row = (

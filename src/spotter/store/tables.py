@@ -1,6 +1,13 @@
 """SQLAlchemy Core tables. Portable SQL only: SQLite by default, PostgreSQL later.
 
-Loads are stored in kilograms; the profile's unit is applied when showing them.
+Loads are stored in kilograms; a set also keeps the unit it was entered in (``unit``), which is
+how history shows it; totals and charts use the profile's unit.
+
+Identity and sync (migration 0005): workouts, sets, batches, bodyweights, plans and custom
+exercises carry a stable ``uuid`` (36-character text, chosen by the writer; a client may supply
+it so that a retried write is recognised), ``updated_at`` on every change and ``deleted_at`` for
+a tombstone: a deleted row stays, hidden from history, so that a sync can see the deletion.
+``user_id`` is the owner, NULL for the single local lifter until users exist.
 """
 
 from __future__ import annotations
@@ -38,12 +45,25 @@ profile = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
+def _sync_columns(table: str) -> list[Column[object] | Index]:
+    """uuid, updated_at, deleted_at and user_id: the columns every synced row carries."""
+    return [
+        Column("uuid", String(36), nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+        Column("deleted_at", DateTime, nullable=True),
+        Column("user_id", Integer, nullable=True),
+        Index(f"ux_{table}_uuid", "uuid", unique=True),
+    ]
+
+
 log_batch = Table(
     "log_batch",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("created_at", DateTime, nullable=False),
-    Column("command", Text, nullable=False),  # what was logged, for `spotter log --undo`
+    Column("command", Text, nullable=False),  # what was logged or imported, for undo
+    Column("kind", String(16), nullable=False, server_default="log"),  # log, import, edit, restore
+    *_sync_columns("log_batch"),
 )
 
 workout = Table(
@@ -56,6 +76,7 @@ workout = Table(
     Column("duration_s", Integer, nullable=True),
     Column("source", String(32), nullable=False, default="manual"),
     Column("source_key", String(200), nullable=True, unique=True),
+    *_sync_columns("workout"),
 )
 
 set_entry = Table(
@@ -91,6 +112,8 @@ set_entry = Table(
     Column("notes", Text, nullable=True),
     Column("superset", Integer, nullable=True),
     Column("source_key", String(200), nullable=True, unique=True),
+    Column("unit", String(2), nullable=True),  # the unit the load was entered in (kg, lb)
+    *_sync_columns("set_entry"),
     Index("ix_set_entry_exercise_time", "exercise", "performed_at"),
     Index("ix_set_entry_time", "performed_at"),
 )
@@ -101,6 +124,7 @@ bodyweight = Table(
     Column("id", Integer, primary_key=True),
     Column("measured_at", DateTime, nullable=False, index=True),
     Column("kg", Float, nullable=False),
+    *_sync_columns("bodyweight"),
 )
 
 plan = Table(
@@ -115,4 +139,22 @@ plan = Table(
     Column("active", Boolean, nullable=False, index=True),
     Column("mesocycle", Text, nullable=False),  # planning.model.stored JSON
     Column("request", Text, nullable=False),  # JSON: emphasis, avoid, favourites, fill, warnings
+    *_sync_columns("plan"),
+)
+
+custom_exercise = Table(
+    "custom_exercise",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("aliases", Text, nullable=False, server_default=""),  # comma-separated
+    Column("primary_muscles", Text, nullable=False),  # comma-separated muscle keys
+    Column("secondary_muscles", Text, nullable=False, server_default=""),
+    Column("equipment", Text, nullable=False, server_default=""),  # comma-separated keys
+    Column("load_type", String(32), nullable=False),
+    Column("measure", String(16), nullable=False, server_default="reps"),
+    Column("mechanic", String(16), nullable=False, server_default="compound"),
+    Column("created_at", DateTime, nullable=False),
+    *_sync_columns("custom_exercise"),
 )

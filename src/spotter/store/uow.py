@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
+from spotter.store.custom_repo import CustomExerciseRepository
 from spotter.store.repositories import (
     BodyweightRepository,
     ExportRepository,
@@ -26,6 +27,7 @@ class SqlUnitOfWork:
     imports: ImportRepository
     exports: ExportRepository
     plans: PlanRepository
+    custom: CustomExerciseRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -40,6 +42,7 @@ class SqlUnitOfWork:
         self.imports = ImportRepository(self._conn)
         self.exports = ExportRepository(self._conn)
         self.plans = PlanRepository(self._conn)
+        self.custom = CustomExerciseRepository(self._conn)
         return self
 
     def __exit__(

@@ -1,0 +1,343 @@
+"""The training log's repository: workouts, sets and the batches that recorded them.
+
+Nothing is erased: deleting a set, undoing a batch or emptying a workout leaves a tombstone
+(``deleted_at``, with ``updated_at`` moved on) that a sync can see; every read here skips them.
+A tombstoned set also gives up its import key, so importing the same file again after an undo
+stores it again.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, select, update
+
+from spotter.log import LogBatch, SetRecord
+from spotter.store import tables as t
+
+_S = t.set_entry
+_W = t.workout
+_B = t.log_batch
+
+
+def now_utc() -> datetime:
+    """The time stored in ``updated_at`` when the caller gives none (naive UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def set_values(s: SetRecord) -> dict[str, object]:
+    """The columns of a set that the record itself decides."""
+    return {
+        "performed_at": s.performed_at,
+        "exercise": s.exercise,
+        "set_type": s.set_type,
+        "load_kg": s.load_kg,
+        "bodyweight": s.bodyweight,
+        "reps": s.reps,
+        "seconds": s.seconds,
+        "meters": s.meters,
+        "rpe": s.rpe,
+        "rir": s.rir,
+        "tempo": s.tempo,
+        "notes": s.notes,
+        "superset": s.superset,
+        "unit": s.unit,
+    }
+
+
+def record(r: RowMapping) -> SetRecord:
+    return SetRecord(
+        performed_at=r["performed_at"],
+        exercise=r["exercise"],
+        load_kg=r["load_kg"],
+        reps=r["reps"],
+        seconds=r["seconds"],
+        meters=r["meters"],
+        rpe=r["rpe"],
+        rir=r["rir"],
+        set_type=r["set_type"],
+        bodyweight=bool(r["bodyweight"]),
+        tempo=r["tempo"],
+        notes=r["notes"],
+        superset=r["superset"],
+        id=r["id"],
+        unit=r["unit"],
+        uuid=r["uuid"],
+        batch_id=r["batch_id"],
+    )
+
+
+class LogRepository:
+    """Workouts, sets and log batches (live rows only, unless a method says otherwise)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def workout_for_day(self, day: datetime, *, source: str = "manual") -> int:
+        """The id of the live manual workout on ``day``'s date, created if there is none."""
+        start = datetime(day.year, day.month, day.day)
+        end = start + timedelta(days=1)
+        row = self._conn.execute(
+            select(_W.c.id).where(
+                _W.c.started_at >= start,
+                _W.c.started_at < end,
+                _W.c.source == source,
+                _W.c.deleted_at.is_(None),
+            )
+        ).first()
+        if row is not None:
+            return int(row[0])
+        result = self._conn.execute(
+            insert(_W).values(
+                started_at=day, source=source, uuid=new_uuid(), updated_at=now_utc()
+            )
+        )
+        return new_id(result)
+
+    def new_batch(
+        self, command: str, *, now: datetime, kind: str = "log", uuid: str | None = None
+    ) -> int:
+        """Open a batch (a log entry, an import, an edit); returns its id."""
+        return new_id(
+            self._conn.execute(
+                insert(_B).values(
+                    created_at=now,
+                    command=command,
+                    kind=kind,
+                    uuid=uuid or new_uuid(),
+                    updated_at=now,
+                )
+            )
+        )
+
+    def batch_by_uuid(self, uuid: str) -> int | None:
+        row = self._conn.execute(select(_B.c.id).where(_B.c.uuid == uuid)).first()
+        return None if row is None else int(row[0])
+
+    def existing_uuids(self, uuids: Sequence[str]) -> set[str]:
+        """Which of these set uuids are stored (tombstones included: a retry stays a no-op)."""
+        found: set[str] = set()
+        for i in range(0, len(uuids), 500):
+            chunk = list(uuids[i : i + 500])
+            found.update(r[0] for r in self._conn.execute(select(_S.c.uuid).where(_S.c.uuid.in_(chunk))))
+        return found
+
+    def add_batch(
+        self,
+        command: str,
+        sets: Sequence[SetRecord],
+        *,
+        now: datetime,
+        kind: str = "log",
+        uuid: str | None = None,
+    ) -> int:
+        """Record the sets of one command; returns the batch id.
+
+        Idempotent on uuids: a batch uuid already stored returns that batch and adds nothing, and
+        a set whose uuid is stored is skipped. A set's ``superset`` is a number local to this
+        command (1, 2...); it becomes the next free superset number of the set's workout.
+        """
+        if uuid is not None:
+            existing = self.batch_by_uuid(uuid)
+            if existing is not None:
+                return existing
+        batch_id = self.new_batch(command, now=now, kind=kind, uuid=uuid)
+        known = self.existing_uuids([s.uuid for s in sets if s.uuid])
+        superset_numbers: dict[tuple[int, int], int] = {}
+        for s in sets:
+            if s.uuid and s.uuid in known:
+                continue
+            workout_id = self.workout_for_day(s.performed_at)
+            position, top = self._conn.execute(
+                select(func.count(), func.max(_S.c.superset)).where(_S.c.workout_id == workout_id)
+            ).one()
+            values = set_values(s)
+            if s.superset is not None:
+                key = (workout_id, s.superset)
+                if key not in superset_numbers:
+                    superset_numbers[key] = int(top or 0) + 1
+                values["superset"] = superset_numbers[key]
+            self._conn.execute(
+                insert(_S).values(
+                    workout_id=workout_id,
+                    batch_id=batch_id,
+                    position=position,
+                    uuid=s.uuid or new_uuid(),
+                    updated_at=now,
+                    **values,
+                )
+            )
+            if s.uuid:
+                known.add(s.uuid)
+        return batch_id
+
+    def update_set(self, set_id: int, values: dict[str, object], *, now: datetime) -> None:
+        """Change fields of a live set (a move to another day moves it to that day's workout)."""
+        values = dict(values)
+        if "performed_at" in values:
+            when = values["performed_at"]
+            assert isinstance(when, datetime)
+            old = self._conn.execute(select(_S.c.workout_id).where(_S.c.id == set_id)).scalar_one()
+            new_workout = self.workout_for_day(when)
+            if new_workout != old:
+                values["workout_id"] = new_workout
+                values["position"] = self._conn.execute(
+                    select(func.count()).select_from(_S).where(_S.c.workout_id == new_workout)
+                ).scalar_one()
+                values["superset"] = None
+        self._conn.execute(update(_S).where(_S.c.id == set_id).values(updated_at=now, **values))
+        self._bury_empty_workouts(now)
+
+    def delete_set(self, set_id: int, *, now: datetime) -> None:
+        """Tombstone one set (and its workout when that leaves it empty)."""
+        self._conn.execute(
+            update(_S)
+            .where(_S.c.id == set_id, _S.c.deleted_at.is_(None))
+            .values(deleted_at=now, updated_at=now, source_key=None)
+        )
+        self._bury_empty_workouts(now)
+
+    def delete_batch(self, batch_id: int, *, now: datetime | None = None) -> int:
+        """Undo a batch: tombstone it, its live sets, and workouts it leaves empty.
+
+        Returns how many sets were removed.
+        """
+        when = now or now_utc()
+        result = self._conn.execute(
+            update(_S)
+            .where(_S.c.batch_id == batch_id, _S.c.deleted_at.is_(None))
+            .values(deleted_at=when, updated_at=when, source_key=None)
+        )
+        self._conn.execute(
+            update(_B).where(_B.c.id == batch_id).values(deleted_at=when, updated_at=when)
+        )
+        self._bury_empty_workouts(when)
+        return int(result.rowcount or 0)
+
+    def _bury_empty_workouts(self, now: datetime) -> None:
+        live = select(_S.c.id).where(_S.c.workout_id == _W.c.id, _S.c.deleted_at.is_(None))
+        self._conn.execute(
+            update(_W)
+            .where(_W.c.deleted_at.is_(None), ~live.exists())
+            .values(deleted_at=now, updated_at=now, source_key=None)
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get_set(self, set_id: int) -> SetRecord | None:
+        row = (
+            self._conn.execute(select(_S).where(_S.c.id == set_id, _S.c.deleted_at.is_(None)))
+            .mappings()
+            .first()
+        )
+        return None if row is None else record(row)
+
+    def find_sets(self, ref: str) -> list[SetRecord]:
+        """Live sets whose uuid starts with ``ref`` (at least 4 characters)."""
+        if len(ref) < 4:
+            return []
+        rows = self._conn.execute(
+            select(_S).where(_S.c.uuid.like(f"{ref}%"), _S.c.deleted_at.is_(None)).limit(5)
+        ).mappings()
+        return [record(r) for r in rows]
+
+    def _batch(self, row: RowMapping, *, with_sets: bool) -> LogBatch:
+        count_q = select(func.count()).select_from(_S).where(_S.c.batch_id == row["id"])
+        sets: tuple[SetRecord, ...] = ()
+        if with_sets:
+            q = select(_S).where(_S.c.batch_id == row["id"]).order_by(_S.c.id)
+            if row["deleted_at"] is None:
+                q = q.where(_S.c.deleted_at.is_(None))
+            sets = tuple(record(r) for r in self._conn.execute(q).mappings())
+        if row["deleted_at"] is None:
+            count_q = count_q.where(_S.c.deleted_at.is_(None))
+        return LogBatch(
+            row["id"],
+            row["created_at"],
+            row["command"],
+            sets,
+            kind=row["kind"],
+            uuid=row["uuid"],
+            undone_at=row["deleted_at"],
+            set_count=int(self._conn.execute(count_q).scalar_one()),
+        )
+
+    def last_batch(self, *, kind: str | None = None) -> LogBatch | None:
+        """The newest batch not yet undone (of ``kind`` when given)."""
+        q = select(_B).where(_B.c.deleted_at.is_(None))
+        if kind is not None:
+            q = q.where(_B.c.kind == kind)
+        row = self._conn.execute(q.order_by(_B.c.id.desc()).limit(1)).mappings().first()
+        return None if row is None else self._batch(row, with_sets=True)
+
+    def get_batch(self, ref: str) -> LogBatch | None:
+        """A batch by id or by a uuid prefix of at least 4 characters (undone ones included)."""
+        q = select(_B)
+        if ref.isdigit():
+            q = q.where(_B.c.id == int(ref))
+        elif len(ref) >= 4:
+            q = q.where(_B.c.uuid.like(f"{ref}%"))
+        else:
+            return None
+        rows = list(self._conn.execute(q.limit(2)).mappings())
+        return self._batch(rows[0], with_sets=True) if len(rows) == 1 else None
+
+    def batches(self, *, limit: int = 20, include_undone: bool = False) -> list[LogBatch]:
+        """The newest batches first, with their set counts (sets themselves left out)."""
+        q = select(_B)
+        if not include_undone:
+            q = q.where(_B.c.deleted_at.is_(None))
+        rows = self._conn.execute(q.order_by(_B.c.id.desc()).limit(limit)).mappings()
+        return [self._batch(r, with_sets=False) for r in rows]
+
+    def sets(
+        self,
+        *,
+        exercise: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[SetRecord]:
+        """Live sets, filtered by exercise slug and a half-open time range [start, end)."""
+        q = select(_S).where(_S.c.deleted_at.is_(None))
+        if exercise is not None:
+            q = q.where(_S.c.exercise == exercise)
+        if start is not None:
+            q = q.where(_S.c.performed_at >= start)
+        if end is not None:
+            q = q.where(_S.c.performed_at < end)
+        order = (_S.c.performed_at, _S.c.position, _S.c.id)
+        q = q.order_by(*(c.desc() for c in order)) if newest_first else q.order_by(*order)
+        if limit is not None:
+            q = q.limit(limit)
+        return [record(r) for r in self._conn.execute(q).mappings()]
+
+    def count_sets(self) -> int:
+        return int(
+            self._conn.execute(
+                select(func.count()).select_from(_S).where(_S.c.deleted_at.is_(None))
+            ).scalar_one()
+        )
+
+    def exercises(self) -> list[str]:
+        """Every exercise slug with a live set."""
+        rows = self._conn.execute(
+            select(_S.c.exercise).where(_S.c.deleted_at.is_(None)).distinct()
+        )
+        return sorted(r[0] for r in rows)
