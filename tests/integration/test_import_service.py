@@ -184,3 +184,32 @@ def test_a_suggested_match_is_not_applied_until_mapped(engine, catalog) -> None:
         mapping={"Triceps Pushdown": "triceps-rope-pushdown"},
     )
     assert [s.exercise for s in sets_in(engine)] == ["triceps-rope-pushdown"]
+
+
+FITNOTES = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+
+
+def test_mapping_a_per_side_name_later_reworks_the_loads_from_what_was_entered(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = (FITNOTES + "2025-05-01,Incline Chest Press (Each Side),Chest,10.0,kgs,12,,,\n").encode()
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    assert [s.load_kg for s in sets_in(engine)] == [20.0]  # equipment not stated: two sides
+    later = import_log(
+        SqlUnitOfWork(engine),
+        catalog,
+        parse_any(data),
+        mapping={"Incline Chest Press (Each Side)": "incline-dumbbell-press"},
+    )
+    assert later.remapped == 1
+    stored = sets_in(engine)
+    assert [(s.exercise, s.load_kg) for s in stored] == [("incline-dumbbell-press", 10.0)]
+
+
+def test_an_import_is_one_batch_that_undo_takes_back(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    from spotter.services.log import undo_batch
+
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(HEVY.encode()), label="import hevy h.csv")
+    with SqlUnitOfWork(engine) as uow:
+        batches = uow.log.batches()
+    assert [(b.command, b.kind) for b in batches] == [("import hevy h.csv", "import")]
+    undo_batch(SqlUnitOfWork(engine), str(batches[0].id), now=dt.datetime(2026, 5, 1))
+    assert sets_in(engine) == []

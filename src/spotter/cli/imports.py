@@ -196,15 +196,17 @@ def import_(
         mapped = dict(read_mapping(mapping)) if mapping else {}
         cat = catalog(ctx)
         result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
-        plans = prepare(result, cat, mapping=mapped, today=today).names
+        ready = prepare(result, cat, mapping=mapped, today=today, allow_outlier=allow_outlier)
         if ask and fmt == "text" and sys.stdin.isatty():
-            accepted = ask_suggestions(plans, {e.slug: e.name for e in cat.all()})
+            accepted = ask_suggestions(ready.names, {e.slug: e.name for e in cat.all()})
             if accepted:
                 mapped.update(accepted)
-                plans = prepare(result, cat, mapping=mapped, today=today).names
+                ready = prepare(
+                    result, cat, mapping=mapped, today=today, allow_outlier=allow_outlier
+                )
         if write_map_to is not None:
             try:
-                write_map(write_map_to, plans)
+                write_map(write_map_to, ready.names)
             except OSError as exc:
                 raise fail(f"--write-map {write_map_to}: cannot be written ({exc})") from exc
         with Progress(
@@ -226,6 +228,8 @@ def import_(
                 progress=lambda n: progress.advance(task, n),
                 today=today,
                 allow_outlier=allow_outlier,
+                prepared=ready,
+                label=f"import {found} {file.name}",
             )
     if fmt == "json":
         print_json(report_json(report))

@@ -97,6 +97,24 @@ class LoadRule:
             return 2 * load_kg
         return load_kg
 
+    def entered(self, load_kg: float | None, unit: str | None) -> float | None:
+        """The row's load in kg back from a whole load this rule gave (to apply another rule
+        when a name is mapped later).
+
+        >>> rule = rule_for("Barbell Squat (Each Side)")
+        >>> rule.entered(rule.apply(60.0, "kg"), "kg")
+        60.0
+        """
+        if load_kg is None:
+            return None
+        if self.key == "assisted":
+            return abs(load_kg)
+        if self.key == "per-side-bar":
+            return (load_kg - (BAR_LB_IN_KG if unit == "lb" else BAR_KG)) / 2
+        if self.key == "per-side-double":
+            return load_kg / 2
+        return load_kg
+
 
 AS_ENTERED: Final = LoadRule("as-entered", "as entered")
 ASSISTED: Final = LoadRule(

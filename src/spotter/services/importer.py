@@ -21,16 +21,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from spotter.interchange.conventions import rule_for
 from spotter.interchange.prepare import (
     UNMATCHED_PREFIX,
     MappingError,
     NamePlan,
     Prepared,
+    imported_key,
     prepare,
     resolve_names,
 )
 from spotter.interchange.records import ParseResult, Skipped
 from spotter.knowledge.catalog import Catalog
+from spotter.log import SetRecord
 from spotter.services.uow import UnitOfWork
 
 __all__ = [
@@ -47,7 +50,10 @@ PROGRESS_CHUNK = 500
 
 
 class _ImportRepo(Protocol):
+    def label(self, command: str) -> None: ...
+    def batch_id(self, *, source: str = "import", uuid: str | None = None) -> int: ...
     def existing_set_keys(self, keys: list[str]) -> set[str]: ...
+    def existing_uuids(self, uuids: list[str]) -> set[str]: ...
     def workout_ids(
         self, workouts: list[tuple[str, dt.datetime, str | None, int | None, str, str | None]]
     ) -> dict[str, int]: ...
@@ -55,9 +61,16 @@ class _ImportRepo(Protocol):
     def remap(self, old: str, new: str) -> int: ...
 
 
+class _LogRepo(Protocol):
+    def sets(self, *, exercise: str | None = None) -> list[SetRecord]: ...
+    def update_set(self, set_id: int, values: dict[str, object], *, now: dt.datetime) -> None: ...
+
+
 class ImportUnitOfWork(UnitOfWork, Protocol):
     @property
     def imports(self) -> _ImportRepo: ...
+    @property
+    def log(self) -> _LogRepo: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,24 +138,34 @@ def import_log(
     progress: Callable[[int], None] | None = None,
     today: dt.date | None = None,
     allow_outlier: bool = False,
+    prepared: Prepared | None = None,
+    label: str | None = None,
 ) -> ImportReport:
     """Import the parsed sets; with ``dry_run`` only report what would happen.
 
     ``progress`` is called with the number of sets handled since its last call. ``today`` bounds
     the dates (no set after tomorrow); ``allow_outlier`` lets plausible-range outliers through.
+    ``prepared`` is :func:`spotter.interchange.prepare.prepare` of the same arguments, when the
+    caller already has it (the CLI shows names before importing). The new sets form one batch
+    (``spotter undo`` takes it back), named ``label`` (the command line) when given; a row with
+    its own uuid (Spotter's exports) that is already stored counts as present.
     """
-    ready = prepare(result, catalog, mapping=mapping, today=today, allow_outlier=allow_outlier)
+    ready = prepared or prepare(
+        result, catalog, mapping=mapping, today=today, allow_outlier=allow_outlier
+    )
     remapped = 0
     reported = 0
     with uow:
         present = uow.imports.existing_set_keys([r.key for r in ready.sets])
-        new = [r for r in ready.sets if r.key not in present]
+        uuids = [r.row.uuid for r in ready.sets if r.row.uuid]
+        known = uow.imports.existing_uuids(uuids) if uuids else set()
+        new = [r for r in ready.sets if r.key not in present and r.row.uuid not in known]
         if not dry_run:
+            if label:
+                uow.imports.label(label)
             for plan in ready.names:
                 if plan.match.method == "mapped" and plan.match.slug:
-                    remapped += uow.imports.remap(
-                        f"{UNMATCHED_PREFIX}{plan.source.strip()}", plan.match.slug
-                    )
+                    remapped += _repoint(uow, plan, catalog)
         if not dry_run and new:
             workouts: dict[str, tuple[str, dt.datetime, str | None, int | None, str, str | None]]
             workouts = {}
@@ -168,7 +191,12 @@ def import_log(
                 rows.append(
                     {
                         "workout_id": ids[wk],
-                        "batch_id": None,
+                        "batch_id": (
+                            uow.imports.batch_id(source=s.source, uuid=s.batch_uuid)
+                            if s.batch_uuid
+                            else None
+                        ),
+                        "uuid": s.uuid,
                         "position": positions[wk],
                         "performed_at": s.workout_start,
                         "exercise": r.exercise,
@@ -204,6 +232,30 @@ def import_log(
         dry_run=dry_run,
         remapped=remapped,
     )
+
+
+def _repoint(uow: ImportUnitOfWork, plan: NamePlan, catalog: Catalog) -> int:
+    """Move the sets kept under ``imported:<name>`` to the exercise the mapping names; when the
+    exercise changes the load rule (a per-side name now known to be dumbbells), each set's load is
+    worked out again from the number that was entered."""
+    old_key = imported_key(plan.source)
+    slug = plan.match.slug
+    assert slug is not None
+    before = rule_for(plan.source)
+    if before == plan.rule:
+        return uow.imports.remap(old_key, slug)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    moved = uow.log.sets(exercise=old_key)
+    for s in moved:
+        assert s.id is not None
+        load = plan.rule.apply(before.entered(s.load_kg, s.unit), s.unit)
+        bodyweight = s.bodyweight or plan.rule.assisted
+        if catalog.get(slug).facts.load_type == "bodyweight":
+            bodyweight = True
+        uow.log.update_set(
+            s.id, {"exercise": slug, "load_kg": load, "bodyweight": bodyweight}, now=now
+        )
+    return len(moved)
 
 
 def _report(
