@@ -213,3 +213,13 @@ def test_an_import_is_one_batch_that_undo_takes_back(engine, catalog) -> None:  
     assert [(b.command, b.kind) for b in batches] == [("import hevy h.csv", "import")]
     undo_batch(SqlUnitOfWork(engine), str(batches[0].id), now=dt.datetime(2026, 5, 1))
     assert sets_in(engine) == []
+
+
+def test_a_name_kept_as_written_resolves_by_its_own_name(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    from spotter.services.importer import resolve_logged
+
+    data = _hevy_rows(("Chin Up (Assisted)", "31.75", "10"))
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    for typed in ("Chin Up (Assisted)", "chin up assisted", "imported:Chin Up (Assisted)"):
+        assert resolve_logged(SqlUnitOfWork(engine), catalog, typed) == "imported:Chin Up (Assisted)"
+    assert resolve_logged(SqlUnitOfWork(engine), catalog, "Squat (Barbell)") == "barbell-back-squat"
