@@ -150,9 +150,13 @@ def next_(
         if loaded.plates_per_side
         else ""
     )
-    console().print(
-        f"[bold]{ex.name}[/]: {p.scheme} at [bold]{fmt_load(p.load_kg, unit)}[/]{plates}"
-    )
+    from spotter.services.training import relative_to_body
+
+    if relative_to_body(ex):  # the added load: bw, bw+2.5kg, or bw-15kg of assistance
+        shown = fmt_load(None if abs(p.load_kg) < 1e-9 else p.load_kg, unit, True)
+    else:
+        shown = fmt_load(p.load_kg, unit)
+    console().print(f"[bold]{ex.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
     console().print(f"  {p.reason}")
     if warmups:
         console().print("  Warm-up:")
@@ -205,7 +209,15 @@ def progress(
     for r in records:
         if r.exercise in by_ex:
             by_ex[r.exercise].append(r)
-    results = {s: compute(by_ex[s]) for s in slugs}
+    from spotter.services.training import with_system_mass
+    from spotter.store.uow import SqlUnitOfWork
+
+    with SqlUnitOfWork(engine(ctx)) as uow:
+        bodyweights = uow.bodyweight.all()
+    results = {  # bodyweight exercises: body + added load where a bodyweight is recorded
+        s: compute(with_system_mass(by_ex[s], cat.get(s), bodyweights) if s in cat else by_ex[s])
+        for s in slugs
+    }
     if fmt == "json":
         print_json(
             {

@@ -9,6 +9,17 @@ values, and call the pure functions. Defaults chosen here, documented once:
   like a bar with no bar weight.
 * **Next load** uses double progression in the exercise's usual rep range over 3 sets, adding
   the smallest step of its equipment (2.5 kg on a bar, 2 kg per dumbbell, 5 kg on a stack).
+* **Bodyweight exercises** (see :func:`spotter.interchange.logline.load_kind`): the mass a
+  pull-up, dip or push-up moves is the body plus the added load, minus any assistance. Where a
+  bodyweight is recorded, e1RM and progress use that *system mass* (body mass + added mass), the
+  load measure used for the pull-up by Sánchez-Moreno et al. (2017, "Movement velocity as
+  indicator of relative intensity and level of effort attained during the set in pull-up
+  exercise", Int J Sports Physiol Perform), with the bodyweight measured on or before the set's
+  day (the earliest one when none is older). For the push-up the body's share is smaller (about
+  two thirds, Ebben et al. 2011, J Strength Cond Res), so its e1RM is a trend figure, not a
+  lift you could load on a bar. ``next`` works on the added load (0 for bodyweight alone,
+  negative for assistance), so every set counts, the newest included, and a step up means more
+  load or less assistance.
 * **Weekly volume** counts working sets only (warm-ups excluded), 1 per primary muscle and 0.5
   per secondary (Pelland et al.), summed per row of the 2017 landmarks table (a set counts once
   per row even when two of its muscles share the row).
@@ -19,9 +30,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spotter.errors import SpotterError
+from spotter.interchange.logline import load_kind
 from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.knowledge.vocab import MUSCLES
@@ -105,6 +117,71 @@ def sessions(records: Iterable[SetRecord]) -> list[ExerciseSession]:
     return [ExerciseSession(day, tuple(sets)) for day, sets in sorted(by_day.items())]
 
 
+# -- bodyweight exercises ----------------------------------------------------------------------
+
+
+def relative_to_body(ex: Exercise) -> bool:
+    """Whether the exercise's loads are relative to the body (bodyweight or assisted kind)."""
+    return load_kind(ex.facts.load_type, ex.slug, ex.name) != "external"
+
+
+def bodyweight_at(bodyweights: Sequence[tuple[dt.datetime, float]], when: dt.datetime) -> float | None:
+    """The bodyweight measured on or before ``when``'s day (the earliest one if none is older).
+
+    ``bodyweights`` are (time, kg), oldest first.
+
+    >>> bw = [(dt.datetime(2026, 1, 1), 80.0), (dt.datetime(2026, 2, 1), 78.0)]
+    >>> bodyweight_at(bw, dt.datetime(2026, 1, 20)), bodyweight_at(bw, dt.datetime(2025, 12, 1))
+    (80.0, 80.0)
+    >>> bodyweight_at(bw, dt.datetime(2026, 2, 1, 7)), bodyweight_at([], dt.datetime(2026, 1, 1))
+    (78.0, None)
+    """
+    if not bodyweights:
+        return None
+    day_end = dt.datetime(when.year, when.month, when.day) + dt.timedelta(days=1)
+    before = [kg for t, kg in bodyweights if t < day_end]
+    return before[-1] if before else bodyweights[0][1]
+
+
+def with_system_mass(
+    records: Iterable[SetRecord], ex: Exercise, bodyweights: Sequence[tuple[dt.datetime, float]]
+) -> list[SetRecord]:
+    """Records of a bodyweight exercise with ``load_kg`` as body + added load (minus assistance).
+
+    Records of other exercises, and every record when no bodyweight is recorded, come back as
+    they were. Bodyweight-only sets (no load) count as the body alone.
+
+    >>> from spotter.knowledge.custom import CustomExercise, to_exercise
+    >>> pu = to_exercise(CustomExercise.new("Ring pull-up", primary=("lats",)))
+    >>> t = dt.datetime(2026, 3, 1)
+    >>> sets = [SetRecord(t, pu.slug, 10.0, 5, bodyweight=True), SetRecord(t, pu.slug, None, 8, bodyweight=True)]
+    >>> [r.load_kg for r in with_system_mass(sets, pu, [(t, 80.0)])]
+    [90.0, 80.0]
+    """
+    out = list(records)
+    if not bodyweights or not relative_to_body(ex):
+        return out
+    result = []
+    for r in out:
+        body = bodyweight_at(bodyweights, r.performed_at)
+        if body is None or not (r.bodyweight or r.load_kg is None):
+            result.append(r)
+        else:
+            result.append(replace(r, load_kg=body + (r.load_kg or 0.0)))
+    return result
+
+
+def added_load(records: Iterable[SetRecord], ex: Exercise) -> list[SetRecord]:
+    """Records of a bodyweight exercise with bodyweight-only sets at 0 added load, so that the
+    progression sees them (others unchanged)."""
+    if not relative_to_body(ex):
+        return list(records)
+    return [
+        replace(r, load_kg=0.0) if r.load_kg is None and r.reps is not None else r
+        for r in records
+    ]
+
+
 # -- next load ---------------------------------------------------------------------------------
 
 
@@ -121,7 +198,7 @@ def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> 
         raise TrainingError(
             f"{ex.name} is measured in {ex.facts.measure}; `next` prescribes loads for rep sets"
         )
-    history = sessions(records)
+    history = sessions(added_load(records, ex))
     if not any(s.working_sets for s in history):
         raise TrainingError(
             f"no working sets of {ex.name} logged yet: start with `spotter calibrate {ex.slug} "
