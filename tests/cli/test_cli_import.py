@@ -156,3 +156,42 @@ def test_a_bad_row_costs_that_row_and_the_report_lists_it(tmp_path: Path) -> Non
     assert r.exit_code == 0, r.stderr
     assert "Imported 2 sets" in r.stdout
     assert "line 3: Weight (lbs): expected" in r.stdout
+
+
+def test_a_bad_mapping_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    f = tmp_path / "strong.csv"
+    f.write_text(STRONG_LEGACY)
+    cases = {
+        "binary.csv": b"\xff\xfe\x00junk",
+        "columns.csv": b"name,target\nBench,barbell-bench-press\n",
+        "short.csv": b"source_name,slug\nMoonwalk Press\n",
+    }
+    for name, content in cases.items():
+        m = tmp_path / name
+        m.write_bytes(content)
+        r = runner.invoke(app, ["import", "auto", str(f), "--unit", "lb", "--map", str(m)])
+        if name == "short.csv":  # a row without a slug maps nothing: the import goes on
+            assert r.exit_code == 0, r.output
+            continue
+        assert r.exit_code == 1, r.output
+        assert r.exception is None or isinstance(r.exception, SystemExit)
+        assert "--map" in r.stderr
+
+
+def test_the_dumbbell_per_side_press_is_not_stored_as_the_barbell_press(tmp_path: Path) -> None:
+    f = tmp_path / "fitnotes.csv"
+    f.write_text(
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+        "2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,8,,,\n"
+        "2025-04-29,Triceps Pushdown,Triceps,30.0,kgs,12,,,\n"
+    )
+    r = run("import", "auto", str(f), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    names = {n["source"]: n for n in json.loads(r.stdout)["names"]}
+    assert names["Overhead Press (Each Side, Dumbbells)"]["slug"] is None
+    assert names["Triceps Pushdown"]["slug"] is None
+    stored = {s["exercise"]: s["load_kg"] for s in json.loads(run("history", "--format", "json").stdout)}
+    assert stored == {
+        "imported:Overhead Press (Each Side, Dumbbells)": 8.0,  # one dumbbell, as entered
+        "imported:Triceps Pushdown": 30.0,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
 import sys
 import tempfile
@@ -26,21 +27,27 @@ MAP_COLUMNS = ("source_name", "slug", "suggestion", "method", "confidence", "set
 
 
 def read_mapping(path: Path) -> dict[str, str]:
-    """A mapping file: CSV with columns source_name and slug (rows with an empty slug are ignored)."""
+    """A mapping file: CSV with columns source_name and slug (rows with an empty slug are
+    ignored), as --write-map writes it (UTF-8, with or without a byte-order mark)."""
+    expected = "a CSV with columns source_name,slug (as --write-map writes it)"
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            if not reader.fieldnames or not {"source_name", "slug"} <= set(reader.fieldnames):
-                raise fail(
-                    f"{path}: expected a CSV with columns source_name,slug (from --write-map)"
-                )
-            return {
-                row["source_name"]: row["slug"].strip()
-                for row in reader
-                if row.get("slug", "").strip()
-            }
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise fail(f"{path}: cannot be read ({exc})") from exc
+        raise fail(f"--map {path}: cannot be read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise fail(f"--map {path}: expected UTF-8 text, {expected}") from exc
+    out: dict[str, str] = {}
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if not reader.fieldnames or not {"source_name", "slug"} <= set(reader.fieldnames):
+            raise fail(f"--map {path}: line 1: expected {expected}")
+        for row in reader:
+            name, slug = (row.get("source_name") or "").strip(), (row.get("slug") or "").strip()
+            if name and slug:
+                out[name] = slug
+    except csv.Error as exc:
+        raise fail(f"--map {path}: line {reader.line_num}: {exc}; expected {expected}") from exc
+    return out
 
 
 def check_output(path: Path, option: str) -> None:
