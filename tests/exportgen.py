@@ -390,6 +390,29 @@ def fitbod(seed: int = 4) -> Export:
     return export
 
 
+def resaved(export: Export) -> Export:
+    """The export as a spreadsheet in a decimal-comma locale saves it: ";" between fields and
+    decimal commas in numbers (same rows, same lines)."""
+    import csv
+    import io
+    import re
+
+    number = re.compile(r"^\s*-?\d+\.\d+\s*$")
+    text = export.data.decode("utf-8-sig")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([c.replace(".", ",") if number.match(c) else c for c in row])
+    return Export(
+        export.variant + "-semicolon",
+        out.getvalue().encode("utf-8"),
+        export.unit,
+        export.truth,
+        export.explained,
+        export.rows,
+    )
+
+
 def every_variant() -> dict[str, Export]:
     """One generated export per variant FORMATS.md describes."""
     out = {
@@ -401,4 +424,6 @@ def every_variant() -> dict[str, Export]:
     out["fitnotes"] = fitnotes()
     out["fitnotes-old"] = fitnotes(old=True)
     out["fitbod"] = fitbod()
+    out["hevy-semicolon"] = resaved(hevy())
+    out["fitbod-semicolon"] = resaved(fitbod())
     return out

@@ -33,10 +33,12 @@ _OPTIONAL_EXTRA = ("Incline", "Resistance", "multiplier")
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     """Parse a Fitbod export; ``unit`` is checked but unused (weights are in kilograms)."""
     t.checked_unit(unit)
-    rows = t.read_rows(data, delimiter=",")
+    delimiter = t.sniff(data)
+    dc = delimiter == ";"  # a semicolon file writes decimal commas
+    rows = t.read_rows(data, delimiter=delimiter)
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
-    table = t.DataRows(rows, header, ",")
+    table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
     has_weight = False
 
@@ -51,19 +53,26 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         if warm not in ("true", "false", ""):
             raise LogFormatError(line, "isWarmup", "true or false", get("isWarmup"))
         weight = t.optional_number(
-            get("Weight(kg)"), line=line, field="Weight(kg)", expected="a weight", negative=True
+            get("Weight(kg)"),
+            line=line,
+            field="Weight(kg)",
+            expected="a weight",
+            negative=True,
+            decimal_comma=dc,
         )
         seconds = t.optional_number(
-            get("Duration(s)"), line=line, field="Duration(s)", zero_is_empty=True
+            get("Duration(s)"), line=line, field="Duration(s)", zero_is_empty=True, decimal_comma=dc
         )
         meters = t.optional_number(
-            get("Distance(m)"), line=line, field="Distance(m)", zero_is_empty=True
+            get("Distance(m)"), line=line, field="Distance(m)", zero_is_empty=True, decimal_comma=dc
         )
-        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps", decimal_comma=dc)
         extra: list[tuple[str, str]] = []
         for name in _OPTIONAL_EXTRA:
             value = get(name).strip()
-            if value and t.optional_number(value, line=line, field=name, zero_is_empty=True):
+            if value and t.optional_number(
+                value, line=line, field=name, zero_is_empty=True, decimal_comma=dc
+            ):
                 extra.append((name, value))
         has_weight = has_weight or weight is not None
         workout_key = start.isoformat()

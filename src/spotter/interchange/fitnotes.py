@@ -55,7 +55,9 @@ _NUMERIC = re.compile(r"^\s*[+-]?[\d.,]+\s*$", re.ASCII)
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     """Parse a FitNotes export; ``unit`` is checked but unused (FitNotes names its units)."""
     t.checked_unit(unit)
-    rows = t.read_rows(data, delimiter=",")
+    delimiter = t.sniff(data)
+    dc = delimiter == ";"  # a semicolon file writes decimal commas
+    rows = t.read_rows(data, delimiter=delimiter)
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
     if "Weight Unit" in header and "Weight" in header:
@@ -72,7 +74,10 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             ",".join(header),
         )
     table = t.DataRows(
-        rows, header, ",", repair=lambda row: _rejoin_name(row, header, table.columns)
+        rows,
+        header,
+        delimiter,
+        repair=lambda row: _rejoin_name(row, header, table.columns, delimiter),
     )
     counter = t.SetCounter()
     units_seen: set[str] = set()
@@ -92,6 +97,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             field=weight_col,
             expected="a weight, or nothing",
             negative=True,
+            decimal_comma=dc,
         )
         weight_unit = fixed_unit
         if weight_unit is None and weight is not None:
@@ -100,7 +106,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             if weight_unit is None:
                 raise LogFormatError(line, "Weight Unit", "kgs or lbs", get("Weight Unit"))
         distance = t.optional_number(
-            get("Distance"), line=line, field="Distance", zero_is_empty=True
+            get("Distance"), line=line, field="Distance", zero_is_empty=True, decimal_comma=dc
         )
         meters = None
         if distance is not None:  # the unit of an empty or zero distance is not read
@@ -114,7 +120,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
                 )
             meters = distance * _METERS[unit_text]
         seconds = _time(get("Time"), line)
-        reps = t.optional_whole(get("Reps"), line=line, field="Reps")
+        reps = t.optional_whole(get("Reps"), line=line, field="Reps", decimal_comma=dc)
         if weight is not None and weight_unit is not None:
             units_seen.add(weight_unit)
         workout_key = day.isoformat()
@@ -143,7 +149,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     return ParseResult(fmt, table.read, tuple(sets), tuple(table.skipped), unit_used)
 
 
-def _rejoin_name(row: Row, header: list[str], col: dict[str, int]) -> Row:
+def _rejoin_name(row: Row, header: list[str], col: dict[str, int], delimiter: str) -> Row:
     """Put back the commas of an unquoted exercise name, when the rest still lines up."""
     extra = len(row.fields) - len(header)
     if extra <= 0:
@@ -157,7 +163,7 @@ def _rejoin_name(row: Row, header: list[str], col: dict[str, int]) -> Row:
         or _NUMERIC.match(after)
     ):
         return row
-    name = ",".join(fields[name_at : name_at + 1 + extra])
+    name = delimiter.join(fields[name_at : name_at + 1 + extra])
     return Row(row.line, [*fields[:name_at], name, *fields[name_at + 1 + extra :]])
 
 

@@ -62,7 +62,9 @@ _DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[A-Za-z]* (\d{4}),? (\d{1,2}):(\d{2
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
     """Parse a Hevy export; ``unit`` is checked but unused (the weight column names its unit)."""
     t.checked_unit(unit)
-    rows = t.read_rows(data, delimiter=",")
+    delimiter = t.sniff(data)
+    dc = delimiter == ";"  # a semicolon file writes decimal commas
+    rows = t.read_rows(data, delimiter=delimiter)
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
     if "weight_kg" in header:
@@ -71,7 +73,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         weight_col, weight_unit = "weight_lbs", "lb"
     else:
         raise LogFormatError(1, "weight_kg", "a weight_kg or weight_lbs column", ",".join(header))
-    table = t.DataRows(rows, header, ",")
+    table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
     has_weight = False
 
@@ -88,19 +90,22 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         kind = get("set_type").strip().lower()
         if kind not in _SET_TYPES:
             raise LogFormatError(line, "set_type", "normal, warmup, dropset or failure", kind)
-        t.optional_whole(get("set_index"), line=line, field="set_index")
+        t.optional_whole(get("set_index"), line=line, field="set_index", decimal_comma=dc)
         weight = t.optional_number(
             get(weight_col),
             line=line,
             field=weight_col,
             expected="a weight, or nothing",
             negative=True,
+            decimal_comma=dc,
         )
         has_weight = has_weight or weight is not None
-        km = t.optional_number(get("distance_km"), line=line, field="distance_km")
-        seconds = t.optional_number(get("duration_seconds"), line=line, field="duration_seconds")
+        km = t.optional_number(get("distance_km"), line=line, field="distance_km", decimal_comma=dc)
+        seconds = t.optional_number(
+            get("duration_seconds"), line=line, field="duration_seconds", decimal_comma=dc
+        )
         meters = None if km is None else km * 1000
-        reps = t.optional_whole(get("reps"), line=line, field="reps")
+        reps = t.optional_whole(get("reps"), line=line, field="reps", decimal_comma=dc)
         notes = t.text(get("exercise_notes").replace("\\n", "\n"))
         workout_key = f"{title}|{start.isoformat()}"
         return ImportedSet(
@@ -118,7 +123,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             reps=t.reps_or_none(reps, seconds, meters),
             seconds=seconds,
             meters=meters,
-            rpe=t.rpe(get("rpe"), line=line, field="rpe"),
+            rpe=t.rpe(get("rpe"), line=line, field="rpe", decimal_comma=dc),
             notes=notes,
             superset_id=t.text(get("superset_id")),
             workout_notes=t.text(get("description").replace("\\n", "\n")),

@@ -69,6 +69,7 @@ _NOT_SETS = {
     "NOTE": "note row (a note, not a set)",
 }
 _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.ASCII)
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$", re.ASCII)
 _SET_ORDER_EXPECTED = "a set number (1, 2...), W, WARM_UP, F, FAILURE, D, Rest Timer or Note"
 
 
@@ -187,19 +188,31 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
 
 
 def _datetime(value: str, line: int) -> dt.datetime:
+    """``2023-01-01 09:24:45`` (ISO 8601, as Strong writes it; a ``+0000`` offset or no seconds
+    are accepted too)."""
+    raw = value.strip()
     try:
-        return dt.datetime.fromisoformat(value.strip())
+        return dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise LogFormatError(
-            line, "Date", "a date and time like 2023-01-01 09:24:45", value
-        ) from None
+        pass
+    for pattern in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"):
+        try:
+            return dt.datetime.strptime(raw, pattern)
+        except ValueError:
+            continue
+    raise LogFormatError(line, "Date", "a date and time like 2023-01-01 09:24:45", value)
 
 
 def _duration(value: str, line: int) -> float | None:
-    """Strong's text durations: ``56m``, ``1h 6m``, ``1h``, ``45s``; empty is None."""
+    """Strong's text durations: ``56m``, ``1h 6m``, ``1h``, ``45s`` (or ``1:06:00``); empty is
+    None."""
     raw = value.strip()
     if not raw:
         return None
+    clock = _CLOCK.match(raw)
+    if clock is not None:
+        h, mins, s = (int(g) if g else 0 for g in clock.groups())
+        return float(h * 3600 + mins * 60 + s)
     m = _DURATION.match(raw)
     if raw.isascii() and raw.isdigit():
         return float(raw)

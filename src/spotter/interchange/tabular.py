@@ -90,6 +90,17 @@ def read_rows(data: bytes, *, delimiter: str) -> Iterator[Row]:
         done = reader.line_num
 
 
+def sniff(data: bytes) -> str:
+    """The delimiter of an export: ";" when its first line has more semicolons than commas (the
+    newer Strong export, or a file re-saved by a spreadsheet in a decimal-comma locale), else ",".
+
+    >>> sniff(b'"Date";"Exercise"\\n'), sniff(b"Date,Exercise\\n")
+    (';', ',')
+    """
+    first = decode(data[:4096]).lstrip("\r\n").split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
 def header_of(rows: Iterator[Row], formats: str) -> list[str]:
     """The header's column names, without spaces around them."""
     first = next(rows, None)
@@ -271,9 +282,7 @@ def whole(value: str, *, line: int, field: str, expected: str = "a whole number,
     return int(result)
 
 
-def optional_whole(
-    value: str, *, line: int, field: str, decimal_comma: bool = False
-) -> int | None:
+def optional_whole(value: str, *, line: int, field: str, decimal_comma: bool = False) -> int | None:
     """Like :func:`whole`, but an empty field is None (``8,0`` is 8 with ``decimal_comma``)."""
     if not value.strip():
         return None

@@ -14,7 +14,12 @@ from spotter.interchange.prepare import prepare
 
 VARIANTS = every_variant()
 TODAY = dt.date(2026, 6, 1)
-FORMAT_OF = {"strong-semicolon-lbs": "strong-semicolon", "hevy-lbs": "hevy"}
+FORMAT_OF = {
+    "strong-semicolon-lbs": "strong-semicolon",
+    "hevy-lbs": "hevy",
+    "hevy-semicolon": "hevy",
+    "fitbod-semicolon": "fitbod",
+}
 
 
 def _outcome(export: Export, catalog):  # type: ignore[no-untyped-def]
