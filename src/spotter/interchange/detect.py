@@ -8,7 +8,7 @@
 >>> detect(b"when,what\\n1,2\\n")
 Traceback (most recent call last):
 ...
-spotter.interchange.records.LogFormatError: line 1, field 'header': expected the header of a known export: strong-legacy, strong, strong-semicolon, hevy, fitnotes, fitnotes-old, fitbod, found 'when,what'
+spotter.interchange.records.LogFormatError: line 1, field 'header': expected the header of a known export: strong-legacy, strong, strong-semicolon, hevy, fitnotes, fitnotes-old, fitbod, spotter-csv, found 'when,what'
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 
-from spotter.interchange import fitbod, fitnotes, hevy, strong
+from spotter.interchange import fitbod, fitnotes, hevy, spotter_csv, strong
 from spotter.interchange.records import LogFormatError, ParseResult
 from spotter.interchange.tabular import decode
 
@@ -29,6 +29,7 @@ FORMATS: dict[str, Callable[..., ParseResult]] = {
     "fitnotes": fitnotes.parse,
     "fitnotes-old": fitnotes.parse,
     "fitbod": fitbod.parse,
+    "spotter-csv": spotter_csv.parse,
 }
 
 
@@ -49,6 +50,8 @@ def detect(data: bytes) -> str:
 
 
 def _match(names: set[str], delimiter: str) -> str | None:
+    if {"workout_start", "exercise", "set_index", "load_kg"} <= names:
+        return "spotter-csv"
     if {"Exercise Name", "Set Order", "Workout Name"} <= names:
         if delimiter == ";":
             return "strong-semicolon"

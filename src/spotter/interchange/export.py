@@ -1,9 +1,15 @@
 """Writing the log out: Spotter's own CSV (one row per set) and a Strong-compatible CSV.
 
-Spotter CSV columns, in order (loads in kilograms, empty when not recorded):
+Spotter CSV columns, in order (loads in kilograms at full precision, empty when not recorded):
 
     workout_start, workout_name, exercise, set_index, set_type, load_kg, bodyweight, reps,
-    seconds, meters, rpe, rir, tempo, notes, superset
+    seconds, meters, rpe, rir, tempo, notes, superset, unit, uuid, batch_uuid,
+    workout_seconds, workout_notes
+
+``bodyweight`` is 1 when the load is relative to the body (added, or negative for assistance),
+``unit`` the unit the load was entered in, ``uuid`` the set's identity and ``batch_uuid`` the
+batch that recorded it. :mod:`spotter.interchange.spotter_csv` reads the file back (``import
+auto`` recognises it), so the CSV is a second way home besides the JSON export.
 
 The Strong CSV uses Strong's comma format with Duration and RPE
 (``Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
@@ -43,6 +49,11 @@ SPOTTER_COLUMNS = (
     "tempo",
     "notes",
     "superset",
+    "unit",
+    "uuid",
+    "batch_uuid",
+    "workout_seconds",
+    "workout_notes",
 )
 STRONG_COLUMNS = (
     "Date",
@@ -78,6 +89,10 @@ class ExportRow:
     tempo: str | None
     notes: str | None
     superset: int | None
+    unit: str | None = None
+    uuid: str | None = None
+    batch_uuid: str | None = None
+    workout_notes: str | None = None
 
 
 def _num(value: float | None) -> str:
@@ -110,6 +125,11 @@ def spotter_csv(rows: Iterable[ExportRow]) -> bytes:
                 r.tempo or "",
                 r.notes or "",
                 "" if r.superset is None else r.superset,
+                r.unit or "",
+                r.uuid or "",
+                r.batch_uuid or "",
+                "" if r.workout_seconds is None else r.workout_seconds,
+                r.workout_notes or "",
             ]
         )
     return out.getvalue().encode("utf-8")

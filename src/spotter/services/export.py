@@ -209,9 +209,10 @@ def restore_everything(uow: ExportUnitOfWork, settings: Settings, data: bytes) -
 
 
 def export_rows(uow: ExportUnitOfWork, catalog: Catalog) -> list[ExportRow]:
-    """Every set with its workout, named by catalog name (or the imported source name)."""
+    """Every live set with its workout, named by catalog name (or the imported source name)."""
     with uow:
         workouts = {w["id"]: w for w in uow.exports.workouts()}
+        batches = {b["id"]: b["uuid"] for b in uow.exports.batches()}
         sets = uow.exports.sets()
     counters: dict[tuple[int, str], int] = {}
     out = []
@@ -239,6 +240,10 @@ def export_rows(uow: ExportUnitOfWork, catalog: Catalog) -> list[ExportRow]:
                 s["tempo"],
                 s["notes"],
                 s["superset"],
+                unit=s["unit"],
+                uuid=s["uuid"],
+                batch_uuid=batches.get(s["batch_id"]),
+                workout_notes=w["notes"],
             )
         )
     return out
