@@ -107,7 +107,7 @@ def import_(
         str,
         typer.Argument(
             metavar="FORMAT",
-            help="auto, strong, hevy, fitnotes, fitbod, or spotter (a JSON export).",
+            help="auto, strong, hevy, fitnotes, fitbod, or spotter (its JSON or CSV export).",
         ),
     ],
     file: Annotated[Path, typer.Argument(help="The exported CSV file.")],
@@ -178,7 +178,7 @@ def import_(
         data = file.read_bytes()
     except OSError as exc:
         raise fail(f"{file}: cannot be read ({exc.strerror or exc})") from exc
-    if app_format == "spotter" or (app_format == "auto" and data.lstrip()[:1] == b"{"):
+    if app_format in ("spotter", "auto") and data.lstrip()[:1] == b"{":
         from spotter.cli.common import settings
         from spotter.services.export import restore_everything
 

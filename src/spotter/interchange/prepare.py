@@ -9,6 +9,7 @@ reason, so ``len(sets) + len(refused) == len(result.sets)``:
   name is kept as ``imported:<name as written>`` and its suggestion is reported.
 * **Loads.** :func:`spotter.interchange.conventions.rule_for` turns per-side and assisted
   numbers into the whole load Spotter stores (documented there); the row's entered unit is kept.
+  Spotter's own exports already hold whole loads and are taken as they are.
 * **Refused rows.** A negative weight on an exercise that is not assisted, or any value outside
   the hard or plausible ranges of :mod:`spotter.science.limits` (``1e308`` kg, a 5,000,000-rep
   row, a date after tomorrow); ``allow_outlier`` lets a plausible-range outlier through, never a
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spotter.errors import SpotterError
-from spotter.interchange.conventions import LoadRule, rule_for
+from spotter.interchange.conventions import AS_ENTERED, LoadRule, rule_for
 from spotter.interchange.records import ImportedSet, ParseResult, Skipped
 from spotter.knowledge.catalog import Catalog, normalise
 from spotter.knowledge.matching import Match, NameMatcher
@@ -36,10 +37,11 @@ UNMATCHED_PREFIX = "imported:"
 def imported_key(name: str) -> str:
     """The exercise key a name kept as written is stored under.
 
-    >>> imported_key("  Chin Up (Assisted) ")
-    'imported:Chin Up (Assisted)'
+    >>> imported_key("  Chin Up (Assisted) "), imported_key("imported:Plank Jacks")
+    ('imported:Chin Up (Assisted)', 'imported:Plank Jacks')
     """
-    return f"{UNMATCHED_PREFIX}{name.strip()}"
+    name = name.strip()
+    return name if name.startswith(UNMATCHED_PREFIX) else f"{UNMATCHED_PREFIX}{name}"
 
 
 def find_imported(query: str, stored: Iterable[str]) -> str | None:
@@ -116,6 +118,8 @@ def resolve_names(
     out: dict[str, Match] = {}
     for name in dict.fromkeys(s.exercise for s in sets):
         target = mapped.get(name.strip())
+        if target is None and name.strip().startswith(UNMATCHED_PREFIX):
+            target = name.strip()  # Spotter's own export of a name kept as written
         if target and not target.startswith(UNMATCHED_PREFIX):
             if target not in catalog:
                 raise MappingError(
@@ -143,9 +147,10 @@ def prepare(
     matches = resolve_names(result.sets, catalog, mapping, matcher)
     per_name = Counter(s.exercise for s in result.sets)
     plans: dict[str, NamePlan] = {}
+    native = result.format.startswith("spotter")  # Spotter's own export: loads are whole
     for name, m in matches.items():
         kinds = matcher.kinds(m.slug) if m.slug else frozenset()
-        rule = rule_for(name, slug=m.slug, exercise_kinds=kinds)
+        rule = AS_ENTERED if native else rule_for(name, slug=m.slug, exercise_kinds=kinds)
         plans[name] = NamePlan(name, m, rule, per_name[name])
     seen: Counter[str] = Counter()
     ready: list[ReadySet] = []

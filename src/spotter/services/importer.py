@@ -99,7 +99,7 @@ class NameReport:
 
     @property
     def stored_as(self) -> str:
-        return self.slug or f"{UNMATCHED_PREFIX}{self.source.strip()}"
+        return self.slug or imported_key(self.source)
 
 
 @dataclass(frozen=True, slots=True)
