@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+from spotter.cli.common import (
+    AllowOutlierOpt,
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    check_output,
+    console,
+    engine,
+    err_console,
+    fail,
+    print_json,
+    user_errors,
+    write_output,
+)
 from spotter.cli.training import fmt_load, parse_when, profile_units
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
 
-FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+FmtOpt = TextFormatOpt
 
 
 def _records(
@@ -27,7 +41,42 @@ def _records(
     from spotter.store.uow import SqlUnitOfWork
 
     with SqlUnitOfWork(engine(ctx)) as uow:
-        return uow.log.sets(exercise=exercise, start=start, end=end)
+        found = uow.log.sets(exercise=exercise, start=start, end=end)
+    return _plausible(found)
+
+
+def _plausible(records: list[SetRecord]) -> list[SetRecord]:
+    """The sets whose numbers are within the hard limits; the others are left out, and said so.
+
+    A database written before the limits existed may hold a 1e308 kg row from an import; the
+    numbers computed from the log would all be infinite or NaN with it.
+    """
+    from spotter.science.limits import check_set
+
+    kept: list[SetRecord] = []
+    dropped: list[str] = []
+    for r in records:
+        bad = check_set(
+            load_kg=r.load_kg,
+            reps=r.reps,
+            seconds=r.seconds,
+            meters=r.meters,
+            rpe=r.rpe,
+            rir=r.rir,
+            allow_outlier=True,
+        )
+        if bad:
+            dropped.append(f"set {r.id} of {r.performed_at:%Y-%m-%d} ({bad[0]})")
+        else:
+            kept.append(r)
+    if dropped:
+        more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+        err_console().print(
+            f"[yellow]Left out {len(dropped)} set(s) with impossible values: "
+            f"{'; '.join(dropped[:3])}{more}. Fix or delete them in the log.[/]",
+            highlight=False,
+        )
+    return kept
 
 
 def calibrate(
@@ -41,7 +90,8 @@ def calibrate(
     ],
     reps: Annotated[int, typer.Option("--reps", help="Reps done.")],
     rpe: Annotated[float, typer.Option("--rpe", help="How hard it was (RPE 1-10).")],
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
+    allow_outlier: AllowOutlierOpt = False,
 ) -> None:
     """Find your starting point from one test set: e1RM and working loads at RPE 8.
 
@@ -49,23 +99,29 @@ def calibrate(
 
     Example: spotter calibrate stepback-pulldown --load 50kg --reps 10 --rpe 8
     """
+    from spotter.science.limits import check_set, ensure_within
     from spotter.science.units import to_kg
     from spotter.services.training import calibrate as run
 
     with user_errors():
-        ex = catalog(ctx).resolve(exercise)
-        unit = profile_units(ctx)
         text = load.strip().lower()
-        given_unit = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else unit
+        given_unit = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else None
         try:
-            value = float(text.rstrip("lbskg"))
+            value = float(text.rstrip("lbskg").strip())
         except ValueError:
             raise fail(f"--load {load!r}: expected a number, optionally with kg or lb") from None
         if reps < 1:
             raise fail("--reps must be at least 1")
-        if not 1 <= rpe <= 10:
-            raise fail("--rpe must be between 1 and 10")
-        result = run(ex, to_kg(value, given_unit), reps, rpe, unit)
+        ex = catalog(ctx).resolve(exercise)
+        unit = profile_units(ctx)
+        given_unit = given_unit or unit
+        load_kg = to_kg(value, given_unit)
+        ensure_within(
+            check_set(
+                load_kg=load_kg, reps=reps, rpe=rpe, unit=given_unit, allow_outlier=allow_outlier
+            )
+        )
+        result = run(ex, load_kg, reps, rpe, unit)
     if fmt == "json":
         print_json(
             {
@@ -97,7 +153,7 @@ def calibrate(
 def next_(
     ctx: typer.Context,
     exercise: Annotated[str, typer.Argument(help="Exercise name or slug.")],
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """The next prescription from the exercise's progression rule, with the reason.
 
@@ -172,7 +228,7 @@ def next_(
 def _spark(values: list[float], width: int = 40) -> str:
     """A one-line chart of the last ``width`` values."""
     bars = " ▁▂▃▄▅▆▇█"
-    vals = values[-width:]
+    vals = [v for v in values[-width:] if math.isfinite(v)]
     if not vals:
         return ""
     lo, hi = min(vals), max(vals)
@@ -188,7 +244,7 @@ def progress(
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Write an e1RM chart to FILE.png or FILE.svg.")
     ] = None,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """e1RM trend and personal records: heaviest, best e1RM, best reps at a load, best volume.
 
@@ -196,6 +252,10 @@ def progress(
     """
     from spotter.services.training import progress as compute
 
+    if plot is not None:
+        if plot.suffix.lower() not in (".png", ".svg"):
+            raise fail(f"--plot {plot}: use a .png or .svg file")
+        check_output(plot)
     with user_errors():
         cat = catalog(ctx)
         unit = profile_units(ctx)
@@ -287,8 +347,8 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _plot(path: Path, series: dict[str, list], unit: str) -> None:  # type: ignore[type-arg]
-    if path.suffix.lower() not in (".png", ".svg"):
-        raise fail(f"--plot {path}: use a .png or .svg file")
+    import io
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -309,12 +369,14 @@ def _plot(path: Path, series: dict[str, list], unit: str) -> None:  # type: igno
     ax.set_ylabel(f"e1RM ({unit})")
     ax.set_title("Estimated one-rep max by session")
     ax.grid(alpha=0.3)
-    if len(series) <= 10:
+    if any(series.values()) and len(series) <= 10:
         ax.legend(fontsize="small")
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=path.suffix.lower().lstrip("."))
     plt.close(fig)
+    write_output(path, buffer.getvalue())
 
 
 def volume(
@@ -323,7 +385,7 @@ def volume(
         str | None,
         typer.Option("--week", help="Any day of the week (YYYY-MM-DD); default this week."),
     ] = None,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """Weekly sets per muscle against the volume landmarks (MEV, MAV, MRV).
 
@@ -408,7 +470,7 @@ def recovery(
         str | None,
         typer.Option("--at", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'; default now."),
     ] = None,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """Recovery per muscle (0-100 %) and which muscles are ready (90 % or more).
 

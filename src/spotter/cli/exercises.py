@@ -15,10 +15,12 @@ from spotter.cli.common import (
     catalog,
     console,
     engine,
+    err_console,
     fail,
     print_json,
     settings,
     user_errors,
+    write_output,
 )
 
 app = typer.Typer(
@@ -27,7 +29,13 @@ app = typer.Typer(
 )
 
 MuscleOpt = Annotated[
-    str | None, typer.Option("--muscle", "-m", help="Muscle key or name, e.g. lats, 'rear delts'.")
+    str | None,
+    typer.Option(
+        "--muscle",
+        "-m",
+        help="Muscle key or name (lats, 'rear delts') or group (back, legs, shoulders, arms, "
+        "core, chest).",
+    ),
 ]
 EquipmentOpt = Annotated[
     list[str] | None,
@@ -70,11 +78,12 @@ def _search(
         print_json([render.summary_dict(e) for e in exercises])
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown(exercises))
-    else:
-        if not exercises:
-            console().print("No exercise matches. Try fewer filters or another spelling.")
-            raise typer.Exit(1 if text else 0)
+    elif exercises:
         console().print(render.exercise_table(exercises, title=f"{title} ({len(exercises)})"))
+    if not exercises:
+        # the same exit status in every format: 1 when nothing matches
+        err_console().print("No exercise matches. Try fewer filters or another spelling.")
+        raise typer.Exit(1)
 
 
 @app.command("list")
@@ -87,6 +96,8 @@ def list_(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the catalog, optionally filtered.
+
+    Exits 1 when nothing matches, whatever the format (JSON then prints []).
 
     Example: spotter exercises list --pattern carry --format json
     """
@@ -108,6 +119,8 @@ def search(
 ) -> None:
     """Search exercises by name (tolerant of typos and aliases) and filters.
 
+    Exits 1 when nothing matches, whatever the format (JSON then prints []).
+
     Examples:
 
       spotter exercises search "lat pull down"
@@ -120,7 +133,9 @@ def search(
 @app.command()
 def show(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The exercise's slug, e.g. stepback-pulldown.")],
+    slug: Annotated[
+        str, typer.Argument(help="The exercise's slug, name or alias, e.g. stepback-pulldown.")
+    ],
     fmt: Annotated[
         PageFormat, typer.Option("--format", "-f", help="Output format.")
     ] = PageFormat.text,
@@ -134,7 +149,7 @@ def show(
     with user_errors():
         cat = catalog(ctx)
         ex = cat.get(slug)
-        alts = cat.alternatives(slug, limit=5)
+        alts = cat.alternatives(ex.slug, limit=5)
     if fmt is PageFormat.json:
         print_json(to_dict(ex, alts))
     elif fmt is PageFormat.markdown:
@@ -146,7 +161,7 @@ def show(
 @app.command()
 def alternatives(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The exercise to replace.")],
+    slug: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.")],
     equipment: EquipmentOpt = None,
     limit: LimitOpt = 10,
     fmt: FormatOpt = Format.table,
@@ -154,7 +169,7 @@ def alternatives(
     """Exercises that can stand in for SLUG, ranked by shared primary muscles and pattern.
 
     Limited to the equipment given, else to your profile's equipment (see `spotter init`),
-    else the full catalog.
+    else the full catalog. Exits 1 when there is none, whatever the format.
 
     Example: spotter exercises alternatives seated-lat-pulldown --equipment dumbbell,band
     """
@@ -162,7 +177,7 @@ def alternatives(
 
     with user_errors():
         cat = catalog(ctx)
-        cat.get(slug)
+        base = cat.get(slug)
         owned: frozenset[str] | None
         source = "your equipment"
         if equipment:
@@ -178,7 +193,7 @@ def alternatives(
             else:
                 owned = frozenset(profile.equipment)
                 source = "your profile's equipment"
-        alts = cat.alternatives(slug, available=owned, limit=limit)
+        alts = cat.alternatives(base.slug, available=owned, limit=limit)
     if fmt is Format.json:
         print_json(
             [
@@ -193,15 +208,13 @@ def alternatives(
         )
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown([a.exercise for a in alts]))
-    else:
-        if not alts:
-            console().print(f"No alternative with {source}.")
-            raise typer.Exit(1)
+    elif alts:
         console().print(
-            render.alternatives_table(
-                alts, title=f"Alternatives to {cat.get(slug).name} with {source}"
-            )
+            render.alternatives_table(alts, title=f"Alternatives to {base.name} with {source}")
         )
+    if not alts:
+        err_console().print(f"No alternative with {source}.")
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -292,13 +305,9 @@ def draft(
     with user_errors():
         entry = draft_entry(text, slug=slug)
     out = output or Path(f"{entry['slug']}.yaml")
-    if out.exists() and not force:
-        raise fail(
-            f"{out} already exists; use --force to overwrite it or -o to choose another file"
-        )
     yaml_text = dump_entry(entry)
     findings = lint_text(yaml_text, str(out))
-    out.write_text(yaml_text, encoding="utf-8")
+    write_output(out, yaml_text, force=force)
     console().print(f"Wrote draft [bold]{out}[/] ({entry['text']['en']['name']}).")
     if findings:
         console().print(f"{len(findings)} lint finding(s) to review:")

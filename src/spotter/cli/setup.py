@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import click
 import typer
 
-from spotter.cli.common import catalog, console, engine, print_json, user_errors
-from spotter.profile import EXPERIENCE, GOALS, UNITS
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    print_json,
+    user_errors,
+)
+from spotter.errors import SpotterError
+from spotter.profile import EXPERIENCE, GOALS, UNITS, ProfileError
 
 if TYPE_CHECKING:
     from spotter.profile import Profile
@@ -22,16 +33,70 @@ DEFAULTS = {
     "equipment": "full-gym",
 }
 
+T = TypeVar("T")
 
-def _ask(
-    value: str | None, label: str, choices: tuple[str, ...] | None, default: str, interactive: bool
-) -> str:
-    if value is not None:
+
+def _choice(field: str, allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip().lower()
+        if value not in allowed:
+            raise ProfileError(f"{field}: {text!r} is not one of {', '.join(allowed)}")
         return value
+
+    return parse
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ProfileError(f"minutes per session: {text!r} is not a whole number") from None
+    if not 10 <= value <= 240:
+        raise ProfileError(f"minutes per session: {value} is outside 10-240")
+    return value
+
+
+def _weekdays(text: str) -> tuple[str, ...]:
+    from spotter.profile import parse_weekdays
+
+    days = parse_weekdays(text)
+    if not days:
+        raise ProfileError("training days: at least one weekday is needed, e.g. mon,wed,fri")
+    return days
+
+
+def _equipment(text: str) -> tuple[str, ...]:
+    from spotter.knowledge.catalog import resolve_equipment
+
+    return tuple(sorted(resolve_equipment([text])))
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _answer(
+    value: str | None,
+    label: str,
+    parse: Callable[[str], T],
+    default: str,
+    interactive: bool,
+    hint: str = "",
+) -> T:
+    """A given option, else the answer to a question asked again at once until it is valid,
+    else the default."""
+    if value is not None:
+        return parse(value)
     if not interactive:
-        return default
-    hint = f" ({'/'.join(choices)})" if choices else ""
-    answer: str = typer.prompt(f"{label}{hint}", default=default)
+        return parse(default)
+
+    def check(text: str) -> T:
+        try:
+            return parse(text)
+        except SpotterError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    answer: T = typer.prompt(f"{label}{hint}", default=default, value_proc=check)
     return answer
 
 
@@ -69,20 +134,20 @@ def init(
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Do not ask; use defaults for anything not given.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Record your profile: units, goal, experience, training days, session length, equipment.
 
-    Asks for what is not given when run in a terminal; otherwise uses the defaults
-    (kg, general, novice, mon,wed,fri, 60 minutes, full-gym). Creates the database on first use.
+    Asks for what is not given when run in a terminal, again at once after an answer it cannot
+    use; otherwise uses the defaults (kg, general, novice, mon,wed,fri, 60 minutes, full-gym).
+    Creates the database on first use.
 
     Emphasis, avoid and favourites are never asked for: give them as options (`spotter plan
     new` uses them unless it is given its own).
 
     Example: spotter init --units lb --goal strength --days mon,wed,fri,sat --minutes 75 --equipment full-gym --emphasis back
     """
-    from spotter.knowledge.catalog import resolve_equipment
-    from spotter.profile import Profile, parse_weekdays
+    from spotter.profile import Profile
     from spotter.services.planning import avoid_keys, emphasis_rows, favourite_slugs
     from spotter.services.profile import save_profile
     from spotter.store.uow import SqlUnitOfWork
@@ -90,36 +155,42 @@ def init(
     def items(text: str | None) -> list[str]:
         return [v.strip() for v in (text or "").split(",") if v.strip()]
 
-    interactive = not defaults and sys.stdin.isatty()
+    interactive = not defaults and _stdin_is_terminal()
     with user_errors():
         profile = Profile(
-            units=_ask(units, "Units", UNITS, str(DEFAULTS["units"]), interactive).lower(),
-            goal=_ask(goal, "Goal", GOALS, str(DEFAULTS["goal"]), interactive).lower(),
-            experience=_ask(
-                experience, "Experience", EXPERIENCE, str(DEFAULTS["experience"]), interactive
-            ).lower(),
-            training_days=parse_weekdays(
-                _ask(days, "Training days", None, str(DEFAULTS["days"]), interactive)
+            units=_answer(
+                units, "Units", _choice("units", UNITS), str(DEFAULTS["units"]), interactive,
+                f" ({'/'.join(UNITS)})",
             ),
-            minutes_per_session=minutes
-            if minutes is not None
-            else int(
-                _ask(None, "Minutes per session", None, str(DEFAULTS["minutes"]), interactive)
+            goal=_answer(
+                goal, "Goal", _choice("goal", GOALS), str(DEFAULTS["goal"]), interactive,
+                f" ({'/'.join(GOALS)})",
             ),
-            equipment=tuple(
-                sorted(
-                    resolve_equipment(
-                        [
-                            _ask(
-                                equipment,
-                                "Equipment (preset or list)",
-                                None,
-                                str(DEFAULTS["equipment"]),
-                                interactive,
-                            )
-                        ]
-                    )
-                )
+            experience=_answer(
+                experience,
+                "Experience",
+                _choice("experience", EXPERIENCE),
+                str(DEFAULTS["experience"]),
+                interactive,
+                f" ({'/'.join(EXPERIENCE)})",
+            ),
+            training_days=_answer(
+                days, "Training days", _weekdays, str(DEFAULTS["days"]), interactive
+            ),
+            minutes_per_session=_answer(
+                None if minutes is None else str(minutes),
+                "Minutes per session",
+                _minutes,
+                str(DEFAULTS["minutes"]),
+                interactive,
+                " (10-240)",
+            ),
+            equipment=_answer(
+                equipment,
+                "Equipment (preset or list)",
+                _equipment,
+                str(DEFAULTS["equipment"]),
+                interactive,
             ),
             emphasis=emphasis_rows(items(emphasis)),
             avoid=avoid_keys(items(avoid), catalog(ctx)) if avoid else (),
@@ -135,7 +206,7 @@ def init(
 
 def profile(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Show your recorded profile.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -55,10 +56,52 @@ class UnknownTermError(SpotterError, ValueError):
     """A muscle, equipment, pattern or level that is not in the vocabulary."""
 
     def __init__(self, kind: str, value: str, known: Iterable[str]) -> None:
-        known = sorted(known)
+        known = sorted(set(known))
         close = [m for m, score, _ in process.extract(value, known, limit=3) if score >= 60]
         hint = f"; did you mean: {', '.join(close)}?" if close else f"; known: {', '.join(known)}"
         super().__init__(f"unknown {kind} {value!r}{hint}")
+
+
+#: Muscle groups people filter by, as unions of the vocabulary's regions.
+MUSCLE_GROUPS: Final[dict[str, tuple[str, ...]]] = {
+    "back": ("upper back", "lower back"),
+    "legs": ("legs", "hips"),
+    "shoulders": ("shoulders",),
+    "arms": ("arms",),
+    "core": ("core",),
+    "chest": ("chest",),
+    "upper back": ("upper back",),
+    "lower back": ("lower back",),
+    "hips": ("hips",),
+}
+_GROUP_SYNONYMS: Final[dict[str, str]] = {
+    "delts": "shoulders",
+    "deltoids": "shoulders",
+    "leg": "legs",
+    "arm": "arms",
+    "abs and obliques": "core",
+    "trunk": "core",
+}
+
+
+def resolve_muscles(value: str) -> frozenset[str]:
+    """The muscle keys a filter means: a group ("back", "legs", "shoulders", "arms", "core"),
+    else one muscle by key, label or synonym.
+
+    >>> sorted(resolve_muscles("core"))
+    ['abs', 'obliques']
+    >>> sorted(resolve_muscles("arms"))
+    ['biceps', 'brachialis', 'forearms', 'triceps']
+    >>> "lats" in resolve_muscles("back") and "erector-spinae" in resolve_muscles("back")
+    True
+    >>> resolve_muscles("latissimus dorsi")
+    frozenset({'lats'})
+    """
+    v = " ".join(value.strip().lower().replace("-", " ").split())
+    group = MUSCLE_GROUPS.get(_GROUP_SYNONYMS.get(v, v))
+    if group is not None:
+        return frozenset(k for k, m in MUSCLES.items() if m.region in group)
+    return frozenset({resolve_muscle(value)})
 
 
 def resolve_muscle(value: str) -> str:
@@ -69,7 +112,7 @@ def resolve_muscle(value: str) -> str:
     for m in MUSCLES.values():
         if v == m.label.lower() or v in m.synonyms or v.replace(" ", "-") == m.key:
             return m.key
-    raise UnknownTermError("muscle", value, MUSCLES)
+    raise UnknownTermError("muscle", value, [*MUSCLES, *MUSCLE_GROUPS])
 
 
 def resolve_equipment(values: Iterable[str]) -> frozenset[str]:
@@ -149,11 +192,16 @@ class Catalog:
         return sorted(self._by_slug.values(), key=lambda e: e.name.lower())
 
     def get(self, slug: str) -> Exercise:
-        """The exercise with this slug; :class:`UnknownExerciseError` with suggestions otherwise."""
-        try:
-            return self._by_slug[slug]
-        except KeyError:
-            raise UnknownExerciseError(slug, self.suggest(slug)) from None
+        """The exercise with this slug, or with exactly this name or alias (any case and
+        punctuation); :class:`UnknownExerciseError` with suggestions otherwise."""
+        found = self._by_slug.get(slug)
+        if found is not None:
+            return found
+        norm = normalise(slug)
+        exact = {s for n, _, s in self._names if n == norm}
+        if len(exact) == 1:
+            return self._by_slug[exact.pop()]
+        raise UnknownExerciseError(slug, self.suggest(slug))
 
     def resolve(self, name: str) -> Exercise:
         """The exercise a person means by ``name``: slug, name or alias, else a clear fuzzy winner.
@@ -227,7 +275,8 @@ class Catalog:
         """Exercises matching every filter given, best first.
 
         ``text`` is matched against names and aliases, tolerating typos and spacing ("lat pull
-        down"); ``muscle`` matches primary or secondary muscles (primary ranks first);
+        down"); ``muscle`` (a muscle or a group such as "back", see :func:`resolve_muscles`)
+        matches primary or secondary muscles (primary ranks first);
         ``equipment`` keeps exercises that use any of the pieces or categories named;
         ``available`` keeps exercises whose whole equipment list is owned.
         """
@@ -235,7 +284,7 @@ class Catalog:
             hits = self._text_hits(text, threshold)
         else:
             hits = [Hit(ex, 100.0, ex.name) for ex in self.all()]
-        muscle_key = resolve_muscle(muscle) if muscle else None
+        muscle_keys = resolve_muscles(muscle) if muscle else None
         wanted = resolve_equipment(equipment) if equipment else None
         if pattern and pattern not in PATTERNS:
             raise UnknownTermError("pattern", pattern, PATTERNS)
@@ -244,7 +293,7 @@ class Catalog:
         out = []
         for h in hits:
             f = h.exercise.facts
-            if muscle_key and muscle_key not in f.primary and muscle_key not in f.secondary:
+            if muscle_keys and not muscle_keys & {*f.primary, *f.secondary}:
                 continue
             if wanted is not None and not wanted & set(f.equipment):
                 continue
@@ -255,7 +304,7 @@ class Catalog:
             if available is not None and not is_available(h.exercise, available):
                 continue
             score = h.score
-            if muscle_key and muscle_key in f.secondary:
+            if muscle_keys and not muscle_keys & set(f.primary):
                 score -= 10.0
             out.append(Hit(h.exercise, score, h.matched))
         out.sort(key=lambda h: (-h.score, h.exercise.name.lower()))

@@ -21,6 +21,37 @@ class StoreError(SpotterError, RuntimeError):
     """The database cannot be used; nothing was changed."""
 
 
+#: The pip package that provides each database driver module SQLAlchemy may ask for.
+DRIVER_PACKAGES: dict[str, str] = {
+    "psycopg": "psycopg[binary]",
+    "psycopg2": "psycopg2-binary",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "MySQLdb": "mysqlclient",
+    "pymysql": "PyMySQL",
+    "mysql": "mysql-connector-python",
+    "mariadb": "mariadb",
+    "pyodbc": "pyodbc",
+    "pymssql": "pymssql",
+    "oracledb": "oracledb",
+    "cx_Oracle": "cx_Oracle",
+}
+
+
+def _missing_driver(url: str, exc: ImportError) -> StoreError:
+    module = (exc.name or "").split(".")[0]
+    package = DRIVER_PACKAGES.get(module, module or "the driver")
+    try:
+        backend = make_url(url).get_backend_name()
+    except (SQLAlchemyError, ValueError):
+        backend = "this"
+    return StoreError(
+        f"cannot open the database {url}: the {backend} driver {module!r} is not installed; "
+        f"install it with `pip install {package}` (or give a SQLite file path). "
+        "Nothing was changed."
+    )
+
+
 def _sqlite_path(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
@@ -79,16 +110,27 @@ def open_engine(url: str) -> Engine:
     Raises :class:`StoreError` when the place is not writable or the schema is newer than this
     version of Spotter knows; in both cases nothing is changed.
     """
-    path = _sqlite_path(url)
+    try:
+        path = _sqlite_path(url)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StoreError(f"cannot read the database URL {url!r}: {exc}") from exc
     if path is not None:
         _check_writable(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder {path.parent} for the database: "
+                f"{exc.strerror or exc}; nothing was changed"
+            ) from exc
     try:
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             _enable_sqlite_foreign_keys(engine)
         rev = current_revision(engine)
-    except SQLAlchemyError as exc:
+    except ImportError as exc:
+        raise _missing_driver(url, exc) from exc
+    except (SQLAlchemyError, ValueError) as exc:
         raise StoreError(
             f"cannot open the database {url}: {exc.__class__.__name__}: {exc}"
         ) from exc
