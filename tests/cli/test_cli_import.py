@@ -195,3 +195,20 @@ def test_the_dumbbell_per_side_press_is_not_stored_as_the_barbell_press(tmp_path
         "imported:Overhead Press (Each Side, Dumbbells)": 8.0,  # one dumbbell, as entered
         "imported:Triceps Pushdown": 30.0,
     }
+
+
+def test_a_suggestion_accepted_at_the_question_is_applied_and_a_refused_one_is_not(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "fitnotes.csv"
+    f.write_text(
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+        "2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,8,,,\n"
+        "2025-04-29,Triceps Pushdown,Triceps,30.0,kgs,12,,,\n"
+    )
+    # questions come in name order: the press first (yes), then the pushdown (no)
+    r = runner.invoke(app, ["import", "auto", str(f), "--ask"], input="y\nn\n")
+    assert r.exit_code == 0, r.output
+    assert "seated-dumbbell-shoulder-press" in r.stdout
+    stored = {s["exercise"] for s in json.loads(run("history", "--format", "json").stdout)}
+    assert stored == {"seated-dumbbell-shoulder-press", "imported:Triceps Pushdown"}

@@ -139,12 +139,13 @@ def import_(
         ),
     ] = False,
     ask: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--ask/--no-ask",
             help="Ask to confirm each suggested match (default: when the input is a terminal).",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Import a workout log; the format is detected from the header.
@@ -204,7 +205,7 @@ def import_(
         cat = catalog(ctx)
         result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
         ready = prepare(result, cat, mapping=mapped, today=today, allow_outlier=allow_outlier)
-        if ask and fmt == "text" and sys.stdin.isatty():
+        if ask or (ask is None and fmt == "text" and sys.stdin.isatty()):
             accepted = ask_suggestions(ready.names, {e.slug: e.name for e in cat.all()})
             if accepted:
                 mapped.update(accepted)
