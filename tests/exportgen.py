@@ -210,6 +210,54 @@ def _strong_row(
     return ",".join(base)
 
 
+def strong_with_units(seed: int = 5) -> Export:
+    """An older semicolon Strong export that names the unit on each row (``Weight Unit``,
+    ``Distance Unit``), decimal commas, mixed kg and lbs, a run in km."""
+    rng = random.Random(seed)
+    header = (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+        "Distance Unit;Seconds;Notes;Workout Notes"
+    )
+    w = _Writer(header)
+    export = Export("strong-semicolon-units", b"", None)
+    for when in _days(rng, 3, dt.datetime(2019, 1, 11, 12, 31, 54)):
+        date = when.strftime("%Y-%m-%d %H:%M:%S")
+        for order in range(1, 4):
+            unit = rng.choice(["kg", "lb"])
+            weight = rng.randint(8, 60) * 2.5
+            reps = rng.randint(3, 8)
+            shown = f"{weight:g}".replace(".", ",")
+            w.add(f'{date};"Legs";"Squat (Barbell)";{order};{shown};{unit}s;{reps};;;;0;"";""'.replace("kgs", "kg"))
+            kg = weight * (LB if unit == "lb" else 1.0)
+            export.truth.append(TrueSet(when, "Squat (Barbell)", weight, unit, kg, reps))
+            help_kg = float(rng.randint(2, 8) * 5)
+            w.add(f'{date};"Legs";"Chin Up (Assisted)";{order};{help_kg:g};kg;8;;;;0;"";""')
+            export.truth.append(TrueSet(when, "Chin Up (Assisted)", help_kg, "kg", -help_kg, 8))
+        km = rng.randint(20, 80) / 10
+        w.add(f'{date};"Legs";"Running";1;;;;;{km:g};km;1800;"";""'.replace(".", ","))
+        export.truth.append(TrueSet(when, "Running", None, None, None, None, 1800.0, km * 1000))
+    date = "2019-03-01 10:00:00"
+    export.explained[w.add(f'{date};"Legs";"Squat (Barbell)";1;100;stone;5;;;;0;"";""')] = "Weight Unit"
+    export.explained[w.add(f'{date};"Legs";"Squat (Barbell)";2;1e308;kg;5;;;;0;"";""')] = "outside"
+    export.data, export.rows = w.data(), w.rows
+    return export
+
+
+def twelve_hour(export: Export) -> Export:
+    """The export with Strong's newer 12-hour times ("2024-03-02 7:05:12<narrow space>PM")."""
+    import re
+
+    def clock(m: re.Match[str]) -> str:
+        hour = int(m.group(2))
+        return f"{m.group(1)} {(hour - 1) % 12 + 1}:{m.group(3)}\u202f{'PM' if hour >= 12 else 'AM'}"
+
+    text = re.sub(r"(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}:\d{2})", clock, export.data.decode("utf-8"))
+    return Export(
+        export.variant + "-12h", text.encode("utf-8"), export.unit, export.truth,
+        export.explained, export.rows,
+    )
+
+
 # -- Hevy --------------------------------------------------------------------------------------
 
 HEVY_HEADER = (
@@ -419,6 +467,8 @@ def every_variant() -> dict[str, Export]:
         v: strong(v)
         for v in ("strong-legacy", "strong", "strong-semicolon", "strong-semicolon-lbs")
     }
+    out["strong-semicolon-units"] = strong_with_units()
+    out["strong-12h"] = twelve_hour(strong("strong"))
     out["hevy"] = hevy()
     out["hevy-lbs"] = hevy(pounds=True)
     out["fitnotes"] = fitnotes()

@@ -5,10 +5,12 @@
 * ``strong``: the same with ``Duration`` (``56m``, ``1h 6m``) after the name and ``RPE`` last;
 * ``strong-semicolon``: ``"Workout #";"Date";...;"Duration (sec)";...;"Weight (kg)";...``
   with ``WARM_UP``/``FAILURE`` set orders and, in some exports, decimal commas or
-  ``Weight (lbs)``.
+  ``Weight (lbs)``; an older semicolon export names the unit per row (``Weight Unit``,
+  ``Distance Unit``), which is read too.
 
 The comma formats' ``Weight`` has no unit: it is in the user's unit, which must be given as
-``unit`` (``--unit kg|lb``). ``Rest Timer`` and ``Note`` rows are skipped with their reason.
+``unit`` (``--unit kg|lb``). Columns are found by name, so a missing optional column (RPE,
+Duration, Notes) costs nothing. ``Rest Timer`` and ``Note`` rows are skipped with their reason.
 Zero in Distance or Seconds means "not recorded" (Strong writes 0 for nothing there).
 
 >>> data = (b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
@@ -29,29 +31,10 @@ from spotter.science.units import to_kg
 
 SOURCE = "strong"
 _NAME = "a Strong export"
-_LEGACY = (
-    "Date",
-    "Workout Name",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Reps",
-    "Distance",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-)
-_SEMICOLON = (
-    "Date",
-    "Workout Name",
-    "Duration (sec)",
-    "Exercise Name",
-    "Set Order",
-    "Reps",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-)
+#: The columns every Strong export has; the rest are read when present.
+_REQUIRED = ("Date", "Exercise Name", "Set Order", "Reps")
+_WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_METERS = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 _SET_ORDER = {
     "W": "warm-up",
     "WARM_UP": "warm-up",
@@ -74,41 +57,43 @@ _SET_ORDER_EXPECTED = "a set number (1, 2...), W, WARM_UP, F, FAILURE, D, Rest T
 
 
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
-    """Parse any Strong export; a comma export needs ``unit`` ("kg" or "lb")."""
-    text_head = t.decode(data).lstrip().split("\n", 1)[0]
-    delimiter = ";" if text_head.count(";") > text_head.count(",") else ","
+    """Parse any Strong export; one whose weights have no unit (``Weight`` without a
+    ``Weight Unit`` column) needs ``unit`` ("kg" or "lb")."""
+    delimiter = t.sniff(data)
     rows = t.read_rows(data, delimiter=delimiter)
     header = t.header_of(rows, _NAME)
-    if delimiter == ";":
-        t.require(header, _SEMICOLON, "a Strong semicolon export")
-        if "Weight (kg)" in header:
-            weight_col, weight_unit = "Weight (kg)", "kg"
-        elif "Weight (lbs)" in header:
-            weight_col, weight_unit = "Weight (lbs)", "lb"
-        else:
-            raise LogFormatError(
-                1, "Weight (kg)", "a 'Weight (kg)' or 'Weight (lbs)' column", ";".join(header)
-            )
-        fmt = "strong-semicolon"
-    else:
-        t.require(header, _LEGACY, _NAME)
-        fmt = "strong" if "Duration" in header else "strong-legacy"
+    t.require(header, _REQUIRED, _NAME)
+    fmt = "strong-semicolon" if delimiter == ";" else "strong"
+    if fmt == "strong" and "Duration" not in header:
+        fmt = "strong-legacy"
+    row_units = "Weight Unit" in header
+    if "Weight (kg)" in header:
+        weight_col, weight_unit = "Weight (kg)", "kg"
+    elif "Weight (lbs)" in header:
+        weight_col, weight_unit = "Weight (lbs)", "lb"
+    elif "Weight" in header:
         weight_col = "Weight"
         chosen = t.checked_unit(unit)
-        if chosen is None:
+        if chosen is None and not row_units:
             raise LogFormatError(
                 1,
                 "Weight",
                 "the unit of the weights: this Strong export does not say, pass --unit kg|lb",
             )
-        weight_unit = chosen
+        weight_unit = chosen or "kg"
+    else:
+        raise LogFormatError(
+            1,
+            "Weight",
+            "a 'Weight', 'Weight (kg)' or 'Weight (lbs)' column",
+            delimiter.join(header),
+        )
+    meters_col = "Distance (meters)" if "Distance (meters)" in header else "Distance"
     table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
     decimal_comma = delimiter == ";"
-    has_weight = False
 
     def read(row: t.Row, get: t.Getter) -> ImportedSet | Skipped:
-        nonlocal has_weight
         order = get("Set Order").strip()
         reason = _NOT_SETS.get(order.upper())
         if reason is not None:
@@ -126,9 +111,12 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         exercise = t.text(get("Exercise Name"))
         if exercise is None:
             raise LogFormatError(line, "Exercise Name", "the exercise's name", "")
-        if fmt == "strong-semicolon":
+        if "Duration (sec)" in table.columns:
             duration = t.optional_number(
-                get("Duration (sec)"), line=line, field="Duration (sec)", decimal_comma=True
+                get("Duration (sec)"),
+                line=line,
+                field="Duration (sec)",
+                decimal_comma=decimal_comma,
             )
         else:
             duration = _duration(get("Duration"), line)
@@ -140,8 +128,15 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             decimal_comma=decimal_comma,
             negative=True,
         )
-        has_weight = has_weight or weight is not None
-        meters_col = "Distance (meters)" if fmt == "strong-semicolon" else "Distance"
+        row_unit = weight_unit
+        if row_units and weight is not None:
+            written = get("Weight Unit").strip().lower()
+            if written:
+                if written not in _WEIGHT_UNITS:
+                    raise LogFormatError(line, "Weight Unit", "kg or lbs", get("Weight Unit"))
+                row_unit = _WEIGHT_UNITS[written]
+            elif unit is None:
+                raise LogFormatError(line, "Weight Unit", "kg or lbs (or pass --unit)", "")
         meters = t.optional_number(
             get(meters_col),
             line=line,
@@ -149,6 +144,13 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             decimal_comma=decimal_comma,
             zero_is_empty=True,
         )
+        if meters is not None and "Distance Unit" in header:
+            dunit = get("Distance Unit").strip().lower() or "m"
+            if dunit not in _METERS:
+                raise LogFormatError(
+                    line, "Distance Unit", f"one of {', '.join(_METERS)}", get("Distance Unit")
+                )
+            meters *= _METERS[dunit]
         seconds = t.optional_number(
             get("Seconds"),
             line=line,
@@ -170,8 +172,8 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             exercise=exercise,
             set_index=counter.next(workout_key, exercise),
             set_type=set_type,
-            load_kg=None if weight is None else to_kg(weight, weight_unit),
-            unit=None if weight is None else weight_unit,
+            load_kg=None if weight is None else to_kg(weight, row_unit),
+            unit=None if weight is None else row_unit,
             reps=t.reps_or_none(reps, seconds, meters),
             seconds=seconds,
             meters=meters,
@@ -182,25 +184,38 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         )
 
     sets = table.collect(read)
-    return ParseResult(
-        fmt, table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
-    )
+    units = {s.unit for s in sets if s.unit}
+    unit_used = "mixed" if len(units) > 1 else next(iter(units), None)
+    return ParseResult(fmt, table.read, tuple(sets), tuple(table.skipped), unit_used)
 
 
 def _datetime(value: str, line: int) -> dt.datetime:
-    """``2023-01-01 09:24:45`` (ISO 8601, as Strong writes it; a ``+0000`` offset or no seconds
-    are accepted too)."""
-    raw = value.strip()
+    """``2023-01-01 09:24:45`` (ISO 8601, as Strong writes it), also with a ``+0000`` offset,
+    without seconds, or on a 12-hour clock (``2024-03-02 7:05:12 PM``, the space before PM often
+    a narrow no-break space).
+
+    >>> _datetime("2024-03-02 7:05:12\u202fpm", 2)
+    datetime.datetime(2024, 3, 2, 19, 5, 12)
+    """
+    raw = " ".join(value.replace("\u202f", " ").replace("\u00a0", " ").split())
     try:
         return dt.datetime.fromisoformat(raw)
     except ValueError:
         pass
-    for pattern in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"):
+    for pattern in _DATE_PATTERNS:
         try:
-            return dt.datetime.strptime(raw, pattern)
+            return dt.datetime.strptime(raw.upper(), pattern)
         except ValueError:
             continue
     raise LogFormatError(line, "Date", "a date and time like 2023-01-01 09:24:45", value)
+
+
+_DATE_PATTERNS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%d %I:%M %p",
+)
 
 
 def _duration(value: str, line: int) -> float | None:

@@ -16,6 +16,8 @@ VARIANTS = every_variant()
 TODAY = dt.date(2026, 6, 1)
 FORMAT_OF = {
     "strong-semicolon-lbs": "strong-semicolon",
+    "strong-semicolon-units": "strong-semicolon",
+    "strong-12h": "strong",
     "hevy-lbs": "hevy",
     "hevy-semicolon": "hevy",
     "fitbod-semicolon": "fitbod",
