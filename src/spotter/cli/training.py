@@ -296,9 +296,10 @@ def bodyweight(
 
 
 def register(app: typer.Typer) -> None:
-    from spotter.cli import log_edit
+    from spotter.cli import custom_cmd, exercises, log_edit
 
     app.command("log")(log)
     app.command("history")(history)
     app.command("bodyweight")(bodyweight)
     log_edit.register(app)
+    custom_cmd.register(exercises.app)

@@ -1,0 +1,169 @@
+"""`spotter exercises new | mine | forget`: your own exercises from flags, kept in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from spotter.cli.common import catalog, console, engine, fail, print_json, settings, user_errors
+
+if TYPE_CHECKING:
+    from spotter.knowledge.catalog import Catalog
+
+
+def with_db_exercises(base: Catalog, ctx: typer.Context) -> Catalog:
+    """``base`` plus the custom exercises stored in the database, when there is a database.
+
+    A SQLite file that does not exist yet is not created just to look (lookups stay read-only).
+    """
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from spotter.errors import SpotterError
+    from spotter.services.custom_exercises import list_custom, with_custom
+    from spotter.store.uow import SqlUnitOfWork
+
+    try:
+        url = make_url(settings(ctx).db_url)
+    except (ArgumentError, ValueError):
+        return base  # the command itself reports a bad --db when it needs the database
+    db = url.database
+    if url.get_backend_name() == "sqlite" and (not db or db == ":memory:" or not Path(db).exists()):
+        return base
+    try:
+        return with_custom(base, list_custom(SqlUnitOfWork(engine(ctx))))
+    except SpotterError:
+        return base  # an unusable database is reported by the command that needs it
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())
+
+
+def new(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help='The exercise\'s name, e.g. "Landmine Row".')],
+    primary: Annotated[
+        list[str], typer.Option("--primary", "-p", help="Primary muscles (repeat or comma-separate).")
+    ],
+    secondary: Annotated[
+        list[str] | None, typer.Option("--secondary", "-s", help="Secondary muscles.")
+    ] = None,
+    equipment: Annotated[
+        list[str] | None, typer.Option("--equipment", "-e", help="Equipment keys or categories.")
+    ] = None,
+    load_type: Annotated[
+        str,
+        typer.Option(
+            "--load-type",
+            help="barbell, dumbbell, cable-stack, selectorized-machine, plate-loaded-machine, "
+            "bodyweight, band, kettlebell or plates (decides what a bare number means in the log).",
+        ),
+    ] = "bodyweight",
+    measure: Annotated[
+        str, typer.Option("--measure", help="reps, seconds or meters.")
+    ] = "reps",
+    mechanic: Annotated[str, typer.Option("--mechanic", help="compound or isolation.")] = "compound",
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name for it.")] = None,
+    slug: Annotated[str | None, typer.Option("--slug", help="The slug (default: from the name).")] = None,
+    uuid: Annotated[
+        str | None,
+        typer.Option("--uuid", help="A uuid chosen by the caller: adding it again changes nothing."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Define your own exercise with a few flags; it is stored in your database.
+
+    Every command finds it by name, slug or alias, and `export json` carries it.
+    (`spotter exercises add FILE` still adds a full catalog entry from a YAML file.)
+
+    Example: spotter exercises new "Landmine Row" -p lats -s biceps -e barbell --load-type barbell
+    """
+    import uuid as uuidlib
+
+    from spotter.knowledge.custom import CustomExercise
+    from spotter.services.custom_exercises import add_custom
+    from spotter.store.uow import SqlUnitOfWork
+
+    if uuid is not None:
+        try:
+            uuid = str(uuidlib.UUID(uuid))
+        except ValueError:
+            raise fail(f"--uuid {uuid!r}: expected a uuid") from None
+    with user_errors():
+        ex = CustomExercise.new(
+            name,
+            primary=_split(primary),
+            secondary=_split(secondary),
+            equipment=_split(equipment),
+            load_type=load_type,
+            measure=measure,
+            mechanic=mechanic,
+            aliases=tuple(alias or ()),
+            slug=slug,
+            uuid=uuid,
+        )
+        saved, created = add_custom(
+            SqlUnitOfWork(engine(ctx)),
+            catalog(ctx),
+            ex,
+            now=dt.datetime.now().replace(microsecond=0),
+        )
+    if fmt == "json":
+        print_json({"slug": saved.slug, "uuid": saved.uuid, "created": created})
+        return
+    verb = "Added" if created else "Already stored:"
+    console().print(
+        f"{verb} [bold]{saved.name}[/] ({saved.slug}): {', '.join(saved.primary)}; "
+        f"load type {saved.load_type}. Log it with: spotter log \"{saved.name.lower()} ...\""
+    )
+
+
+def mine(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List the exercises you defined with `exercises new`.
+
+    Example: spotter exercises mine
+    """
+    from dataclasses import asdict
+
+    from spotter.services.custom_exercises import list_custom
+    from spotter.store.uow import SqlUnitOfWork
+
+    with user_errors():
+        rows = list_custom(SqlUnitOfWork(engine(ctx)))
+    if fmt == "json":
+        print_json([asdict(c) for c in rows])
+        return
+    if not rows:
+        console().print('None yet: spotter exercises new "Landmine Row" -p lats --load-type barbell')
+    for c in rows:
+        console().print(f"{c.slug}  {c.name}  ({', '.join(c.primary)}; {c.load_type})")
+
+
+def forget(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="The slug of your exercise.")],
+) -> None:
+    """Remove an exercise you defined (sets logged with it stay in the log).
+
+    Example: spotter exercises forget landmine-row
+    """
+    from spotter.services.custom_exercises import remove_custom
+    from spotter.store.uow import SqlUnitOfWork
+
+    with user_errors():
+        remove_custom(SqlUnitOfWork(engine(ctx)), slug, now=dt.datetime.now().replace(microsecond=0))
+    console().print(f"Removed {slug}.")
+
+
+def register(exercises_app: typer.Typer) -> None:
+    exercises_app.command("new")(new)
+    exercises_app.command("mine")(mine)
+    exercises_app.command("forget")(forget)

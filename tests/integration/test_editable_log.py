@@ -1,0 +1,179 @@
+"""An editable log: any batch undone (imports too), sets edited, moved, noted and deleted as
+tombstones, idempotent writes by uuid, supersets, units as entered, custom exercises in the db."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from spotter.interchange.detect import parse_any
+from spotter.knowledge.catalog import Catalog
+from spotter.knowledge.custom import CustomExercise, CustomExerciseError
+from spotter.services.custom_exercises import add_custom, list_custom, with_custom
+from spotter.services.importer import import_log
+from spotter.services.log import (
+    LogInputError,
+    delete_set,
+    edit_set,
+    history,
+    list_batches,
+    log_text,
+    move_set,
+    note_set,
+    undo_batch,
+    undo_last,
+)
+from spotter.store.db import open_engine
+from spotter.store.uow import SqlUnitOfWork
+
+LB = 0.45359237  # kg in one pound, by definition
+NOW = dt.datetime(2026, 11, 24, 20, 0)
+DAY = dt.datetime(2026, 11, 24, 18, 0)
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes",'
+    '"set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"\n'
+    '"Legs","11 Apr 2026, 09:00","11 Apr 2026, 10:00","","Squat (Barbell)","","","0","normal","100","5","","",""\n'
+    '"Legs","11 Apr 2026, 09:00","11 Apr 2026, 10:00","","Squat (Barbell)","","","1","normal","100","5","","",""\n'
+)
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return open_engine(f"sqlite:///{tmp_path / 'log.db'}")
+
+
+def log(engine: Engine, catalog: Catalog, entry: str, unit: str = "kg", **kw: object):  # type: ignore[no-untyped-def]
+    return log_text(
+        SqlUnitOfWork(engine), catalog, entry, when=DAY, now=NOW, default_unit=unit, **kw  # type: ignore[arg-type]
+    )
+
+
+def live(engine: Engine) -> list[tuple[str, float | None, int | None]]:
+    return [(s.exercise, s.load_kg, s.reps) for s in history(SqlUnitOfWork(engine), limit=1000)]
+
+
+def test_any_batch_can_be_undone_not_only_the_last(engine: Engine, catalog: Catalog) -> None:
+    first = log(engine, catalog, "squat 3x5 100kg")
+    log(engine, catalog, "bench 3x5 80kg")
+    log(engine, catalog, "pull-up 3x8")
+    undone = undo_batch(SqlUnitOfWork(engine), str(first.batch_id), now=NOW)
+    assert undone.set_count == 3
+    assert {e for e, _, _ in live(engine)} == {"barbell-bench-press", "pull-up"}
+    with pytest.raises(LogInputError, match="already undone"):
+        undo_batch(SqlUnitOfWork(engine), str(first.batch_id), now=NOW)
+    # log --undo still takes back the newest entry
+    assert undo_last(SqlUnitOfWork(engine), now=NOW).command == "pull-up 3x8"  # type: ignore[union-attr]
+    assert {e for e, _, _ in live(engine)} == {"barbell-bench-press"}
+    # the undone sets stay as tombstones a sync can see
+    with engine.connect() as conn:
+        dead = conn.execute(text("SELECT count(*) FROM set_entry WHERE deleted_at IS NOT NULL"))
+        assert dead.scalar() == 6
+    listed = list_batches(SqlUnitOfWork(engine), include_undone=True)
+    assert [(b.command, b.undone_at is not None) for b in listed] == [
+        ("pull-up 3x8", True),
+        ("bench 3x5 80kg", False),
+        ("squat 3x5 100kg", True),
+    ]
+
+
+def test_an_import_is_one_batch_that_can_be_undone_and_imported_again(
+    engine: Engine, catalog: Catalog
+) -> None:
+    log(engine, catalog, "bench 3x5 80kg")
+    result = parse_any(HEVY.encode())
+    assert import_log(SqlUnitOfWork(engine), catalog, result).sets_imported == 2
+    batch = list_batches(SqlUnitOfWork(engine))[0]
+    assert (batch.kind, batch.set_count) == ("import", 2)
+    undo_batch(SqlUnitOfWork(engine), str(batch.id), now=NOW)
+    assert [e for e, _, _ in live(engine)] == ["barbell-bench-press"] * 3
+    assert import_log(SqlUnitOfWork(engine), catalog, result).sets_imported == 2
+    assert len(live(engine)) == 5
+
+
+def test_120lb_is_kept_and_shown_as_120lb(engine: Engine, catalog: Catalog) -> None:
+    from spotter.cli.training import fmt_load
+
+    log(engine, catalog, "bench 120lb 5")
+    (s,) = history(SqlUnitOfWork(engine))
+    assert s.load_kg == pytest.approx(120 * LB) and s.unit == "lb"
+    assert fmt_load(s.load_kg, s.unit or "kg") == "120lb"  # not 54.43kg
+
+
+def test_a_set_is_edited_moved_noted_and_deleted_by_its_id(engine: Engine, catalog: Catalog) -> None:
+    log(engine, catalog, "bench 3x5 100kg @8")
+    first, second, third = history(SqlUnitOfWork(engine))
+    uow = SqlUnitOfWork(engine)
+    change = edit_set(
+        uow, catalog, str(first.id), now=NOW, default_unit="kg", load="102.5kg", reps=4, rpe=9
+    )
+    assert (change.after.load_kg, change.after.reps, change.after.rpe) == (102.5, 4, 9)
+    # typed as kg but meant pounds: the number stays, the unit changes
+    edit_set(uow, catalog, str(second.id), now=NOW, default_unit="kg", unit="lb")
+    edit_set(uow, catalog, str(third.id), now=NOW, default_unit="kg", when=DAY - dt.timedelta(days=1))
+    move_set(uow, catalog, str(first.id), "close-grip bench press", now=NOW)
+    note_set(uow, str(first.id), "elbows flared", now=NOW)
+    rows = {s.id: s for s in history(SqlUnitOfWork(engine))}
+    assert rows[first.id].exercise == "close-grip-bench-press"
+    assert rows[first.id].notes == "elbows flared"
+    assert rows[second.id].load_kg == pytest.approx(100 * LB) and rows[second.id].unit == "lb"
+    assert rows[third.id].performed_at.date() == dt.date(2026, 11, 23)
+    delete_set(uow, str(second.id), now=NOW)
+    assert second.id not in {s.id for s in history(SqlUnitOfWork(engine))}
+    with pytest.raises(LogInputError, match="no set"):
+        delete_set(uow, str(second.id), now=NOW)
+    with pytest.raises(LogInputError, match="only for assisted"):
+        edit_set(uow, catalog, str(third.id), now=NOW, default_unit="kg", load="-20kg")
+
+
+def test_a_retried_write_with_the_same_uuid_is_not_a_second_set(engine: Engine, catalog: Catalog) -> None:
+    key = "6f1c2a8e-4a2b-4c7e-9d51-2f0d8e6b9a11"
+    sets = [f"00000000-0000-4000-8000-00000000000{i}" for i in range(3)]
+    a = log(engine, catalog, "squat 3x5 100kg", batch_uuid=key, set_uuids=sets)
+    b = log(engine, catalog, "squat 3x5 100kg", batch_uuid=key, set_uuids=sets)
+    assert a.batch_id == b.batch_id
+    assert len(live(engine)) == 3
+    assert [s.uuid for s in history(SqlUnitOfWork(engine))] == sets
+
+
+def test_supersets_are_numbered_per_workout_and_done_alternately(engine: Engine, catalog: Catalog) -> None:
+    log(engine, catalog, "bench 2x8 80kg + pull-up 2x8")
+    log(engine, catalog, "dumbbell curl 2x12 12kg + cable triceps pushdown 2x12 20kg")
+    rows = history(SqlUnitOfWork(engine))
+    assert [(s.exercise, s.superset) for s in rows[:4]] == [
+        ("barbell-bench-press", 1),
+        ("pull-up", 1),
+        ("barbell-bench-press", 1),
+        ("pull-up", 1),
+    ]
+    assert {s.superset for s in rows[4:]} == {2}
+
+
+def test_a_custom_exercise_from_flags_lives_in_the_database_and_every_lookup_sees_it(
+    engine: Engine, catalog: Catalog
+) -> None:
+    ex = CustomExercise.new(
+        "Gironda Sternum Chin",
+        primary=("latissimus dorsi",),
+        secondary=("biceps",),
+        load_type="bodyweight",
+        aliases=("sternum chin",),
+        uuid="0d9f3c5e-1b2a-4f6d-8e7c-3a2b1c0d9e8f",
+    )
+    saved, created = add_custom(SqlUnitOfWork(engine), catalog, ex, now=NOW)
+    assert created and saved.primary == ("lats",)
+    again, created = add_custom(SqlUnitOfWork(engine), catalog, ex, now=NOW)
+    assert not created and again == saved
+    with pytest.raises(CustomExerciseError, match="already"):
+        add_custom(SqlUnitOfWork(engine), catalog, CustomExercise.new("Bench", primary=("chest",)), now=NOW)
+    full = with_custom(catalog, list_custom(SqlUnitOfWork(engine)))
+    assert full.resolve("sternum chin").slug == "gironda-sternum-chin"
+    logged = log(engine, full, "sternum chin 3x8")  # a bodyweight exercise: 3x8 at bodyweight
+    assert [(s.load_kg, s.reps, s.bodyweight) for s in logged.sets] == [(None, 8, True)] * 3
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT slug, uuid FROM custom_exercise")).one() == (
+            "gironda-sternum-chin",
+            "0d9f3c5e-1b2a-4f6d-8e7c-3a2b1c0d9e8f",
+        )
