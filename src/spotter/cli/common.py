@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -32,6 +34,26 @@ class PageFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class TextFormat(StrEnum):
+    """Text for people or JSON for programs: an unknown value is a usage error (exit 2)."""
+
+    text = "text"
+    json = "json"
+
+
+#: The ``--format`` option of commands that print text or JSON.
+TextFormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")]
+
+#: The override of the plausibility limits (see ``spotter.science.limits``).
+AllowOutlierOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outlier",
+        help="Keep a value outside the plausible range (a true outlier), up to the hard limit.",
+    ),
+]
 
 
 _console: Console | None = None
@@ -111,3 +133,45 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _output_problem(path: Path, *, force: bool) -> str | None:
+    """Why ``path`` cannot be written as a new output file, or None when it can."""
+    if path.is_dir():
+        return f"{path} is a folder; give a file name inside it, e.g. {path / 'out'}"
+    if path.exists() and not force:
+        return f"{path} already exists; use --force to overwrite it or choose another file"
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        return f"cannot write {path}: the folder {parent} does not exist; create it first"
+    if not parent.is_dir():
+        return f"cannot write {path}: {parent} is a file, not a folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"cannot write {path}: the folder {parent} is not writable"
+    return None
+
+
+def check_output(path: Path, *, force: bool = True) -> None:
+    """Fail (exit 1) before any work when ``path`` cannot be written: a missing folder, a folder,
+    an existing file without ``force``, an unwritable place."""
+    problem = _output_problem(path, force=force)
+    if problem is not None:
+        raise fail(_escape(problem))
+
+
+def write_output(path: Path, data: str | bytes, *, force: bool = True) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file renamed into place).
+
+    Every failure is a clear error (exit 1) naming the path; an existing file is kept intact.
+    """
+    check_output(path, force=force)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise fail(_escape(f"cannot write {path}: {exc.strerror or exc}")) from exc
