@@ -56,7 +56,13 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[A-Za-z]* (\d{4}),? (\d{1,2}):(\d{2})$", re.ASCII)
+_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?(?: ?(?P<half>[AaPp][Mm]))?"
+_DATE = re.compile(
+    rf"^(?P<day>\d{{1,2}}) (?P<month>[A-Za-z]{{3,9}})\.? (?P<year>\d{{4}}),? {_CLOCK}$", re.ASCII
+)
+_DATE_US = re.compile(
+    rf"^(?P<month>[A-Za-z]{{3,9}})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}}),? {_CLOCK}$", re.ASCII
+)
 
 
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
@@ -136,13 +142,30 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
 
 
 def _datetime(value: str, line: int, field: str) -> dt.datetime:
-    """``9 Apr 2026, 17:18`` read by hand (no locale), falling back to ISO 8601."""
-    raw = value.strip()
-    m = _DATE.match(raw)
+    """``9 Apr 2026, 17:18`` read by hand (no locale), also ``Apr 9, 2026, 5:18 PM`` and
+    ``9 Apr 2026, 5:18 PM`` (12-hour clocks), falling back to ISO 8601.
+
+    >>> _datetime("Apr 9, 2026, 5:18\u202fpm", 2, "start_time")
+    datetime.datetime(2026, 4, 9, 17, 18)
+    """
+    raw = " ".join(value.replace("\u202f", " ").replace("\u00a0", " ").split())
     try:
+        m = _DATE.match(raw) or _DATE_US.match(raw)
         if m is not None:
-            day, month, year, hour, minute = m.groups()
-            return dt.datetime(int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute))
+            parts = m.groupdict()
+            hour = int(parts["hour"])
+            half = (parts.get("half") or "").lower()
+            if half:
+                if not 1 <= hour <= 12:
+                    raise ValueError("hour")
+                hour = hour % 12 + (12 if half == "pm" else 0)
+            return dt.datetime(
+                int(parts["year"]),
+                _MONTHS[parts["month"][:3].lower()],
+                int(parts["day"]),
+                hour,
+                int(parts["minute"]),
+            )
         return dt.datetime.fromisoformat(raw)
     except (ValueError, KeyError):
         raise LogFormatError(

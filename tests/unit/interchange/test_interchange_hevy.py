@@ -83,3 +83,18 @@ def test_a_bad_hevy_row_is_listed_with_its_line_and_field_and_costs_only_itself(
     assert [s.line for s in result.sets] == [3]
     assert [k.line for k in result.skipped] == [2]
     assert result.skipped[0].reason.startswith(f"{field}: expected")
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("9 Apr 2026, 17:18", dt.datetime(2026, 4, 9, 17, 18)),
+        ("9 Apr 2026, 5:18 PM", dt.datetime(2026, 4, 9, 17, 18)),
+        ("Apr 9, 2026, 5:18\u202fAM", dt.datetime(2026, 4, 9, 5, 18)),
+        ("12 Dec 2025, 12:05 am", dt.datetime(2025, 12, 12, 0, 5)),
+        ("2026-04-09T17:18:00", dt.datetime(2026, 4, 9, 17, 18)),
+    ],
+)
+def test_hevy_dates_on_either_clock_are_read(start: str, expected: dt.datetime) -> None:
+    row = f'"A","{start}","","","Curl",,"",0,"normal",10,10,,,'
+    assert parse(_file(HEADER, row)).sets[0].workout_start == expected
