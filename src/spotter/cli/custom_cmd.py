@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, settings, user_errors
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    fail,
+    print_json,
+    settings,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
@@ -74,7 +84,7 @@ def new(
         str | None,
         typer.Option("--uuid", help="A uuid chosen by the caller: adding it again changes nothing."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Define your own exercise with a few flags; it is stored in your database.
 
@@ -125,7 +135,7 @@ def new(
 
 def mine(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """List the exercises you defined with `exercises new`.
 

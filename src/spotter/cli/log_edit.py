@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spotter.cli.common import catalog, console, engine, print_json, user_errors
+from spotter.cli.training import ListFormat, ListFormatOpt
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
@@ -152,7 +153,7 @@ def batches(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     undone: Annotated[bool, typer.Option("--all", help="Include batches already undone.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: ListFormatOpt = ListFormat.table,
 ) -> None:
     """List log entries and imports, newest first; each can be undone whole.
 

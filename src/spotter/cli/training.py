@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    fail,
+    print_json,
+    user_errors,
+)
+
+
+class ListFormat(StrEnum):
+    """A table for people or JSON for programs: an unknown value is a usage error (exit 2)."""
+
+    table = "table"
+    json = "json"
+
+
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
@@ -63,7 +83,7 @@ def log(
         str | None,
         typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb)."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
     note: Annotated[
         str | None, typer.Option("--note", help="A note kept with every set of the entry.")
     ] = None,
@@ -194,7 +214,7 @@ def history(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many sets.")
     ] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: ListFormatOpt = ListFormat.table,
 ) -> None:
     """List what was logged, newest last, with the ID that `spotter set edit` and friends take.
 
@@ -251,7 +271,7 @@ def bodyweight(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="How many recent entries to list.")
     ] = 10,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Record your bodyweight, or list the recent entries when no value is given.
 
