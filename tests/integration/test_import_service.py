@@ -223,3 +223,10 @@ def test_a_name_kept_as_written_resolves_by_its_own_name(engine, catalog) -> Non
     for typed in ("Chin Up (Assisted)", "chin up assisted", "imported:Chin Up (Assisted)"):
         assert resolve_logged(SqlUnitOfWork(engine), catalog, typed) == "imported:Chin Up (Assisted)"
     assert resolve_logged(SqlUnitOfWork(engine), catalog, "Squat (Barbell)") == "barbell-back-squat"
+
+
+def test_a_weighted_name_stores_its_load_as_added_to_bodyweight(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = _hevy_rows(("Dip (Weighted Belt)", "20", "6"))
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    (s,) = sets_in(engine)
+    assert (s.load_kg, s.bodyweight) == (20.0, True)

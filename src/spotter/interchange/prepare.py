@@ -19,6 +19,7 @@ reason, so ``len(sets) + len(refused) == len(result.sets)``:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from spotter.knowledge.catalog import Catalog, normalise
 from spotter.knowledge.matching import Match, NameMatcher
 from spotter.science.limits import check_set
 
+_WEIGHTED = re.compile(r"\bweighted\b")
 #: Exercise names kept as written are stored under this prefix.
 UNMATCHED_PREFIX = "imported:"
 
@@ -200,10 +202,11 @@ def _refusal(
 
 def _bodyweight(s: ImportedSet, plan: NamePlan, catalog: Catalog, load: float | None) -> bool:
     """Whether the load is relative to bodyweight: the source says so, or the set is assisted,
-    or it has reps and no load, or the exercise is a bodyweight exercise."""
+    or the name says "weighted" (load added to the body: "Pull Up (Weighted)"), or it has reps
+    and no load, or the exercise is a bodyweight exercise."""
     if s.bodyweight is not None:
         return s.bodyweight
-    if plan.rule.assisted:
+    if plan.rule.assisted or _WEIGHTED.search(normalise(plan.source)):
         return True
     slug = plan.match.slug
     if slug is not None and catalog.get(slug).facts.load_type == "bodyweight":
