@@ -111,7 +111,7 @@ def test_every_row_of_a_real_export_is_stored_or_explained(imported, name: str) 
 def test_each_exercise_volume_in_the_export_matches_the_raw_file(
     imported, name: str, catalog
 ) -> None:  # type: ignore[no-untyped-def]
-    from spotter.knowledge.matching import kinds_of
+    from spotter.knowledge.vocab import EQUIPMENT
 
     reports, doc = imported
     stored_as = {n["source"]: n["stored_as"] for n in reports[name]["names"]}
@@ -123,7 +123,8 @@ def test_each_exercise_volume_in_the_export_matches_the_raw_file(
         if load is None or reps is None:
             continue
         slug = stored_as[ex]
-        kinds = set(kinds_of(catalog, slug)) if slug in catalog else set()
+        equipment = catalog.get(slug).facts.equipment if slug in catalog else ()
+        kinds = {EQUIPMENT[e].category for e in equipment if e in EQUIPMENT}
         if re.search(r"\bassisted\b", ex, re.IGNORECASE):
             load = -load
         elif re.search(r"\b(each|per) side\b", ex, re.IGNORECASE):
