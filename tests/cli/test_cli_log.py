@@ -109,3 +109,62 @@ def test_bodyweight_is_recorded_in_kilograms_and_listed() -> None:
     r = run("bodyweight", "8kg")
     assert r.exit_code == 1 and "outside 20-400 kg" in r.stderr
     assert len(json.loads(run("bodyweight", "--format", "json").stdout)) == 2
+
+
+# -- issue: the log tells the truth ------------------------------------------------------------
+
+
+def test_bodyweight_entries_are_reps_at_bodyweight_and_assistance_is_negative() -> None:
+    for entry in (
+        "pull-up 3x8",
+        "push-up 3x20",
+        "push-up 20,18,15",
+        "assisted pull-up 20kg 3x8",
+        "assisted pull-up -20kg 3x8",
+    ):
+        r = run("log", entry, "--date", "2026-11-20")
+        assert r.exit_code == 0, r.stderr
+    got = [(s["exercise"], s["load_kg"], s["reps"], s["bodyweight"]) for s in history()]
+    assert got == (
+        [("pull-up", None, 8, True)] * 3
+        + [("push-up", None, 20, True)] * 3
+        + [("push-up", None, r, True) for r in (20, 18, 15)]
+        + [("assisted-pull-up", -20, 8, True)] * 6
+    )
+
+
+def test_history_shows_each_set_in_the_unit_it_was_entered_with_its_id() -> None:
+    assert run("log", "bench 120lb 5").exit_code == 0
+    r = run("history")
+    assert "120lb" in r.stdout and "54.43" not in r.stdout
+    set_id = str(history()[0]["id"])
+    assert set_id in r.stdout
+
+
+def test_sets_are_edited_by_id_and_any_entry_is_undone_from_the_command_line() -> None:
+    assert run("log", "squat 3x5 100kg").exit_code == 0
+    assert run("log", "bench 3x5 80kg").exit_code == 0
+    first = history()[0]["id"]
+    r = run("set", "edit", str(first), "--load", "105kg", "--reps", "4", "--rpe", "9")
+    assert r.exit_code == 0, r.stderr
+    assert (history()[0]["load_kg"], history()[0]["reps"], history()[0]["rpe"]) == (105, 4, 9)
+    batches = json.loads(run("batches", "--format", "json").stdout)
+    assert [b["command"] for b in batches] == ["bench 3x5 80kg", "squat 3x5 100kg"]
+    r = run("undo", str(batches[1]["id"]))  # the older entry, not the last one
+    assert r.exit_code == 0, r.stderr
+    assert {s["exercise"] for s in history()} == {"barbell-bench-press"}
+    assert run("undo", str(batches[1]["id"])).exit_code == 1  # already undone
+    assert run("set", "delete", "99999").exit_code == 1
+
+
+def test_the_csv_export_imports_back_with_import_auto(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert run("log", "bench 120lb 3x5 + pull-up bw+10kg 3x5", "--date", "2026-11-20").exit_code == 0
+    out = tmp_path / "sets.csv"
+    assert run("export", "csv", str(out)).exit_code == 0
+    fresh = str(tmp_path / "fresh.db")
+    r = run("--db", fresh, "import", "auto", str(out))
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(run("--db", fresh, "history", "--format", "json").stdout)
+    assert [(s["exercise"], s["unit"], s["superset"]) for s in rows] == [
+        (s["exercise"], s["unit"], s["superset"]) for s in history()
+    ]
