@@ -230,3 +230,16 @@ def test_a_weighted_name_stores_its_load_as_added_to_bodyweight(engine, catalog)
     import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
     (s,) = sets_in(engine)
     assert (s.load_kg, s.bodyweight) == (20.0, True)
+
+
+def test_a_repeated_uuid_in_a_spotter_csv_is_explained_not_a_crash(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    from spotter.interchange.export import SPOTTER_COLUMNS
+
+    u = "0d2c7d64-9a43-4b8e-9a3a-1f1e7a3b2c10"
+    row = "2026-11-20 18:00:00,Pull,Pull-Up,{i},working,10,1,8,,,8,,,,,kg," + u + ",,3600,"
+    data = "\n".join([",".join(SPOTTER_COLUMNS), row.format(i=1), row.format(i=2)]) + "\n"
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(data.encode()))
+    assert report.sets_imported == 1
+    assert [(k.line, "repeats the set on line 2" in k.reason) for k in report.refused] == [(3, True)]
+    (s,) = sets_in(engine)
+    assert (s.exercise, s.load_kg, s.bodyweight) == ("pull-up", 10.0, True)  # taken as whole

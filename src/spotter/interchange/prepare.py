@@ -10,7 +10,8 @@ reason, so ``len(sets) + len(refused) == len(result.sets)``:
 * **Loads.** :func:`spotter.interchange.conventions.rule_for` turns per-side and assisted
   numbers into the whole load Spotter stores (documented there); the row's entered unit is kept.
   Spotter's own exports already hold whole loads and are taken as they are.
-* **Refused rows.** A negative weight on an exercise that is not assisted, or any value outside
+* **Refused rows.** A set whose uuid repeats an earlier row's (Spotter's exports), a negative
+  weight on an exercise that is not assisted, or any value outside
   the hard or plausible ranges of :mod:`spotter.science.limits` (``1e308`` kg, a 5,000,000-rep
   row, a date after tomorrow); ``allow_outlier`` lets a plausible-range outlier through, never a
   hard-range one.
@@ -157,11 +158,16 @@ def prepare(
     seen: Counter[str] = Counter()
     ready: list[ReadySet] = []
     refused: list[Skipped] = []
+    uuid_lines: dict[str, int] = {}
     for s in result.sets:
         seen[s.key] += 1
         key = s.key if seen[s.key] == 1 else f"{s.key}#{seen[s.key]}"
         plan = plans[s.exercise]
         reason = _refusal(s, plan, today, allow_outlier)
+        if reason is None and s.uuid is not None:
+            first = uuid_lines.setdefault(s.uuid, s.line)
+            if first != s.line:
+                reason = f"uuid {s.uuid} repeats the set on line {first}: a set is stored once"
         if reason is not None:
             refused.append(Skipped(s.line, reason))
             continue
