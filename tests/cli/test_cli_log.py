@@ -168,3 +168,20 @@ def test_the_csv_export_imports_back_with_import_auto(tmp_path) -> None:  # type
     assert [(s["exercise"], s["unit"], s["superset"]) for s in rows] == [
         (s["exercise"], s["unit"], s["superset"]) for s in history()
     ]
+
+
+def test_history_finds_a_name_an_import_kept_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    hevy = tmp_path / "hevy.csv"
+    hevy.write_text(
+        '"title","start_time","end_time","description","exercise_title","superset_id",'
+        '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+        '"duration_seconds","rpe"\n'
+        '"Odd","9 Apr 2026, 17:18","9 Apr 2026, 18:02","","Zercher Carry Thing","","","0",'
+        '"normal","40","5","","",""\n'
+    )
+    assert run("import", "auto", str(hevy)).exit_code == 0
+    r = run("history", "zercher carry thing", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert [(s["exercise"], s["load_kg"]) for s in json.loads(r.stdout)] == [
+        ("imported:Zercher Carry Thing", 40)
+    ]

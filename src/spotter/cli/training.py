@@ -222,12 +222,14 @@ def history(
     """
     from rich.table import Table
 
+    from spotter.services.importer import resolve_logged
     from spotter.services.log import history as get_history
     from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
         cat = catalog(ctx)
-        slug = cat.resolve(exercise).slug if exercise else None
+        # a catalog name, or a name an import kept as written ("Chin Up (Assisted)")
+        slug = resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise) if exercise else None
         unit = profile_units(ctx)
         rows = get_history(SqlUnitOfWork(engine(ctx)), exercise=slug, limit=limit)
     if fmt == "json":
