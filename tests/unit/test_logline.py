@@ -208,3 +208,12 @@ def test_every_generated_set_reads_back_from_its_written_form(case: tuple) -> No
     kind, written = case
     text = format_entry("some exercise", written)
     assert list(parse_log_line(text, kind=kind, default_unit="lb").sets) == written
+
+
+def test_a_load_after_bodyweight_sets_applies_to_them_and_a_dangling_load_is_refused() -> None:
+    e = parse_log_line("pull-up 3x8 10kg", kind="bodyweight")
+    assert [(s.load, s.reps, s.bodyweight) for s in e.sets] == [(10, 8, True)] * 3
+    e = parse_log_line("assisted pull-up 3x8 20kg", kind="assisted")
+    assert [s.load for s in e.sets] == [-20] * 3
+    with pytest.raises(LogSyntaxError, match="no sets after it"):
+        parse_log_line("squat 100kg 3x5 120kg")

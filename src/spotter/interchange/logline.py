@@ -280,14 +280,24 @@ def _parse_sets(
     bodyweight = kind in ("bodyweight", "assisted")
     assist_next = False
     waiting: list[tuple[int, int, float | None, int]] = []  # sets x reps seen before their load
+    # On a bodyweight or assisted exercise sets may come before any load ("pull-up 3x8 10kg"):
+    # they are added at bodyweight at once and take a load that follows with no sets of its own.
+    implicit: list[int] = []
+    explicit = False  # a load item was seen
+    unused_load: int | None = None  # the column of a load no set has used yet
 
     def add(n: int, **fields: object) -> None:
+        nonlocal unused_load
         for _ in range(n):
             group.append(len(sets))
+            if not explicit:
+                implicit.append(len(sets))
             sets.append(LoggedSet(load=load, unit=unit, bodyweight=bodyweight, **fields))  # type: ignore[arg-type]
+        unused_load = None
 
     def set_load(value: float, sign: str | None, u: str, pos: int, *, on_body: bool) -> None:
-        nonlocal load, unit, bodyweight, assist_next
+        nonlocal load, unit, bodyweight, assist_next, explicit, unused_load
+        explicit, unused_load = True, pos
         negative = sign == "-" or assist_next
         if kind == "assisted":
             if sign == "+" or (on_body and sign is None and value):
@@ -336,6 +346,7 @@ def _parse_sets(
                 set_load(float(m.group("load")), m.group("sign"), unit_of(m), pos, on_body=True)
             else:
                 load, unit, bodyweight = None, None, True
+                explicit, unused_load = True, pos
             flush_waiting()
         elif kind_ == "reps":
             if load is None and not bodyweight:
@@ -399,6 +410,11 @@ def _parse_sets(
                 sets[i] = replace(sets[i], set_type=word)
     if assist_next:
         raise LogSyntaxError(text, items[-1][1], "'assist' must be followed by a load")
+    if unused_load is not None and sets:
+        if not implicit or len(implicit) != len(sets):
+            raise LogSyntaxError(text, unused_load, "this load has no sets after it")
+        for i in implicit:  # "pull-up 3x8 10kg": the load named after the sets
+            sets[i] = replace(sets[i], load=load, unit=unit, bodyweight=bodyweight)
     if waiting:
         n, reps, _, pos = waiting[0]
         raise LogSyntaxError(text, pos, f"'{n}x{reps}' needs a load, e.g. '100kg' or 'bw'")
