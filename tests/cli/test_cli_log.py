@@ -107,7 +107,9 @@ def test_bodyweight_is_recorded_in_kilograms_and_listed() -> None:
     assert data[0]["kg"] == 80.5
     assert data[1]["kg"] == pytest.approx(180 * 0.45359237)
     r = run("bodyweight", "8kg")
-    assert r.exit_code == 1 and "outside 20-400 kg" in r.stderr
+    assert r.exit_code == 1 and "outside the plausible range 25 to 300 kg" in r.stderr
+    r = run("bodyweight", "8kg", "--allow-outlier")  # below even the hard limit of 10 kg
+    assert r.exit_code == 1 and "cannot be overridden" in r.stderr
     assert len(json.loads(run("bodyweight", "--format", "json").stdout)) == 2
 
 

@@ -274,11 +274,15 @@ def bodyweight(
         int, typer.Option("--limit", "-n", min=1, help="How many recent entries to list.")
     ] = 10,
     fmt: TextFormatOpt = TextFormat.text,
+    allow_outlier: Annotated[
+        bool, typer.Option("--allow-outlier", help="Keep a value outside the plausible range.")
+    ] = False,
 ) -> None:
     """Record your bodyweight, or list the recent entries when no value is given.
 
     Example: spotter bodyweight 80.5kg     spotter bodyweight --limit 30
     """
+    from spotter.science.limits import LimitError, check_bodyweight
     from spotter.science.units import to_kg
     from spotter.store.uow import SqlUnitOfWork
 
@@ -296,12 +300,14 @@ def bodyweight(
                     f"bodyweight {value!r}: expected a number, optionally with kg or lb"
                 ) from None
             kg = to_kg(number, given)
-            if not 20 <= kg <= 400:
-                raise fail(
-                    f"bodyweight {value!r} is outside 20-400 kg; check the number and the unit"
-                )
+            when = parse_when(date, now)
+            problems = check_bodyweight(
+                kg, unit=given, on=when, today=now.date(), allow_outlier=allow_outlier
+            )
+            if problems:
+                raise LimitError(problems, where=f"bodyweight {value!r}")
             with uow:
-                uow.bodyweight.add(parse_when(date, now), kg)
+                uow.bodyweight.add(when, kg)
                 uow.commit()
         with uow:
             rows = uow.bodyweight.recent(limit)
