@@ -212,3 +212,36 @@ def test_a_suggestion_accepted_at_the_question_is_applied_and_a_refused_one_is_n
     assert "seated-dumbbell-shoulder-press" in r.stdout
     stored = {s["exercise"] for s in json.loads(run("history", "--format", "json").stdout)}
     assert stored == {"seated-dumbbell-shoulder-press", "imported:Triceps Pushdown"}
+
+
+def test_a_name_kept_as_imported_works_in_history_progress_and_next(tmp_path: Path) -> None:
+    f = tmp_path / "hevy.csv"
+    head = (
+        '"title","start_time","end_time","description","exercise_title","superset_id",'
+        '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+        '"duration_seconds","rpe"\n'
+    )
+    rows = [
+        ("Chin Up (Assisted)", 0, 31.75, 10),
+        ("Chin Up (Assisted)", 1, 18.14, 7),
+        ("Triceps Pushdown", 0, 30, 12),
+    ]
+    f.write_text(
+        head
+        + "".join(
+            f'"Back","14 Nov 2025, 17:41","14 Nov 2025, 18:25","","{n}",,"",{i},"normal",{w},{r},,,\n'
+            for n, i, w, r in rows
+        )
+    )
+    assert run("import", "auto", str(f)).exit_code == 0
+    history = json.loads(run("history", "Chin Up (Assisted)", "--format", "json").stdout)
+    assert [r["load_kg"] for r in history] == [-31.75, -18.14]
+    progress = json.loads(run("progress", "triceps pushdown", "--format", "json").stdout)
+    assert list(progress) == ["imported:Triceps Pushdown"]
+    assert progress["imported:Triceps Pushdown"]["records"]["heaviest_kg"] == 30
+    assisted = json.loads(run("progress", "chin up (assisted)", "--format", "json").stdout)
+    assert list(assisted) == ["imported:Chin Up (Assisted)"]
+    r = runner.invoke(app, ["next", "Chin Up (Assisted)"])
+    assert r.exit_code == 1, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "kept as imported" in r.stderr and "--map" in r.stderr

@@ -162,10 +162,20 @@ def next_(
 
     Example: spotter next stepback-pulldown
     """
+    from spotter.services.importer import resolve_logged
     from spotter.services.training import default_equipment, next_prescription
+    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        ex = catalog(ctx).resolve(exercise)
+        cat = catalog(ctx)
+        key = resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise)
+        if key not in cat:  # a name an import kept as written: no rep range or load type
+            raise fail(
+                f"{exercise!r} is kept as imported ({key}), not a catalog exercise, so it has no "
+                "progression rule; map it to one (spotter import FORMAT FILE --map names.csv) "
+                "or define it (spotter exercises new)"
+            )
+        ex = cat.get(key)
         unit = profile_units(ctx)
         p = next_prescription(_records(ctx, exercise=ex.slug), ex, unit)
     from spotter.knowledge.guide import default_rest_seconds
@@ -259,8 +269,11 @@ def progress(
     with user_errors():
         cat = catalog(ctx)
         unit = profile_units(ctx)
-        if exercise:
-            slugs = [cat.resolve(exercise).slug]
+        if exercise:  # a catalog name, or a name an import kept as written
+            from spotter.services.importer import resolve_logged
+            from spotter.store.uow import SqlUnitOfWork
+
+            slugs = [resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise)]
             records = _records(ctx, exercise=slugs[0])
         else:
             records = _records(ctx)
