@@ -53,8 +53,9 @@ _NUMERIC = re.compile(r"^\s*[+-]?[\d.,]+\s*$", re.ASCII)
 
 
 def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
-    """Parse a FitNotes export; ``unit`` is checked but unused (FitNotes names its units)."""
-    t.checked_unit(unit)
+    """Parse a FitNotes export; ``unit`` is the unit of a weight whose Weight Unit cell is
+    empty (FitNotes names its units on every row otherwise)."""
+    fallback = t.checked_unit(unit)
     delimiter = t.sniff(data)
     dc = delimiter == ";"  # a semicolon file writes decimal commas
     rows = t.read_rows(data, delimiter=delimiter)
@@ -102,9 +103,13 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         weight_unit = fixed_unit
         if weight_unit is None and weight is not None:
             raw_unit = get("Weight Unit").strip().lower()
-            weight_unit = _WEIGHT_UNITS.get(raw_unit)
-            if weight_unit is None:
-                raise LogFormatError(line, "Weight Unit", "kgs or lbs", get("Weight Unit"))
+            weight_unit = _WEIGHT_UNITS.get(raw_unit) or (None if raw_unit else fallback)
+            if not raw_unit and weight == 0:
+                weight, weight_unit = None, None  # "0" and no unit (cardio, bodyweight): no load
+            elif weight_unit is None:
+                raise LogFormatError(
+                    line, "Weight Unit", "kgs or lbs (or pass --unit)", get("Weight Unit")
+                )
         distance = t.optional_number(
             get("Distance"), line=line, field="Distance", zero_is_empty=True, decimal_comma=dc
         )

@@ -91,3 +91,13 @@ def test_a_real_distance_in_an_unknown_unit_costs_that_row_only() -> None:
     result = parse(_file(NEW, "2025-04-29,Run,Cardio,,,,5,kg,0:30:00", "2025-04-29,Run,Cardio,,,,5,km,0:30:00"))
     assert [s.meters for s in result.sets] == [5000.0]
     assert [(k.line, k.reason.split(":")[0]) for k in result.skipped] == [(2, "Distance Unit")]
+
+
+def test_an_empty_weight_unit_takes_the_given_unit_and_a_bare_zero_is_no_load() -> None:
+    data = _file(NEW, "2025-04-29,Squat,Legs,100,,5,,,", "2025-04-29,Bike,Cardio,0.0,,,10,km,0:30:00")
+    squat, bike = parse(data, unit="lb").sets
+    assert (squat.load_kg, squat.unit) == (100 * KG_PER_LB, "lb")
+    assert (bike.load_kg, bike.meters) == (None, 10000.0)
+    without = parse(data)
+    assert [k.line for k in without.skipped] == [2]  # no unit anywhere: that row is explained
+    assert "Weight Unit" in without.skipped[0].reason
