@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+from spotter.cli.common import (
+    AllowOutlierOpt,
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    fail,
+    print_json,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from spotter.interchange.prepare import NamePlan
@@ -57,7 +67,7 @@ def check_output(path: Path, option: str) -> None:
     if path.is_dir():
         raise fail(f"{option} {path}: is a folder; expected a file name")
     if not parent.is_dir():
-        raise fail(f"{option} {path}: the folder {parent} does not exist")
+        raise fail(f"{option} {path}: {parent} is not an existing folder; create it first")
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise fail(f"{option} {path}: cannot be written (no permission)")
 
@@ -132,12 +142,7 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the report; save nothing.")
     ] = False,
-    allow_outlier: Annotated[
-        bool,
-        typer.Option(
-            "--allow-outlier", help="Keep values outside the plausible ranges (not the hard ones)."
-        ),
-    ] = False,
+    allow_outlier: AllowOutlierOpt = False,
     ask: Annotated[
         bool | None,
         typer.Option(
@@ -146,7 +151,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Import a workout log; the format is detected from the header.
 
@@ -171,8 +176,6 @@ def import_(
         raise fail(f"unknown format {app_format!r}: expected one of {', '.join(FORMATS)}")
     if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
         raise fail(f"--unit {unit!r}: expected kg or lb")
-    if fmt not in ("text", "json"):
-        raise fail(f"--format {fmt!r}: expected text or json")
     if write_map_to is not None:
         check_output(write_map_to, "--write-map")
     try:
