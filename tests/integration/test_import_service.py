@@ -243,3 +243,19 @@ def test_a_repeated_uuid_in_a_spotter_csv_is_explained_not_a_crash(engine, catal
     assert [(k.line, "repeats the set on line 2" in k.reason) for k in report.refused] == [(3, True)]
     (s,) = sets_in(engine)
     assert (s.exercise, s.load_kg, s.bodyweight) == ("pull-up", 10.0, True)  # taken as whole
+
+
+def test_an_absurd_workout_duration_costs_its_row_not_the_write(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    head = (
+        '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
+        '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"'
+    )
+    rows = [
+        '1;"2024-03-02 10:00:00";"Legs";1e308;"Squat (Barbell)";1;100;5;;0;0;"";""',
+        '2;"2024-03-04 10:00:00";"Legs";3600;"Squat (Barbell)";1;100;5;;0;0;"";""',
+    ]
+    data = "\n".join([head, *rows]) + "\n"
+    report = import_log(SqlUnitOfWork(engine), catalog, parse_any(data.encode()))
+    assert report.sets_imported == 1
+    assert [k.line for k in report.refused] == [2]
+    assert report.refused[0].reason.startswith("workout duration")

@@ -174,7 +174,8 @@ def _datetime(value: str, line: int, field: str) -> dt.datetime:
 
 
 def _seconds_between(start: dt.datetime, end: dt.datetime | None) -> float | None:
-    """The workout's duration; None without an end time or when the end is before the start."""
-    if end is None or end < start:
+    """The workout's duration; None without an end time, or when the end is before the start
+    or more than a day after it (an end that cannot belong to the same session)."""
+    if end is None or end < start or end - start > dt.timedelta(days=1):
         return None
     return (end - start).total_seconds()

@@ -30,7 +30,7 @@ from spotter.interchange.conventions import AS_ENTERED, LoadRule, rule_for
 from spotter.interchange.records import ImportedSet, ParseResult, Skipped
 from spotter.knowledge.catalog import Catalog, normalise
 from spotter.knowledge.matching import Match, NameMatcher
-from spotter.science.limits import check_set
+from spotter.science.limits import check_set, check_value
 
 _WEIGHTED = re.compile(r"\bweighted\b")
 #: Exercise names kept as written are stored under this prefix.
@@ -201,9 +201,11 @@ def _refusal(
         unit=s.unit or "kg",
         allow_outlier=allow_outlier,
     )
-    if violations:
-        return "; ".join(str(v) for v in violations)
-    return None
+    workout = check_value("duration", s.workout_seconds, allow_outlier=allow_outlier)
+    reasons = [str(v) for v in violations]
+    if workout is not None:
+        reasons.append(f"workout {workout}")
+    return "; ".join(reasons) or None
 
 
 def _bodyweight(s: ImportedSet, plan: NamePlan, catalog: Catalog, load: float | None) -> bool:
