@@ -331,7 +331,13 @@ def _name_report(plan: NamePlan) -> NameReport:
 
 
 def _int_or_none(value: str | None) -> int | None:
+    """A superset number as stored: an int that fits a database integer, else None.
+
+    >>> _int_or_none("3"), _int_or_none(""), _int_or_none("9" * 30), _int_or_none("a")
+    (3, None, None, None)
+    """
     try:
-        return int(value) if value not in (None, "") else None
+        number = int(value) if value not in (None, "") else None
     except ValueError:
         return None
+    return number if number is not None and abs(number) < 2**31 else None
