@@ -187,3 +187,17 @@ def test_history_finds_a_name_an_import_kept_as_written(tmp_path) -> None:  # ty
     assert [(s["exercise"], s["load_kg"]) for s in json.loads(r.stdout)] == [
         ("imported:Zercher Carry Thing", 40)
     ]
+
+
+def test_a_custom_exercise_from_flags_is_found_by_every_command() -> None:
+    r = run(
+        "exercises", "new", "Gironda Sternum Chin", "-p", "lats", "-s", "biceps",
+        "--load-type", "bodyweight", "--alias", "sternum chin",
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "Gironda Sternum Chin" in run("exercises", "show", "sternum chin").stdout
+    assert run("log", "sternum chin 3x8").exit_code == 0
+    assert [s["exercise"] for s in history()] == ["gironda-sternum-chin"] * 3
+    mine = json.loads(run("exercises", "mine", "--format", "json").stdout)
+    assert [c["slug"] for c in mine] == ["gironda-sternum-chin"]
+    assert run("exercises", "new", "Sternum Chin Two", "-p", "no-such-muscle").exit_code == 1
