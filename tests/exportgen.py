@@ -148,7 +148,9 @@ def strong(variant: str, seed: int = 1) -> Export:
                     whole = -whole
                 rpe = 8.5 if variant != "strong-legacy" and order == 2 else None
                 export.truth.append(
-                    TrueSet(when, name, entered, None if entered is None else unit, whole,
+                    # Strong writes pounds as kg floats: entered in lb all the same
+                    TrueSet(when, name, entered, None if entered is None else (
+                        "lb" if semicolon and not lbs_column else unit), whole,
                             reps, seconds, rpe=rpe, set_type=set_type)
                 )
                 export_line = _strong_row(variant, n, when, name, marker, entered, reps, seconds, rpe)
@@ -425,7 +427,7 @@ def fitbod(seed: int = 4) -> Export:
                     f"{'true' if warm else 'false'},, {float(mult)}"
                 )
                 export.truth.append(
-                    TrueSet(when.replace(tzinfo=dt.UTC), name, kg, "kg", kg,
+                    TrueSet(when.replace(tzinfo=dt.UTC), name, kg, "lb", kg,  # pounds, converted
                             None if secs else reps, secs,
                             set_type="warm-up" if warm else "working")
                 )

@@ -4,7 +4,8 @@ Header: ``Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistan
 Note,multiplier``. Dates are ``2022-01-05 22:06:49 +0000`` and are kept timezone-aware; every
 row of one workout carries the workout's date, so the date is the workout. Reps have a leading
 space. Weights are pound loads that Fitbod converted to kilograms with 2.20462 lb/kg (so 20 lb
-reads 9.0718582 kg, not the exact 9.0718474); they are kept as given. Fitbod writes 0
+reads 9.0718582 kg, not the exact 9.0718474); they are kept as given, and a weight that is a
+whole quarter-pound is shown as entered, in lb. Fitbod writes 0
 for "nothing" in Duration and Distance, which become None; a weight of 0 is kept as 0.0.
 ``multiplier`` (0/1/2/4, probably the number of implements), ``Incline`` and ``Resistance``
 go to ``extra`` when they are not 0: the load is the Weight column, not multiplied.
@@ -96,9 +97,10 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         )
 
     sets = table.collect(read)
-    return ParseResult(
-        "fitbod", table.read, tuple(sets), tuple(table.skipped), "kg" if has_weight else None
-    )
+    sets = t.entered_units(sets, t.FITBOD_KG_PER_LB)  # pounds Fitbod converted, as entered
+    units = {s.unit for s in sets if s.unit}
+    unit_used = ("mixed" if len(units) > 1 else next(iter(units))) if has_weight else None
+    return ParseResult("fitbod", table.read, tuple(sets), tuple(table.skipped), unit_used)
 
 
 def _datetime(value: str, line: int) -> dt.datetime:

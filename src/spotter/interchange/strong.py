@@ -5,7 +5,8 @@
 * ``strong``: the same with ``Duration`` (``56m``, ``1h 6m``) after the name and ``RPE`` last;
 * ``strong-semicolon``: ``"Workout #";"Date";...;"Duration (sec)";...;"Weight (kg)";...``
   with ``WARM_UP``/``FAILURE`` set orders and, in some exports, decimal commas or
-  ``Weight (lbs)``; an older semicolon export names the unit per row (``Weight Unit``,
+  ``Weight (lbs)``; a kilogram weight that is a whole quarter-pound (``6.80388555`` = 15 lb)
+  was entered in pounds, which becomes the set's entered unit (the kilograms stay exact); an older semicolon export names the unit per row (``Weight Unit``,
   ``Distance Unit``), which is read too.
 
 The comma formats' ``Weight`` has no unit: it is in the user's unit, which must be given as
@@ -184,6 +185,8 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         )
 
     sets = table.collect(read)
+    if weight_col == "Weight (kg)":
+        sets = t.entered_units(sets)  # pounds Strong converted are shown as entered
     units = {s.unit for s in sets if s.unit}
     unit_used = "mixed" if len(units) > 1 else next(iter(units), None)
     return ParseResult(fmt, table.read, tuple(sets), tuple(table.skipped), unit_used)

@@ -30,10 +30,10 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spotter.interchange.records import LogFormatError, Skipped
+from spotter.interchange.records import ImportedSet, LogFormatError, Skipped
 from spotter.science.units import parse_unit
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
@@ -312,6 +312,46 @@ def checked_unit(unit: str | None) -> str | None:
         return parse_unit(unit).value
     except ValueError:
         raise LogFormatError(None, "--unit", "kg or lb", unit) from None
+
+
+#: Kilograms per pound as Fitbod converts (1 / 2.20462), against the exact 0.45359237.
+FITBOD_KG_PER_LB = 1 / 2.20462
+
+
+def _round_to(value: float, step: float, tolerance: float) -> bool:
+    n = value / step
+    return abs(n - round(n)) < tolerance
+
+
+def _looks(kg: float, kg_per_lb: float) -> str | None:
+    """ "lb" for a whole quarter-pound that is no whole quarter-kilogram, "kg" for the reverse,
+    None when it could be either or neither."""
+    if kg == 0 or not math.isfinite(kg) or abs(kg) > 1e6:
+        return None
+    lb = _round_to(kg / kg_per_lb, 0.25, 1e-4)
+    whole_kg = _round_to(kg, 0.25, 1e-6)
+    return "lb" if lb and not whole_kg else "kg" if whole_kg and not lb else None
+
+
+def entered_units(sets: list[ImportedSet], kg_per_lb: float = 0.45359237) -> list[ImportedSet]:
+    """The sets of a kilogram export with the unit each weight was entered in: a whole
+    quarter-pound that is no whole quarter-kilogram was pounds (Strong's newer export writes
+    15 lb as ``6.80388555`` kg, Fitbod 20 lb as ``9.0718582``), the reverse kilograms, and a
+    weight that could be either takes the file's majority (kg on a tie).
+
+    >>> import datetime as dt
+    >>> base = ImportedSet("strong", 2, "k", None, dt.datetime(2024, 1, 1), None, "Squat", 1,
+    ...                    "working", unit="kg")
+    >>> rows = [replace(base, load_kg=x) for x in (6.80388555, 20.41165665, 60.0, 0.0)]
+    >>> [s.unit for s in entered_units(rows)]
+    ['lb', 'lb', 'kg', 'lb']
+    """
+    looks = [_looks(s.load_kg, kg_per_lb) if s.load_kg is not None else None for s in sets]
+    majority = "lb" if looks.count("lb") > looks.count("kg") else "kg"
+    return [
+        replace(s, unit=look or majority) if s.load_kg is not None else s
+        for s, look in zip(sets, looks, strict=True)
+    ]
 
 
 class SetCounter:
