@@ -85,3 +85,13 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
     r = run("export", "json", str(out))
     assert r.exit_code == 1 and "--force" in r.stderr
     assert out.read_text() == "keep me"
+
+
+@pytest.mark.usefixtures("logged")
+def test_export_into_a_missing_folder_or_onto_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    for target in (tmp_path / "missing" / "x.json", tmp_path):
+        r = runner.invoke(app, ["export", "json", str(target)])
+        assert r.exception is None or isinstance(r.exception, SystemExit)
+        assert r.exit_code == 1
+        assert r.stderr.startswith("Error:") and "Traceback" not in r.output
+    assert not (tmp_path / "missing").exists()

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, settings, user_errors
+from spotter.cli.common import (
+    catalog,
+    check_output,
+    console,
+    engine,
+    fail,
+    settings,
+    user_errors,
+    write_output,
+)
 
 KINDS = ("json", "csv", "strong")
 
@@ -40,8 +49,7 @@ def export(
         raise fail(f"unknown export {kind!r}: expected one of {', '.join(KINDS)}")
     if unit.lower().rstrip("s") not in ("kg", "lb"):
         raise fail(f"--unit {unit!r}: expected kg or lb")
-    if file.exists() and not force:
-        raise fail(f"{file} already exists; use --force to overwrite it")
+    check_output(file, force=force)  # a missing folder, a folder, an existing file: before any work
     with user_errors():
         uow = SqlUnitOfWork(engine(ctx))
         if kind == "json":
@@ -56,9 +64,7 @@ def export(
                 spotter_csv(rows) if kind == "csv" else strong_csv(rows, unit.lower().rstrip("s"))
             )
             what = f"{len(rows)} sets"
-    tmp = file.with_name(file.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(file)
+    write_output(file, data, force=force)  # whole or not at all
     console().print(f"Wrote {file} ({what}).")
 
 
