@@ -217,3 +217,11 @@ def test_a_load_after_bodyweight_sets_applies_to_them_and_a_dangling_load_is_ref
     assert [s.load for s in e.sets] == [-20] * 3
     with pytest.raises(LogSyntaxError, match="no sets after it"):
         parse_log_line("squat 100kg 3x5 120kg")
+
+
+@pytest.mark.parametrize(
+    "text", ["squat 99999999999x5 100kg", "squat 100kg 99999999x5", "plank 99999999x60s"]
+)
+def test_a_huge_set_count_is_refused_at_once(text: str) -> None:
+    with pytest.raises(LogSyntaxError, match="at most 50 sets"):
+        parse_log_line(text)

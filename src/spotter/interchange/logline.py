@@ -66,6 +66,9 @@ from typing import Literal, get_args
 from spotter.errors import SpotterError
 
 SET_TYPES = ("warm-up", "working", "drop", "failure", "amrap")
+#: The most sets one group may ask for ("3x5"): more is a typing slip, and refusing it keeps a
+#: huge count from tying the command up.
+MAX_SETS = 50
 _UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 LoadKind = Literal["external", "bodyweight", "assisted"]
@@ -288,6 +291,10 @@ def _parse_sets(
 
     def add(n: int, **fields: object) -> None:
         nonlocal unused_load
+        if len(sets) + n > MAX_SETS:
+            raise LogSyntaxError(
+                text, current, f"at most {MAX_SETS} sets in one entry; log the rest in another"
+            )
         for _ in range(n):
             group.append(len(sets))
             if not explicit:
@@ -329,7 +336,9 @@ def _parse_sets(
             add(n, reps=reps, rpe=rpe)
         waiting.clear()
 
+    current = 0  # the column of the item being read, for errors raised by add()
     for kind_, m, pos in classified:
+        current = pos
         if assist_next and kind_ != "load":
             raise LogSyntaxError(text, pos, "'assist' must be followed by a load, e.g. 'assist 20kg'")
         if kind_ == "assist":
@@ -360,6 +369,8 @@ def _parse_sets(
             n_text, reps = m.group("a"), int(m.group("b"))
             if "." in n_text:
                 raise LogSyntaxError(text, pos, f"{m.group(0)!r}: a number of sets must be whole")
+            if int(n_text) > MAX_SETS:
+                raise LogSyntaxError(text, pos, f"at most {MAX_SETS} sets in one entry")
             if load is None and not bodyweight:
                 waiting.append((int(n_text), reps, _float(m.group("rpe")), pos))
             else:
