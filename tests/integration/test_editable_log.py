@@ -177,3 +177,19 @@ def test_a_custom_exercise_from_flags_lives_in_the_database_and_every_lookup_see
             "gironda-sternum-chin",
             "0d9f3c5e-1b2a-4f6d-8e7c-3a2b1c0d9e8f",
         )
+
+
+def test_a_set_or_batch_is_found_by_uuid_prefix_and_odd_references_are_not_found(
+    engine: Engine, catalog: Catalog
+) -> None:
+    logged = log(engine, catalog, "squat 1x5 100kg")
+    (s,) = history(SqlUnitOfWork(engine))
+    assert s.uuid is not None
+    note_set(SqlUnitOfWork(engine), s.uuid[:8], "by uuid", now=NOW)
+    assert history(SqlUnitOfWork(engine))[0].notes == "by uuid"
+    for ref in ("%%%%", "_", "99999999999999999999999", "ab"):
+        with pytest.raises(LogInputError):
+            delete_set(SqlUnitOfWork(engine), ref, now=NOW)
+        with pytest.raises(LogInputError):
+            undo_batch(SqlUnitOfWork(engine), ref, now=NOW)
+    assert undo_batch(SqlUnitOfWork(engine), str(logged.batch_id), now=NOW).set_count == 1

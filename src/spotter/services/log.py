@@ -257,7 +257,7 @@ def find_set(uow: LogUnitOfWork, ref: str) -> SetRecord:
     """A live set by its number (as `spotter history` shows it) or a uuid prefix; inside a uow."""
     ref = ref.strip().lstrip("#")
     found: list[SetRecord] = []
-    if ref.isdigit():
+    if ref.isdigit() and len(ref) <= 18:  # beyond a 64-bit integer no row can have it
         s = uow.log.get_set(int(ref))
         found = [s] if s is not None else []
     if not found:

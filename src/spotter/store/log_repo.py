@@ -8,6 +8,7 @@ stores it again.
 
 from __future__ import annotations
 
+import re
 import uuid as uuidlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,8 @@ from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, selec
 from spotter.log import LogBatch, SetRecord
 from spotter.store import tables as t
 
+#: The start of a uuid as a person types it: 4 to 36 hex digits and hyphens (no LIKE wildcards).
+_UUID_PREFIX = re.compile(r"[0-9a-f-]{4,36}")
 _S = t.set_entry
 _W = t.workout
 _B = t.log_batch
@@ -249,7 +252,7 @@ class LogRepository:
 
     def find_sets(self, ref: str) -> list[SetRecord]:
         """Live sets whose uuid starts with ``ref`` (at least 4 characters)."""
-        if len(ref) < 4:
+        if not _UUID_PREFIX.fullmatch(ref):
             return []
         rows = self._conn.execute(
             select(_S).where(_S.c.uuid.like(f"{ref}%"), _S.c.deleted_at.is_(None)).limit(5)
@@ -289,9 +292,11 @@ class LogRepository:
         """A batch by id or by a uuid prefix of at least 4 characters (undone ones included)."""
         q = select(_B)
         if ref.isdigit():
+            if len(ref) > 18:  # beyond a 64-bit integer no row can have it
+                return None
             q = q.where(_B.c.id == int(ref))
-        elif len(ref) >= 4:
-            q = q.where(_B.c.uuid.like(f"{ref}%"))
+        elif _UUID_PREFIX.fullmatch(ref.lower()):
+            q = q.where(_B.c.uuid.like(f"{ref.lower()}%"))
         else:
             return None
         rows = list(self._conn.execute(q.limit(2)).mappings())
