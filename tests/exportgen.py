@@ -274,12 +274,18 @@ def _hevy_date(when: dt.datetime) -> str:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
 
 
+def _hevy_unit(weight: float | None, pounds: bool) -> str | None:
+    """The unit the lifter typed: Hevy's kg column holds 40 lb as 18.14 and 60 lb as 27.22."""
+    if weight is None:
+        return None
+    return "lb" if pounds or weight in (18.14, 27.22) else "kg"
+
+
 def hevy(*, pounds: bool = False, seed: int = 2) -> Export:
     """Hevy's export (``weight_lbs`` with ``pounds``): assisted chin-ups, bodyweight pull-ups
     with an empty weight, a superset, a timed and a distance set, escaped new lines."""
     rng = random.Random(seed)
     header = HEVY_HEADER.replace("weight_kg", "weight_lbs") if pounds else HEVY_HEADER
-    unit = "lb" if pounds else "kg"
     w = _Writer(header)
     export = Export("hevy-lbs" if pounds else "hevy", b"", None)
     for when in _days(rng, 3, dt.datetime(2026, 1, 1, 17, 18)):
@@ -297,7 +303,7 @@ def hevy(*, pounds: bool = False, seed: int = 2) -> Export:
                 reps: int | None = rng.randint(5, 12)
                 km = secs = None
                 if kind == "assist":
-                    weight = rng.choice([18.14, 31.75, 22.5])
+                    weight = rng.choice([18.14, 27.22, 22.5])  # 40 lb, 60 lb, 22.5 kg
                 elif kind == "load":
                     weight = float(rng.randint(10, 30))
                 elif kind == "distance":
@@ -314,7 +320,7 @@ def hevy(*, pounds: bool = False, seed: int = 2) -> Export:
                 ]
                 w.add(",".join(f'"{c}"' if not c.isdigit() else c for c in cells))
                 export.truth.append(
-                    TrueSet(when, name, weight, unit if weight is not None else None, whole,
+                    TrueSet(when, name, weight, _hevy_unit(weight, pounds), whole,
                             reps, secs, None if km is None else km * 1000,
                             set_type="warm-up" if set_type == "warmup" else "working")
                 )

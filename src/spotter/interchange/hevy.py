@@ -2,7 +2,9 @@
 
 Header: ``"title","start_time","end_time","description","exercise_title","superset_id",
 "exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds",
-"rpe"`` (``weight_lbs`` instead of ``weight_kg`` is accepted and converted). Dates look like
+"rpe"`` (``weight_lbs`` instead of ``weight_kg`` is accepted and converted; a ``weight_kg``
+that is a whole pound to Hevy's 2 decimals and no whole quarter-kilogram, 18.14 for 40 lb, was
+entered in pounds, which becomes the set's entered unit). Dates look like
 ``9 Apr 2026, 17:18`` (local time; ISO dates are accepted too). A workout is ``title`` +
 ``start_time``; its duration is ``end_time - start_time``. ``exercise_notes`` has its ``\\n``
 escapes turned back into new lines; ``description`` becomes the workout notes. Hevy's 0-based
@@ -136,9 +138,11 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
         )
 
     sets = table.collect(read)
-    return ParseResult(
-        "hevy", table.read, tuple(sets), tuple(table.skipped), weight_unit if has_weight else None
-    )
+    if weight_col == "weight_kg":  # pounds Hevy converted (to 2 decimals) are shown as entered
+        sets = t.entered_units(sets, lb_step=1.0, tolerance=0.012)
+    units = {s.unit for s in sets if s.unit}
+    unit_used = "mixed" if len(units) > 1 else next(iter(units), None)
+    return ParseResult("hevy", table.read, tuple(sets), tuple(table.skipped), unit_used)
 
 
 def _datetime(value: str, line: int, field: str) -> dt.datetime:

@@ -323,21 +323,29 @@ def _round_to(value: float, step: float, tolerance: float) -> bool:
     return abs(n - round(n)) < tolerance
 
 
-def _looks(kg: float, kg_per_lb: float) -> str | None:
-    """ "lb" for a whole quarter-pound that is no whole quarter-kilogram, "kg" for the reverse,
-    None when it could be either or neither."""
+def _looks(kg: float, kg_per_lb: float, lb_step: float, tolerance: float) -> str | None:
+    """The unit a kilogram weight was entered in: "lb" for a whole number of ``lb_step`` pounds
+    that is no whole quarter-kilogram, "kg" for the reverse, None when either or neither."""
     if kg == 0 or not math.isfinite(kg) or abs(kg) > 1e6:
         return None
-    lb = _round_to(kg / kg_per_lb, 0.25, 1e-4)
+    lb = _round_to(kg / kg_per_lb, lb_step, tolerance)
     whole_kg = _round_to(kg, 0.25, 1e-6)
     return "lb" if lb and not whole_kg else "kg" if whole_kg and not lb else None
 
 
-def entered_units(sets: list[ImportedSet], kg_per_lb: float = 0.45359237) -> list[ImportedSet]:
+def entered_units(
+    sets: list[ImportedSet],
+    kg_per_lb: float = 0.45359237,
+    *,
+    lb_step: float = 0.25,
+    tolerance: float = 1e-4,
+) -> list[ImportedSet]:
     """The sets of a kilogram export with the unit each weight was entered in: a whole
     quarter-pound that is no whole quarter-kilogram was pounds (Strong's newer export writes
     15 lb as ``6.80388555`` kg, Fitbod 20 lb as ``9.0718582``), the reverse kilograms, and a
-    weight that could be either takes the file's majority (kg on a tie).
+    weight that could be either takes the file's majority (kg on a tie). Hevy rounds its
+    kilograms to 2 decimals (40 lb reads 18.14), so it is read with whole pounds and a
+    tolerance of that rounding (``lb_step=1, tolerance=0.012``).
 
     >>> import datetime as dt
     >>> base = ImportedSet("strong", 2, "k", None, dt.datetime(2024, 1, 1), None, "Squat", 1,
@@ -346,7 +354,10 @@ def entered_units(sets: list[ImportedSet], kg_per_lb: float = 0.45359237) -> lis
     >>> [s.unit for s in entered_units(rows)]
     ['lb', 'lb', 'kg', 'lb']
     """
-    looks = [_looks(s.load_kg, kg_per_lb) if s.load_kg is not None else None for s in sets]
+    looks = [
+        _looks(s.load_kg, kg_per_lb, lb_step, tolerance) if s.load_kg is not None else None
+        for s in sets
+    ]
     majority = "lb" if looks.count("lb") > looks.count("kg") else "kg"
     return [
         replace(s, unit=look or majority) if s.load_kg is not None else s
