@@ -72,10 +72,9 @@ def main() -> None:
         t0 = time.perf_counter()
         engine = open_engine(url)
         migrated = time.perf_counter() - t0
-        now = dt.datetime(2030, 1, 1)
         (b,) = list_batches(SqlUnitOfWork(engine))
         t0 = time.perf_counter()
-        undone = undo_batch(SqlUnitOfWork(engine), str(b.id), now=now)
+        undone = undo_batch(SqlUnitOfWork(engine), str(b.id))
         undo = time.perf_counter() - t0
         t0 = time.perf_counter()
         rows = history(SqlUnitOfWork(engine), limit=50)

@@ -59,13 +59,13 @@ def test_any_batch_can_be_undone_not_only_the_last(engine: Engine, catalog: Cata
     first = log(engine, catalog, "squat 3x5 100kg")
     log(engine, catalog, "bench 3x5 80kg")
     log(engine, catalog, "pull-up 3x8")
-    undone = undo_batch(SqlUnitOfWork(engine), str(first.batch_id), now=NOW)
+    undone = undo_batch(SqlUnitOfWork(engine), str(first.batch_id))
     assert undone.set_count == 3
     assert {e for e, _, _ in live(engine)} == {"barbell-bench-press", "pull-up"}
     with pytest.raises(LogInputError, match="already undone"):
-        undo_batch(SqlUnitOfWork(engine), str(first.batch_id), now=NOW)
+        undo_batch(SqlUnitOfWork(engine), str(first.batch_id))
     # log --undo still takes back the newest entry
-    assert undo_last(SqlUnitOfWork(engine), now=NOW).command == "pull-up 3x8"  # type: ignore[union-attr]
+    assert undo_last(SqlUnitOfWork(engine)).command == "pull-up 3x8"  # type: ignore[union-attr]
     assert {e for e, _, _ in live(engine)} == {"barbell-bench-press"}
     # the undone sets stay as tombstones a sync can see
     with engine.connect() as conn:
@@ -87,7 +87,7 @@ def test_an_import_is_one_batch_that_can_be_undone_and_imported_again(
     assert import_log(SqlUnitOfWork(engine), catalog, result).sets_imported == 2
     batch = list_batches(SqlUnitOfWork(engine))[0]
     assert (batch.kind, batch.set_count) == ("import", 2)
-    undo_batch(SqlUnitOfWork(engine), str(batch.id), now=NOW)
+    undo_batch(SqlUnitOfWork(engine), str(batch.id))
     assert [e for e, _, _ in live(engine)] == ["barbell-bench-press"] * 3
     assert import_log(SqlUnitOfWork(engine), catalog, result).sets_imported == 2
     assert len(live(engine)) == 5
@@ -113,17 +113,17 @@ def test_a_set_is_edited_moved_noted_and_deleted_by_its_id(engine: Engine, catal
     # typed as kg but meant pounds: the number stays, the unit changes
     edit_set(uow, catalog, str(second.id), now=NOW, default_unit="kg", unit="lb")
     edit_set(uow, catalog, str(third.id), now=NOW, default_unit="kg", when=DAY - dt.timedelta(days=1))
-    move_set(uow, catalog, str(first.id), "close-grip bench press", now=NOW)
-    note_set(uow, str(first.id), "elbows flared", now=NOW)
+    move_set(uow, catalog, str(first.id), "close-grip bench press")
+    note_set(uow, str(first.id), "elbows flared")
     rows = {s.id: s for s in history(SqlUnitOfWork(engine))}
     assert rows[first.id].exercise == "close-grip-bench-press"
     assert rows[first.id].notes == "elbows flared"
     assert rows[second.id].load_kg == pytest.approx(100 * LB) and rows[second.id].unit == "lb"
     assert rows[third.id].performed_at.date() == dt.date(2026, 11, 23)
-    delete_set(uow, str(second.id), now=NOW)
+    delete_set(uow, str(second.id))
     assert second.id not in {s.id for s in history(SqlUnitOfWork(engine))}
     with pytest.raises(LogInputError, match="no set"):
-        delete_set(uow, str(second.id), now=NOW)
+        delete_set(uow, str(second.id))
     with pytest.raises(LogInputError, match="only for assisted"):
         edit_set(uow, catalog, str(third.id), now=NOW, default_unit="kg", load="-20kg")
 
@@ -185,11 +185,11 @@ def test_a_set_or_batch_is_found_by_uuid_prefix_and_odd_references_are_not_found
     logged = log(engine, catalog, "squat 1x5 100kg")
     (s,) = history(SqlUnitOfWork(engine))
     assert s.uuid is not None
-    note_set(SqlUnitOfWork(engine), s.uuid[:8], "by uuid", now=NOW)
+    note_set(SqlUnitOfWork(engine), s.uuid[:8], "by uuid")
     assert history(SqlUnitOfWork(engine))[0].notes == "by uuid"
     for ref in ("%%%%", "_", "99999999999999999999999", "ab"):
         with pytest.raises(LogInputError):
-            delete_set(SqlUnitOfWork(engine), ref, now=NOW)
+            delete_set(SqlUnitOfWork(engine), ref)
         with pytest.raises(LogInputError):
-            undo_batch(SqlUnitOfWork(engine), ref, now=NOW)
-    assert undo_batch(SqlUnitOfWork(engine), str(logged.batch_id), now=NOW).set_count == 1
+            undo_batch(SqlUnitOfWork(engine), ref)
+    assert undo_batch(SqlUnitOfWork(engine), str(logged.batch_id)).set_count == 1

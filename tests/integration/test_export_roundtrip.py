@@ -66,8 +66,8 @@ def source(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> tuple[
         ("push-up 20,18,15", day + dt.timedelta(days=1)),
     ):
         log_text(uow, cat, text, when=when, now=NOW, default_unit="lb")
-    note_set(uow, "1", "paused first rep", now=NOW)
-    undo_batch(uow, "4", now=NOW)  # the squat: a tombstone, not exported
+    note_set(uow, "1", "paused first rep")
+    undo_batch(uow, "4")  # the squat: a tombstone, not exported
     new_plan(uow, cat, LIFTER, start=dt.date(2026, 11, 30), template="531", now=NOW)
     engine.dispose()
     return settings, cat

@@ -103,7 +103,7 @@ def delete(ctx: typer.Context, ref: SetRef) -> None:
 
     with user_errors():
         shown = profile_units(ctx)
-        s = delete_set(SqlUnitOfWork(engine(ctx)), ref, now=_now())
+        s = delete_set(SqlUnitOfWork(engine(ctx)), ref)
     console().print(f"Deleted set {s.id}: {_show(s, shown)}")
 
 
@@ -122,7 +122,7 @@ def move(
 
     with user_errors():
         cat = catalog(ctx)
-        change = move_set(SqlUnitOfWork(engine(ctx)), cat, ref, exercise, now=_now())
+        change = move_set(SqlUnitOfWork(engine(ctx)), cat, ref, exercise)
     old = change.before.exercise
     old_name = cat.get(old).name if old in cat else old
     console().print(
@@ -144,7 +144,7 @@ def note(
     from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        change = note_set(SqlUnitOfWork(engine(ctx)), ref, text, now=_now())
+        change = note_set(SqlUnitOfWork(engine(ctx)), ref, text)
     what = f"note: {change.after.notes}" if change.after.notes else "note cleared"
     console().print(f"Set {change.before.id}: {what}")
 
@@ -214,7 +214,7 @@ def undo(
     from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        b = undo_batch(SqlUnitOfWork(engine(ctx)), ref, now=_now())
+        b = undo_batch(SqlUnitOfWork(engine(ctx)), ref)
     console().print(f"Undid batch {b.id} ({b.kind}: {b.command}): {b.set_count} set(s) removed.")
 
 

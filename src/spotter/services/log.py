@@ -1,5 +1,6 @@
 """Logging sets, showing the history, editing it, and undoing whole batches.
 
+Every change is stamped by the store (``updated_at``, tombstones' ``deleted_at``: UTC).
 Every `spotter log` command is one batch; so is every import (see
 :class:`spotter.store.repositories.ImportRepository`). A batch can be listed and undone; undoing
 leaves tombstones that a sync can see, and history hides them. A caller may give uuids for the
@@ -58,8 +59,10 @@ class _LogRepo(SetReader, Protocol):
     def delete_batch(self, batch_id: int, *, now: dt.datetime | None = None) -> int: ...
     def get_set(self, set_id: int) -> SetRecord | None: ...
     def find_sets(self, ref: str) -> list[SetRecord]: ...
-    def update_set(self, set_id: int, values: dict[str, object], *, now: dt.datetime) -> None: ...
-    def delete_set(self, set_id: int, *, now: dt.datetime) -> None: ...
+    def update_set(
+        self, set_id: int, values: dict[str, object], *, now: dt.datetime | None = None
+    ) -> None: ...
+    def delete_set(self, set_id: int, *, now: dt.datetime | None = None) -> None: ...
 
 
 class LogUnitOfWork(UnitOfWork, Protocol):
@@ -206,13 +209,13 @@ def log_text(
     return Logged(groups[0][0], tuple(ordered), batch_id, tuple(groups))
 
 
-def undo_last(uow: LogUnitOfWork, *, now: dt.datetime | None = None) -> LogBatch | None:
+def undo_last(uow: LogUnitOfWork) -> LogBatch | None:
     """Undo the last `spotter log` entry not yet undone; returns it, or None when there is none."""
     with uow:
         batch = uow.log.last_batch(kind="log")
         if batch is None:
             return None
-        uow.log.delete_batch(batch.id, now=now)
+        uow.log.delete_batch(batch.id)  # tombstones carry the store's UTC clock
         uow.commit()
     return batch
 
@@ -225,7 +228,7 @@ def list_batches(
         return uow.log.batches(limit=limit, include_undone=include_undone)
 
 
-def undo_batch(uow: LogUnitOfWork, ref: str, *, now: dt.datetime) -> LogBatch:
+def undo_batch(uow: LogUnitOfWork, ref: str) -> LogBatch:
     """Undo the batch ``ref`` (its number or a uuid prefix); returns it as it was."""
     with uow:
         batch = uow.log.get_batch(ref.strip())
@@ -238,7 +241,7 @@ def undo_batch(uow: LogUnitOfWork, ref: str, *, now: dt.datetime) -> LogBatch:
                 f"batch {batch.id} ({batch.command}) was already undone on "
                 f"{batch.undone_at:%Y-%m-%d %H:%M}"
             )
-        uow.log.delete_batch(batch.id, now=now)
+        uow.log.delete_batch(batch.id)  # tombstones carry the store's UTC clock
         uow.commit()
     return batch
 
@@ -378,24 +381,22 @@ def edit_set(
         }
         if after.performed_at != before.performed_at:
             values["performed_at"] = after.performed_at
-        uow.log.update_set(before.id, values, now=now)
+        uow.log.update_set(before.id, values)
         uow.commit()
     return SetChange(before, after)
 
 
-def delete_set(uow: LogUnitOfWork, ref: str, *, now: dt.datetime) -> SetRecord:
+def delete_set(uow: LogUnitOfWork, ref: str) -> SetRecord:
     """Delete one set (a tombstone a sync can see); returns it."""
     with uow:
         s = find_set(uow, ref)
         assert s.id is not None
-        uow.log.delete_set(s.id, now=now)
+        uow.log.delete_set(s.id)
         uow.commit()
     return s
 
 
-def move_set(
-    uow: LogUnitOfWork, catalog: Catalog, ref: str, exercise: str, *, now: dt.datetime
-) -> SetChange:
+def move_set(uow: LogUnitOfWork, catalog: Catalog, ref: str, exercise: str) -> SetChange:
     """Move one set to another exercise (the load kind must fit: assistance only to assisted)."""
     target = catalog.resolve(exercise)
     with uow:
@@ -408,12 +409,12 @@ def move_set(
             raise LogInputError(f"set {before.id} is already logged as {target.name}")
         after = replace(before, exercise=target.slug)
         assert before.id is not None
-        uow.log.update_set(before.id, {"exercise": target.slug}, now=now)
+        uow.log.update_set(before.id, {"exercise": target.slug})
         uow.commit()
     return SetChange(before, after)
 
 
-def note_set(uow: LogUnitOfWork, ref: str, note: str, *, now: dt.datetime) -> SetChange:
+def note_set(uow: LogUnitOfWork, ref: str, note: str) -> SetChange:
     """Set (or with an empty text, clear) the note of one set."""
     text = note.strip() or None
     if text is not None and len(text) > 2000:
@@ -422,6 +423,6 @@ def note_set(uow: LogUnitOfWork, ref: str, note: str, *, now: dt.datetime) -> Se
         before = find_set(uow, ref)
         after = replace(before, notes=text)
         assert before.id is not None
-        uow.log.update_set(before.id, {"notes": text}, now=now)
+        uow.log.update_set(before.id, {"notes": text})
         uow.commit()
     return SetChange(before, after)

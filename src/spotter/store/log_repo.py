@@ -27,7 +27,9 @@ _B = t.log_batch
 
 
 def now_utc() -> datetime:
-    """The time stored in ``updated_at`` when the caller gives none (naive UTC)."""
+    """The clock for ``updated_at`` and ``deleted_at``: naive UTC, whatever the local zone, so
+    that a sync can compare changes from several devices (``created_at`` and set times stay in
+    the lifter's local time)."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
@@ -115,7 +117,7 @@ class LogRepository:
     def new_batch(
         self, command: str, *, now: datetime, kind: str = "log", uuid: str | None = None
     ) -> int:
-        """Open a batch (a log entry, an import, an edit); returns its id."""
+        """Open a batch (a log entry, an import); ``now`` is its local creation time."""
         return new_id(
             self._conn.execute(
                 insert(_B).values(
@@ -123,7 +125,7 @@ class LogRepository:
                     command=command,
                     kind=kind,
                     uuid=uuid or new_uuid(),
-                    updated_at=now,
+                    updated_at=now_utc(),
                 )
             )
         )
@@ -160,6 +162,7 @@ class LogRepository:
             if existing is not None:
                 return existing
         batch_id = self.new_batch(command, now=now, kind=kind, uuid=uuid)
+        stamp = now_utc()
         known = self.existing_uuids([s.uuid for s in sets if s.uuid])
         superset_numbers: dict[tuple[int, int], int] = {}
         for s in sets:
@@ -181,7 +184,7 @@ class LogRepository:
                     batch_id=batch_id,
                     position=position,
                     uuid=s.uuid or new_uuid(),
-                    updated_at=now,
+                    updated_at=stamp,
                     **values,
                 )
             )
@@ -189,8 +192,14 @@ class LogRepository:
                 known.add(s.uuid)
         return batch_id
 
-    def update_set(self, set_id: int, values: dict[str, object], *, now: datetime) -> None:
-        """Change fields of a live set (a move to another day moves it to that day's workout)."""
+    def update_set(
+        self, set_id: int, values: dict[str, object], *, now: datetime | None = None
+    ) -> None:
+        """Change fields of a live set (a move to another day moves it to that day's workout).
+
+        ``now`` is the UTC time of the change (default: the clock), as for every method here.
+        """
+        now = now or now_utc()
         values = dict(values)
         if "performed_at" in values:
             when = values["performed_at"]
@@ -206,8 +215,9 @@ class LogRepository:
         self._conn.execute(update(_S).where(_S.c.id == set_id).values(updated_at=now, **values))
         self._bury_empty_workouts(now)
 
-    def delete_set(self, set_id: int, *, now: datetime) -> None:
+    def delete_set(self, set_id: int, *, now: datetime | None = None) -> None:
         """Tombstone one set (and its workout when that leaves it empty)."""
+        now = now or now_utc()
         self._conn.execute(
             update(_S)
             .where(_S.c.id == set_id, _S.c.deleted_at.is_(None))

@@ -138,7 +138,7 @@ class ImportRepository:
             return new_id(
                 self._conn.execute(
                     insert(t.log_batch).values(
-                        created_at=now, command=self._label or f"import {source}",
+                        created_at=datetime.now().replace(microsecond=0), command=self._label or f"import {source}",
                         kind="import", uuid=uuid, updated_at=now,
                     )
                 )
@@ -148,7 +148,7 @@ class ImportRepository:
             self._batch = new_id(
                 self._conn.execute(
                     insert(t.log_batch).values(
-                        created_at=now,
+                        created_at=datetime.now().replace(microsecond=0),  # local, as for logs
                         command=self._label or f"import {source}",
                         kind="import",
                         uuid=new_uuid(),
