@@ -446,6 +446,57 @@ def fitbod(seed: int = 4) -> Export:
     return export
 
 
+# -- Liftosaur --------------------------------------------------------------------------------
+
+LIFTOSAUR_HEADER = (
+    "Workout DateTime,Program,Day Name,Exercise,Is Warmup Set?,Required Reps,Completed Reps,"
+    "Is AMRAP?,Required RPE,Completed RPE,Log RPE?,Required Weight Value,Required Weight Unit,"
+    "Completed Weight Value,Completed Weight Unit,Ask Weight?,Completed Reps Time,"
+    "Target Muscles,Synergist Muscles,Notes"
+)
+
+
+def liftosaur(seed: int = 6) -> Export:
+    """Liftosaur: warm-ups and AMRAP flags, completed weights that differ from the plan (or are
+    missing: the plan's weight was done), pounds, a set not done, muscles with commas."""
+    rng = random.Random(seed)
+    w = _Writer(LIFTOSAUR_HEADER)
+    export = Export("liftosaur", b"", None)
+
+    def row(when: str, name: str, warm: int, reps: str, amrap: int, required: float,
+            unit: str, completed: str, rpe: str = "") -> str:
+        return (
+            f'{when},GZCLP,Day 1,{name},{warm},5,{reps},{amrap},,{rpe},0,{required:g},{unit},'
+            f'{completed},{unit if completed else ""},0,,"Quadriceps, Glutes",Adductors,'
+        )
+
+    for day in _days(rng, 3, dt.datetime(2024, 5, 1, 18, 20, 13)):
+        stamp = day.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        when = day.replace(tzinfo=dt.UTC)
+        for name, unit in (("Squat", "kg"), ("Bench Press", "lb")):
+            for i in range(4):
+                warm, amrap = int(i == 0), int(i == 3)
+                required = float(rng.randint(8, 40) * 5)
+                done = rng.choice([None, required + 5])  # None: the planned weight was done
+                reps = rng.randint(3, 8)
+                rpe = "8" if i == 2 else ""
+                w.add(row(stamp, name, warm, str(reps), amrap, required, unit,
+                          "" if done is None else f"{done:g}", rpe))
+                lifted = required if done is None else done
+                export.truth.append(
+                    TrueSet(when, name, lifted, unit, lifted * (LB if unit == "lb" else 1.0),
+                            reps, rpe=8.0 if rpe else None,
+                            set_type="warm-up" if warm else "amrap" if amrap else "working")
+                )
+        export.explained[w.add(row(stamp, "Squat", 0, "", 0, 100.0, "kg", ""))] = "not done"
+    stamp = "2024-06-01T10:00:00.000Z"
+    export.explained[w.add(row(stamp, "Squat", 2, "5", 0, 100.0, "kg", ""))] = "Is Warmup Set?"
+    export.explained[w.add(row(stamp, "Squat", 0, "5", 0, 1e308, "kg", ""))] = "outside"
+    export.explained[w.add(row("2099-01-02T10:00:00.000Z", "Squat", 0, "5", 0, 100.0, "kg", ""))] = "future"
+    export.data, export.rows = w.data(), w.rows
+    return export
+
+
 def resaved(export: Export) -> Export:
     """The export as a spreadsheet in a decimal-comma locale saves it: ";" between fields and
     decimal commas in numbers (same rows, same lines)."""
@@ -482,6 +533,7 @@ def every_variant() -> dict[str, Export]:
     out["fitnotes"] = fitnotes()
     out["fitnotes-old"] = fitnotes(old=True)
     out["fitbod"] = fitbod()
+    out["liftosaur"] = liftosaur()
     out["hevy-semicolon"] = resaved(hevy())
     out["fitbod-semicolon"] = resaved(fitbod())
     return out

@@ -1,4 +1,4 @@
-"""`spotter import`: bring a workout log from Strong, Hevy, FitNotes or Fitbod."""
+"""`spotter import`: bring a workout log from Strong, Hevy, FitNotes, Fitbod or Liftosaur."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spotter.interchange.prepare import NamePlan
     from spotter.services.importer import ImportReport
 
-FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod", "spotter")
+FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod", "liftosaur", "spotter")
 #: Rows listed in the text report (the JSON report lists every one).
 SHOWN_ROWS = 25
 MAP_COLUMNS = ("source_name", "slug", "suggestion", "method", "confidence", "sets", "load_rule")
@@ -117,7 +117,7 @@ def import_(
         str,
         typer.Argument(
             metavar="FORMAT",
-            help="auto, strong, hevy, fitnotes, fitbod, or spotter (its JSON or CSV export).",
+            help="auto, strong, hevy, fitnotes, fitbod, liftosaur, or spotter (its JSON or CSV).",
         ),
     ],
     file: Annotated[Path, typer.Argument(help="The exported CSV file.")],

@@ -8,7 +8,7 @@
 >>> detect(b"when,what\\n1,2\\n")
 Traceback (most recent call last):
 ...
-spotter.interchange.records.LogFormatError: line 1, field 'header': expected the header of a known export: strong-legacy, strong, strong-semicolon, hevy, fitnotes, fitnotes-old, fitbod, spotter-csv, found 'when,what'
+spotter.interchange.records.LogFormatError: line 1, field 'header': expected the header of a known export: strong-legacy, strong, strong-semicolon, hevy, fitnotes, fitnotes-old, fitbod, liftosaur, spotter-csv, found 'when,what'
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 
-from spotter.interchange import fitbod, fitnotes, hevy, spotter_csv, strong
+from spotter.interchange import fitbod, fitnotes, hevy, liftosaur, spotter_csv, strong
 from spotter.interchange.records import LogFormatError, ParseResult
 from spotter.interchange.tabular import decode
 
@@ -29,6 +29,7 @@ FORMATS: dict[str, Callable[..., ParseResult]] = {
     "fitnotes": fitnotes.parse,
     "fitnotes-old": fitnotes.parse,
     "fitbod": fitbod.parse,
+    "liftosaur": liftosaur.parse,
     "spotter-csv": spotter_csv.parse,
 }
 
@@ -56,6 +57,8 @@ def _match(names: set[str], delimiter: str) -> str | None:
         if delimiter == ";":
             return "strong-semicolon"
         return "strong" if "Duration" in names else "strong-legacy"
+    if {"Workout DateTime", "Exercise", "Completed Reps"} <= names:
+        return "liftosaur"
     if {"title", "start_time", "exercise_title", "set_index"} <= names:
         return "hevy"
     if {"Exercise", "Category"} <= names:
