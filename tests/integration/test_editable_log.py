@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 from spotter.interchange.detect import parse_any
 from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.custom import CustomExercise, CustomExerciseError
-from spotter.services.custom_exercises import add_custom, list_custom, with_custom
+from spotter.services.custom_exercises import add_custom, list_custom, remove_custom, with_custom
 from spotter.services.importer import import_log
 from spotter.services.log import (
     LogInputError,
@@ -177,6 +177,12 @@ def test_a_custom_exercise_from_flags_lives_in_the_database_and_every_lookup_see
             "gironda-sternum-chin",
             "0d9f3c5e-1b2a-4f6d-8e7c-3a2b1c0d9e8f",
         )
+    remove_custom(SqlUnitOfWork(engine), "gironda-sternum-chin")
+    assert list_custom(SqlUnitOfWork(engine)) == []
+    with pytest.raises(CustomExerciseError, match="no custom exercise"):
+        remove_custom(SqlUnitOfWork(engine), "gironda-sternum-chin")
+    with engine.connect() as conn:  # a tombstone, for sync
+        assert conn.execute(text("SELECT deleted_at FROM custom_exercise")).scalar() is not None
 
 
 def test_a_set_or_batch_is_found_by_uuid_prefix_and_odd_references_are_not_found(

@@ -203,7 +203,7 @@ def forget(
     from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        remove_custom(SqlUnitOfWork(engine(ctx)), slug, now=dt.datetime.now().replace(microsecond=0))
+        remove_custom(SqlUnitOfWork(engine(ctx)), slug)
     console().print(f"Removed {slug}.")
 
 

@@ -21,7 +21,7 @@ class _CustomRepo(Protocol):
     def get(self, slug: str) -> CustomExercise | None: ...
     def by_uuid(self, uuid: str) -> CustomExercise | None: ...
     def add(self, c: CustomExercise, *, now: dt.datetime) -> CustomExercise: ...
-    def delete(self, slug: str, *, now: dt.datetime) -> bool: ...
+    def delete(self, slug: str) -> bool: ...
 
 
 class CustomUnitOfWork(UnitOfWork, Protocol):
@@ -70,10 +70,10 @@ def list_custom(uow: CustomUnitOfWork) -> list[CustomExercise]:
         return uow.custom.all()
 
 
-def remove_custom(uow: CustomUnitOfWork, slug: str, *, now: dt.datetime) -> None:
+def remove_custom(uow: CustomUnitOfWork, slug: str) -> None:
     """Remove one of the owner's exercises (a tombstone; logged sets keep their slug)."""
     with uow:
-        if not uow.custom.delete(slug, now=now):
+        if not uow.custom.delete(slug):
             raise CustomExerciseError(f"you have no custom exercise {slug!r} (see `exercises mine`)")
         uow.commit()
 

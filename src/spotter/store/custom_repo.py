@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, Connection, RowMapping, select, update
 
 from spotter.knowledge.custom import CustomExercise
 from spotter.store import tables as t
-from spotter.store.log_repo import new_uuid
+from spotter.store.log_repo import new_uuid, now_utc
 
 _C = t.custom_exercise
 
@@ -56,7 +56,7 @@ class CustomExerciseRepository:
         return None if row is None else _custom(row)
 
     def add(self, c: CustomExercise, *, now: datetime) -> CustomExercise:
-        """Store ``c`` (its uuid kept when given); returns it with its uuid."""
+        """Store ``c`` (its uuid kept when given); ``now`` is the local creation time."""
         uuid = c.uuid or new_uuid()
         self._conn.execute(
             _C.insert().values(
@@ -71,7 +71,7 @@ class CustomExerciseRepository:
                 mechanic=c.mechanic,
                 created_at=now,
                 uuid=uuid,
-                updated_at=now,
+                updated_at=now_utc(),
                 user_id=self._user,
             )
         )
@@ -80,8 +80,9 @@ class CustomExerciseRepository:
             c.mechanic, c.aliases, uuid,
         )
 
-    def delete(self, slug: str, *, now: datetime) -> bool:
+    def delete(self, slug: str) -> bool:
         """Tombstone the owner's exercise ``slug``; False when there is none."""
+        now = now_utc()
         result = self._conn.execute(
             update(_C)
             .where(self._owner(), _C.c.slug == slug, _C.c.deleted_at.is_(None))
