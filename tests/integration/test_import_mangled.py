@@ -17,7 +17,7 @@ from spotter.store.db import open_engine
 from spotter.store.uow import SqlUnitOfWork
 
 VARIANTS = every_variant()
-SMALL = {k: VARIANTS[k] for k in ("strong-semicolon", "hevy", "fitnotes", "fitbod")}
+SMALL = {k: VARIANTS[k] for k in ("strong-semicolon", "hevy", "fitnotes", "fitbod", "liftosaur")}
 JUNK = st.sampled_from(
     ["1e308", "-1e308", "9" * 40, "nan", "-inf", "-0", "", " ", "x", "2099-01-01", "0", "-5",
      "1,5", "٣", "\x00", "a" * 300, "3.5", "1e-300", "-2147483649"]
