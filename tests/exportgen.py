@@ -433,7 +433,8 @@ def fitbod(seed: int = 4) -> Export:
                     f"{'true' if warm else 'false'},, {float(mult)}"
                 )
                 export.truth.append(
-                    TrueSet(when.replace(tzinfo=dt.UTC), name, kg, "lb", kg,  # pounds, converted
+                    TrueSet(when.replace(tzinfo=dt.UTC), name, kg or None, "lb" if kg else None,
+                            kg or None,  # pounds, converted; 0 is no weight
                             None if secs else reps, secs,
                             set_type="warm-up" if warm else "working")
                 )

@@ -5,8 +5,8 @@ Note,multiplier``. Dates are ``2022-01-05 22:06:49 +0000`` and are kept timezone
 row of one workout carries the workout's date, so the date is the workout. Reps have a leading
 space. Weights are pound loads that Fitbod converted to kilograms with 2.20462 lb/kg (so 20 lb
 reads 9.0718582 kg, not the exact 9.0718474); they are kept as given, and a weight that is a
-whole quarter-pound is shown as entered, in lb. Fitbod writes 0
-for "nothing" in Duration and Distance, which become None; a weight of 0 is kept as 0.0.
+whole quarter-pound is shown as entered, in lb. Fitbod writes 0 for "nothing" in Weight,
+Duration and Distance, which become None (a weight of 0 is no load: a bodyweight set).
 ``multiplier`` (0/1/2/4, probably the number of implements), ``Incline`` and ``Resistance``
 go to ``extra`` when they are not 0: the load is the Weight column, not multiplied.
 
@@ -60,6 +60,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             expected="a weight",
             negative=True,
             decimal_comma=dc,
+            zero_is_empty=True,  # Fitbod writes 0 for "no weight" (push-ups, planks, walks)
         )
         seconds = t.optional_number(
             get("Duration(s)"), line=line, field="Duration(s)", zero_is_empty=True, decimal_comma=dc

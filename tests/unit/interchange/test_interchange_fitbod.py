@@ -28,7 +28,7 @@ def test_fitbod_rows_keep_warmups_timed_sets_and_multiplier() -> None:
     assert fly.workout_start == dt.datetime(2022, 1, 5, 22, 6, 49, tzinfo=dt.UTC)
     assert (fly.set_type, fly.reps, fly.load_kg) == ("warm-up", 8, 9.071858188712795)
     assert fly.extra == (("multiplier", "2.0"),)
-    assert (plank.reps, plank.seconds, plank.load_kg, plank.extra) == (None, 55.0, 0.0, ())
+    assert (plank.reps, plank.seconds, plank.load_kg, plank.extra) == (None, 55.0, None, ())
     assert (run.meters, run.notes) == (1609.344, "easy")
     assert ("Incline", "1.5") in run.extra
     assert [(k.line, k.reason) for k in result.skipped] == [(4, "blank line")]

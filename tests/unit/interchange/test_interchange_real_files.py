@@ -106,8 +106,8 @@ def _fitnotes(data: bytes) -> Expected:
 def _fitbod(data: bytes) -> Expected:
     header, records = _records(data)
     c = {n: i for i, n in enumerate(header)}
-    sets = [
-        (r[c["Date"]], r[c["Exercise"]].strip(), float(r[c["Weight(kg)"]]), int(r[c["Reps"]]))
+    sets = [  # Fitbod writes 0 for "no weight": a bodyweight set
+        (r[c["Date"]], r[c["Exercise"]].strip(), float(r[c["Weight(kg)"]]) or None, int(r[c["Reps"]]))
         for r in records
         if r
     ]
