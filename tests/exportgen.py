@@ -141,8 +141,7 @@ def strong(variant: str, seed: int = 1) -> Export:
                     entered = rng.randint(20, 60) * 5 * LB  # Strong writes lb loads as kg floats
                 else:
                     entered = float(rng.randint(8, 60) * 2.5)
-                if entered is None and not semicolon:
-                    entered = 0.0  # the comma exports write 0 for "no weight"
+                # the comma exports write 0 for "no weight": still no weight
                 whole = None if entered is None else entered * (LB if unit == "lb" else 1.0)
                 if "Assisted" in name and whole is not None:
                     whole = -whole

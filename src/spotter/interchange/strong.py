@@ -12,7 +12,8 @@
 The comma formats' ``Weight`` has no unit: it is in the user's unit, which must be given as
 ``unit`` (``--unit kg|lb``). Columns are found by name, so a missing optional column (RPE,
 Duration, Notes) costs nothing. ``Rest Timer`` and ``Note`` rows are skipped with their reason.
-Zero in Distance or Seconds means "not recorded" (Strong writes 0 for nothing there).
+Zero in Weight, Distance or Seconds means "not recorded" (Strong writes 0 for nothing there):
+a weight of 0 is a bodyweight set.
 
 >>> data = (b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
 ...         b"Workout Notes\\n2017-05-12 19:00:00,Legs,Squat (Barbell),1,135,5,0,0,,\\n")
@@ -128,6 +129,7 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             expected="a weight, or nothing",
             decimal_comma=decimal_comma,
             negative=True,
+            zero_is_empty=True,  # Strong writes 0 for "no weight" (planks, pull-ups)
         )
         row_unit = weight_unit
         if row_units and weight is not None:

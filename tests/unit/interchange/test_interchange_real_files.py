@@ -64,7 +64,8 @@ def _strong_legacy(data: bytes) -> Expected:
     header, records = _records(data)
     c = {n: i for i, n in enumerate(header)}
     sets = [
-        (r[c["Date"]], r[c["Exercise Name"]].strip(), float(r[c["Weight"]]) * LB, int(r[c["Reps"]]))
+        (r[c["Date"]], r[c["Exercise Name"]].strip(), float(r[c["Weight"]]) * LB or None,
+         int(r[c["Reps"]]))  # 0 is "no weight"
         for r in records
         if r and r[c["Set Order"]] not in ("Rest Timer", "Note")
     ]
