@@ -194,6 +194,12 @@ def _set(draw: st.DrawFn, kind: str) -> LoggedSet:
     common = {"rpe": rpe, "rir": draw(_RIR), "set_type": draw(_TYPE), **amount}
     if kind == "external":
         return LoggedSet(draw(_LOAD), draw(_UNIT), **common)  # type: ignore[arg-type]
+    if kind == "band-unloaded":  # most band sets carry no load (an entry cannot mix: a load
+        # applies to every set after it)
+        return LoggedSet(None, None, **{**common, "seconds": None, "meters": None,  # type: ignore[arg-type]
+                                        "reps": draw(st.integers(1, 100))})
+    if kind == "band":
+        return LoggedSet(draw(_LOAD), draw(_UNIT), **common)  # type: ignore[arg-type]
     load = draw(st.one_of(st.none(), _LOAD))
     if load is None:
         return LoggedSet(None, None, bodyweight=True, **common)  # type: ignore[arg-type]
@@ -201,12 +207,13 @@ def _set(draw: st.DrawFn, kind: str) -> LoggedSet:
     return LoggedSet(signed, draw(_UNIT), bodyweight=True, **common)  # type: ignore[arg-type]
 
 
-@given(st.sampled_from(["external", "bodyweight", "assisted"]).flatmap(
+@given(st.sampled_from(["external", "bodyweight", "assisted", "band", "band-unloaded"]).flatmap(
     lambda k: st.tuples(st.just(k), st.lists(_set(k), min_size=1, max_size=6))
 ))
 def test_every_generated_set_reads_back_from_its_written_form(case: tuple) -> None:  # type: ignore[type-arg]
     kind, written = case
     text = format_entry("some exercise", written)
+    kind = kind.removesuffix("-unloaded")
     assert list(parse_log_line(text, kind=kind, default_unit="lb").sets) == written
 
 
@@ -225,3 +232,12 @@ def test_a_load_after_bodyweight_sets_applies_to_them_and_a_dangling_load_is_ref
 def test_a_huge_set_count_is_refused_at_once(text: str) -> None:
     with pytest.raises(LogSyntaxError, match="at most 50 sets"):
         parse_log_line(text)
+
+
+def test_band_exercises_take_bare_reps_without_a_load() -> None:
+    e = parse_log_line("band pull-apart 3x15", kind="band")
+    assert [(s.load, s.reps, s.bodyweight) for s in e.sets] == [(None, 15, False)] * 3
+    e = parse_log_line("band pull-apart 15,12", kind="band")
+    assert [(s.load, s.reps) for s in e.sets] == [(None, 15), (None, 12)]
+    e = parse_log_line("band row 3x10 20kg", kind="band")  # a nominal band resistance
+    assert [(s.load, s.bodyweight) for s in e.sets] == [(20, False)] * 3

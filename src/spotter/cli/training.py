@@ -178,7 +178,7 @@ def _check_uuid(value: str) -> str:
 
 
 def _describe(s: SetRecord, unit: str) -> str:
-    load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight)
+    load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight) if s.load_kg or s.bodyweight else ""
     if s.seconds is not None:
         what = f"{s.seconds:g}s"
     elif s.meters is not None:
@@ -187,7 +187,7 @@ def _describe(s: SetRecord, unit: str) -> str:
         what = f"x{s.reps}"
     effort = f" @{s.rpe:g}" if s.rpe is not None else ""
     kind = f" ({s.set_type})" if s.set_type != "working" else ""
-    return f"{load} {what}{effort}{kind}"
+    return f"{load} {what}{effort}{kind}".strip()
 
 
 def _set_dict(s: SetRecord) -> dict[str, Any]:

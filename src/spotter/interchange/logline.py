@@ -20,6 +20,9 @@ An entry is the exercise's name followed by set groups. Each set group is one of
   sets of eight and ``push-up 20,18,15`` three sets of those reps; ``NxM`` is always sets x reps;
   a load (``10kg``, ``+10kg`` or ``bw+10kg``) is *added* to the body; a negative load or
   ``assist`` is refused (log it under the assisted variant).
+* ``band`` (band pull-apart, band row...): like bodyweight, bare numbers are reps and ``NxM``
+  is sets x reps, with no load recorded (the band is not the body); a load, if written, is the
+  band's nominal resistance.
 * ``assisted`` (assisted pull-up, band-assisted dip...): a load is *assistance*, the weight the
   machine or band takes off. ``assisted pull-up 20kg 3x8``, ``-20kg 3x8`` and ``assist 20kg 3x8``
   all record -20 kg relative to bodyweight (``bodyweight`` True, ``load`` -20). ``bw`` or no load
@@ -71,8 +74,9 @@ SET_TYPES = ("warm-up", "working", "drop", "failure", "amrap")
 MAX_SETS = 50
 _UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
-LoadKind = Literal["external", "bodyweight", "assisted"]
-#: What a load means for an exercise: the whole load, added to the body, or assistance.
+LoadKind = Literal["external", "bodyweight", "assisted", "band"]
+#: What a load means for an exercise: the whole load, added to the body, assistance, or a band's
+#: nominal resistance (usually not written at all).
 LOAD_KINDS: tuple[str, ...] = get_args(LoadKind)
 
 
@@ -80,19 +84,22 @@ def load_kind(load_type: str, slug: str = "", name: str = "") -> LoadKind:
     """The load kind of an exercise from its catalog load type, slug and name.
 
     An exercise is *assisted* when its slug or name says so (an assisted machine or a band that
-    helps); otherwise a ``bodyweight`` load type is *bodyweight* and every other one *external*.
+    helps); otherwise a ``bodyweight`` load type is *bodyweight*, a ``band`` one *band* and every
+    other one *external*.
 
     >>> load_kind("selectorized-machine", "assisted-pull-up")
     'assisted'
     >>> load_kind("band", "band-assisted-pull-up"), load_kind("bodyweight", "pull-up")
     ('assisted', 'bodyweight')
-    >>> load_kind("barbell", "barbell-back-squat")
-    'external'
+    >>> load_kind("barbell", "barbell-back-squat"), load_kind("band", "band-pull-apart")
+    ('external', 'band')
     """
     text = f"{slug} {name}".lower()
     if "assisted" in text or re.search(r"\bassist\b", text):
         return "assisted"
-    return "bodyweight" if load_type == "bodyweight" else "external"
+    if load_type in ("bodyweight", "band"):
+        return "bodyweight" if load_type == "bodyweight" else "band"
+    return "external"
 
 
 class LogSyntaxError(SpotterError):
@@ -268,7 +275,7 @@ def _parse_sets(
             raise LogSyntaxError(text, pos, f"{item!r} is not {_EXPECTED}")
         classified.append((c[0], c[1], pos))
     # "NxM" means sets x reps when a load is named elsewhere or the body is the load.
-    sets_by_reps = kind in ("bodyweight", "assisted") or any(
+    sets_by_reps = kind in ("bodyweight", "assisted", "band") or any(
         k in ("load", "bw") for k, _, _ in classified
     )
 
@@ -358,7 +365,7 @@ def _parse_sets(
                 explicit, unused_load = True, pos
             flush_waiting()
         elif kind_ == "reps":
-            if load is None and not bodyweight:
+            if load is None and not bodyweight and kind != "band":
                 raise LogSyntaxError(
                     text,
                     pos,
@@ -371,7 +378,7 @@ def _parse_sets(
                 raise LogSyntaxError(text, pos, f"{m.group(0)!r}: a number of sets must be whole")
             if int(n_text) > MAX_SETS:
                 raise LogSyntaxError(text, pos, f"at most {MAX_SETS} sets in one entry")
-            if load is None and not bodyweight:
+            if load is None and not bodyweight and kind != "band":
                 waiting.append((int(n_text), reps, _float(m.group("rpe")), pos))
             else:
                 group = []
@@ -456,6 +463,8 @@ def format_set(s: LoggedSet) -> str:
     >>> format_set(LoggedSet(None, None, seconds=90.0, bodyweight=True))
     'bw 90s'
     """
+    if s.load is None and not s.bodyweight:  # a band set without a load: "1x15"
+        return " ".join([f"1x{s.reps}", *_marks(s)])
     if s.load is None:
         load = "bw"
     else:
@@ -471,14 +480,18 @@ def format_set(s: LoggedSet) -> str:
         amount = f"{_num(s.meters)}m"
     else:
         amount = str(s.reps)
-    parts = [load, amount]
+    return " ".join([load, amount, *_marks(s)])
+
+
+def _marks(s: LoggedSet) -> list[str]:
+    parts = []
     if s.rpe is not None:
         parts.append(f"@{_num(s.rpe)}")
     if s.rir is not None:
         parts.append(f"rir{_num(s.rir)}")
     if s.set_type != "working":
         parts.append("warmup" if s.set_type == "warm-up" else s.set_type)
-    return " ".join(parts)
+    return parts
 
 
 def format_entry(exercise: str, sets: Sequence[LoggedSet]) -> str:

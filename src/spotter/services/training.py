@@ -122,7 +122,7 @@ def sessions(records: Iterable[SetRecord]) -> list[ExerciseSession]:
 
 def relative_to_body(ex: Exercise) -> bool:
     """Whether the exercise's loads are relative to the body (bodyweight or assisted kind)."""
-    return load_kind(ex.facts.load_type, ex.slug, ex.name) != "external"
+    return load_kind(ex.facts.load_type, ex.slug, ex.name) in ("bodyweight", "assisted")
 
 
 def bodyweight_at(bodyweights: Sequence[tuple[dt.datetime, float]], when: dt.datetime) -> float | None:
