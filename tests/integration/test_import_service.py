@@ -259,3 +259,9 @@ def test_an_absurd_workout_duration_costs_its_row_not_the_write(engine, catalog)
     assert report.sets_imported == 1
     assert [k.line for k in report.refused] == [2]
     assert report.refused[0].reason.startswith("workout duration")
+
+
+def test_a_zero_weight_is_a_bodyweight_set_not_zero_kilograms(engine, catalog) -> None:  # type: ignore[no-untyped-def]
+    data = (FITNOTES + "2025-06-21,Pull Up,Back,0.0,kgs,4,,,\n2025-06-21,Burpee,Cardio,0.0,kgs,10,,,\n").encode()
+    import_log(SqlUnitOfWork(engine), catalog, parse_any(data))
+    assert [(s.load_kg, s.bodyweight, s.unit) for s in sets_in(engine)] == [(None, True, None)] * 2

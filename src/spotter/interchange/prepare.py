@@ -9,6 +9,7 @@ reason, so ``len(sets) + len(refused) == len(result.sets)``:
   name is kept as ``imported:<name as written>`` and its suggestion is reported.
 * **Loads.** :func:`spotter.interchange.conventions.rule_for` turns per-side and assisted
   numbers into the whole load Spotter stores (documented there); the row's entered unit is kept.
+  A weight of 0 is no load (the apps write 0 for nothing): a bodyweight set when it has reps.
   Spotter's own exports already hold whole loads and are taken as they are.
 * **Refused rows.** A set whose uuid repeats an earlier row's (Spotter's exports), a negative
   weight on an exercise that is not assisted, or any value outside
@@ -23,7 +24,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spotter.errors import SpotterError
 from spotter.interchange.conventions import AS_ENTERED, LoadRule, rule_for
@@ -160,6 +161,8 @@ def prepare(
     refused: list[Skipped] = []
     uuid_lines: dict[str, int] = {}
     for s in result.sets:
+        if s.load_kg == 0 and not native:  # the apps write 0 for "no weight"
+            s = replace(s, load_kg=None, unit=None)
         seen[s.key] += 1
         key = s.key if seen[s.key] == 1 else f"{s.key}#{seen[s.key]}"
         plan = plans[s.exercise]
