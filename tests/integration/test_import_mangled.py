@@ -24,7 +24,7 @@ JUNK = st.sampled_from(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(sorted(SMALL)), st.integers(1, 10), st.integers(0, 13), JUNK)
 def test_one_mangled_cell_costs_at_most_its_row(
