@@ -323,9 +323,23 @@ def progress(
     else:
         if not slugs:
             console().print("Nothing logged yet.")
+        from spotter.services.training import relative_to_body
+
         for s, (pts, rec) in results.items():
             name = cat.get(s).name if s in cat else s
             console().print(f"\n[bold]{name}[/] ({len(pts)} sessions)")
+            on_body = s in cat and relative_to_body(cat.get(s))
+            if on_body and bodyweights:
+                console().print("  Loads are body + added load (minus assistance).")
+            elif on_body:
+                console().print(
+                    "  Loads are the added load only: record your bodyweight "
+                    "(spotter bodyweight 80kg) to count the body in."
+                )
+
+            def load(kg: float, relative: bool = on_body and not bodyweights) -> str:
+                return fmt_load(kg, unit, relative)
+
             if pts:
                 first, last = pts[0], pts[-1]
                 console().print(
@@ -333,9 +347,7 @@ def progress(
                     f"[cyan]{_spark([p.e1rm_kg for p in pts])}[/]"
                 )
             if rec.heaviest_kg is not None:
-                console().print(
-                    f"  Heaviest: {fmt_load(rec.heaviest_kg, unit)} ({rec.heaviest_date})"
-                )
+                console().print(f"  Heaviest: {load(rec.heaviest_kg)} ({rec.heaviest_date})")
             if rec.best_e1rm_kg is not None:
                 console().print(
                     f"  Best e1RM: {fmt_load(rec.best_e1rm_kg, unit)} ({rec.best_e1rm_date})"
@@ -348,7 +360,7 @@ def progress(
             if top:
                 console().print(
                     "  Best reps at a load: "
-                    + ", ".join(f"{fmt_load(k, unit)} x{v}" for k, v in top)
+                    + ", ".join(f"{load(k)} x{v}" for k, v in top)
                 )
     if plot is not None:
         _plot(plot, {cat.get(s).name if s in cat else s: results[s][0] for s in slugs}, unit)
