@@ -78,7 +78,10 @@ def log(
     date: Annotated[
         str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
     ] = None,
-    undo: Annotated[bool, typer.Option("--undo", help="Remove the last logged entry.")] = False,
+    undo: Annotated[
+        bool,
+        typer.Option("--undo", help="Remove the last logged entry (any batch: spotter undo BATCH)."),
+    ] = False,
     unit: Annotated[
         str | None,
         typer.Option("--unit", "-u", help="Unit for loads written without one (kg or lb)."),
