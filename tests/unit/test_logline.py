@@ -10,10 +10,10 @@ from spotter.interchange.logline import (
     SET_TYPES,
     LoggedSet,
     LogSyntaxError,
-    format_entry,
     parse_log,
     parse_log_line,
 )
+from spotter.interchange.logwrite import format_entry
 
 
 def sets(text: str, unit: str = "kg") -> list[tuple]:  # type: ignore[type-arg]
