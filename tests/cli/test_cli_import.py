@@ -245,3 +245,19 @@ def test_a_name_kept_as_imported_works_in_history_progress_and_next(tmp_path: Pa
     assert r.exit_code == 1, r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
     assert "kept as imported" in r.stderr and "--map" in r.stderr
+
+
+def test_a_mapping_to_no_exercise_fails_and_leaves_the_database_byte_identical(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.db"
+    run("--db", str(db), "init", "--defaults")
+    before = _db_hash(db)
+    f = tmp_path / "strong.csv"
+    f.write_text(STRONG_LEGACY)
+    m = tmp_path / "names.csv"
+    m.write_text("source_name,slug\nMoonwalk Press,moonwalk-press\n")
+    r = runner.invoke(app, ["--db", str(db), "import", "auto", str(f), "-u", "lb", "--map", str(m)])
+    assert r.exit_code == 1, r.output
+    assert "moonwalk-press" in r.stderr and "not in the catalog" in r.stderr
+    assert _db_hash(db) == before
