@@ -348,6 +348,20 @@ def test_added_load_on_a_bodyweight_exercise_progresses_without_equipment(
     assert pull_up.load_kg == 12.5 and pull_up.loading is None
 
 
+def test_plain_bodyweight_sets_after_added_load_are_the_newest_history(
+    uow: SqlUnitOfWork, catalog: Catalog
+) -> None:
+    plan = _one_slot_plan(Slot("pull-up", 3, 6, 10, 2, 120))
+    _log(uow, *_sets(LAST_MONDAY - dt.timedelta(days=3), "pull-up", 10, [10, 10, 10]))
+    bodyweight_only = [
+        SetRecord(LAST_MONDAY, "pull-up", None, r, bodyweight=True) for r in (8, 7, 6)
+    ]
+    _log(uow, *bodyweight_only)
+    pull_up = today_session(uow, catalog, _profile(), plan, MONDAY, MONDAY_EVENING).items[0]
+    # not 12.5 kg from the older bw+10kg session: the newest sets were bodyweight alone
+    assert pull_up.load_kg is None
+
+
 def test_history_from_another_rep_scheme_is_rebased_on_its_e1rm(
     uow: SqlUnitOfWork, catalog: Catalog
 ) -> None:

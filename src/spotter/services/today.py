@@ -94,6 +94,7 @@ from spotter.services.training import (
     RECOVERY_WINDOW,
     default_equipment,
     recovery_report,
+    relative_to_body,
     sessions,
     set_e1rm,
 )
@@ -162,6 +163,15 @@ class _Context:
     deload: bool
 
 
+def _last_without_load(records: Sequence[SetRecord]) -> bool:
+    """Whether the working sets of the newest day with any were all without added load."""
+    working = [r for r in records if r.is_working and r.reps]
+    if not working:
+        return False
+    last = max(r.performed_at.date() for r in working)
+    return all(r.load_kg is None for r in working if r.performed_at.date() == last)
+
+
 def _prescribe(
     ctx: _Context, ex: Exercise, slot: Slot, records: Sequence[SetRecord]
 ) -> tuple[Rule, Prescription | None, str, str | None]:
@@ -172,6 +182,9 @@ def _prescribe(
     rule = unit_rule(rule_for(facts, slot, ctx.experience), ex, ctx.unit)
     history = [s for s in sessions(records) if s.working_sets]
     if facts.measure != "reps" or (not history and facts.load_type in ("bodyweight", "band")):
+        return rule, None, no_load_reason(ex, slot), None
+    if relative_to_body(ex) and _last_without_load(records):
+        # the newest session was bodyweight alone (after bw+10kg sets, say): it decides
         return rule, None, no_load_reason(ex, slot), None
     if not history:
         return rule, None, "", calibration_text(ex, slot, ctx.unit)
