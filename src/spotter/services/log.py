@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spotter.errors import SpotterError
-from spotter.interchange.logline import LoadKind, LoggedSet, load_kind, parse_log, parse_log_line
+from spotter.interchange.logline import (
+    SET_TYPES,
+    LoadKind,
+    LoggedSet,
+    load_kind,
+    parse_log,
+    parse_log_line,
+)
 from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import LogBatch, SetRecord
@@ -318,8 +325,6 @@ def edit_set(
 ) -> SetChange:
     """Change fields of one set. ``unit`` alone re-reads the number as written in that unit
     (a set typed as 120 meaning pounds): 54.43 kg entered as kg becomes 54.43 lb."""
-    from spotter.interchange.logline import SET_TYPES
-
     with uow:
         before = find_set(uow, ref)
         ex = catalog.get(before.exercise) if before.exercise in catalog else None
