@@ -10,7 +10,9 @@
   ``Distance Unit``), which is read too.
 
 The comma formats' ``Weight`` has no unit: it is in the user's unit, which must be given as
-``unit`` (``--unit kg|lb``). Columns are found by name, so a missing optional column (RPE,
+``unit`` (``--unit kg|lb``). Their ``Distance`` has none either: it is read in the user's
+distance unit, kilometres with kg and miles with lb (the exports that name it per row say km or
+mi; the newer one writes metres and says so). Columns are found by name, so a missing optional column (RPE,
 Duration, Notes) costs nothing. ``Rest Timer`` and ``Note`` rows are skipped with their reason.
 Zero in Weight, Distance or Seconds means "not recorded" (Strong writes 0 for nothing there):
 a weight of 0 is a bodyweight set.
@@ -37,6 +39,7 @@ _NAME = "a Strong export"
 _REQUIRED = ("Date", "Exercise Name", "Set Order", "Reps")
 _WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 _METERS = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
+_DISTANCE_OF = {"kg": "km", "lb": "mi"}
 _SET_ORDER = {
     "W": "warm-up",
     "WARM_UP": "warm-up",
@@ -91,6 +94,8 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             delimiter.join(header),
         )
     meters_col = "Distance (meters)" if "Distance (meters)" in header else "Distance"
+    # a bare Distance is in the lifter's units, like the weights: km, or miles with pounds
+    distance_unit = "m" if meters_col == "Distance (meters)" else _DISTANCE_OF[weight_unit]
     table = t.DataRows(rows, header, delimiter)
     counter = t.SetCounter()
     decimal_comma = delimiter == ";"
@@ -148,12 +153,14 @@ def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
             zero_is_empty=True,
         )
         if meters is not None and "Distance Unit" in header:
-            dunit = get("Distance Unit").strip().lower() or "m"
+            dunit = get("Distance Unit").strip().lower() or distance_unit
             if dunit not in _METERS:
                 raise LogFormatError(
                     line, "Distance Unit", f"one of {', '.join(_METERS)}", get("Distance Unit")
                 )
             meters *= _METERS[dunit]
+        elif meters is not None:
+            meters *= _METERS[distance_unit]
         seconds = t.optional_number(
             get("Seconds"),
             line=line,

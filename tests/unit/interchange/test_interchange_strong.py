@@ -171,3 +171,10 @@ def test_comma_rest_timer_rows_are_skipped_with_a_reason() -> None:
     assert len(result.sets) == 1
     assert result.skipped[0].line == 3
     assert "rest timer" in result.skipped[0].reason
+
+
+@pytest.mark.parametrize(("unit", "meters"), [("kg", 5000.0), ("lb", 5 * 1609.344)])
+def test_a_comma_export_distance_is_in_the_lifters_units(unit: str, meters: float) -> None:
+    data = _file(LEGACY, '2017-05-12 19:00:00,"Run","Running",1,0,0,5,1800,"",""')
+    run = parse(data, unit=unit).sets[0]
+    assert (run.meters, run.seconds, run.load_kg) == (pytest.approx(meters), 1800.0, None)
