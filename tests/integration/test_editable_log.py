@@ -133,7 +133,8 @@ def test_a_retried_write_with_the_same_uuid_is_not_a_second_set(engine: Engine, 
     sets = [f"00000000-0000-4000-8000-00000000000{i}" for i in range(3)]
     a = log(engine, catalog, "squat 3x5 100kg", batch_uuid=key, set_uuids=sets)
     b = log(engine, catalog, "squat 3x5 100kg", batch_uuid=key, set_uuids=sets)
-    assert a.batch_id == b.batch_id
+    assert a.batch_id == b.batch_id and not a.replayed and b.replayed
+    assert [s.uuid for s in b.sets] == sets  # what is stored, not a second copy
     assert len(live(engine)) == 3
     assert [s.uuid for s in history(SqlUnitOfWork(engine))] == sets
 

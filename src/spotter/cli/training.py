@@ -159,8 +159,14 @@ def log(
             {
                 "exercise": logged.exercise.slug,
                 "batch": logged.batch_id,
+                "replayed": logged.replayed,
                 "sets": [_set_dict(s) for s in logged.sets],
             }
+        )
+        return
+    if logged.replayed:
+        console().print(
+            f"Already logged as batch {logged.batch_id} (same --uuid): nothing new was saved."
         )
         return
     for ex, sets in logged.entries:

@@ -62,6 +62,7 @@ class _LogRepo(SetReader, Protocol):
     ) -> int: ...
     def last_batch(self, *, kind: str | None = None) -> LogBatch | None: ...
     def get_batch(self, ref: str) -> LogBatch | None: ...
+    def batch_by_uuid(self, uuid: str) -> int | None: ...
     def batches(self, *, limit: int = 20, include_undone: bool = False) -> list[LogBatch]: ...
     def delete_batch(self, batch_id: int, *, now: dt.datetime | None = None) -> int: ...
     def get_set(self, set_id: int) -> SetRecord | None: ...
@@ -84,6 +85,9 @@ class Logged:
     batch_id: int
     #: Every exercise of the entry with its sets, in order (more than one for a superset).
     entries: tuple[tuple[Exercise, tuple[SetRecord, ...]], ...] = ()
+    #: True when the batch uuid was already stored: nothing new was written, ``sets`` are the
+    #: stored ones.
+    replayed: bool = False
 
 
 def kind_of(ex: Exercise) -> LoadKind:
@@ -211,6 +215,11 @@ def log_text(
             )
         ordered = [replace(r, uuid=u) for r, u in zip(ordered, set_uuids, strict=True)]
     with uow:
+        known = uow.log.batch_by_uuid(batch_uuid) if batch_uuid else None
+        if known is not None:  # a retried request: report what is stored, write nothing
+            stored = uow.log.get_batch(str(known))
+            sets = stored.sets if stored is not None else ()
+            return Logged(groups[0][0], sets, known, tuple(groups), replayed=True)
         batch_id = uow.log.add_batch(text, ordered, now=now, uuid=batch_uuid)
         uow.commit()
     return Logged(groups[0][0], tuple(ordered), batch_id, tuple(groups))
