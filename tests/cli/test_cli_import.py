@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from spotter.cli.app import app
@@ -261,3 +262,19 @@ def test_a_mapping_to_no_exercise_fails_and_leaves_the_database_byte_identical(
     assert r.exit_code == 1, r.output
     assert "moonwalk-press" in r.stderr and "not in the catalog" in r.stderr
     assert _db_hash(db) == before
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_a_distance_survives_a_strong_export_and_import(tmp_path: Path, unit: str) -> None:
+    f = tmp_path / "fitnotes.csv"
+    f.write_text(
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+        "2025-04-29,Running,Cardio,,,,5.0,km,0:30:00\n"
+    )
+    assert run("import", "auto", str(f)).exit_code == 0
+    out = tmp_path / "strong.csv"
+    assert run("export", "strong", str(out), "--unit", unit).exit_code == 0
+    other = ("--db", str(tmp_path / "other.db"))
+    assert run(*other, "import", "strong", str(out), "--unit", unit).exit_code == 0
+    (s,) = json.loads(run(*other, "history", "--format", "json").stdout)
+    assert (s["meters"], s["seconds"]) == (pytest.approx(5000.0), 1800.0)

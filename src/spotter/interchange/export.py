@@ -142,6 +142,9 @@ def _duration(seconds: int | None) -> str:
     return f"{h}h {m}m" if h and m else f"{h}h" if h else f"{m}m"
 
 
+_STRONG_DISTANCE = {"kg": 1000.0, "lb": 1609.344}
+
+
 def strong_csv(rows: Iterable[ExportRow], unit: str) -> bytes:
     """Strong's comma format; loads converted to ``unit`` (kg or lb) at full precision."""
     out = io.StringIO()
@@ -160,7 +163,8 @@ def strong_csv(rows: Iterable[ExportRow], unit: str) -> bytes:
                 order,
                 _num(from_kg(r.load_kg, unit)) if r.load_kg is not None else "",
                 "" if r.reps is None else r.reps,
-                _num(r.meters) or "0",
+                # Strong's comma Distance is in the lifter's unit: km, or miles with pounds
+                _num(None if r.meters is None else r.meters / _STRONG_DISTANCE[unit]) or "0",
                 _num(r.seconds) or "0",
                 r.notes or "",
                 "",
