@@ -10,7 +10,7 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spotter.interchange import fitbod, fitnotes, hevy, strong
+from spotter.interchange import fitbod, fitnotes, hevy, liftosaur, strong
 from spotter.interchange.detect import parse_any
 from spotter.interchange.records import LogFormatError, ParseResult
 
@@ -65,6 +65,19 @@ SAMPLES: dict[str, tuple[Parser, str, str, list[str], str | None]] = {
         [
             "2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,5,,,",
             "2025-04-29,Plank,Abs,,,,,,0:01:30",
+        ],
+        None,
+    ),
+    "liftosaur": (
+        liftosaur.parse,
+        ",",
+        "Workout DateTime,Program,Day Name,Exercise,Is Warmup Set?,Required Reps,Completed Reps,"
+        "Is AMRAP?,Required RPE,Completed RPE,Log RPE?,Required Weight Value,Required Weight Unit,"
+        "Completed Weight Value,Completed Weight Unit,Ask Weight?,Completed Reps Time,"
+        "Target Muscles,Synergist Muscles,Notes",
+        [
+            '2024-05-10T18:20:13.000Z,GZCLP,Day 1,Squat,1,5,5,0,,,0,60,kg,,,0,,"Quads, Glutes",,',
+            "2024-05-10T18:20:13.000Z,GZCLP,Day 1,Squat,0,5,7,1,,8,1,100,kg,102.5,kg,0,,,,deep",
         ],
         None,
     ),
