@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    fail,
+    print_json,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from spotter.motion.analysis.reps import Rep
@@ -33,7 +42,7 @@ def form(
         float | None,
         typer.Option("--fps", help="Frames per second (default 30, or the JSON's own)."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
     plot: Annotated[
         Path | None,
         typer.Option("--plot", help="Save the primary signal with reps and phases as a PNG."),

@@ -17,7 +17,7 @@ import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from spotter.cli.common import console, err_console, fail, user_errors
+from spotter.cli.common import TextFormat, TextFormatOpt, console, err_console, fail, user_errors
 
 if TYPE_CHECKING:
     from spotter.motion.analysis.landmarks import Landmarks
@@ -144,7 +144,7 @@ def landmarks_command(
         ),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Extract the pose landmarks of a video once, to check the set again without the video extra or the wait: spotter form FILE.npy --exercise SLUG.
 

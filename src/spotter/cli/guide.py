@@ -62,19 +62,34 @@ def guide(
     reps: Annotated[
         int | None,
         typer.Option(
-            "--reps", "-r", min=1, help="Reps (or holds); default: bottom of the usual range."
+            "--reps",
+            "-r",
+            min=1,
+            max=100,
+            help="Reps (or holds), 1-100; default: bottom of the usual range.",
         ),
     ] = None,
     rest: Annotated[
         int | None,
-        typer.Option("--rest", min=0, help="Rest after the set in seconds (default by exercise)."),
+        typer.Option(
+            "--rest",
+            min=0,
+            max=3600,
+            help="Rest after the set in seconds, up to 3600 (default by exercise).",
+        ),
     ] = None,
     hold: Annotated[
-        float | None, typer.Option("--hold", min=1, help="Seconds per hold for timed exercises.")
+        float | None,
+        typer.Option("--hold", min=1, max=600, help="Seconds per hold for timed exercises (1-600)."),
     ] = None,
     speed: Annotated[
         float,
-        typer.Option("--speed", min=0, help="1 = real time; 0 = print the script without waiting."),
+        typer.Option(
+            "--speed",
+            min=0,
+            max=100,
+            help="1 = real time, 2 = twice as fast (0.1-100); 0 = print the script without waiting.",
+        ),
     ] = 1.0,
 ) -> None:
     """Guide one set: setup, then tempo and breathing phase by phase, then rest.
@@ -86,6 +101,8 @@ def guide(
     """
     from spotter.knowledge.guide import default_rest_seconds, guided_set
 
+    if 0 < speed < 0.1:
+        raise typer.BadParameter("0 (print only) or 0.1-100", param_hint="'--speed'")
     with user_errors():
         ex = catalog(ctx).resolve(exercise)
     n = reps or (1 if ex.facts.measure == "seconds" else ex.facts.rep_range[0])

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, fail, print_json, user_errors
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    fail,
+    print_json,
+    user_errors,
+)
 from spotter.cli.training import fmt_load
 
 if TYPE_CHECKING:
@@ -165,7 +174,7 @@ def today(
     date: Annotated[
         str | None, typer.Option("--date", "-d", help="The day (YYYY-MM-DD); default today.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Today's session from the active plan: loads, warm-ups, plates or pins, rest and tempo.
 

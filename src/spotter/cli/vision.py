@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli.common import console, fail, print_json
+from spotter.cli.common import TextFormat, TextFormatOpt, console, fail, print_json
 
 app = typer.Typer(
     help=(
@@ -55,7 +55,7 @@ def install(
 
 @app.command("check")
 def check(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: TextFormatOpt = TextFormat.text,
 ) -> None:
     """Show what the video extra has installed, its size on disk, and whether pose estimation runs here without downloading anything; exit 1 when it does not.
 
