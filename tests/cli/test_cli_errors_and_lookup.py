@@ -141,6 +141,28 @@ def test_a_1e308_load_already_in_the_database_is_left_out_of_progress_with_a_war
     assert run("--db", str(db), "progress").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("calc", "e1rm", "99999999", "5"), "load 99999999 kg"),
+        (("calc", "e1rm", "100", "99999"), "reps 99999"),
+        (("calc", "e1rm", "1e308", "5", "--allow-outlier"), "load 1e+308 kg"),
+        (("calc", "load", "--e1rm", "5000", "--reps", "5", "--rpe", "8", "-u", "lb"), "load 5000 lb"),
+    ],
+)
+def test_calculators_refuse_absurd_numbers(args: tuple[str, ...], field: str) -> None:
+    r = run(*args)
+    assert r.exit_code == 1
+    assert f"{field} is outside the plausible range" in r.stderr
+
+
+def test_a_heavy_but_possible_e1rm_passes_with_the_override() -> None:
+    r = run("calc", "load", "--e1rm", "1200", "--reps", "5", "--rpe", "8", "--allow-outlier", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    # RTS chart: 5 reps @8 is 81.1 % of 1RM
+    assert json.loads(r.stdout)["load"] == pytest.approx(1200 * 0.811, abs=0.5)
+
+
 # --- lookup -------------------------------------------------------------------------------------
 
 

@@ -24,6 +24,20 @@ def _unit(value: str) -> str:
     raise fail(f"unknown unit {value!r}: expected kg or lb")
 
 
+def _within_limits(
+    load: float, unit: str, reps: int, rpe: float | None, allow_outlier: bool
+) -> None:
+    """Refuse an implausible load, reps or RPE (spotter.science.limits), naming the range."""
+    from spotter.science.limits import check_set
+    from spotter.science.units import to_kg
+
+    found = check_set(
+        load_kg=to_kg(load, unit), reps=reps, rpe=rpe, unit=unit, allow_outlier=allow_outlier
+    )
+    if found:
+        raise fail("; ".join(str(v) for v in found))
+
+
 @app.command()
 def e1rm(
     load: Annotated[float, typer.Argument(help="Load lifted.")],
@@ -37,6 +51,9 @@ def e1rm(
         str, typer.Option("--unit", "-u", help="kg or lb (the answer is in the same unit).")
     ] = "kg",
     fmt: FmtOpt = "text",
+    allow_outlier: Annotated[
+        bool, typer.Option("--allow-outlier", help="Accept a load or reps beyond the usual range.")
+    ] = False,
 ) -> None:
     """Estimated one-rep max from a set.
 
@@ -48,6 +65,7 @@ def e1rm(
     from spotter.science.one_rm import FORMULAS, MAX_REPS, estimate, one_rm
 
     u = _unit(unit)
+    _within_limits(load, u, reps, rpe, allow_outlier)
     try:
         if formula == "all":
             rows = {}
@@ -76,6 +94,9 @@ def load(
     rpe: Annotated[float, typer.Option("--rpe", help="Target RPE (6-10 in half steps).")],
     unit: Annotated[str, typer.Option("--unit", "-u", help="kg or lb.")] = "kg",
     fmt: FmtOpt = "text",
+    allow_outlier: Annotated[
+        bool, typer.Option("--allow-outlier", help="Accept an e1RM beyond the usual range.")
+    ] = False,
 ) -> None:
     """The load for a target reps @ RPE from an e1RM (RTS chart).
 
@@ -84,6 +105,7 @@ def load(
     from spotter.science.rpe import load_for, pct
 
     u = _unit(unit)
+    _within_limits(e1rm, u, reps, rpe, allow_outlier)
     try:
         value = load_for(e1rm, reps, rpe)
         share = pct(reps, rpe)
