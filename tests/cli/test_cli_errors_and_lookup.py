@@ -163,6 +163,31 @@ def test_a_heavy_but_possible_e1rm_passes_with_the_override() -> None:
     assert json.loads(r.stdout)["load"] == pytest.approx(1200 * 0.811, abs=0.5)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("volume", "--week", "9999-12-31"),
+        ("recovery", "--at", "9999-12-31 23:59"),
+        ("recovery", "--at", "0001-01-01"),
+        ("today", "--date", "9999-12-31"),
+    ],
+)
+def test_a_date_no_query_can_mean_is_a_clear_error(db: Path, args: tuple[str, ...]) -> None:
+    # 9999-12-31 plus a week overflowed Python's dates (a traceback before)
+    r = run("--db", str(db), *args)
+    assert r.exit_code == 1
+    assert f"{args[1]} {args[2][:10]} is outside the plausible range 1900-01-01 to" in r.stderr
+
+
+@pytest.mark.xfail(
+    strict=True, reason="log-model's cli/training.py: --limit has no maximum (SQLite overflow)"
+)
+def test_history_with_a_huge_limit_is_not_a_traceback(db: Path) -> None:
+    r = runner.invoke(app, ["--db", str(db), "history", "--limit", str(10**30)])
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert r.exit_code in (0, 2)
+
+
 # --- lookup -------------------------------------------------------------------------------------
 
 

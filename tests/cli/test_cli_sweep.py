@@ -35,7 +35,7 @@ from spotter.cli.app import app
 
 #: Wall-clock limit per run: far above any command on good input, far below a runaway loop.
 SECONDS_PER_RUN = 8.0
-EXAMPLES_PER_COMMAND = 6
+EXAMPLES_PER_COMMAND = 5
 
 ROOT_COMMAND = typer.main.get_command(app)
 
@@ -111,6 +111,8 @@ TEXTS = [
     "bw+1e308kg",
     "2099-01-01",
     "1899-12-31",
+    "9999-12-31",
+    "0001-01-01",
     "2026-02-30",
     "not-a-date",
     "bench 99999999kg 5",

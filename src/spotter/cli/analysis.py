@@ -14,6 +14,7 @@ from spotter.cli.common import (
     TextFormat,
     TextFormatOpt,
     catalog,
+    check_day,
     check_output,
     console,
     engine,
@@ -421,7 +422,9 @@ def volume(
     """
     from spotter.services.training import week_range, weekly_volume
 
-    day = parse_when(week, dt.datetime.now()).date()
+    now = dt.datetime.now()
+    day = parse_when(week, now).date()
+    check_day(day, "--week", today=now.date())
     start, end = week_range(day)
     with user_errors():
         report = weekly_volume(_records(ctx, start=start, end=end), catalog(ctx), day)
@@ -507,6 +510,7 @@ def recovery(
     from spotter.services.training import RECOVERY_WINDOW, recovery_report
 
     when = parse_when(at, dt.datetime.now().replace(microsecond=0))
+    check_day(when.date(), "--at", today=dt.date.today())
     with user_errors():
         report = recovery_report(
             _records(ctx, start=when - RECOVERY_WINDOW, end=when + dt.timedelta(seconds=1)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -175,3 +176,12 @@ def write_output(path: Path, data: str | bytes, *, force: bool = True) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise fail(_escape(f"cannot write {path}: {exc.strerror or exc}")) from exc
+
+
+def check_day(day: dt.date, option: str, *, today: dt.date) -> None:
+    """Fail (exit 1) for a date a query cannot mean: before 1900 or over a year ahead."""
+    from spotter.science.limits import QUERY_HORIZON, check_date
+
+    found = check_date(day, today=today, field=option, ahead=QUERY_HORIZON)
+    if found:
+        raise fail(str(found[0]))

@@ -11,6 +11,7 @@ from spotter.cli.common import (
     TextFormat,
     TextFormatOpt,
     catalog,
+    check_day,
     console,
     engine,
     fail,
@@ -27,9 +28,11 @@ def _date(value: str | None, now: dt.datetime) -> dt.date:
     if not value:
         return now.date()
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise fail(f"--date {value!r}: expected a date as YYYY-MM-DD, e.g. 2026-11-30") from None
+    check_day(day, "--date", today=now.date())
+    return day
 
 
 def _loading_data(loading: Loading | None) -> dict[str, Any] | None:

@@ -65,6 +65,10 @@ EARLIEST_DATE: Final[dt.date] = dt.date(1900, 1, 1)
 #: How far after ``today`` a date may be: one day covers every time zone.
 FUTURE_TOLERANCE: Final[dt.timedelta] = dt.timedelta(days=1)
 
+#: How far ahead a date that only asks (volume of a week, recovery at a time, today's session)
+#: may look: a year.
+QUERY_HORIZON: Final[dt.timedelta] = dt.timedelta(days=366)
+
 
 @dataclass(frozen=True, slots=True)
 class Range:
@@ -161,9 +165,11 @@ class DateViolation:
     value: dt.date
     low: dt.date
     high: dt.date
+    #: Why a later date is refused, shown when the date is too late.
+    ahead_note: str = "no future dates"
 
     def __str__(self) -> str:
-        why = " (no future dates)" if self.value > self.high else ""
+        why = f" ({self.ahead_note})" if self.value > self.high else ""
         return (
             f"{self.field} {self.value.isoformat()} is outside the plausible range "
             f"{self.low.isoformat()} to {self.high.isoformat()}{why}"
@@ -240,22 +246,31 @@ def check_value(
 
 
 def check_date(
-    when: dt.date | dt.datetime | None, *, today: dt.date, field: str = "date"
+    when: dt.date | dt.datetime | None,
+    *,
+    today: dt.date,
+    field: str = "date",
+    ahead: dt.timedelta = FUTURE_TOLERANCE,
 ) -> list[DateViolation]:
-    """A date before 1900-01-01 or more than one day after ``today`` (never overridable).
+    """A date before 1900-01-01 or more than ``ahead`` (one day) after ``today`` (never
+    overridable). Queries pass ``ahead=QUERY_HORIZON``.
 
     >>> check_date(dt.datetime(2026, 3, 2, 23, 59), today=dt.date(2026, 3, 1))
     []
     >>> print(check_date(dt.date(1899, 12, 31), today=dt.date(2026, 3, 1))[0])
     date 1899-12-31 is outside the plausible range 1900-01-01 to 2026-03-02
+    >>> print(check_date(dt.date(9999, 12, 31), today=dt.date(2026, 3, 1), field="--week",
+    ...                  ahead=QUERY_HORIZON)[0])
+    --week 9999-12-31 is outside the plausible range 1900-01-01 to 2027-03-02 (too far ahead)
     """
     if when is None:
         return []
     day = when.date() if isinstance(when, dt.datetime) else when
-    latest = today + FUTURE_TOLERANCE
+    latest = today + ahead
     if EARLIEST_DATE <= day <= latest:
         return []
-    return [DateViolation(field, day, EARLIEST_DATE, latest)]
+    note = "no future dates" if ahead <= FUTURE_TOLERANCE else "too far ahead"
+    return [DateViolation(field, day, EARLIEST_DATE, latest, note)]
 
 
 def check_set(
