@@ -19,6 +19,7 @@ from pathlib import Path
 TIMEOUT_S = 30.0
 
 CASES: list[list[str]] = [
+    ["profile"],  # the baseline: start-up, settings and the database, nothing else
     ["log", "bench 99999999kg x5"],
     ["log", "squat 5000000x1 100kg"],
     ["log", "bench 1e308x5"],
