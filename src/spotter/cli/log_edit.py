@@ -151,7 +151,12 @@ def note(
 
 def batches(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, max=1_000_000, clamp=True, help="At most this many."
+        ),
+    ] = 20,
     undone: Annotated[bool, typer.Option("--all", help="Include batches already undone.")] = False,
     fmt: ListFormatOpt = ListFormat.table,
 ) -> None:

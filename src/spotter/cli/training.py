@@ -221,7 +221,9 @@ def history(
         str | None, typer.Argument(help="Only this exercise (name or slug).")
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many sets.")
+        int, typer.Option(
+            "--limit", "-n", min=1, max=1_000_000, clamp=True, help="At most this many sets."
+        )
     ] = 50,
     fmt: ListFormatOpt = ListFormat.table,
 ) -> None:
@@ -280,7 +282,14 @@ def bodyweight(
         str | None, typer.Option("--date", "-d", help="When: YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="How many recent entries to list.")
+        int, typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            max=1_000_000,
+            clamp=True,
+            help="How many recent entries to list.",
+        )
     ] = 10,
     fmt: TextFormatOpt = TextFormat.text,
     allow_outlier: Annotated[
