@@ -75,6 +75,28 @@ def test_progress_plot_onto_a_folder_is_a_clear_error(db: Path, tmp_path: Path) 
     assert r.exit_code == 1 and "is a folder" in r.stderr
 
 
+def test_an_output_onto_a_pipe_is_refused_and_through_a_link_replaces_the_file(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    import typer
+
+    from spotter.cli.common import write_output
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(typer.Exit):
+        write_output(pipe, "x")  # renaming over it would replace the pipe (or a device)
+    assert pipe.is_fifo()
+    real, link = tmp_path / "real.csv", tmp_path / "link.csv"
+    real.write_text("old")
+    link.symlink_to(real)
+    write_output(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "pipe", "real.csv"]
+
+
 def test_exercises_draft_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -140,6 +140,8 @@ def _output_problem(path: Path, *, force: bool) -> str | None:
     """Why ``path`` cannot be written as a new output file, or None when it can."""
     if path.is_dir():
         return f"{path} is a folder; give a file name inside it, e.g. {path / 'out'}"
+    if path.exists() and not path.is_file():
+        return f"cannot write {path}: it is not a regular file (a device or a pipe)"
     if path.exists() and not force:
         return f"{path} already exists; use --force to overwrite it or choose another file"
     parent = path.parent if str(path.parent) else Path(".")
@@ -166,6 +168,8 @@ def write_output(path: Path, data: str | bytes, *, force: bool = True) -> None:
     Every failure is a clear error (exit 1) naming the path; an existing file is kept intact.
     """
     check_output(path, force=force)
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, not the link
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         if isinstance(data, bytes):
@@ -174,7 +178,8 @@ def write_output(path: Path, data: str | bytes, *, force: bool = True) -> None:
             tmp.write_text(data, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise fail(_escape(f"cannot write {path}: {exc.strerror or exc}")) from exc
 
 
