@@ -18,6 +18,11 @@ is inferred and documented here, never invented as coaching text:
 * Tempo 2-0-2-0 and 8-12 reps (3-6 for powerlifting and Olympic lifts), marked as defaults.
 * free-exercise-db stretches and cardio, and wger cardio, are skipped with that reason: Spotter's
   patterns cover strength work.
+* **coaching**: staple 0 (a coach has not vetted the entry) and the role its pattern gives, except
+  ``drill`` (never planned) for plyometric and Olympic-lifting entries, names of balance,
+  stretching, jumping, throwing and sprint drills (:func:`is_drill`), and equipment the source
+  names but Spotter cannot (free-exercise-db's "other", "medicine ball", "foam roll"): a plan
+  cannot know the lifter owns it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from typing import Any
 
 from spotter.errors import SpotterError
 from spotter.knowledge.draft import guess_phase
+from spotter.knowledge.model import IMPORTED_STAPLE, default_role
 
 FEDB_MUSCLES = {
     "quadriceps": "quads",
@@ -238,6 +244,31 @@ _COMPOUND = {
 }
 
 
+#: Source categories and name words of drills rather than training (see the module docstring).
+DRILL_CATEGORIES = frozenset({"plyometrics", "olympic weightlifting", "stretching", "cardio"})
+DRILL_EQUIPMENT = frozenset({"other", "medicine ball", "foam roll"})
+_DRILL_WORDS = re.compile(
+    r"\b(balance|stretch(es|ing)?|smr|jumps?|jumping|hops?|hopping|bounds?|bounding|skips?|"
+    r"skipping|sprints?|throws?|toss|slams?|drills?|technique|shuffle|crawl)\b",
+    re.IGNORECASE,
+)
+
+
+def is_drill(name: str, category: str | None = None, equipment: str | None = None) -> bool:
+    """Whether an outside entry is a drill a plan should leave out (module docstring).
+
+    >>> is_drill("Balance Board"), is_drill("Linear 3-Part Start Technique", "plyometrics")
+    (True, True)
+    >>> is_drill("Barbell Squat", "strength", "barbell"), is_drill("Hyperextensions", None, "other")
+    (False, True)
+    """
+    return (
+        (category or "").lower() in DRILL_CATEGORIES
+        or (equipment or "").lower() in DRILL_EQUIPMENT
+        or _DRILL_WORDS.search(name) is not None
+    )
+
+
 class ExerciseDbError(SpotterError):
     """A database file that is not in the expected shape."""
 
@@ -311,6 +342,7 @@ def _entry(
     source: str,
     license: str | None,
     author: str | None,
+    drill: bool = False,
 ) -> dict[str, Any]:
     primary = list(dict.fromkeys(primary))
     secondary = [m for m in dict.fromkeys(secondary) if m not in primary]
@@ -335,6 +367,10 @@ def _entry(
             "measure": "reps",
             "rep_range": rep_range,
             "motion_family": "generic",
+            "coaching": {
+                "role": "drill" if drill else default_role(pattern, mechanic),
+                "staple": IMPORTED_STAPLE,
+            },
             "steps": [{"id": i, "phase": guess_phase(t)} for i, t in zip(ids, steps, strict=True)],
             "source": source,
             "license": license,
@@ -407,6 +443,7 @@ def from_free_exercise_db(data: bytes) -> DbImport:
                 "free-exercise-db",
                 "Unlicense (public domain)",
                 None,
+                drill=is_drill(r["name"], category, r.get("equipment")),
             )
         )
     return DbImport("free-exercise-db", tuple(entries), tuple(skipped))
@@ -492,6 +529,7 @@ def from_wger(files: dict[str, bytes]) -> DbImport:
                 "wger",
                 licenses.get(f.get("license")),
                 author,
+                drill=is_drill(name),
             )
         )
     return DbImport("wger", tuple(entries), tuple(skipped))

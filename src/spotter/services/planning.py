@@ -12,6 +12,11 @@ Three ways to build the week (then :func:`~spotter.planning.model.program.build_
   runs and what it finds is kept as the plan's warnings;
 * ``template`` with ``fill``: the template's week is the fixed part of the request
   (``PlanRequest.fixed``) and the optimiser fills and checks around it.
+
+The planner draws only from :func:`usable_facts`: never a drill (catalog role ``drill``:
+balance, plyometric, stretching work), and exercises imported from outside databases only when
+the lifter opts in (``imported``). :func:`review_plan` runs the plan review
+(:mod:`spotter.planning.model.review`) over a saved plan's peak week.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from spotter.planning.model.checks import check_week
 from spotter.planning.model.program import DEFAULT_WEEKS, Mesocycle, WeekPlan, build_mesocycle
 from spotter.planning.model.rationale import WeekExplanation, explain_week, session_names
 from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.review import PlanReview, ReviewInput, review_week
 from spotter.planning.model.stored import PlannedSession, StoredPlan
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.template_use import (
@@ -40,6 +46,7 @@ from spotter.planning.model.templates import Template, deviation
 from spotter.planning.model.volume import facts_of
 from spotter.profile import Profile
 from spotter.science.volume import LANDMARKS_2017
+from spotter.services.log import SetReader
 from spotter.services.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -56,6 +63,8 @@ __all__ = [
     "favourite_slugs",
     "list_templates",
     "new_plan",
+    "review_plan",
+    "usable_facts",
 ]
 
 #: Shortest and longest mesocycle accepted, deload week included.
@@ -150,6 +159,16 @@ def favourite_slugs(values: Iterable[str], catalog: Catalog) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def usable_facts(catalog: Catalog, *, imported: bool = False) -> dict[str, ExerciseFacts]:
+    """The facts of the exercises a plan may use: no drill, and imported entries only when
+    ``imported`` (the lifter opted in)."""
+    return {
+        slug: f
+        for slug, f in facts_of(catalog.all()).items()
+        if f.role != "drill" and (imported or not f.imported)
+    }
+
+
 def _alternatives(catalog: Catalog, owned: frozenset[str]) -> Callable[[str], Sequence[str]]:
     def alts(slug: str) -> list[str]:
         if slug not in catalog:
@@ -203,8 +222,9 @@ def _build(
     fill: bool,
     request: PlanRequest,
     solver: WeekSolver | None,
+    imported: bool = False,
 ) -> _Built:
-    facts = facts_of(catalog.all())
+    facts = usable_facts(catalog, imported=imported)
     avoid = request.avoid
     alts = _alternatives(catalog, frozenset(profile.equipment))
     if template is None:
@@ -274,9 +294,11 @@ def new_plan(
     favourites: Sequence[str] | None = None,
     now: dt.datetime | None = None,
     solver: WeekSolver | None = None,
+    imported: bool = False,
 ) -> StoredPlan:
     """Build a mesocycle for ``profile`` and save it as the active plan (module docstring).
 
+    ``imported`` lets the planner use exercises imported from outside databases.
     ``weeks`` defaults to the template's length, else 6. ``emphasis``, ``avoid`` and
     ``favourites`` default to the profile's (``spotter init --emphasis ...``); pass ``()`` for none. Raises :class:`PlanInputError` (or
     :class:`~spotter.planning.model.request.PlanInfeasibleError`, or
@@ -303,7 +325,16 @@ def new_plan(
     avoided = avoid_keys(profile.avoid if avoid is None else avoid, catalog)
     favs = favourite_slugs(profile.favourites if favourites is None else favourites, catalog)
     request = PlanRequest(profile, rows, frozenset(avoided), frozenset(favs))
-    built = _build(profile, catalog, chosen, weeks=n, fill=fill, request=request, solver=solver)
+    built = _build(
+        profile,
+        catalog,
+        chosen,
+        weeks=n,
+        fill=fill,
+        request=request,
+        solver=solver,
+        imported=imported,
+    )
     title = (
         chosen.title if chosen else f"{profile.goal.capitalize()}, {profile.sessions_per_week} days"
     )
@@ -321,6 +352,7 @@ def new_plan(
         favourites=favs,
         fill=fill,
         warnings=built.warnings,
+        imported=imported,
     )
     with uow:
         saved = uow.plans.add(plan)
@@ -351,4 +383,52 @@ def explain_plan(plan: StoredPlan, catalog: Catalog, profile: Profile) -> WeekEx
         emphasis=plan.emphasis,
         favourites=plan.favourites,
         template_slots=template_slots,
+    )
+
+
+def _load_source(facts: ExerciseFacts, logged: bool) -> str:
+    """Where ``spotter today`` takes the exercise's first load from: the log, else a
+    calibration set; exercises without a load to give (body weight, bands, timed sets) need
+    neither."""
+    if facts.measure != "reps" or (not logged and facts.load_type in ("bodyweight", "band")):
+        return "bodyweight"
+    return "log" if logged else "calibration"
+
+
+def review_plan(
+    plan: StoredPlan, catalog: Catalog, profile: Profile, *, log: SetReader | None = None
+) -> PlanReview:
+    """PLAN-RUBRIC.md's items over the plan's peak week (and its mesocycle), for ``profile``.
+    With ``log``, each exercise's first load is from the log when it has working sets, else
+    from a calibration set (what ``spotter today`` does)."""
+    facts = facts_of(catalog.all())
+    week = plan.mesocycle.base
+    slugs = sorted({x.exercise for s in week.sessions for x in s.slots})
+    missing = [x for x in slugs if x not in facts]
+    if missing:
+        raise PlanInputError(
+            f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
+            "make a new plan with `spotter plan new`"
+        )
+    sources = None
+    if log is not None:
+        sources = {
+            slug: _load_source(
+                facts[slug], any(r.is_working for r in log.sets(exercise=slug, limit=50))
+            )
+            for slug in slugs
+        }
+    base = len(plan.mesocycle.weeks) - 2
+    return review_week(
+        ReviewInput(
+            week=week,
+            facts=facts,
+            profile=profile,
+            names=plan.session_names[base] if base < len(plan.session_names) else (),
+            emphasis=plan.emphasis,
+            avoid=frozenset(plan.avoid),
+            imported_ok=plan.imported,
+            mesocycle=plan.mesocycle,
+            load_sources=sources,
+        )
     )
