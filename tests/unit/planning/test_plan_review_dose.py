@@ -267,6 +267,11 @@ def test_a_novices_squat_progresses_linearly_and_an_intermediates_by_rpe_for_ite
     assert review(w, profile("strength", "intermediate", days=("mon",))).item(15).status == "passed"
 
 
+def test_a_row_at_6_10_by_double_progression_is_assistance_an_intermediate_may_run() -> None:
+    w = week(("mon", [s("row", 4, (6, 10), rule="double")]))
+    assert review(w, profile("strength", "intermediate", days=("mon",))).item(15).status == "passed"
+
+
 def test_linear_progression_for_an_intermediate_main_lift_fails_item_15() -> None:
     w = week(("mon", [s("squat", 5, (5, 5), rule="linear")]))
     item = review(w, profile("strength", "intermediate", days=("mon",))).item(15)

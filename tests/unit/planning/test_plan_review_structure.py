@@ -33,6 +33,14 @@ def test_a_missing_vertical_pull_and_a_press_after_curls_fail_item_1() -> None:
     assert item.cannot_hold is None  # two 60-minute days have room for six exercises
 
 
+def test_a_face_pull_is_an_accessory_not_the_weeks_horizontal_pull_for_item_1() -> None:
+    w = week(
+        ("mon", [s("squat"), s("bench"), s("face-pull")]),
+        ("wed", [s("deadlift"), s("ohp"), s("pull-up")]),
+    )
+    assert review(w).item(1).details == ("no compound horizontal pull exercise all week",)
+
+
 def test_item_1_asks_only_for_patterns_the_equipment_allows() -> None:
     # dumbbells, a bench and a mat: no compound vertical pull exists for this lifter
     w = week(

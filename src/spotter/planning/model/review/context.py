@@ -8,8 +8,9 @@ the checks share are defined once here:
   owned, not avoided (the exercise or a muscle it trains), not a drill (role ``drill``:
   balance, plyometric, stretching and technique work), and not imported from an outside
   database unless the lifter opted in. "What the equipment allows" in the rubric is this pool.
-* **compound** -- a multi-joint exercise that is not trunk work or a carry (:func:`is_compound`);
-  **trunk** and **carry** are the catalog roles of that name.
+* **compound** -- an exercise whose catalog role is ``main`` or ``secondary``
+  (:func:`is_compound`); a face pull is an accessory, however many joints move. **trunk** and
+  **carry** are the catalog roles of that name.
 * **rank** -- how close an exercise is to the classic lift of its pattern: ``(role is main,
   staple)``, so a main-lift candidate outranks any other, then the more standard one.
 * **main lifts** (:func:`main_lifts`) -- the exercises of the week a coach would treat as main
@@ -162,8 +163,10 @@ def is_trunk_or_carry(f: ExerciseFacts) -> bool:
 
 
 def is_compound(f: ExerciseFacts) -> bool:
-    """A multi-joint exercise that is not trunk work or a carry."""
-    return f.mechanic == "compound" and not is_trunk_or_carry(f)
+    """A main or secondary compound: the catalog roles ``main`` and ``secondary``. Trunk work,
+    carries and multi-joint accessories (a face pull) are not what a coach counts as the
+    week's compounds."""
+    return f.role in ("main", "secondary")
 
 
 def rank(f: ExerciseFacts) -> tuple[int, int]:

@@ -9,9 +9,14 @@ role                                rules accepted
 main lift, novice                   linear, GZCLP T1/T2, 5/3/1 (Wendler's beginner version)
 main lift, intermediate / advanced  5/3/1 (percentage wave), RPE, GZCLP T1/T2
 other compound                      double progression; linear for a novice; RPE otherwise;
-                                    GZCLP T2
+                                    GZCLP T2/T3; Boring But Big (a percentage of the 5/3/1
+                                    training max)
 accessory, trunk, carry             double progression, GZCLP T3
 ==================================  ===========================================================
+
+A *main lift* here is one of the week's main lifts (:func:`~.context.main_lifts`) in a slot
+whose range starts at :data:`HEAVY_REPS` (5) reps or fewer: a barbell row or pull-up programmed
+at 6-10 is assistance work and may progress by double progression.
 
 A main lift loaded by dumbbells, kettlebells, cables or the body (the nearest variant a home
 lifter has) may also progress by double progression: its load moves in fixed jumps.
@@ -40,6 +45,7 @@ from spotter.planning.model.review.context import (
     passed,
 )
 from spotter.science.rules import (
+    BoringButBig,
     DoubleProgression,
     GzclpT1,
     GzclpT2,
@@ -61,16 +67,19 @@ RULE_NAMES: Final[dict[type, str]] = {
     GzclpT2: "GZCLP T2",
     GzclpT3: "GZCLP T3",
     DoubleProgression: "double progression",
+    BoringButBig: "Boring But Big",
 }
+#: The bottom of a main-lift slot's rep range is at most this.
+HEAVY_REPS: Final[int] = 5
 _MAIN: Final[dict[str, tuple[type, ...]]] = {
     "novice": (LinearProgression, GzclpT1, GzclpT2, Wave531),
     "intermediate": (Wave531, RpeProgression, GzclpT1, GzclpT2),
     "advanced": (Wave531, RpeProgression, GzclpT1, GzclpT2),
 }
 _COMPOUND: Final[dict[str, tuple[type, ...]]] = {
-    "novice": (DoubleProgression, LinearProgression, GzclpT2),
-    "intermediate": (DoubleProgression, RpeProgression, GzclpT2),
-    "advanced": (DoubleProgression, RpeProgression, GzclpT2),
+    "novice": (DoubleProgression, LinearProgression, GzclpT2, GzclpT3, BoringButBig),
+    "intermediate": (DoubleProgression, RpeProgression, GzclpT2, GzclpT3, BoringButBig),
+    "advanced": (DoubleProgression, RpeProgression, GzclpT2, GzclpT3, BoringButBig),
 }
 _ACCESSORY: Final[tuple[type, ...]] = (DoubleProgression, GzclpT3)
 
@@ -103,11 +112,10 @@ def progression(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> Ite
             seen.add(x.exercise)
             f = inp.facts[x.exercise]
             rule = rule_for(f, x, experience)
-            ok = accepted(f, main=x.exercise in main, experience=experience)
+            heavy = x.exercise in main and x.rep_low <= HEAVY_REPS
+            ok = accepted(f, main=heavy, experience=experience)
             if not isinstance(rule, ok):
-                role = "main lift" if x.exercise in main else (
-                    "compound" if is_compound(f) else "accessory"
-                )
+                role = "main lift" if heavy else ("compound" if is_compound(f) else "accessory")
                 details.append(
                     f"{x.exercise} ({role}, {experience}) progresses by {_name(rule)}; a coach "
                     f"picks {' or '.join(sorted({RULE_NAMES[t] for t in ok}))}"

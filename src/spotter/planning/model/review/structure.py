@@ -142,7 +142,7 @@ def main_patterns(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> I
             f = inp.facts[x.exercise]
             if is_trunk_or_carry(f):
                 continue
-            if f.mechanic == "isolation" or not is_compound(f):
+            if not is_compound(f):
                 first_isolation = first_isolation or x.exercise
             elif first_isolation is not None:
                 details.append(
