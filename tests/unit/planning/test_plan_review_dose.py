@@ -49,6 +49,22 @@ def test_a_hypertrophy_mesocycle_must_ramp_for_item_6() -> None:
     assert bad.item(6).details[0] == "chest: sets fall from week 1 to week 2 (8 to 6)"
 
 
+def test_one_20_minute_day_cannot_reach_chest_and_back_targets_and_item_6_says_why() -> None:
+    # The quickest set the pool allows: a 1-second plank hold + 180 s rest = 181 s, so 20 min
+    # hold floor(1200 / 181) = 6 sets; the most one set counts is the row's 3 (back 1, traps 1,
+    # biceps 0.5, rear delts 0.5): 18 fractional sets against lower ends 10 + 10 = 20.
+    w = week(("mon", [s("bench", 2), s("row", 2)]))
+    targets = {"chest": TargetRange(10, 12), "back": TargetRange(10, 14)}
+    item = review(w, profile(days=("mon",), minutes=20), targets=targets).item(6)
+    assert item.status == "failed"
+    assert item.cannot_hold == (
+        "1 session(s) of 20 min hold at most 6 sets, 18 sets across the muscles at best, and "
+        "the targets' lower ends add up to 20"
+    )
+    roomy = review(w, profile(days=("mon", "thu"), minutes=60), targets=targets).item(6)
+    assert roomy.status == "failed" and roomy.cannot_hold is None
+
+
 # 7. Frequency
 
 _MON = [s("squat"), s("bench"), s("row"), s("ohp", 2)]
@@ -223,6 +239,18 @@ def test_chest_from_one_exercise_and_a_bench_twice_in_a_day_fail_item_13() -> No
     assert review(w).item(13).details == (
         "mon: bench twice in one day",
         "chest worked by 1 exercise(s) (bench); at least 2 wanted",
+    )
+
+
+def test_one_20_minute_day_cannot_give_five_muscles_two_exercises_and_item_13_says_why() -> None:
+    # four exercises fit (181 s sets + 90 s changeovers in 20 min); an exercise here is a prime
+    # mover for at most two major groups (the squat: quads and glutes), so five groups need
+    # ceil(2 x 5 / 2) = 5 exercises
+    w = week(("mon", [s("squat", 1), s("bench", 1), s("row", 1)]))
+    item = review(w, profile(days=("mon",), minutes=20)).item(13)
+    assert item.cannot_hold == (
+        "1 session(s) of 20 min hold at most 4 exercises, and two for each of 5 major muscles "
+        "need at least 5"
     )
 
 

@@ -8,7 +8,7 @@ Nothing here reads files, the clock or a database: the CLI and a web app render 
 * :mod:`.context` -- the input, the result, and the words the checks share (pool, main lifts,
   hard sets).
 * :mod:`.structure` -- items 1-5; :mod:`.dose` -- items 6-9; :mod:`.balance` -- items 10-14;
-  :mod:`.rules` -- item 15.
+  :mod:`.rules` -- item 15; :mod:`.room` -- what a request can hold at most.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def review_week(inp: ReviewInput) -> PlanReview:
             rep_ranges(inp, available),
             day_names(inp),
             time_fill(inp),
-            volume(inp),
+            volume(inp, available),
             frequency(inp),
             session_cap(inp, available),
             recovery(inp),

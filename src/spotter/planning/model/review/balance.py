@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Final
 
@@ -39,6 +40,7 @@ from spotter.planning.model.review.context import (
     not_applicable,
     passed,
 )
+from spotter.planning.model.review.room import exercise_room
 from spotter.planning.model.volume import pattern_sets, primary_rows
 
 POSTURE_PULL_RATIO: Final[float] = 1.5
@@ -105,7 +107,10 @@ def trunk(inp: ReviewInput) -> ItemResult:
     n, key, title = 12, "trunk", "Trunk"
     if inp.profile.goal not in TRUNK_GOALS:
         return not_applicable(
-            n, key, title, f"trunk work is asked of posture and general plans, not {inp.profile.goal}"
+            n,
+            key,
+            title,
+            f"trunk work is asked of posture and general plans, not {inp.profile.goal}",
         )
     found = sorted(
         {
@@ -129,9 +134,7 @@ def is_staple(f: ExerciseFacts, available: Mapping[str, ExerciseFacts]) -> bool:
     return (
         f.pattern in STAPLE_PATTERNS
         and is_compound(f)
-        and not any(
-            g.pattern == f.pattern and g.staple >= STAPLE_MIN for g in available.values()
-        )
+        and not any(g.pattern == f.pattern and g.staple >= STAPLE_MIN for g in available.values())
     )
 
 
@@ -155,12 +158,12 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
                 total += x.sets
                 staple += x.sets if is_staple(f, available) else 0
     for g, rows in MAJOR_GROUPS.items():
-        can = sum(1 for f in available.values() if primary_rows(f) & rows)
-        if len(by_group[g]) < min(2, can):
+        if len(by_group[g]) < min(2, _count(available, rows)):
             details.append(
                 f"{g} worked by {len(by_group[g])} exercise(s) "
                 f"({', '.join(sorted(by_group[g])) or 'none'}); at least 2 wanted"
             )
+    short_groups = bool(details) and details[-1].endswith("at least 2 wanted")
     share = staple / total if total else 1.0
     if share < STAPLE_SHARE - EPS:
         details.append(
@@ -173,7 +176,29 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
             title,
             f"{share:.0%} of the sets on staples; every major muscle has two or more exercises",
         )
-    return failed(n, key, title, details)
+    cannot = None
+    if short_groups:
+        wanted_groups = [g for g, rows in MAJOR_GROUPS.items() if _count(available, rows) >= 2]
+        widest = max(
+            (
+                sum(1 for rows in MAJOR_GROUPS.values() if primary_rows(f) & rows)
+                for f in available.values()
+            ),
+            default=1,
+        )
+        needed = math.ceil(2 * len(wanted_groups) / max(1, widest))
+        room = exercise_room(inp, available)
+        if room < needed:
+            cannot = (
+                f"{inp.profile.sessions_per_week} session(s) of "
+                f"{inp.profile.minutes_per_session} min hold at most {room} exercises, and two "
+                f"for each of {len(wanted_groups)} major muscles need at least {needed}"
+            )
+    return failed(n, key, title, details, cannot_hold=cannot)
+
+
+def _count(available: Mapping[str, ExerciseFacts], rows: frozenset[str]) -> int:
+    return sum(1 for f in available.values() if primary_rows(f) & rows)
 
 
 def wanted(inp: ReviewInput) -> ItemResult:

@@ -1,7 +1,8 @@
 """Rubric items 6-9: the dose (PLAN-RUBRIC.md, "Dose").
 
 6. **Volume per muscle** -- each landmarks row's weekly fractional sets inside the goal's target
-   range (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
+   range (a request too short to reach the targets' lower ends at all, :mod:`~.room`, is named
+   as such) (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
    goal's derivation and source), an emphasised row in the upper half of its range, no row above
    its MRV (:data:`~spotter.science.volume.LANDMARKS_2017`). For hypertrophy, when the
    mesocycle is given, every row's sets never fall from one accumulation week to the next and
@@ -35,6 +36,7 @@ from spotter.planning.model.review.context import (
     not_applicable,
     passed,
 )
+from spotter.planning.model.review.room import most_row_sets_per_set, set_room
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.volume import primary_rows, session_row_sets, week_row_sets
 from spotter.profile import WEEKDAYS
@@ -47,7 +49,7 @@ HARD_DAY: Final[int] = 6
 FREQUENCY_MIN_SESSIONS: Final[int] = 3
 
 
-def volume(inp: ReviewInput) -> ItemResult:
+def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
     """Item 6 (module docstring)."""
     n, key, title = 6, "volume", "Volume per muscle"
     targets = (
@@ -93,7 +95,17 @@ def volume(inp: ReviewInput) -> ItemResult:
         return passed(
             n, key, title, f"every muscle is inside its {inp.profile.goal} target range"
         )
-    return failed(n, key, title, details)
+    lows = sum(t.low for t in targets.values())
+    most = set_room(inp, available)
+    reach = most * most_row_sets_per_set(available)
+    cannot = None
+    if any("below the target" in d for d in details) and reach < lows - EPS:
+        cannot = (
+            f"{inp.profile.sessions_per_week} session(s) of {inp.profile.minutes_per_session} "
+            f"min hold at most {most} sets, {fmt(reach)} sets across the muscles at best, and "
+            f"the targets' lower ends add up to {fmt(lows)}"
+        )
+    return failed(n, key, title, details, cannot_hold=cannot)
 
 
 def frequency(inp: ReviewInput) -> ItemResult:

@@ -18,13 +18,12 @@
    says so); a 45-90 minute session holds 4-8 exercises.
 
 When an item fails because the request cannot hold it, ``cannot_hold`` says why: the week's
-room for exercises (:func:`exercise_room`) is smaller than the item needs, or one session has
-only two first-or-second places.
+room for exercises (:func:`~.room.exercise_room`) is smaller than the item needs, or one
+session has only two first-or-second places.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Final
 
@@ -43,14 +42,11 @@ from spotter.planning.model.review.context import (
     main_lifts,
     not_applicable,
     passed,
+    pool,
     rank,
 )
-from spotter.planning.model.session_time import (
-    CHANGEOVER_SECONDS,
-    rest_seconds,
-    session_minutes,
-    work_seconds,
-)
+from spotter.planning.model.review.room import exercise_room, session_exercise_room
+from spotter.planning.model.session_time import session_minutes
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.volume import week_row_sets
 
@@ -95,26 +91,6 @@ def _reps(slot: Slot) -> str:
 
 def _ordinal(i: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(i, f"{i}th")
-
-
-def exercise_room(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> int:
-    """The most exercises the week's sessions could hold at one set each: the quickest set the
-    pool allows (its lowest reps, the goal's rest for them) plus a changeover, per session.
-
-    A week of one 20-minute session holds five exercises at most, so it cannot cover six
-    patterns."""
-    quickest = min(
-        (
-            work_seconds(Slot(s, 1, f.rep_range[0], f.rep_range[0], 2, 0), f)
-            + rest_seconds(f.rep_range[0], f.rep_range[0], inp.profile.goal)
-            for s, f in available.items()
-            if is_compound(f)
-        ),
-        default=60.0,
-    )
-    seconds = inp.profile.minutes_per_session * 60 + CHANGEOVER_SECONDS
-    per_session = math.floor(seconds / (quickest + CHANGEOVER_SECONDS))
-    return per_session * inp.profile.sessions_per_week
 
 
 def main_patterns(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
@@ -352,7 +328,13 @@ def time_fill(inp: ReviewInput) -> ItemResult:
     all_in = all(t.low - EPS <= sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
     details = ([] if all_in else short) + other
     if details:
-        return failed(n, key, title, details)
+        room = session_exercise_room(inp, pool(inp))
+        cannot = (
+            f"a {length}-minute session holds at most {room} exercises"
+            if COUNT_MINUTES[0] <= length <= COUNT_MINUTES[1] and room < COUNT_RANGE[0]
+            else None
+        )
+        return failed(n, key, title, details, cannot_hold=cannot)
     if short:
         return passed(
             n,
