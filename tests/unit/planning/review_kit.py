@@ -109,6 +109,8 @@ FACTS: dict[str, ExerciseFacts] = {
            load="bodyweight", measure="seconds"),
         fx("crunch", "trunk-flexion", ("abs",), role="trunk", staple=1, equipment=("mat",),
            load="bodyweight", **ISO),
+        fx("band-row", "horizontal-pull", ("lats", "rhomboids"), role="secondary", staple=1,
+           equipment=("band",), load="band"),
         fx("balance-board", "anti-rotation", ("abs",), role="drill", staple=0, equipment=(),
            load="bodyweight", source="free-exercise-db"),
         fx("fedb-cable-row", "horizontal-pull", ("lats",), role="secondary", staple=0,

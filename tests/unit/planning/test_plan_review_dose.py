@@ -3,7 +3,7 @@ one a coach would reject, with the reason."""
 
 from __future__ import annotations
 
-from review_kit import FACTS, HOME, profile, review, s, week
+from review_kit import FACTS, GYM, HOME, profile, review, s, week
 
 from spotter.planning.model.program import Mesocycle, build_mesocycle
 from spotter.planning.model.review import ReviewInput, review_week
@@ -229,6 +229,16 @@ def test_68_percent_of_sets_on_staples_fail_item_13() -> None:
     assert review(_variety_week(5, 5, 4)).item(13).details == (
         "30 of 44 sets (68%) on staple exercises; at least 70 % wanted",
     )
+
+
+def test_band_rows_are_staples_for_a_lifter_with_bands_only_but_not_in_a_gym() -> None:
+    # 6 band-row sets and 4 curl sets: 60 % on staples if the band row counts, else 0 %; with
+    # bands and a mat, nothing rows better than the band row
+    w = week(("mon", [s("band-row", 6), s("curl", 4)]))
+    banded = review(w, profile(days=("mon",), equipment=("band", "mat"))).item(13)
+    assert "6 of 10 sets (60%) on staple exercises; at least 70 % wanted" in banded.details
+    gym = review(w, profile(days=("mon",), equipment=(*GYM, "band"))).item(13)
+    assert "0 of 10 sets (0%) on staple exercises; at least 70 % wanted" in gym.details
 
 
 def test_chest_from_one_exercise_and_a_bench_twice_in_a_day_fail_item_13() -> None:

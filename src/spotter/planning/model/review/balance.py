@@ -125,17 +125,18 @@ def trunk(inp: ReviewInput) -> ItemResult:
     return failed(n, key, title, ["no anti-extension or anti-rotation exercise this week"])
 
 
-def is_staple(f: ExerciseFacts, available: Mapping[str, ExerciseFacts]) -> bool:
+def staple_patterns(available: Mapping[str, ExerciseFacts]) -> frozenset[str]:
+    """The patterns for which the pool holds an exercise with a staple score of 2 or more."""
+    return frozenset(g.pattern for g in available.values() if g.staple >= STAPLE_MIN)
+
+
+def is_staple(f: ExerciseFacts, staples: frozenset[str]) -> bool:
     """A staple for this lifter: a staple score of 2 or more, or a compound of a staple pattern
-    when the pool holds no higher-scoring exercise of that pattern (band rows are the rows of a
-    lifter who owns only bands)."""
+    when the pool holds no higher-scoring exercise of that pattern (``staples``:
+    :func:`staple_patterns`; band rows are the rows of a lifter who owns only bands)."""
     if f.staple >= STAPLE_MIN:
         return True
-    return (
-        f.pattern in STAPLE_PATTERNS
-        and is_compound(f)
-        and not any(g.pattern == f.pattern and g.staple >= STAPLE_MIN for g in available.values())
-    )
+    return f.pattern in STAPLE_PATTERNS and is_compound(f) and f.pattern not in staples
 
 
 def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
@@ -144,6 +145,7 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
     details = []
     by_group: dict[str, set[str]] = {g: set() for g in MAJOR_GROUPS}
     total = staple = 0
+    staples = staple_patterns(available)
     for s in inp.week.sessions:
         seen: set[str] = set()
         for x in s.slots:
@@ -156,7 +158,7 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
                     by_group[g].add(x.exercise)
             if not is_trunk_or_carry(f):
                 total += x.sets
-                staple += x.sets if is_staple(f, available) else 0
+                staple += x.sets if is_staple(f, staples) else 0
     for g, rows in MAJOR_GROUPS.items():
         if len(by_group[g]) < min(2, _count(available, rows)):
             details.append(
