@@ -13,6 +13,7 @@ from spotter.cli.common import catalog, console, engine, err_console, fail, prin
 from spotter.cli.plan_output import (
     plan_dict,
     print_review,
+    print_review_summary,
     print_week,
     session_dict,
     target_problem,
@@ -152,10 +153,11 @@ def new(
 
     first = _parse_date(start, "--start")
     with user_errors():
+        profile = _profile(ctx)
         plan = new_plan(
             SqlUnitOfWork(engine(ctx)),
             catalog(ctx),
-            _profile(ctx),
+            profile,
             start=first,
             weeks=weeks,
             template=template,
@@ -165,15 +167,18 @@ def new(
             favourites=_given(favourite),
             imported=imported,
         )
+        assert profile is not None  # new_plan refuses a missing profile
+        review = _review(ctx, plan, profile)
     names = _names(ctx)
     if fmt == "json":
-        print_json(plan_dict(plan, names))
+        print_json({**plan_dict(plan, names), "review": review.as_dict()})
         return
     console().print(
         f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
     )
     print_week(plan, plan.weeks - 1, names)
     _warn(plan)
+    print_review_summary(review)
     console().print(
         "See every week with `spotter plan show --week N`; why, and a coach's review, with "
         "`spotter plan explain`."

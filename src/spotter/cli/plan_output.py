@@ -150,3 +150,22 @@ def write_whole(target: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def print_review_summary(review: PlanReview) -> None:
+    """One line: the review passed, or which items failed (and which the request rules out)."""
+    applicable = sum(i.status != "not-applicable" for i in review.items)
+    if review.ok:
+        console().print(
+            f"Coach's review: [green]passes all {applicable} items that apply[/].", highlight=False
+        )
+        return
+    parts = [
+        f"{i.number} ({i.title.lower()}{', the request cannot hold it' if i.cannot_hold else ''})"
+        for i in review.failed
+    ]
+    console().print(
+        f"Coach's review: [red]fails item(s) {escape_markup(', '.join(parts))}[/]; "
+        "the reasons with `spotter plan review`.",
+        highlight=False,
+    )

@@ -76,7 +76,14 @@ def pull_push(inp: ReviewInput) -> ItemResult:
         if not any(set(f.primary) & RETRACTORS for f in planned):
             details.append("posture: no scapular-retraction exercise (rhomboids, middle traps)")
     if not details:
-        return passed(n, key, title, "pulling sets match or exceed pressing sets in each plane")
+        extra = (
+            f"; {fmt(POSTURE_PULL_RATIO)}x overall, with rear-delt and scapular-retraction work"
+            if inp.profile.goal == "posture"
+            else ""
+        )
+        return passed(
+            n, key, title, f"pulling sets match or exceed pressing sets in each plane{extra}"
+        )
     return failed(n, key, title, details)
 
 
