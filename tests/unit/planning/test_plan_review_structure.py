@@ -167,8 +167,15 @@ def test_a_pull_day_with_a_squat_and_an_upper_day_with_a_hinge_fail_item_4() -> 
     item = review(w, names=("Pull A", "Upper", "Full body")).item(4)
     assert item.details == (
         "mon 'Pull A' holds a squat or press: squat, bench",
-        "wed 'Upper' holds a squat or hinge: rdl",
+        "wed 'Upper' holds a lower-body exercise: rdl",
         "fri 'Full body' has no pull exercise",
+    )
+
+
+def test_an_upper_day_with_leg_curls_fails_item_4() -> None:
+    w = week(("mon", [s("bench"), s("row"), s("leg-curl")]))
+    assert review(w, names=("Upper",)).item(4).details == (
+        "mon 'Upper' holds a lower-body exercise: leg-curl",
     )
 
 

@@ -11,7 +11,8 @@
    anything else 6-12; hypertrophy: compounds 6-12, isolations 8-20; posture and general: 8-15
    at RIR 3 or less. Trunk work, carries and timed sets keep their own measure.
 4. **Day names follow content** -- a day named Pull holds no squat or lunge and no press; Lower
-   (or Legs) no press; Upper no squat, lunge or hinge; Push, by the same reading, no row,
+   (or Legs) no press; Upper no squat, lunge or hinge, nor any other lower-body exercise (a
+   reverse Nordic or a calf raise is no upper-body work); Push, by the same reading, no row,
    pull-down or hinge; Full body at least one lower-body, one press and one pull exercise.
 5. **Sessions fill their time** -- planned minutes (:mod:`..session_time`) within 85-105 % of
    the session length, unless every muscle already sits in its target range (then the reason
@@ -279,8 +280,8 @@ def day_names(inp: ReviewInput) -> ItemResult:
                 bad = having(_PRESSES)
                 what = "an upper-body press"
             elif rule == "upper":
-                bad = having(_SQUATS | {"hinge"})
-                what = "a squat or hinge"
+                bad = having(_LOWER)
+                what = "a lower-body exercise"
             elif rule == "push":
                 bad = having(_PULLS | {"hinge"})
                 what = "a pull or hinge"
