@@ -217,14 +217,16 @@ def _prescribe(
     foreign = planned(last.date) is None or not ours
     if foreign and (not ours or all(x.reps < slot.rep_low for x in last.top_sets)):
         # the last session was another rep scheme (before the plan, or another slot's day):
-        # start from its e1RM instead of judging it against this slot
+        # start from its e1RM instead of judging it against this slot; with no session of
+        # this scheme yet, from the calibration when there was one (the test set is for this)
+        source = calibration if not ours and calibration is not None else last
         target = rule.reps if isinstance(rule, LinearProgression) else slot.rep_low
-        based = rebase(last, target, slot.rir, rounding, fmt)
+        based = rebase(source, target, slot.rir, rounding, fmt)
         if based is None:
             return rule, None, "", calibration_text(ex, slot, ctx.unit)
         load, why = based
         if isinstance(rule, GzclpT1):
-            load, why = gzclp_t1_start(last, rule.restart_pct, rounding, fmt) or based
+            load, why = gzclp_t1_start(source, rule.restart_pct, rounding, fmt) or based
         if isinstance(rule, GzclpT1 | GzclpT2 | GzclpT3):
             p = evaluate(rule, [], start_kg=load, rounding=rounding, unit=unit_enum)
             return rule, p, f"{why} {p.reason}", None

@@ -119,7 +119,12 @@ def step_kg(rule_kg: float, ex: Exercise, unit: str) -> float:
 
 
 def unit_rule(rule: Rule, ex: Exercise, unit: str) -> Rule:
-    if isinstance(rule, DoubleProgression | LinearProgression | GzclpT1 | GzclpT2 | GzclpT3):
+    if isinstance(rule, GzclpT2):
+        reset = step_kg(rule.reset_increment_kg, ex, unit)
+        return replace(
+            rule, increment_kg=step_kg(rule.increment_kg, ex, unit), reset_increment_kg=reset
+        )
+    if isinstance(rule, DoubleProgression | LinearProgression | GzclpT1 | GzclpT3):
         return replace(rule, increment_kg=step_kg(rule.increment_kg, ex, unit))
     if isinstance(rule, Wave531 | BoringButBig) and unit == "lb":
         return replace(rule, tm_increment_kg=to_kg(rule.tm_increment_kg * 2, Unit.LB))

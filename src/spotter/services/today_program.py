@@ -10,7 +10,8 @@ cycle (main sets and Boring But Big) is counted from.
   anyway (at least the planned number of sets at the top load) is judged like any other.
 * **5/3/1 cycle.** A lift's wave sessions are its sessions on days the plan gives it a
   ``wave531`` slot, the calibration left out; every four make a cycle. Boring But Big counts
-  the same sessions (its own, when the plan has no 5/3/1 slot for the lift).
+  the same sessions (its own, when the plan has no 5/3/1 slot for the lift) and uses the cycle
+  of the lift's next 5/3/1 session: the same day's when both are on one day.
 * **Training max.** The 1RM behind the training max is the best e1RM of the working sets
   logged *before the lift's first wave session* (any logged before today, until there is one):
   sets logged inside a cycle never move it (Wendler: the TM is fixed for the cycle and rises
