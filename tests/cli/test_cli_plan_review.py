@@ -78,7 +78,9 @@ def test_export_targets_that_cannot_be_written_are_refused_and_files_replaced_wh
     md = out / "plan.md"
     md.write_text("old notes\n" * 1000)
     assert run("plan", "export", "--markdown", str(md)).exit_code == 0
-    assert "old notes" not in md.read_text() and md.read_text().count("\n## Week ") == 6
+    text = md.read_text()
+    assert "old notes" not in text and text.count("\n## Week ") == 6
+    assert "## Coach's review (peak week)" in text and "| 15 | Progression |" in text
     assert [p.name for p in out.iterdir()] == ["plan.md"]  # no temporary file left behind
 
 

@@ -357,7 +357,7 @@ def export(
         str, typer.Option("--time", help="Start time of each session in the calendar, HH:MM.")
     ] = "18:00",
 ) -> None:
-    """Export the active plan to a calendar (.ics) or a Markdown file.
+    """Export the active plan to a calendar (.ics) or a Markdown file (with the coach's review).
 
     Example: spotter plan export --ics plan.ics --time 07:30
     """
@@ -386,6 +386,11 @@ def export(
         )
         if missing:
             raise fail(f"the plan uses exercises no longer in the catalog: {', '.join(missing)}")
+    review = None
+    with user_errors():
+        profile = _profile(ctx)
+        if profile is not None:
+            review = _review(ctx, plan, profile)
     outputs: list[tuple[str, Path, str, str]] = []
     if ics is not None:
         outputs.append(
@@ -397,7 +402,9 @@ def export(
             )
         )
     if markdown is not None:
-        outputs.append(("--markdown", markdown, plan_to_markdown(plan, names), str(markdown)))
+        outputs.append(
+            ("--markdown", markdown, plan_to_markdown(plan, names, review), str(markdown))
+        )
     for option, target, text, _ in outputs:
         try:
             write_whole(target, text)

@@ -1,8 +1,9 @@
 """A plan as Markdown: a heading per week, a table per session with dates.
 
 Each session is a heading ("Mon 2026-11-30 — Upper A", "(deload)" in the deload week) and a
-table of its exercises in order: name, sets, reps, RIR, rest and the progression rule. Pipes in
-names are escaped so the table stays a table.
+table of its exercises in order: name, sets, reps, RIR, rest and the progression rule. Given a
+:class:`~spotter.planning.model.review.PlanReview`, a last section lists each item of the plan
+rubric with its result and reason. Pipes in names are escaped so the table stays a table.
 
 >>> md_cell("Bench | close grip")
 'Bench \\\\| close grip'
@@ -15,7 +16,10 @@ from collections.abc import Mapping
 from itertools import groupby
 
 from spotter.planning.model.progression import RULES
+from spotter.planning.model.review import PlanReview
 from spotter.planning.model.stored import StoredPlan
+
+_RESULT = {"passed": "passed", "failed": "**failed**", "not-applicable": "n/a"}
 
 
 def md_cell(text: str) -> str:
@@ -23,7 +27,9 @@ def md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def plan_to_markdown(plan: StoredPlan, names: Mapping[str, str]) -> str:
+def plan_to_markdown(
+    plan: StoredPlan, names: Mapping[str, str], review: PlanReview | None = None
+) -> str:
     """The plan as Markdown text; ``names`` maps exercise slugs to display names."""
     lines = [f"# {md_cell(plan.name)}", ""]
     end = plan.end_date - dt.timedelta(days=1)
@@ -58,4 +64,30 @@ def plan_to_markdown(plan: StoredPlan, names: Mapping[str, str]) -> str:
                     f"{s.rir} | {s.rest_seconds} s | {rule} |"
                 )
             lines.append("")
+    if review is not None:
+        lines += review_markdown(review)
     return "\n".join(lines)
+
+
+def review_markdown(review: PlanReview) -> list[str]:
+    """The coach's review as a Markdown section (lines)."""
+    verdict = (
+        "passes every item that applies"
+        if review.ok
+        else f"fails {len(review.failed)} item(s)"
+    )
+    lines = [
+        f"## Coach's review (peak week): {verdict}",
+        "",
+        "| # | Item | Result | Why |",
+        "|---:|---|---|---|",
+    ]
+    for item in review.items:
+        why = "; ".join(item.details) if item.status == "failed" else item.reason
+        if item.cannot_hold:
+            why += f". This request cannot hold it: {item.cannot_hold}"
+        lines.append(
+            f"| {item.number} | {md_cell(item.title)} | {_RESULT[item.status]} | {md_cell(why)} |"
+        )
+    lines.append("")
+    return lines
