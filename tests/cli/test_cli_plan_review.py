@@ -27,7 +27,10 @@ def init(days: str = "mon,tue,thu,fri", goal: str = "hypertrophy", minutes: str 
 
 def test_plan_review_lists_the_fifteen_items_and_plan_explain_shows_them() -> None:
     init()
-    assert run("plan", "new", "--template", "upper-lower-4").exit_code == 0
+    made = run("plan", "new", "--template", "upper-lower-4", "--imported", "--format", "json")
+    assert made.exit_code == 0, made.stderr
+    saved = json.loads(made.stdout)
+    assert saved["imported"] is True and len(saved["review"]["items"]) == 15
     r = run("plan", "review", "--format", "json")
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
@@ -38,6 +41,7 @@ def test_plan_review_lists_the_fifteen_items_and_plan_explain_shows_them() -> No
     assert by[2]["status"] == "not-applicable" and "hypertrophy" in by[2]["reason"]
     assert by[12]["status"] == "not-applicable" and "hypertrophy" in by[12]["reason"]
     assert data["failed"] == [i["number"] for i in data["items"] if i["status"] == "failed"]
+    assert data == saved["review"]  # the review of the saved plan is the one `plan new` showed
     # no log yet: loaded exercises start from a calibration set, never a guess
     assert "guess" not in json.dumps(by[15])
     explained = json.loads(run("plan", "explain", "--format", "json").stdout)
