@@ -78,3 +78,11 @@ def test_a_file_without_coaching_gets_a_role_from_its_pattern() -> None:
     text = "".join(line for line in text.splitlines(True) if "coaching:" not in line)
     ex = build(parse_text(text, "romanian-deadlift.yaml"))
     assert (ex.facts.role, ex.facts.staple) == ("secondary", 1)
+
+
+def test_an_exercise_page_shows_role_and_staple(catalog) -> None:  # type: ignore[no-untyped-def]
+    from spotter.knowledge.page import to_dict, to_markdown
+
+    page = to_dict(catalog.get("dumbbell-pullover"))
+    assert (page["role"], page["staple"]) == ("accessory", 0)
+    assert "main-lift candidate · staple 3/3" in to_markdown(catalog.get("pull-up"))
