@@ -166,8 +166,9 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
             if not is_trunk_or_carry(f):
                 total += x.sets
                 staple += x.sets if is_staple(f, staples) else 0
+    movers = [primary_rows(f) for f in available.values()]
     for g, rows in MAJOR_GROUPS.items():
-        if len(by_group[g]) < min(2, _count(available, rows)):
+        if len(by_group[g]) < min(2, _count(movers, rows)):
             details.append(
                 f"{g} worked by {len(by_group[g])} exercise(s) "
                 f"({', '.join(sorted(by_group[g])) or 'none'}); at least 2 wanted"
@@ -187,13 +188,9 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
         )
     cannot = None
     if short_groups:
-        wanted_groups = [g for g, rows in MAJOR_GROUPS.items() if _count(available, rows) >= 2]
+        wanted_groups = [g for g, rows in MAJOR_GROUPS.items() if _count(movers, rows) >= 2]
         widest = max(
-            (
-                sum(1 for rows in MAJOR_GROUPS.values() if primary_rows(f) & rows)
-                for f in available.values()
-            ),
-            default=1,
+            (sum(1 for rows in MAJOR_GROUPS.values() if m & rows) for m in movers), default=1
         )
         needed = math.ceil(2 * len(wanted_groups) / max(1, widest))
         room = exercise_room(inp, available)
@@ -206,8 +203,8 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
     return failed(n, key, title, details, cannot_hold=cannot)
 
 
-def _count(available: Mapping[str, ExerciseFacts], rows: frozenset[str]) -> int:
-    return sum(1 for f in available.values() if primary_rows(f) & rows)
+def _count(movers: list[frozenset[str]], rows: frozenset[str]) -> int:
+    return sum(1 for m in movers if m & rows)
 
 
 def wanted(inp: ReviewInput) -> ItemResult:

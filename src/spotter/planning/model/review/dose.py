@@ -96,10 +96,12 @@ def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResu
             n, key, title, f"every muscle is inside its {inp.profile.goal} target range"
         )
     lows = sum(t.low for t in targets.values())
+    cannot = None
+    if not any("below the target" in d for d in details):
+        return failed(n, key, title, details)
     most = set_room(inp, available)
     reach = most * most_row_sets_per_set(available)
-    cannot = None
-    if any("below the target" in d for d in details) and reach < lows - EPS:
+    if reach < lows - EPS:
         cannot = (
             f"{inp.profile.sessions_per_week} session(s) of {inp.profile.minutes_per_session} "
             f"min hold at most {most} sets, {fmt(reach)} sets across the muscles at best, and "
