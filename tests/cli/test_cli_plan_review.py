@@ -122,8 +122,9 @@ def test_imported_drills_never_reach_a_plan_and_other_imports_only_on_opt_in(
 
     f = tmp_path / "fedb.json"
     f.write_text(json.dumps(DRILLS))
-    r = run("exercises", "import", "free-exercise-db", str(f))
+    r = run("exercises", "import", "free-exercise-db", str(f), "--format", "json")
     assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["drills"] == 2
     cat = load_catalog(resolve_settings(None))
     board, start, squat = (
         "fedb-balance-board", "fedb-linear-3-part-start-technique", "fedb-barbell-squat-x",
