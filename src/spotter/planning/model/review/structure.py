@@ -94,6 +94,10 @@ def _ordinal(i: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(i, f"{i}th")
 
 
+def _allows(inp: ReviewInput) -> str:
+    return "the equipment and the avoid list allow" if inp.avoid else "the equipment allows"
+
+
 def main_patterns(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
     """Item 1 (module docstring)."""
     n, key, title = 1, "main-lifts-first", "Main lifts first"
@@ -126,7 +130,7 @@ def main_patterns(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> I
                     f"{s.day}: compound {x.exercise} comes after isolation {first_isolation}"
                 )
     skipped = [name for name in SIX_PATTERNS if name not in allowed]
-    note = f" (the equipment allows no compound {', '.join(skipped)})" if skipped else ""
+    note = f" ({_allows(inp)} no compound {', '.join(skipped)})" if skipped else ""
     if not details:
         return passed(
             n,
@@ -190,7 +194,7 @@ def strength_lifts(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> 
                 f"{MAIN_REPS[0]}-{MAIN_REPS[1]} reps, {MAIN_REST[0] // 60}-{MAIN_REST[1] // 60} "
                 "min rest"
             )
-    note = f" (the equipment allows no compound {', '.join(absent)})" if absent else ""
+    note = f" ({_allows(inp)} no compound {', '.join(absent)})" if absent else ""
     if not details:
         return passed(
             n,
