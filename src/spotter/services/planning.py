@@ -62,6 +62,7 @@ __all__ = [
     "explain_plan",
     "favourite_slugs",
     "list_templates",
+    "load_sources",
     "new_plan",
     "review_plan",
     "usable_facts",
@@ -395,6 +396,19 @@ def _load_source(facts: ExerciseFacts, logged: bool) -> str:
     return "log" if logged else "calibration"
 
 
+def load_sources(
+    slugs: Iterable[str], facts: Mapping[str, ExerciseFacts], log: SetReader
+) -> dict[str, str]:
+    """Where each exercise's first load comes from: ``log`` when the log has a working set of
+    it, else ``calibration``; ``bodyweight`` for exercises with no load to give."""
+    return {
+        slug: _load_source(
+            facts[slug], any(r.is_working for r in log.sets(exercise=slug, limit=50))
+        )
+        for slug in slugs
+    }
+
+
 def review_plan(
     plan: StoredPlan, catalog: Catalog, profile: Profile, *, log: SetReader | None = None
 ) -> PlanReview:
@@ -410,14 +424,7 @@ def review_plan(
             f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
             "make a new plan with `spotter plan new`"
         )
-    sources = None
-    if log is not None:
-        sources = {
-            slug: _load_source(
-                facts[slug], any(r.is_working for r in log.sets(exercise=slug, limit=50))
-            )
-            for slug in slugs
-        }
+    sources = load_sources(slugs, facts, log) if log is not None else None
     base = len(plan.mesocycle.weeks) - 2
     return review_week(
         ReviewInput(
