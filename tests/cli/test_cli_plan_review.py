@@ -31,6 +31,13 @@ def test_plan_review_lists_the_fifteen_items_and_plan_explain_shows_them() -> No
     assert made.exit_code == 0, made.stderr
     saved = json.loads(made.stdout)
     assert saved["imported"] is True and len(saved["review"]["items"]) == 15
+    from spotter.config import resolve_settings
+    from spotter.store.db import open_engine
+    from spotter.store.uow import SqlUnitOfWork
+
+    with SqlUnitOfWork(open_engine(resolve_settings(None).db_url)) as uow:
+        stored = uow.plans.active()
+    assert stored is not None and stored.imported  # the opt-in is saved with the plan
     r = run("plan", "review", "--format", "json")
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
