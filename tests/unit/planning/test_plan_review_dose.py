@@ -3,9 +3,10 @@ one a coach would reject, with the reason."""
 
 from __future__ import annotations
 
+import pytest
 from review_kit import FACTS, GYM, HOME, profile, review, s, week
 
-from spotter.planning.model.program import Mesocycle, build_mesocycle
+from spotter.planning.model.program import Mesocycle, WeekPlan, build_mesocycle
 from spotter.planning.model.review import ReviewInput, review_week
 from spotter.planning.model.targets import TargetRange
 
@@ -342,3 +343,11 @@ def test_the_review_lists_fifteen_items_and_passes_only_without_failures() -> No
     assert [i.number for i in r.items] == list(range(1, 16))
     assert r.ok == (not any(i.status == "failed" for i in r.items))
     assert r.as_dict()["failed"] == [i.number for i in r.failed]
+
+
+def test_a_deload_week_or_an_unknown_exercise_is_refused_by_name() -> None:
+    w = week(("mon", [s("squat")]))
+    with pytest.raises(ValueError, match="deload week"):
+        review(WeekPlan(w.sessions, deload=True))
+    with pytest.raises(ValueError, match="no facts: mystery-lift"):
+        review(week(("mon", [s("mystery-lift")])))

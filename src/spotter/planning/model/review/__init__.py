@@ -57,8 +57,10 @@ class PlanReview:
 
 
 def review_week(inp: ReviewInput) -> PlanReview:
-    """Every rubric item for ``inp`` (module docstring). Raises ``ValueError`` naming an exercise
-    of the week that has no facts."""
+    """Every rubric item for ``inp`` (module docstring). Raises ``ValueError`` for a deload week
+    (the rubric reviews normal weeks) and naming an exercise of the week that has no facts."""
+    if inp.week.deload:
+        raise ValueError("the review is of a normal week; this is a deload week")
     unknown = sorted({x.exercise for s in inp.week.sessions for x in s.slots} - set(inp.facts))
     if unknown:
         raise ValueError(f"the week names exercises with no facts: {', '.join(unknown)}")
