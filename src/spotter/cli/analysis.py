@@ -151,7 +151,7 @@ def next_(
         else ""
     )
     console().print(
-        f"[bold]{ex.name}[/]: {p.scheme} at [bold]{fmt_load(p.load_kg, unit)}[/]{plates}"
+        f"[bold]{ex.name}[/]: {p.scheme} at [bold]{fmt_load(loaded.load_kg, unit)}[/]{plates}"
     )
     console().print(f"  {p.reason}")
     if warmups:
