@@ -31,6 +31,8 @@ def test_plan_review_lists_the_fifteen_items_and_plan_explain_shows_them() -> No
     assert made.exit_code == 0, made.stderr
     saved = json.loads(made.stdout)
     assert saved["imported"] is True and len(saved["review"]["items"]) == 15
+    roles = {x["exercise"]: x["role"] for p in saved["sessions"] for x in p["slots"]}
+    assert roles["barbell-bench-press"] == "main" and roles["dumbbell-lateral-raise"] == "accessory"
     from spotter.config import resolve_settings
     from spotter.store.db import open_engine
     from spotter.store.uow import SqlUnitOfWork

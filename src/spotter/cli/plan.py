@@ -169,14 +169,15 @@ def new(
         )
         assert profile is not None  # new_plan refuses a missing profile
         review = _review(ctx, plan, profile)
+        roles = _roles(ctx, plan, profile)
     names = _names(ctx)
     if fmt == "json":
-        print_json({**plan_dict(plan, names), "review": review.as_dict()})
+        print_json({**plan_dict(plan, names, roles), "review": review.as_dict()})
         return
     console().print(
         f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
     )
-    print_week(plan, plan.weeks - 1, names)
+    print_week(plan, plan.weeks - 1, names, roles)
     _warn(plan)
     print_review_summary(review)
     console().print(
@@ -221,6 +222,7 @@ def show(
     """
     with user_errors():
         plan = _active(ctx)
+        roles = _roles(ctx, plan, _profile(ctx))
     today = dt.date.today()
     if week is None:
         week = (
@@ -239,12 +241,18 @@ def show(
                 "week": week,
                 "weeks": plan.weeks,
                 "deload": plan.mesocycle.weeks[week - 1].deload,
-                "sessions": [session_dict(p, names) for p in sessions],
+                "sessions": [session_dict(p, names, roles) for p in sessions],
             }
         )
         return
     console().print(f"[bold]{plan.name}[/]")
-    print_week(plan, week, names)
+    print_week(plan, week, names, roles)
+
+
+def _roles(ctx: typer.Context, plan: StoredPlan, profile: Profile | None) -> dict[str, str]:
+    from spotter.services.planning import plan_roles
+
+    return plan_roles(plan, catalog(ctx), profile) if profile is not None else {}
 
 
 def _review(ctx: typer.Context, plan: StoredPlan, profile: Profile) -> PlanReview:
@@ -389,6 +397,7 @@ def export(
     review = None
     with user_errors():
         profile = _profile(ctx)
+        roles = _roles(ctx, plan, profile)
         if profile is not None:
             review = _review(ctx, plan, profile)
     outputs: list[tuple[str, Path, str, str]] = []
@@ -403,7 +412,7 @@ def export(
         )
     if markdown is not None:
         outputs.append(
-            ("--markdown", markdown, plan_to_markdown(plan, names, review), str(markdown))
+            ("--markdown", markdown, plan_to_markdown(plan, names, review, roles), str(markdown))
         )
     for option, target, text, _ in outputs:
         try:

@@ -18,10 +18,13 @@ def reps(slot: Slot) -> str:
     return str(slot.rep_low) if slot.rep_low == slot.rep_high else f"{slot.rep_low}-{slot.rep_high}"
 
 
-def slot_dict(slot: Slot, names: dict[str, str]) -> dict[str, Any]:
+def slot_dict(
+    slot: Slot, names: dict[str, str], roles: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "exercise": slot.exercise,
         "name": names.get(slot.exercise, slot.exercise),
+        "role": (roles or {}).get(slot.exercise),
         "sets": slot.sets,
         "rep_low": slot.rep_low,
         "rep_high": slot.rep_high,
@@ -31,18 +34,22 @@ def slot_dict(slot: Slot, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def session_dict(p: PlannedSession, names: dict[str, str]) -> dict[str, Any]:
+def session_dict(
+    p: PlannedSession, names: dict[str, str], roles: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "date": p.date.isoformat(),
         "day": p.session.day,
         "week": p.week,
         "name": p.name,
         "deload": p.deload,
-        "slots": [slot_dict(s, names) for s in p.session.slots],
+        "slots": [slot_dict(s, names, roles) for s in p.session.slots],
     }
 
 
-def plan_dict(plan: StoredPlan, names: dict[str, str]) -> dict[str, Any]:
+def plan_dict(
+    plan: StoredPlan, names: dict[str, str], roles: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "id": plan.id,
         "name": plan.name,
@@ -56,11 +63,23 @@ def plan_dict(plan: StoredPlan, names: dict[str, str]) -> dict[str, Any]:
         "avoid": list(plan.avoid),
         "favourites": list(plan.favourites),
         "warnings": list(plan.warnings),
-        "sessions": [session_dict(p, names) for p in plan.sessions()],
+        "sessions": [session_dict(p, names, roles) for p in plan.sessions()],
     }
 
 
-def print_week(plan: StoredPlan, week: int, names: dict[str, str]) -> None:
+#: How a table names an exercise's role in the week.
+ROLE_LABELS = {
+    "main": "main lift",
+    "secondary": "compound",
+    "accessory": "accessory",
+    "trunk": "trunk",
+    "carry": "carry",
+}
+
+
+def print_week(
+    plan: StoredPlan, week: int, names: dict[str, str], roles: dict[str, str] | None = None
+) -> None:
     from rich.table import Table
 
     sessions = [p for p in plan.sessions() if p.week == week]
@@ -73,16 +92,19 @@ def print_week(plan: StoredPlan, week: int, names: dict[str, str]) -> None:
         )
         for col, just in (
             ("Exercise", "left"),
+            *((("Role", "left"),) if roles else ()),
             ("Sets", "right"),
             ("Reps", "right"),
             ("RIR", "right"),
             ("Rest", "right"),
             ("Progression", "left"),
         ):
-            t.add_column(col, justify=just)  # type: ignore[arg-type]
+            t.add_column(col, justify=just)
         for s in p.session.slots:
+            role = (ROLE_LABELS.get(roles.get(s.exercise, ""), ""),) if roles else ()
             t.add_row(
                 names.get(s.exercise, s.exercise),
+                *role,
                 str(s.sets),
                 reps(s),
                 str(s.rir),

@@ -20,6 +20,14 @@ from spotter.planning.model.review import PlanReview
 from spotter.planning.model.stored import StoredPlan
 
 _RESULT = {"passed": "passed", "failed": "**failed**", "not-applicable": "n/a"}
+#: How the table names an exercise's role in the week.
+ROLE_WORDS = {
+    "main": "main lift",
+    "secondary": "compound",
+    "accessory": "accessory",
+    "trunk": "trunk",
+    "carry": "carry",
+}
 
 
 def md_cell(text: str) -> str:
@@ -28,9 +36,13 @@ def md_cell(text: str) -> str:
 
 
 def plan_to_markdown(
-    plan: StoredPlan, names: Mapping[str, str], review: PlanReview | None = None
+    plan: StoredPlan,
+    names: Mapping[str, str],
+    review: PlanReview | None = None,
+    roles: Mapping[str, str] | None = None,
 ) -> str:
-    """The plan as Markdown text; ``names`` maps exercise slugs to display names."""
+    """The plan as Markdown text; ``names`` maps exercise slugs to display names, ``roles`` to
+    their role in the week (a Role column when given)."""
     lines = [f"# {md_cell(plan.name)}", ""]
     end = plan.end_date - dt.timedelta(days=1)
     source = ""
@@ -53,14 +65,15 @@ def plan_to_markdown(
             lines += [
                 f"### {p.date.strftime('%a')} {p.date.isoformat()} — {md_cell(p.name)}",
                 "",
-                "| Exercise | Sets | Reps | RIR | Rest | Progression |",
-                "|---|---:|---:|---:|---:|---|",
+                "| Exercise |" + (" Role |" if roles else "") + " Sets | Reps | RIR | Rest | Progression |",
+                "|---|" + ("---|" if roles else "") + "---:|---:|---:|---:|---|",
             ]
             for s in p.session.slots:
                 reps = str(s.rep_low) if s.rep_low == s.rep_high else f"{s.rep_low}-{s.rep_high}"
                 rule = s.rule if s.rule in RULES else "auto"
+                role = f" {ROLE_WORDS.get(roles.get(s.exercise, ''), '')} |" if roles else ""
                 lines.append(
-                    f"| {md_cell(names.get(s.exercise, s.exercise))} | {s.sets} | {reps} | "
+                    f"| {md_cell(names.get(s.exercise, s.exercise))} |{role} {s.sets} | {reps} | "
                     f"{s.rir} | {s.rest_seconds} s | {rule} |"
                 )
             lines.append("")

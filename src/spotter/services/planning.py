@@ -34,7 +34,7 @@ from spotter.planning.model.checks import check_week
 from spotter.planning.model.program import DEFAULT_WEEKS, Mesocycle, WeekPlan, build_mesocycle
 from spotter.planning.model.rationale import WeekExplanation, explain_week, session_names
 from spotter.planning.model.request import PlanRequest
-from spotter.planning.model.review import PlanReview, ReviewInput, review_week
+from spotter.planning.model.review import PlanReview, ReviewInput, review_week, week_roles
 from spotter.planning.model.stored import PlannedSession, StoredPlan
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.template_use import (
@@ -64,6 +64,7 @@ __all__ = [
     "list_templates",
     "load_sources",
     "new_plan",
+    "plan_roles",
     "review_plan",
     "usable_facts",
 ]
@@ -409,33 +410,48 @@ def load_sources(
     }
 
 
+def _review_input(plan: StoredPlan, catalog: Catalog, profile: Profile) -> ReviewInput:
+    facts = facts_of(catalog.all())
+    week = plan.mesocycle.base
+    missing = sorted({x.exercise for s in week.sessions for x in s.slots} - set(facts))
+    if missing:
+        raise PlanInputError(
+            f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
+            "make a new plan with `spotter plan new`"
+        )
+    base = len(plan.mesocycle.weeks) - 2
+    return ReviewInput(
+        week=week,
+        facts=facts,
+        profile=profile,
+        names=plan.session_names[base] if base < len(plan.session_names) else (),
+        emphasis=plan.emphasis,
+        avoid=frozenset(plan.avoid),
+        imported_ok=plan.imported,
+        mesocycle=plan.mesocycle,
+    )
+
+
+def plan_roles(plan: StoredPlan, catalog: Catalog, profile: Profile) -> dict[str, str]:
+    """What each exercise is in the plan's weeks (main, secondary, accessory, trunk, carry);
+    a template that rotates its sessions has exercises outside the peak week too."""
+    inp = _review_input(plan, catalog, profile)
+    out: dict[str, str] = {}
+    for week in (inp.week, *plan.mesocycle.weeks):
+        if not week.deload and all(x.exercise in inp.facts for s in week.sessions for x in s.slots):
+            for slug, role in week_roles(replace(inp, week=week)).items():
+                out.setdefault(slug, role)
+    return out
+
+
 def review_plan(
     plan: StoredPlan, catalog: Catalog, profile: Profile, *, log: SetReader | None = None
 ) -> PlanReview:
     """PLAN-RUBRIC.md's items over the plan's peak week (and its mesocycle), for ``profile``.
     With ``log``, each exercise's first load is from the log when it has working sets, else
     from a calibration set (what ``spotter today`` does)."""
-    facts = facts_of(catalog.all())
-    week = plan.mesocycle.base
-    slugs = sorted({x.exercise for s in week.sessions for x in s.slots})
-    missing = [x for x in slugs if x not in facts]
-    if missing:
-        raise PlanInputError(
-            f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
-            "make a new plan with `spotter plan new`"
-        )
-    sources = load_sources(slugs, facts, log) if log is not None else None
-    base = len(plan.mesocycle.weeks) - 2
-    return review_week(
-        ReviewInput(
-            week=week,
-            facts=facts,
-            profile=profile,
-            names=plan.session_names[base] if base < len(plan.session_names) else (),
-            emphasis=plan.emphasis,
-            avoid=frozenset(plan.avoid),
-            imported_ok=plan.imported,
-            mesocycle=plan.mesocycle,
-            load_sources=sources,
-        )
-    )
+    inp = _review_input(plan, catalog, profile)
+    if log is not None:
+        slugs = sorted({x.exercise for s in inp.week.sessions for x in s.slots})
+        inp = replace(inp, load_sources=load_sources(slugs, inp.facts, log))
+    return review_week(inp)

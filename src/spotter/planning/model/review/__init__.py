@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spotter.planning.model.review.balance import knee_hip, pull_push, trunk, variety, wanted
-from spotter.planning.model.review.context import ItemResult, ReviewInput, pool
+from spotter.planning.model.review.context import ItemResult, ReviewInput, pool, week_roles
 from spotter.planning.model.review.dose import frequency, recovery, session_cap, volume
 from spotter.planning.model.review.rules import progression
 from spotter.planning.model.review.structure import (
@@ -27,7 +27,7 @@ from spotter.planning.model.review.structure import (
     time_fill,
 )
 
-__all__ = ["ItemResult", "PlanReview", "ReviewInput", "review_week"]
+__all__ = ["ItemResult", "PlanReview", "ReviewInput", "review_week", "week_roles"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,3 +225,19 @@ def hard_sets(session: Session, facts: Mapping[str, ExerciseFacts]) -> dict[str,
         for row in primary_rows(facts[x.exercise]):
             out[row] = out.get(row, 0) + x.sets
     return out
+
+
+def week_roles(inp: ReviewInput) -> dict[str, str]:
+    """What each exercise of the week is in it: ``main`` (one of :func:`main_lifts`),
+    ``secondary`` (another compound), ``accessory``, ``trunk`` or ``carry``."""
+    main = main_lifts(inp, pool(inp))
+    out = {}
+    for slug in week_slugs(inp.week):
+        f = inp.facts[slug]
+        if is_trunk_or_carry(f):
+            out[slug] = f.role
+        elif slug in main:
+            out[slug] = "main"
+        else:
+            out[slug] = "secondary" if is_compound(f) else "accessory"
+    return out
