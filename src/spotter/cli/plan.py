@@ -250,9 +250,16 @@ def show(
 
 
 def _roles(ctx: typer.Context, plan: StoredPlan, profile: Profile | None) -> dict[str, str]:
-    from spotter.services.planning import plan_roles
+    """Each exercise's role in the week; none without a profile, or when the plan names an
+    exercise the catalog no longer has (the week is still shown)."""
+    from spotter.services.planning import PlanInputError, plan_roles
 
-    return plan_roles(plan, catalog(ctx), profile) if profile is not None else {}
+    if profile is None:
+        return {}
+    try:
+        return plan_roles(plan, catalog(ctx), profile)
+    except PlanInputError:
+        return {}
 
 
 def _review(ctx: typer.Context, plan: StoredPlan, profile: Profile) -> PlanReview:
