@@ -155,7 +155,7 @@ def _prepare(case: Case, db: Path, src: Path) -> Profile:
     ]
     out = json.loads(subprocess.run(init, capture_output=True, env=env, check=True).stdout)
     if case.imported:
-        imp = [*cmd, "--db", f"sqlite:///{db}", "exercises", "import", str(EXERCISE_DB)]
+        imp = [*cmd, "--db", f"sqlite:///{db}", "exercises", "import", "free-exercise-db", str(EXERCISE_DB)]
         subprocess.run(imp, capture_output=True, env=env, check=True)
     return Profile(
         out["units"],
