@@ -219,27 +219,41 @@ def test_a_muscle_hammered_yesterday_gets_a_third_fewer_sets(
 def test_a_muscle_far_from_recovered_is_swapped_for_a_ready_one(
     uow: SqlUnitOfWork, catalog: Catalog
 ) -> None:
-    # an extra session this morning (08:00): 8 dumbbell bench sets to failure. Chest and front
-    # delts reach the 100-point cap; at 18:00 (tau 20 h): 100 - 100 e^(-10/20) = 39.3 %.
+    # an extra session this morning (08:00): 16 leg-extension sets to failure. The quads reach
+    # the 100-point cap; at 18:00 (tau 30 h, a big lower-body muscle): 100 - 100 e^(-10/30)
+    # = 28.3 %.
+    now = dt.datetime(2026, 11, 10, 18)
+    _log(uow, *_sets(dt.datetime(2026, 11, 10, 8), "leg-extension", 30, [8] * 16, 10))
+    report = today_session(uow, catalog, _profile(), PLAN, now.date(), now)
+    assert report.recovery["quads"] == pytest.approx(100 - 100 * math.exp(-10 / 30), abs=0.05)
+    squat = next(i for i in report.items if i.adjustment.planned == "barbell-back-squat")
+    assert squat.adjustment.action == "swap"
+    swapped = squat.exercise
+    assert swapped.slug != "barbell-back-squat" and squat.sets == 3 + 1  # week 2: 4 sets
+    owned = resolve_equipment(["full-gym"])
+    assert all(e in owned for e in swapped.facts.equipment)
+    assert swapped.facts.force == "push"
+    # every primary muscle of the swap is ready: the leg extension trains the quads only
+    assert "quads" not in swapped.facts.primary
+    # the swap brings its own rep range (inside its usual one), not the squat's 3-5
+    low, high = swapped.facts.rep_range
+    assert low <= squat.slot.rep_low <= squat.slot.rep_high <= high
+    assert squat.slot.rep_low > 5
+
+
+def test_without_a_ready_alternative_a_far_from_recovered_slot_keeps_a_third(
+    uow: SqlUnitOfWork, catalog: Catalog
+) -> None:
+    # 8 dumbbell bench sets to failure this morning: the chest reaches the 100-point cap, 39.3 %
+    # at 18:00 (tau 20 h). Every chest press left has the chest as a prime mover, so none is
+    # ready: the bench keeps a third of its 4 sets, rounded half up: 1.
     now = dt.datetime(2026, 11, 10, 18)
     _log(uow, *_sets(dt.datetime(2026, 11, 10, 8), "dumbbell-bench-press", 30, [8] * 8, 10))
     report = today_session(uow, catalog, _profile(), PLAN, now.date(), now)
     assert report.recovery["chest"] == pytest.approx(100 - 100 * math.exp(-0.5), abs=0.05)
     bench = next(i for i in report.items if i.adjustment.planned == "barbell-bench-press")
-    assert bench.adjustment.action == "swap"
-    swapped = bench.exercise
-    assert swapped.slug != "barbell-bench-press" and bench.sets == 3 + 1  # week 2: 4 sets
-    owned = resolve_equipment(["full-gym"])
-    assert all(e in owned for e in swapped.facts.equipment)
-    assert swapped.facts.force == "push"
-    # every primary muscle of the swap is ready (90 % or more): independently recomputed
-    # from the only logged sets: chest/front delts primary, triceps secondary of the DB bench.
-    fatigued = {"chest", "front-delts", "triceps"}
-    assert not fatigued & set(swapped.facts.primary)
-    # the swap brings its own rep range (inside its usual one), not the bench's 3-5
-    low, high = swapped.facts.rep_range
-    assert low <= bench.slot.rep_low <= bench.slot.rep_high <= high
-    assert bench.slot.rep_low > 5
+    assert bench.adjustment.action == "fewer-sets" and bench.sets == 1
+    assert bench.exercise.slug == "barbell-bench-press"
 
 
 def test_sets_logged_today_for_todays_exercises_are_the_session_not_fatigue(
