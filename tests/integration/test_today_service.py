@@ -401,3 +401,26 @@ def test_531_counts_only_its_own_days_when_the_lift_is_also_a_supplement(
         uow, catalog, _profile(), plan, dt.date(2026, 11, 12), MONDAY_EVENING
     ).items[0]
     assert thursday.load_kg == 57.5 and thursday.rule == "double progression"
+
+
+def test_a_calibration_set_is_not_a_failure_that_counts_toward_a_deload(
+    uow: SqlUnitOfWork, catalog: Catalog
+) -> None:
+    # linear 5x5 from a calibration set of 5 @8 at 60 kg (no history before the plan). The
+    # calibration gives the first load (5 @8 of its e1RM is 60 kg) and is neither made nor
+    # missed, so two missed sessions at 60 kg are failures 1 and 2 of 3: repeat 60 kg, no deload
+    # (StrongLifts: 10 % off after the third miss in a row).
+    slot = Slot("barbell-back-squat", 5, 5, 5, 2, 180, "linear")
+    week = WeekPlan((Session("mon", (slot,)), Session("thu", (slot,))))
+    names = (("A", "B"),) * 3
+    plan = StoredPlan(1, "5x5", None, LAST_MONDAY, START, True, Mesocycle((week,) * 3), names)
+    _log(uow, *_sets(dt.datetime(2026, 11, 2, 18), "barbell-back-squat", 60, [5], 8))
+    first = today_session(uow, catalog, _profile(), plan, MONDAY, MONDAY_EVENING).items[0]
+    assert first.load_kg == 60 and first.sets == 5
+    _log(uow, *_sets(dt.datetime(2026, 11, 9, 18), "barbell-back-squat", 60, [5, 5, 5, 5, 4]))
+    _log(uow, *_sets(dt.datetime(2026, 11, 12, 18), "barbell-back-squat", 60, [5, 5, 5, 4, 4]))
+    third = today_session(
+        uow, catalog, _profile(), plan, dt.date(2026, 11, 16), dt.datetime(2026, 11, 16, 17)
+    ).items[0]
+    assert third.load_kg == 60
+    assert "failure 2 of 3" in third.reason
