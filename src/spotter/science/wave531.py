@@ -88,14 +88,14 @@ def evaluate_bbb(
     >>> p.load_kg, p.scheme
     (50.0, '5×10')
     >>> p.reason
-    'Boring But Big, cycle 2: 55 % of training max 92.5 kg → 50 kg, 5×10.'
+    'Cycle 2: 55 % of training max 92.5 kg → 50 kg, 5×10.'
     """
     cycle = main_sessions_done // len(WAVE_531)
     tm = training_max(rule, one_rm_kg, cycle)
     share = rule.percents[min(cycle, len(rule.percents) - 1)]
     load = (rounding or round_to_step(rule.round_to_kg))(tm * share)
     reason = (
-        f"Boring But Big, cycle {cycle + 1}: {share * 100:g} % of training max {fmt(tm)} "
+        f"Cycle {cycle + 1}: {share * 100:g} % of training max {fmt(tm)} "
         f"→ {fmt(load)}, {rule.sets}×{rule.reps}."
     )
     return Prescription.straight(load, rule.sets, rule.reps, reason)
