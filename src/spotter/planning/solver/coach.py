@@ -20,7 +20,8 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
 * at most :data:`SESSION_HARD_SETS` hard sets (plain sets as a primary mover) per muscle row
   and session, and at most :data:`EXERCISE_WEEK_SETS` sets a week of an exercise that is
   neither a main lift nor emphasised (item 8);
-* posture goal: an exercise with the rear delts and one with the rhomboids or middle traps as
+* posture goal: all pulling sets at least 1.5 x all pressing sets (the planes apart are the
+  ``pull-push`` family's), and an exercise with the rear delts and one with the rhomboids or middle traps as
   a primary mover (item 10);
 * an anti-extension or anti-rotation exercise every week when the pool has one (item 12 and
   the README: sessions end with trunk work);
@@ -51,11 +52,32 @@ SESSION_HARD_SETS: Final[int] = 10
 EXERCISE_WEEK_SETS: Final[int] = 10
 MAIN_PER_SESSION: Final[int] = 2
 TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
+POSTURE_PULLS: Final[frozenset[str]] = frozenset({"horizontal-pull", "vertical-pull"})
+POSTURE_PUSHES: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
 RETRACTORS: Final[frozenset[str]] = frozenset({"rhomboids", "middle-traps"})
 FREQUENCY_MIN_SESSIONS: Final[int] = 3
 FILL: Final[float] = 0.86
 COUNT_MINUTES: Final[tuple[int, int]] = (45, 90)
 COUNT_RANGE: Final[tuple[int, int]] = (4, 8)
+
+
+def required(pool: Mapping[str, ExerciseFacts]) -> frozenset[str]:
+    """For each thing the ``coach`` family asks for by name (a compound of each of the six
+    patterns, trunk work, rear-delt and scapular-retraction work), the pool's most standard
+    exercise that gives it: the model's pruning keeps these, so that pruning never makes a rule
+    impossible."""
+    wants: list[Any] = [
+        lambda f, p=patterns: f.pattern in p and is_compound(f) for patterns in SIX_PATTERNS.values()
+    ]
+    wants.append(lambda f: f.pattern in TRUNK_PATTERNS)
+    wants.append(lambda f: "rear-delts" in f.primary)
+    wants.append(lambda f: bool(set(f.primary) & RETRACTORS))
+    out = set()
+    for want in wants:
+        have = sorted((-f.staple, f.slug) for f in pool.values() if want(f))
+        if have:
+            out.add(have[0][1])
+    return frozenset(out)
 
 
 def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozenset[str]) -> None:
@@ -73,7 +95,7 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
 
     # item 1: six patterns with a compound
     for patterns in SIX_PATTERNS.values():
-        if not any(f.pattern in patterns and is_compound(f) for f in pool.values()):
+        if not any(facts[s].pattern in patterns and is_compound(facts[s]) for s in built.slugs):
             continue
         have = [week[s] for s in built.slugs if facts[s].pattern in patterns and is_compound(facts[s])]
         add(m.Add(sum(have) >= 1), "coach")
@@ -119,17 +141,24 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
             add(m.Add(sum(terms) <= EXERCISE_WEEK_SETS), "coach")
     # item 10 (posture): rear delts and scapular retraction
     if request.profile.goal == "posture":
+        pulls: Any = sum(
+            built.sets[k] for k in built.cells if facts[k[1]].pattern in POSTURE_PULLS
+        )
+        pushes: Any = sum(
+            built.sets[k] for k in built.cells if facts[k[1]].pattern in POSTURE_PUSHES
+        )
+        add(m.Add(2 * pulls >= 3 * pushes), "coach")  # all pulling 1.5 x all pressing
         for want in ({"rear-delts"}, RETRACTORS):
-            if any(set(f.primary) & want for f in pool.values()):
+            if any(set(facts[s].primary) & want for s in built.slugs):
                 have = [week[s] for s in built.slugs if set(facts[s].primary) & want]
                 add(m.Add(sum(have) >= 1), "coach")
     # item 12: trunk work
-    if any(f.pattern in TRUNK_PATTERNS for f in pool.values()):
+    if any(facts[s].pattern in TRUNK_PATTERNS for s in built.slugs):
         have = [week[s] for s in built.slugs if facts[s].pattern in TRUNK_PATTERNS]
         add(m.Add(sum(have) >= 1), "coach")
     # item 13: two exercises per major group, 70 % of sets on staples
     for rows in MAJOR_GROUPS.values():
-        can = sum(1 for f in pool.values() if primary_rows(f) & rows)
+        can = sum(1 for s in built.slugs if primary_rows(facts[s]) & rows)
         have = [week[s] for s in built.slugs if primary_rows(facts[s]) & rows]
         add(m.Add(sum(have) >= min(2, can)), "coach")
     counted = [k for k, c in built.cells.items() if c.facts.role not in ("trunk", "carry")]

@@ -69,7 +69,8 @@ class CpSatSolver:
     :data:`LNS_EFFORT` times as much over at most ``lns_rounds`` rounds (after the second stage
     only with ``polish``). The units are CP-SAT's own, roughly seconds on this machine; a stage
     that proves its optimum stops sooner. ``time_limit_s`` bounds the wall time of each solve as
-    a safety net. With ``coach`` (the default) the week first must hold the rules a coach checks
+    a safety net. ``per_pattern`` keeps the most suitable exercises of each movement pattern
+    (3 by default, main lifts always kept; ``None`` keeps all). With ``coach`` (the default) the week first must hold the rules a coach checks
     (:mod:`.coach`, :mod:`.split`), then without the session-count rule, then without either,
     as far as the request allows. ``per_class`` is the model's pruning of interchangeable exercises (``None``
     keeps every one). With ``staples`` (the default) the week first must hold a staple of every
@@ -86,12 +87,12 @@ class CpSatSolver:
         *,
         max_sets: int = 5,
         seed: int = 0,
-        effort: float = 0.75,
+        effort: float = 0.3,
         per_class: int | None = 2,
-        lns_rounds: int = 2,
+        lns_rounds: int = 1,
         polish: bool = False,
         staples: bool = True,
-        per_pattern: int | None = None,
+        per_pattern: int | None = 3,
         coach: bool = True,
     ) -> None:
         if max_sets < MIN_SETS:

@@ -70,6 +70,7 @@ def _status(
         max_sets=solver.max_sets,
         explain=True,
         per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
         families=FAMILIES,
     )
     lits = [built.lits[f] for f in assumed]
@@ -97,6 +98,7 @@ def _feasible(
         max_sets=solver.max_sets,
         days=days,
         per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
         families=FAMILIES,
     )
     s = solver._solver(workers=1, effort=solver.effort)
@@ -117,6 +119,7 @@ def minutes_needed(
         max_sets=solver.max_sets,
         families=tuple(f for f in FAMILIES if f != "session-time"),
         per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
     )
     change = CHANGEOVER_SECONDS * TICKS_PER_SECOND
     longest = built.model.NewIntVar(0, MAX_MINUTES * 60 * TICKS_PER_SECOND * 10, "longest")

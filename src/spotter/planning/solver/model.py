@@ -88,7 +88,7 @@ from spotter.planning.model.targets import (
     weekly_targets,
 )
 from spotter.planning.model.volume import primary_rows, row_shares
-from spotter.planning.solver.coach import add_coach, add_fill
+from spotter.planning.solver.coach import add_coach, add_fill, required
 from spotter.planning.solver.costs import (
     REPEAT_COST,
     session_order,
@@ -326,7 +326,12 @@ class WeekModel:
             )
         ]
         pool = prune(
-            pool, request, self.loadable, self.per_class, keep=self.main, per_pattern=self.per_pattern
+            pool,
+            request,
+            self.loadable,
+            self.per_class,
+            keep=self.main | required(self.pool),
+            per_pattern=self.per_pattern,
         )
         cells: dict[tuple[str, str], _Cell] = {}
         for d in self.days:
