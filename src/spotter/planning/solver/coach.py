@@ -12,7 +12,8 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
 * every movement pattern of the six (``SIX_PATTERNS``) that the lifter's pool has a compound for gets
   a compound in the week (item 1);
 * strength goal: each of the four strength lifts (:data:`~spotter.planning.model.roles.STRENGTH_PATTERNS`)
-  gets a lift of the best rank the pool allows, and a session holds at most two of them, so that
+  gets a lift of the best rank the pool allows, each of :data:`MAIN_MIN_SETS` sets or more, and a
+  session holds at most two of them, so that
   each is first or second in its session once :func:`~.costs.session_order` puts them first
   (item 2);
 * with three or more sessions, each major group (``MAJOR_GROUPS``) is trained on two days
@@ -51,6 +52,8 @@ STAPLE_SHARE: Final[tuple[int, int]] = (7, 10)
 SESSION_HARD_SETS: Final[int] = 10
 EXERCISE_WEEK_SETS: Final[int] = 10
 MAIN_PER_SESSION: Final[int] = 2
+#: Fewest sets of a strength lift in a session (StrongLifts and GZCLP T1 work in 3-5 sets).
+MAIN_MIN_SETS: Final[int] = 3
 TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
 POSTURE_PULLS: Final[frozenset[str]] = frozenset({"horizontal-pull", "vertical-pull"})
 POSTURE_PUSHES: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
@@ -106,6 +109,9 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
         for pattern in sorted(STRENGTH_PATTERNS & set(best)):
             have = [week[s] for s in tops if facts[s].pattern == pattern]
             add(m.Add(sum(have) >= 1), "coach")
+        for k in built.cells:
+            if k[1] in tops and not built.cells[k].fixed:
+                add(m.Add(built.sets[k] >= MAIN_MIN_SETS * built.used[k]), "coach")
         for d in days:
             on = used_on(d, tops)
             if len(on) > MAIN_PER_SESSION:
