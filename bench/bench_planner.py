@@ -1,122 +1,309 @@
-"""The week planner on the full catalog: CP-SAT against the Fitbod-style greedy baseline.
+"""The planner as a user meets it: ``spotter plan new`` on a fixed panel of profiles.
 
-For each profile, solves the week three times and prints the median wall time, the objective
-(weighted distance from the volume targets, then the preference cost), whether each stage was
-proven optimal, and, for the solver's plan and for ``greedy_week``'s: the weighted distance from
-the targets and the number of constraint violations (``check_week``: volume rows outside their
-range, and every other rule), and the coaching quality: slots of unsuitable exercises (above the
-lifter's level, or outgrown bodyweight ones while a loadable one of the pattern is owned) and
-main patterns with a staple (a loaded main compound) out of those the lifter can load.
+For each profile of :data:`PANEL` (2-6 days, 30-120 minutes, every goal, every equipment
+preset, novice to advanced, and one lifter who imported an outside exercise database without
+opting in to it), a fresh database is made with ``spotter --db ... init ...`` (untimed), then the
+whole ``spotter --db ... plan new --format json`` command is timed in a subprocess: wall time
+and CPU time (user + system of the child). The saved plan's peak week is read back from that
+output and reviewed against PLAN-RUBRIC.md (:func:`spotter.planning.model.review.review_week`),
+and its weighted distance from the volume targets is computed; the Fitbod-style greedy baseline
+(:func:`~spotter.planning.model.greedy.greedy_week`) is reviewed the same way beside it.
 
-    python bench/bench_planner.py [--runs 3] [--effort 0.75] [--per-class 2] [--workers 1]
-                                  [--polish]
+With ``--old-src DIR`` (a ``src`` folder of another version, e.g. from ``git archive``) each
+profile's command is also timed with that version's code, in the same run, so that old and new
+solvers meet the same machine load.
+
+    python bench/bench_planner.py [--runs 1] [--only SUBSTRING] [--old-src DIR] [--verbose]
+
+The panel is fixed: it was committed before the solver was tuned, and tuning must not change it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
-from spotter.knowledge.vocab import EQUIPMENT_PRESETS
-from spotter.planning.model.checks import check_week
-from spotter.planning.model.explain import eligible, volume_report
+from spotter.config import resolve_settings
+from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import volume_report
 from spotter.planning.model.greedy import greedy_week
-from spotter.planning.model.program import WeekPlan
-from spotter.planning.model.request import PlanInfeasibleError, PlanRequest
-from spotter.planning.model.suitability import (
-    is_staple,
-    loadable_patterns,
-    staple_patterns,
-    unsuitable,
-)
+from spotter.planning.model.program import Mesocycle, Session, Slot, WeekPlan
+from spotter.planning.model.rationale import session_names
+from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.review import PlanReview, ReviewInput, review_week
 from spotter.planning.model.volume import facts_of
-from spotter.planning.solver.costs import usable
-from spotter.planning.solver.cpsat import CpSatSolver
 from spotter.profile import Profile
 from spotter.services.catalog import load_catalog
 
-SIX = ("mon", "tue", "wed", "thu", "fri", "sat")
-PROFILES = [
-    ("hypertrophy", "intermediate", SIX, 90, "full-gym"),
-    ("hypertrophy", "intermediate", ("mon", "wed", "fri"), 60, "full-gym"),
-    ("general", "novice", ("mon", "tue", "thu", "fri"), 45, "full-gym"),
-    ("strength", "advanced", ("mon", "tue", "thu", "fri"), 45, "home-dumbbells"),
-    ("posture", "novice", ("mon", "wed", "fri"), 45, "cables-and-machines"),
-]
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISE_DB = ROOT.parent / "shared" / "data" / "exercise-dbs" / "free-exercise-db.json"
+DAYS = {
+    2: "mon,thu",
+    3: "mon,wed,fri",
+    4: "mon,tue,thu,fri",
+    5: "mon,tue,wed,fri,sat",
+    6: "mon,tue,wed,thu,fri,sat",
+}
+HOME = "bodyweight,pull-up-bar,band"
+#: A Monday: each plan week runs Monday to Sunday.
+START = "2026-11-30"
 
 
-def _violations(week: object, facts: dict, profile: Profile) -> tuple[int, int]:
-    found = check_week(week, facts, profile)  # type: ignore[arg-type]
-    volume = sum(v.rule == "volume" for v in found)
-    return volume, len(found) - volume
+@dataclass(frozen=True, slots=True)
+class Case:
+    goal: str
+    experience: str
+    days: int
+    minutes: int
+    equipment: str
+    imported: bool = False  # an outside exercise database imported (not opted in)
+
+    @property
+    def label(self) -> str:
+        extra = " +import" if self.imported else ""
+        return (
+            f"{self.goal[:5]} {self.experience[:3]} {self.days}x{self.minutes} "
+            f"{self.equipment}{extra}"
+        )
 
 
-def _quality(week: WeekPlan, facts: dict, request: PlanRequest) -> str:  # type: ignore[type-arg]
-    pool = eligible(request, facts)
-    loadable = loadable_patterns(pool)
-    experience = request.profile.experience
-    used = [facts[slot.exercise] for s in week.sessions for slot in s.slots]
-    bad = sum(unsuitable(f, experience=experience, loadable=loadable) for f in used)
-    wanted = staple_patterns(usable(request, facts), experience)
-    have = {f.pattern for f in used if is_staple(f)} & wanted
-    return f"{bad:>3} {len(have)}/{len(wanted)}"
+#: The fixed panel (the first four are the profiles of the issue).
+PANEL: tuple[Case, ...] = (
+    Case("strength", "advanced", 6, 90, "full-gym"),
+    Case("posture", "novice", 3, 45, "cables-and-machines"),
+    Case("general", "novice", 2, 60, "home-dumbbells"),
+    Case("general", "novice", 3, 60, "full-gym", imported=True),
+    Case("general", "novice", 3, 60, "full-gym"),
+    Case("hypertrophy", "intermediate", 4, 60, "full-gym"),
+    Case("hypertrophy", "intermediate", 6, 90, "full-gym"),
+    Case("hypertrophy", "advanced", 5, 75, "full-gym"),
+    Case("strength", "novice", 3, 60, "full-gym"),
+    Case("strength", "intermediate", 4, 75, "full-gym"),
+    Case("strength", "intermediate", 3, 90, "home-dumbbells"),
+    Case("strength", "advanced", 4, 45, "home-dumbbells"),
+    Case("posture", "intermediate", 4, 60, "full-gym"),
+    Case("posture", "novice", 2, 90, "home-dumbbells"),
+    Case("general", "intermediate", 5, 30, "full-gym"),
+    Case("hypertrophy", "novice", 3, 45, "cables-and-machines"),
+    Case("strength", "novice", 2, 120, "full-gym"),
+    Case("general", "advanced", 6, 30, "cables-and-machines"),
+    Case("hypertrophy", "intermediate", 3, 120, "home-dumbbells"),
+    Case("general", "novice", 4, 45, HOME),
+    Case("hypertrophy", "novice", 3, 60, HOME),
+    Case("posture", "advanced", 5, 45, "full-gym"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    wall: float
+    cpu: float
+    plan: dict[str, object] | None
+    error: str
+
+
+def _run(args: list[str], env: Mapping[str, str]) -> Outcome:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, text=True, env=dict(env), check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        return Outcome(wall, cpu, None, (proc.stdout + proc.stderr).strip().splitlines()[-1:][0])
+    return Outcome(wall, cpu, json.loads(proc.stdout), "")
+
+
+def _spotter(src: Path) -> tuple[list[str], dict[str, str]]:
+    env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
+    return [sys.executable, "-m", "spotter.cli"], env
+
+
+def _prepare(case: Case, db: Path, src: Path) -> Profile:
+    cmd, env = _spotter(src)
+    init = [
+        *cmd,
+        "--db",
+        f"sqlite:///{db}",
+        "init",
+        "--defaults",
+        "--units",
+        "kg",
+        "--goal",
+        case.goal,
+        "--experience",
+        case.experience,
+        "--days",
+        DAYS[case.days],
+        "--minutes",
+        str(case.minutes),
+        "--equipment",
+        case.equipment,
+        "--format",
+        "json",
+    ]
+    out = json.loads(subprocess.run(init, capture_output=True, env=env, check=True).stdout)
+    if case.imported:
+        imp = [*cmd, "--db", f"sqlite:///{db}", "exercises", "import", "free-exercise-db", str(EXERCISE_DB)]
+        subprocess.run(imp, capture_output=True, env=env, check=True)
+    return Profile(
+        out["units"],
+        out["goal"],
+        out["experience"],
+        tuple(out["training_days"]),
+        out["minutes_per_session"],
+        tuple(out["equipment"]),
+    )
+
+
+def _plan_new(db: Path, src: Path) -> Outcome:
+    cmd, env = _spotter(src)
+    return _run([*cmd, "--db", f"sqlite:///{db}", "plan", "new", "--start", START, "--format", "json"], env)
+
+
+def _weeks(plan: Mapping[str, object]) -> tuple[Mesocycle, tuple[str, ...]]:
+    """The mesocycle of a ``plan new --format json`` output, and the peak week's day names."""
+    by_week: dict[int, list[Mapping[str, object]]] = {}
+    for s in plan["sessions"]:  # type: ignore[attr-defined]
+        by_week.setdefault(int(s["week"]), []).append(s)
+    weeks = []
+    names: tuple[str, ...] = ()
+    peak = len(by_week) - 1
+    for n in sorted(by_week):
+        sessions = by_week[n]
+        weeks.append(
+            WeekPlan(
+                tuple(
+                    Session(
+                        str(s["day"]),
+                        tuple(
+                            Slot(
+                                x["exercise"],
+                                x["sets"],
+                                x["rep_low"],
+                                x["rep_high"],
+                                x["rir"],
+                                x["rest_seconds"],
+                                x.get("rule"),
+                            )
+                            for x in s["slots"]  # type: ignore[attr-defined]
+                        ),
+                    )
+                    for s in sorted(sessions, key=lambda s: str(s["date"]))
+                ),
+                deload=bool(sessions[0]["deload"]),
+            )
+        )
+        if n == peak:
+            names = tuple(str(s["name"]) for s in sorted(sessions, key=lambda s: str(s["date"])))
+    return Mesocycle(tuple(weeks)), names
+
+
+def _review(
+    week: WeekPlan,
+    names: tuple[str, ...],
+    facts: Mapping[str, ExerciseFacts],
+    profile: Profile,
+    mesocycle: Mesocycle | None,
+) -> tuple[PlanReview, float]:
+    review = review_week(ReviewInput(week, facts, profile, names=names, mesocycle=mesocycle))
+    distance = volume_report(week, PlanRequest(profile), facts).distance
+    return review, distance
+
+
+def _rubric(review: PlanReview) -> str:
+    failed = [str(i.number) for i in review.failed]
+    passed = sum(i.status == "passed" for i in review.items)
+    return f"{passed:>2}p {'-' if not failed else ','.join(failed)}"
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--effort", type=float, default=0.75)
-    parser.add_argument("--per-class", type=int, default=2, help="0 keeps every exercise")
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--polish", action="store_true", help="search on after stage 2 too")
+    parser.add_argument("--runs", type=int, default=1, help="timed commands per profile")
+    parser.add_argument("--only", default="", help="profiles whose label contains this")
+    parser.add_argument("--old-src", type=Path, help="another version's src to time beside")
+    parser.add_argument("--verbose", action="store_true", help="print each failed item")
     args = parser.parse_args()
-    facts = facts_of(load_catalog(None))
-    solver = CpSatSolver(
-        workers=args.workers,
-        effort=args.effort,
-        per_class=args.per_class or None,
-        polish=args.polish,
-    )
+    src = ROOT / "src"
+    cases = [c for c in PANEL if args.only in c.label]
     print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; catalog {len(facts)} exercises; "
-        f"effort {args.effort:g}, per class {args.per_class or 'all'}, workers {args.workers}, "
-        f"polish {args.polish}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; load before: {os.getloadavg()[0]:.2f}; "
+        f"{len(cases)} profiles x {args.runs} run(s)"
     )
+    old = " old wall" if args.old_src else ""
     print(
-        f"{'profile':44} {'median':>7} {'dist':>5} {'pref':>5} {'proven':>7} "
-        f"{'vol/other':>9} {'unsuit staples':>14} | {'greedy dist':>11} {'vol/other':>9} "
-        f"{'unsuit staples':>14}"
+        f"{'profile':46} {'wall':>6} {'cpu':>5}{old:>9} {'dist':>5} {'rubric':>12} | "
+        f"{'greedy dist':>11} {'rubric':>12}"
     )
-    for goal, experience, days, minutes, preset in PROFILES:
-        profile = Profile("kg", goal, experience, days, minutes, EQUIPMENT_PRESETS[preset])
-        request = PlanRequest(profile)
-        label = f"{goal} {experience} {len(days)}x{minutes} {preset}"
-        times = []
-        try:
-            for _ in range(args.runs):
-                start = time.perf_counter()
-                result = solver.solve_detailed(request, facts)
-                times.append(time.perf_counter() - start)
-        except PlanInfeasibleError as e:
-            print(f"{label:44} infeasible: {e}")
+    walls: list[float] = []
+    cpus: list[float] = []
+    olds: list[float] = []
+    passing = greedy_passing = 0
+    for case in cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "bench.db"
+            profile = _prepare(case, db, src)
+            runs = [_plan_new(db, src) for _ in range(args.runs)]
+            old_runs = [_plan_new(db, args.old_src) for _ in range(args.runs)] if args.old_src else []
+            settings = resolve_settings(f"sqlite:///{db}")
+            catalog = load_catalog(settings)
+        all_facts = facts_of(catalog.all())
+        wall = statistics.median(r.wall for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
+        walls.extend(r.wall for r in runs)
+        cpus.extend(r.cpu for r in runs)
+        old_txt = ""
+        if old_runs:
+            olds.extend(r.wall for r in old_runs)
+            old_txt = f" {statistics.median(r.wall for r in old_runs):7.2f}s"
+        greedy = greedy_week(profile, all_facts)
+        g_review, g_dist = _review(greedy, session_names(greedy, all_facts), all_facts, profile, None)
+        greedy_passing += g_review.ok
+        g_txt = f"{g_dist:11.1f} {_rubric(g_review):>12}"
+        plan = runs[-1].plan
+        if plan is None:
+            print(f"{case.label:46} {wall:5.2f}s {cpu:4.2f}s{old_txt} refused: {runs[-1].error}")
             continue
-        proven = "both" if result.optimal else "dist" if result.distance_optimal else "no"
-        vol, other = _violations(result.week, facts, profile)
-        greedy = greedy_week(profile, facts)
-        gvol, gother = _violations(greedy, facts, profile)
-        gdist = volume_report(greedy, request, facts).distance
+        meso, names = _weeks(plan)
+        review, dist = _review(meso.base, names, all_facts, profile, meso)
+        passing += review.ok
         print(
-            f"{label:44} {statistics.median(times):6.2f}s {result.distance:5.1f} "
-            f"{result.preference:5d} {proven:>7} {vol:>4}/{other:<4} "
-            f"{_quality(result.week, facts, request):>14} | {gdist:11.1f} "
-            f"{gvol:>4}/{gother:<4} {_quality(greedy, facts, request):>14}"
+            f"{case.label:46} {wall:5.2f}s {cpu:4.2f}s{old_txt} {dist:5.1f} "
+            f"{_rubric(review):>12} | {g_txt}"
         )
+        if args.verbose:
+            for item in review.failed:
+                print(f"    {item.number} {item.title}: {'; '.join(item.details)}")
+    summary = (
+        f"plan new wall p50 {statistics.median(walls):.2f} s, p95 {_pct(walls, 0.95):.2f} s; "
+        f"cpu p50 {statistics.median(cpus):.2f} s, p95 {_pct(cpus, 0.95):.2f} s"
+    )
+    if olds:
+        summary += f"; old wall p50 {statistics.median(olds):.2f} s, p95 {_pct(olds, 0.95):.2f} s"
+    print(summary)
+    print(
+        f"rubric: {passing}/{len(cases)} plans pass every item (greedy {greedy_passing}/"
+        f"{len(cases)}); load after: {os.getloadavg()[0]:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -91,4 +91,5 @@ def test_alternatives_without_a_limit_on_equipment_rank_the_twin_first(catalog) 
         "close-grip-lat-pulldown",
         "band-lat-pulldown",
         "machine-lat-pulldown",
+        "single-arm-lat-pulldown",
     }

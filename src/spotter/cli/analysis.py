@@ -222,7 +222,7 @@ def next_(
     if relative_to_body(ex):  # the added load: bw, bw+2.5kg, or bw-15kg of assistance
         shown = fmt_load(None if abs(p.load_kg) < 1e-9 else p.load_kg, unit, True)
     else:
-        shown = fmt_load(p.load_kg, unit)
+        shown = fmt_load(loaded.load_kg, unit)
     console().print(f"[bold]{ex.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
     console().print(f"  {p.reason}")
     if warmups:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 import typer
@@ -13,6 +14,24 @@ app = typer.Typer(
 )
 
 FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+#: The heaviest load the calculators accept, kg: above any barbell record (about 500 kg) and
+#: any machine stack, so a bigger number is a typo, not a load.
+MAX_LOAD_KG = 1000.0
+#: Limits on described equipment, far above any real gym's.
+MAX_PINS, MAX_ADD_ONS, MAX_DUMBBELLS = 200, 8, 1000
+
+
+def _check_load(name: str, value: float, unit: str) -> None:
+    """Fail with a clear message unless ``value`` (in ``unit``) is a plausible load."""
+    from spotter.science.units import from_kg, to_kg
+
+    if not math.isfinite(value) or value <= 0 or to_kg(value, unit) > MAX_LOAD_KG:
+        top = from_kg(MAX_LOAD_KG, unit)
+        raise fail(
+            f"{name} {value:g} {unit} is not a plausible load: expected more than 0 and at most "
+            f"{top:.0f} {unit}"
+        )
 
 
 def _unit(value: str) -> str:
@@ -175,12 +194,16 @@ def plates(
     from spotter.science.units import Unit, to_kg
 
     u = Unit.LB if _unit(unit) == "lb" else Unit.KG
+    _check_load("the target", target, u.value)
     if stack or dumbbells:
         _other_equipment(target, u, stack, ratio, tuple(add_on or ()), dumbbells, fmt)
         return
-    bar_weight = float(bar) if bar else (45.0 if u is Unit.LB else 20.0)
-    if bar_weight < 0 or target <= 0:
-        raise fail("the target must be positive and the bar weight not negative")
+    try:
+        bar_weight = float(bar) if bar else (45.0 if u is Unit.LB else 20.0)
+    except ValueError:
+        raise fail(f"--bar {bar!r}: expected a weight, e.g. 20") from None
+    if not math.isfinite(bar_weight) or bar_weight < 0 or bar_weight > target:
+        raise fail(f"--bar {bar_weight:g}: expected a weight from 0 up to the target {target:g}")
     the_bar = Bar(bar_weight, u)
     inv = STANDARD_LB if u is Unit.LB else COMMON_KG
     if inventory:
@@ -191,7 +214,10 @@ def plates(
                 counts[float(w)] = int(n)
             except ValueError:
                 raise fail(f"--plates {part!r}: expected WEIGHTxCOUNT, e.g. 20x4") from None
-        inv = PlateInventory.counted(counts, u)
+        try:
+            inv = PlateInventory.counted(counts, u)
+        except ValueError as exc:
+            raise fail(f"--plates {inventory!r}: {exc}") from None
     result = load_barbell(to_kg(target, u), Barbell(the_bar, inv))
     if fmt == "json":
         print_json(
@@ -227,15 +253,24 @@ def _other_equipment(
 
     assert isinstance(u, Unit)
     kit: Equipment
+    if len(add_ons) > MAX_ADD_ONS:
+        raise fail(f"--add-on: at most {MAX_ADD_ONS} add-on plates, got {len(add_ons)}")
     try:
         if stack:
             step, pins = stack.lower().split("x")
+            if not 0 < int(pins) <= MAX_PINS:
+                raise fail(f"--stack {stack!r}: expected 1 to {MAX_PINS} pins, got {pins}")
             kit = CableStack(float(step), int(pins), u, ratio=ratio, add_ons=add_ons)
             what = f"stack of {pins} x {float(step):g} {u.value} at {ratio}:1"
         else:
             assert dumbbells is not None
             span, step = dumbbells.split("/")
             lo, hi = span.split("-")
+            if float(step) > 0 and (float(hi) - float(lo)) / float(step) > MAX_DUMBBELLS:
+                raise fail(
+                    f"--dumbbells {dumbbells!r}: more than {MAX_DUMBBELLS} weights; "
+                    "expected e.g. 2-50/2"
+                )
             kit = DumbbellRack.stepped(float(lo), float(hi), float(step), u)
             what = f"dumbbells {float(lo):g}-{float(hi):g} {u.value} in {float(step):g} {u.value} steps"
     except ValueError as exc:

@@ -384,6 +384,7 @@ def import_db(
                 "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
                 "lint_findings": report.findings,
                 "entries_with_findings": report.entries_with_findings,
+                "drills": report.drills,
                 "dry_run": report.dry_run,
             }
         )
@@ -392,6 +393,10 @@ def import_db(
     console().print(
         f"{verb} {report.staged} exercises from {source} into {settings(ctx).user_catalog_dir} "
         f"({report.replaced} replaced); {len(report.skipped)} skipped."
+    )
+    console().print(
+        f"{report.drills} of them are drills (balance, plyometric, stretching) that plans leave "
+        "out; plans use the others only with `spotter plan new --imported`."
     )
     reasons = Counter(r for _, r in report.skipped)
     for reason, count in reasons.most_common(6):

@@ -66,7 +66,7 @@ def guide(
             "-r",
             min=1,
             max=100,
-            help="Reps (or holds), 1-100; default: bottom of the usual range.",
+            help="Reps (or holds, carries), 1-100; default: bottom of the usual range (1 hold or carry).",
         ),
     ] = None,
     rest: Annotated[
@@ -105,13 +105,17 @@ def guide(
         raise typer.BadParameter("0 (print only) or 0.1-100", param_hint="'--speed'")
     with user_errors():
         ex = catalog(ctx).resolve(exercise)
-    n = reps or (1 if ex.facts.measure == "seconds" else ex.facts.rep_range[0])
+    measure = ex.facts.measure
+    # a timed hold and a carry are one per set by default; their range is seconds or meters
+    n = reps or (1 if measure in ("seconds", "meters") else ex.facts.rep_range[0])
     cues = guided_set(
         ex, n, rest if rest is not None else default_rest_seconds(ex), hold_seconds=hold
     )
-    console().print(
-        f"[bold]{ex.name}[/]: {n} {'holds' if ex.facts.measure == 'seconds' else 'reps'}, tempo {ex.facts.tempo}"
+    one, many = {"seconds": ("hold", "holds"), "meters": ("carry", "carries")}.get(
+        measure, ("rep", "reps")
     )
+    what = one if n == 1 else many
+    console().print(f"[bold]{ex.name}[/]: {n} {what}, tempo {ex.facts.tempo}")
     play(cues, time.sleep, console().print, speed)
 
 

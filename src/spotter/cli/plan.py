@@ -1,22 +1,32 @@
-"""`spotter plan new | show | explain | export | templates`: build, read and export a program."""
+"""`spotter plan new | show | explain | review | export | templates`: build, read, review and
+export a program."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from spotter.cli.common import catalog, console, engine, err_console, fail, print_json, user_errors
+from spotter.cli.plan_output import (
+    plan_dict,
+    print_review,
+    print_review_summary,
+    print_week,
+    session_dict,
+    target_problem,
+    write_whole,
+)
 
 if TYPE_CHECKING:
-    from spotter.planning.model.program import Slot
-    from spotter.planning.model.stored import PlannedSession, StoredPlan
+    from spotter.planning.model.review import PlanReview
+    from spotter.planning.model.stored import StoredPlan
     from spotter.profile import Profile
 
 app = typer.Typer(
-    help="Plan a mesocycle from your profile: new, show, explain, export, templates.",
+    help="Plan a mesocycle from your profile: new, show, explain, review, export, templates.",
     no_args_is_help=True,
 )
 
@@ -53,81 +63,14 @@ def _names(ctx: typer.Context) -> dict[str, str]:
     return {ex.slug: ex.name for ex in catalog(ctx)}
 
 
-def _reps(slot: Slot) -> str:
-    return str(slot.rep_low) if slot.rep_low == slot.rep_high else f"{slot.rep_low}-{slot.rep_high}"
 
 
-def _slot_dict(slot: Slot, names: dict[str, str]) -> dict[str, Any]:
-    return {
-        "exercise": slot.exercise,
-        "name": names.get(slot.exercise, slot.exercise),
-        "sets": slot.sets,
-        "rep_low": slot.rep_low,
-        "rep_high": slot.rep_high,
-        "rir": slot.rir,
-        "rest_seconds": slot.rest_seconds,
-        "rule": slot.rule,
-    }
 
 
-def _session_dict(p: PlannedSession, names: dict[str, str]) -> dict[str, Any]:
-    return {
-        "date": p.date.isoformat(),
-        "day": p.session.day,
-        "week": p.week,
-        "name": p.name,
-        "deload": p.deload,
-        "slots": [_slot_dict(s, names) for s in p.session.slots],
-    }
 
 
-def _plan_dict(plan: StoredPlan, names: dict[str, str]) -> dict[str, Any]:
-    return {
-        "id": plan.id,
-        "name": plan.name,
-        "template": plan.template,
-        "start_date": plan.start_date.isoformat(),
-        "weeks": plan.weeks,
-        "active": plan.active,
-        "fill": plan.fill,
-        "emphasis": list(plan.emphasis),
-        "avoid": list(plan.avoid),
-        "favourites": list(plan.favourites),
-        "warnings": list(plan.warnings),
-        "sessions": [_session_dict(p, names) for p in plan.sessions()],
-    }
 
 
-def _print_week(plan: StoredPlan, week: int, names: dict[str, str]) -> None:
-    from rich.table import Table
-
-    sessions = [p for p in plan.sessions() if p.week == week]
-    deload = " (deload)" if sessions and sessions[0].deload else ""
-    peak = " (peak week)" if week == plan.weeks - 1 else ""
-    console().print(f"[bold]Week {week} of {plan.weeks}{deload}{peak}[/]")
-    for p in sessions:
-        t = Table(
-            title=f"{p.date.strftime('%a')} {p.date.isoformat()}: {p.name}", title_justify="left"
-        )
-        for col, just in (
-            ("Exercise", "left"),
-            ("Sets", "right"),
-            ("Reps", "right"),
-            ("RIR", "right"),
-            ("Rest", "right"),
-            ("Progression", "left"),
-        ):
-            t.add_column(col, justify=just)  # type: ignore[arg-type]
-        for s in p.session.slots:
-            t.add_row(
-                names.get(s.exercise, s.exercise),
-                str(s.sets),
-                _reps(s),
-                str(s.rir),
-                f"{s.rest_seconds} s",
-                s.rule or "auto",
-            )
-        console().print(t)
 
 
 def _parse_date(text: str | None, option: str) -> dt.date:
@@ -188,6 +131,13 @@ def new(
         str | None,
         typer.Option("--start", help="First day of the plan, YYYY-MM-DD (default: today)."),
     ] = None,
+    imported: Annotated[
+        bool,
+        typer.Option(
+            "--imported",
+            help="Also use exercises imported with `spotter exercises import` (off by default).",
+        ),
+    ] = False,
     fmt: FmtOpt = "text",
 ) -> None:
     """Build a mesocycle from your profile and make it your active plan.
@@ -203,10 +153,11 @@ def new(
 
     first = _parse_date(start, "--start")
     with user_errors():
+        profile = _profile(ctx)
         plan = new_plan(
             SqlUnitOfWork(engine(ctx)),
             catalog(ctx),
-            _profile(ctx),
+            profile,
             start=first,
             weeks=weeks,
             template=template,
@@ -214,18 +165,24 @@ def new(
             emphasis=_given(emphasis),
             avoid=_given(avoid),
             favourites=_given(favourite),
+            imported=imported,
         )
+        assert profile is not None  # new_plan refuses a missing profile
+        review = _review(ctx, plan, profile)
+        roles = _roles(ctx, plan, profile)
     names = _names(ctx)
     if fmt == "json":
-        print_json(_plan_dict(plan, names))
+        print_json({**plan_dict(plan, names, roles), "review": review.as_dict()})
         return
     console().print(
         f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
     )
-    _print_week(plan, plan.weeks - 1, names)
+    print_week(plan, plan.weeks - 1, names, roles)
     _warn(plan)
+    print_review_summary(review)
     console().print(
-        "See every week with `spotter plan show --week N`; why with `spotter plan explain`."
+        "See every week with `spotter plan show --week N`; why, and a coach's review, with "
+        "`spotter plan explain`."
     )
 
 
@@ -265,6 +222,7 @@ def show(
     """
     with user_errors():
         plan = _active(ctx)
+        roles = _roles(ctx, plan, _profile(ctx))
     today = dt.date.today()
     if week is None:
         week = (
@@ -283,18 +241,45 @@ def show(
                 "week": week,
                 "weeks": plan.weeks,
                 "deload": plan.mesocycle.weeks[week - 1].deload,
-                "sessions": [_session_dict(p, names) for p in sessions],
+                "sessions": [session_dict(p, names, roles) for p in sessions],
             }
         )
         return
     console().print(f"[bold]{plan.name}[/]")
-    _print_week(plan, week, names)
+    print_week(plan, week, names, roles)
+
+
+def _roles(ctx: typer.Context, plan: StoredPlan, profile: Profile | None) -> dict[str, str]:
+    """Each exercise's role in the week; none without a profile, or when the plan names an
+    exercise the catalog no longer has (the week is still shown)."""
+    from spotter.services.planning import PlanInputError, plan_roles
+
+    if profile is None:
+        return {}
+    try:
+        return plan_roles(plan, catalog(ctx), profile)
+    except PlanInputError:
+        return {}
+
+
+def _review(ctx: typer.Context, plan: StoredPlan, profile: Profile) -> PlanReview:
+    from spotter.services.planning import review_plan
+    from spotter.store.uow import SqlUnitOfWork
+
+    uow = SqlUnitOfWork(engine(ctx))
+    with uow:
+        return review_plan(plan, catalog(ctx), profile, log=uow.log)
+
+
+
+
 
 
 @app.command("explain")
 def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
     """Why the plan looks like it does: weekly sets per muscle group against targets, pull/push
-    and knee/hip balance, and why each exercise is there (peak week).
+    and knee/hip balance, why each exercise is there (peak week), and the coach's review (each
+    item of the plan rubric passed or failed, with the reason).
 
     Example: spotter plan explain
     """
@@ -310,10 +295,12 @@ def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
         if profile is None:
             raise fail("no profile yet: run `spotter init` first")
         x = explain_plan(plan, catalog(ctx), profile)
+        review = _review(ctx, plan, profile)
     if fmt == "json":
         data = asdict(x)
         for r, row in zip(data["rows"], x.rows, strict=True):
             r["status"] = row.status
+        data["review"] = review.as_dict()
         print_json(data)
         return
     names = _names(ctx)
@@ -349,6 +336,27 @@ def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
             "; ".join(r.reasons) or "-",
         )
     console().print(e)
+    print_review(review)
+
+
+@app.command("review")
+def review_cmd(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+    """Review the active plan as a coach would: each item of the plan rubric (structure, dose,
+    balance, progression) passed, failed with the reason, or not applicable and why.
+
+    Example: spotter plan review --format json
+    """
+    with user_errors():
+        plan = _active(ctx)
+        profile = _profile(ctx)
+        if profile is None:
+            raise fail("no profile yet: run `spotter init` first")
+        review = _review(ctx, plan, profile)
+    if fmt == "json":
+        print_json(review.as_dict())
+        return
+    console().print(f"[bold]{plan.name}[/] (peak week)")
+    print_review(review)
 
 
 @app.command("export")
@@ -364,7 +372,7 @@ def export(
         str, typer.Option("--time", help="Start time of each session in the calendar, HH:MM.")
     ] = "18:00",
 ) -> None:
-    """Export the active plan to a calendar (.ics) or a Markdown file.
+    """Export the active plan to a calendar (.ics) or a Markdown file (with the coach's review).
 
     Example: spotter plan export --ics plan.ics --time 07:30
     """
@@ -374,6 +382,11 @@ def export(
 
     if ics is None and markdown is None:
         raise fail("give --ics FILE or --markdown FILE (or both)")
+    for option, target in (("--ics", ics), ("--markdown", markdown)):
+        if target is not None:
+            problem = target_problem(target)
+            if problem:
+                raise fail(f"{option} {target}: {problem}")
     try:
         start = dt.time.fromisoformat(at)
     except ValueError:
@@ -388,14 +401,36 @@ def export(
         )
         if missing:
             raise fail(f"the plan uses exercises no longer in the catalog: {', '.join(missing)}")
-    written = []
+    review = None
+    with user_errors():
+        profile = _profile(ctx)
+        roles = _roles(ctx, plan, profile)
+        if profile is not None:
+            review = _review(ctx, plan, profile)
+    outputs: list[tuple[str, Path, str, str]] = []
     if ics is not None:
-        ics.write_bytes(plan_to_ics(plan, facts, names, at=start).encode("utf-8"))
-        written.append(f"{ics} ({len(plan.sessions())} events)")
+        outputs.append(
+            (
+                "--ics",
+                ics,
+                plan_to_ics(plan, facts, names, at=start),
+                f"{ics} ({len(plan.sessions())} events)",
+            )
+        )
     if markdown is not None:
-        markdown.write_text(plan_to_markdown(plan, names), encoding="utf-8")
-        written.append(str(markdown))
-    console().print(f"Wrote {' and '.join(written)}.", highlight=False)
+        outputs.append(
+            ("--markdown", markdown, plan_to_markdown(plan, names, review, roles), str(markdown))
+        )
+    for option, target, text, _ in outputs:
+        try:
+            write_whole(target, text)
+        except OSError as exc:
+            raise fail(f"{option} {target}: cannot be written ({exc.strerror or exc})") from None
+    console().print(f"Wrote {' and '.join(o[3] for o in outputs)}.", highlight=False)
+
+
+
+
 
 
 @app.command("templates")

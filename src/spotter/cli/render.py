@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from spotter.knowledge.page import equipment_label, muscle_label, phase_label
-from spotter.knowledge.vocab import PATTERNS
+from spotter.knowledge.page import ROLE_WORDS, equipment_label, muscle_label, phase_label
+from spotter.knowledge.vocab import PATTERNS, STAPLE_MAX
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -130,6 +130,7 @@ def exercise_page(console: Console, ex: Exercise, alts: Sequence[Alternative]) -
         f"{t.concentric:g} s concentric · {t.pause_after_concentric:g} s pause)",
     )
     facts.add_row("Usual range", f"{f.rep_range[0]}-{f.rep_range[1]} {f.measure}")
+    facts.add_row("In a program", f"{ROLE_WORDS.get(f.role, f.role)}, staple {f.staple}/{STAPLE_MAX}")
     p(facts)
 
     if ex.setup_steps:

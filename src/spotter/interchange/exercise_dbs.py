@@ -18,6 +18,11 @@ is inferred and documented here, never invented as coaching text:
 * Tempo 2-0-2-0 and 8-12 reps (3-6 for powerlifting and Olympic lifts), marked as defaults.
 * free-exercise-db stretches and cardio, and wger cardio, are skipped with that reason: Spotter's
   patterns cover strength work.
+* **coaching**: staple 0 (a coach has not vetted the entry) and the role its pattern gives, except
+  ``drill`` (never planned) for plyometric and Olympic-lifting entries, names of balance,
+  stretching, jumping, throwing and sprint drills (:func:`is_drill`), and equipment the source
+  names but Spotter cannot (free-exercise-db's "other", "medicine ball", "foam roll"): a plan
+  cannot know the lifter owns it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from spotter.errors import SpotterError
+from spotter.interchange.exercise_db_terms import (
+    COMPOUND_PATTERNS,
+    PULL_PATTERNS,
+    PUSH_PATTERNS,
+    is_drill,
+    pattern_for,
+    position_for,
+)
 from spotter.knowledge.draft import guess_phase
+from spotter.knowledge.model import IMPORTED_STAPLE, default_role
 
 FEDB_MUSCLES = {
     "quadriceps": "quads",
@@ -102,142 +116,6 @@ WGER_CATEGORY_MUSCLE = {
 WGER_CARDIO = 15
 WGER_ENGLISH = 2
 
-#: Name words -> pattern, first match wins (longer phrases first).
-_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("leg curl", "knee-flexion"),
-    ("leg extension", "knee-extension"),
-    ("calf", "plantar-flexion"),
-    ("pulldown", "vertical-pull"),
-    ("pull-down", "vertical-pull"),
-    ("pull down", "vertical-pull"),
-    ("pull-up", "vertical-pull"),
-    ("pullup", "vertical-pull"),
-    ("pull up", "vertical-pull"),
-    ("chin", "vertical-pull"),
-    ("face pull", "horizontal-pull"),
-    ("row", "horizontal-pull"),
-    ("deadlift", "hinge"),
-    ("good morning", "hinge"),
-    ("swing", "hinge"),
-    ("hyperextension", "hinge"),
-    ("back extension", "hinge"),
-    ("hip thrust", "hip-extension"),
-    ("bridge", "hip-extension"),
-    ("kickback", "elbow-extension"),
-    ("pushdown", "elbow-extension"),
-    ("skull", "elbow-extension"),
-    ("triceps extension", "elbow-extension"),
-    ("tricep extension", "elbow-extension"),
-    ("lunge", "lunge"),
-    ("split squat", "lunge"),
-    ("step-up", "lunge"),
-    ("step up", "lunge"),
-    ("squat", "squat"),
-    ("leg press", "squat"),
-    ("curl", "elbow-flexion"),
-    ("lateral raise", "shoulder-abduction"),
-    ("side raise", "shoulder-abduction"),
-    ("front raise", "shoulder-flexion"),
-    ("reverse fly", "horizontal-abduction"),
-    ("rear delt", "horizontal-abduction"),
-    ("fly", "horizontal-adduction"),
-    ("flye", "horizontal-adduction"),
-    ("crossover", "horizontal-adduction"),
-    ("pullover", "shoulder-extension"),
-    ("shrug", "scapular-elevation"),
-    ("overhead press", "vertical-push"),
-    ("shoulder press", "vertical-push"),
-    ("military", "vertical-push"),
-    ("push press", "vertical-push"),
-    ("handstand", "vertical-push"),
-    ("bench press", "horizontal-push"),
-    ("push-up", "horizontal-push"),
-    ("pushup", "horizontal-push"),
-    ("push up", "horizontal-push"),
-    ("dip", "vertical-push"),
-    ("chest press", "horizontal-push"),
-    ("press", "horizontal-push"),
-    ("plank", "anti-extension"),
-    ("rollout", "anti-extension"),
-    ("pallof", "anti-rotation"),
-    ("crunch", "trunk-flexion"),
-    ("sit-up", "trunk-flexion"),
-    ("situp", "trunk-flexion"),
-    ("leg raise", "trunk-flexion"),
-    ("twist", "trunk-rotation"),
-    ("woodchop", "trunk-rotation"),
-    ("carry", "carry"),
-    ("farmer", "carry"),
-    ("wrist", "wrist"),
-    ("neck", "neck"),
-    ("abduction", "hip-abduction"),
-    ("adduction", "hip-adduction"),
-    ("external rotation", "external-rotation"),
-)
-_MUSCLE_PATTERNS = {
-    "quads": "squat",
-    "glutes": "hip-extension",
-    "hamstrings": "hinge",
-    "erector-spinae": "hinge",
-    "chest": "horizontal-push",
-    "triceps": "elbow-extension",
-    "biceps": "elbow-flexion",
-    "brachialis": "elbow-flexion",
-    "lats": "vertical-pull",
-    "rhomboids": "horizontal-pull",
-    "middle-traps": "horizontal-pull",
-    "lower-traps": "horizontal-pull",
-    "upper-traps": "scapular-elevation",
-    "front-delts": "vertical-push",
-    "side-delts": "shoulder-abduction",
-    "rear-delts": "horizontal-abduction",
-    "rotator-cuff": "external-rotation",
-    "abs": "trunk-flexion",
-    "obliques": "trunk-rotation",
-    "calves": "plantar-flexion",
-    "forearms": "wrist",
-    "adductors": "hip-adduction",
-    "abductors": "hip-abduction",
-    "neck": "neck",
-}
-_PULL = {
-    "vertical-pull",
-    "horizontal-pull",
-    "hinge",
-    "elbow-flexion",
-    "knee-flexion",
-    "horizontal-abduction",
-    "shoulder-extension",
-    "external-rotation",
-    "scapular-elevation",
-}
-_PUSH = {
-    "vertical-push",
-    "horizontal-push",
-    "squat",
-    "lunge",
-    "elbow-extension",
-    "knee-extension",
-    "shoulder-abduction",
-    "shoulder-flexion",
-    "horizontal-adduction",
-    "plantar-flexion",
-    "hip-extension",
-    "hip-abduction",
-    "hip-adduction",
-}
-_COMPOUND = {
-    "vertical-pull",
-    "horizontal-pull",
-    "vertical-push",
-    "horizontal-push",
-    "squat",
-    "hinge",
-    "lunge",
-    "carry",
-}
-
-
 class ExerciseDbError(SpotterError):
     """A database file that is not in the expected shape."""
 
@@ -251,41 +129,6 @@ class DbImport:
 
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def pattern_for(name: str, primary: list[str]) -> str:
-    """The movement pattern from the name's words, else from the first primary muscle.
-
-    >>> pattern_for("Barbell Bent Over Row", ["rhomboids"]), pattern_for("Zottman Curl", [])
-    ('horizontal-pull', 'elbow-flexion')
-    >>> pattern_for("Arnold Press", ["front-delts"]), pattern_for("Floor Press", ["chest"])
-    ('vertical-push', 'horizontal-push')
-    """
-    low = name.lower()
-    for words, pattern in _NAME_PATTERNS:
-        if words in low:
-            # a plain "press" for the shoulders goes overhead
-            if words == "press" and primary and primary[0] in ("front-delts", "side-delts"):
-                return "vertical-push"
-            return pattern
-    return _MUSCLE_PATTERNS.get(primary[0], "anti-extension") if primary else "anti-extension"
-
-
-def position_for(name: str) -> str:
-    low = name.lower()
-    for words, position in (
-        ("seated", "seated"),
-        ("sitting", "seated"),
-        ("lying", "supine"),
-        ("supine", "supine"),
-        ("prone", "prone"),
-        ("kneeling", "kneeling"),
-        ("hanging", "hanging"),
-        ("plank", "plank"),
-    ):
-        if words in low:
-            return position
-    return "standing"
 
 
 def _sentences(text: str) -> list[str]:
@@ -311,12 +154,13 @@ def _entry(
     source: str,
     license: str | None,
     author: str | None,
+    drill: bool = False,
 ) -> dict[str, Any]:
     primary = list(dict.fromkeys(primary))
     secondary = [m for m in dict.fromkeys(secondary) if m not in primary]
     pattern = pattern_for(name, primary)
-    force = force or ("pull" if pattern in _PULL else "push" if pattern in _PUSH else "static")
-    mechanic = mechanic or ("compound" if pattern in _COMPOUND else "isolation")
+    force = force or ("pull" if pattern in PULL_PATTERNS else "push" if pattern in PUSH_PATTERNS else "static")
+    mechanic = mechanic or ("compound" if pattern in COMPOUND_PATTERNS else "isolation")
     ids = [f"step-{i}" for i in range(1, len(steps) + 1)]
     return {
         "slug": slug,
@@ -335,6 +179,10 @@ def _entry(
             "measure": "reps",
             "rep_range": rep_range,
             "motion_family": "generic",
+            "coaching": {
+                "role": "drill" if drill else default_role(pattern, mechanic),
+                "staple": IMPORTED_STAPLE,
+            },
             "steps": [{"id": i, "phase": guess_phase(t)} for i, t in zip(ids, steps, strict=True)],
             "source": source,
             "license": license,
@@ -407,6 +255,7 @@ def from_free_exercise_db(data: bytes) -> DbImport:
                 "free-exercise-db",
                 "Unlicense (public domain)",
                 None,
+                drill=is_drill(r["name"], category, r.get("equipment")),
             )
         )
     return DbImport("free-exercise-db", tuple(entries), tuple(skipped))
@@ -492,6 +341,7 @@ def from_wger(files: dict[str, bytes]) -> DbImport:
                 "wger",
                 licenses.get(f.get("license")),
                 author,
+                drill=is_drill(name),
             )
         )
     return DbImport("wger", tuple(entries), tuple(skipped))

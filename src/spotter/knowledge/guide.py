@@ -5,13 +5,18 @@ given, so tests run it instantly.
 
 Phases follow the exercise's own step order (a pulldown pulls first and returns last; a squat
 descends first) with the durations of its tempo: eccentric, pause after it, concentric, pause
-after it. A pause the tempo asks for is counted even when no step describes it.
+after it. A pause the tempo asks for is counted even when no step describes it. A hold step
+inside a rep (a Pallof press held out, a carry's walk between pick-up and set-down) lasts the
+tempo's pause at its place, like a pause step; only a timed exercise (measured in seconds) is
+one hold per "rep", for the seconds asked.
 
 >>> from spotter.knowledge.model import Tempo
 >>> phase_plan(("concentric", "pause", "eccentric"), Tempo(3, 0, 2, 1))
 [('concentric', 2.0), ('pause', 1.0), ('eccentric', 3.0)]
 >>> phase_plan(("eccentric", "concentric"), Tempo(3, 1, 1, 0))
 [('eccentric', 3.0), ('pause', 1.0), ('concentric', 1.0)]
+>>> phase_plan(("concentric", "hold", "eccentric"), Tempo(2, 0, 2, 3))
+[('concentric', 2.0), ('hold', 3.0), ('eccentric', 2.0)]
 """
 
 from __future__ import annotations
@@ -53,17 +58,17 @@ def phase_plan(order: tuple[str, ...], tempo: Tempo) -> list[tuple[str, float]]:
                 else tempo.pause_after_eccentric
             )
             follows = order[i + 1] if i + 1 < len(order) else None
-            if pause > 0 and follows != "pause":
+            if pause > 0 and follows not in ("pause", "hold"):
                 plan.append(("pause", pause))
                 seen_pause_after.add(phase)
-        elif phase == "pause" and plan:
+        elif phase in ("pause", "hold") and plan:
             after = plan[-1][0]
             pause = (
                 tempo.pause_after_concentric
                 if after == "concentric"
                 else tempo.pause_after_eccentric
             )
-            plan.append(("pause", pause if pause > 0 else 1.0))
+            plan.append((phase, pause if pause > 0 else 1.0))
     if not any(p in ("concentric", "eccentric") for p in order):
         plan = [("concentric", tempo.concentric), ("eccentric", tempo.eccentric)]
     return [(p, float(s)) for p, s in plan if s > 0]
@@ -89,7 +94,8 @@ def guided_set(
     breathing = {s.phase: s.breathing for s in steps if s.breathing}
     pattern = ex.facts.pattern
     t = 0.0
-    if ex.facts.measure == "seconds" or any(s.phase == "hold" for s in steps):
+    moves = any(s.phase in ("concentric", "eccentric") for s in steps)
+    if ex.facts.measure == "seconds" or not moves:
         seconds = hold_seconds if hold_seconds is not None else float(ex.facts.rep_range[0])
         for rep in range(1, reps + 1):
             cues.append(Cue(t, "rep", f"Hold {rep} of {reps}", rep=rep))
@@ -101,6 +107,8 @@ def guided_set(
             cues.append(Cue(t, "rep", f"Rep {rep} of {reps}", rep=rep))
             for phase, seconds in plan:
                 label = phase_label(phase, pattern)
+                if phase == "hold" and ex.facts.measure == "meters":
+                    label = f"Walk {ex.facts.rep_range[0]} m"
                 cues.append(Cue(t, "phase", label, seconds, breathing.get(phase), rep))
                 t += seconds
     cues.append(Cue(t, "rest", f"Rest {rest_seconds:g} s", float(rest_seconds)))

@@ -10,7 +10,11 @@ checks that the fields agree with each other, the way a careful coach proof-read
 * ``muscle``: the description or benefits name a muscle missing from primary and secondary.
 * ``breathing``: a working phase (concentric, eccentric, hold) without a breathing cue.
 * ``content``: fewer than 3 steps, 2 cues or 2 faults.
-* ``tempo``: the tempo has no pause where the steps pause, or a zero-second phase.
+* ``tempo`` and ``tempo-pause``: the tempo against the steps
+  (:mod:`spotter.knowledge.lint_timing`): a pause or hold step in a slot the tempo leaves at 0,
+  a long pause in a slot where no step holds, a zero-second phase.
+* ``siblings``: variants of one movement on other kit disagree on their primary muscles
+  (:mod:`spotter.knowledge.lint_siblings`; across files, by :func:`lint_paths`).
 * ``pattern-force`` and ``load-type``: the force or load type disagree with pattern or equipment.
 
 >>> from spotter.knowledge.lint import position_words_against
@@ -25,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spotter.knowledge.lint_siblings import check_siblings
+from spotter.knowledge.lint_timing import check_timing
 from spotter.knowledge.loader import CatalogError, build, line_index, parse_text
 from spotter.knowledge.model import Exercise
 from spotter.knowledge.vocab import EQUIPMENT, MUSCLES, WORKING_PHASES
@@ -349,39 +355,8 @@ def check(ex: Exercise) -> list[tuple[tuple[str | int, ...], str, str]]:
     if not any(s.phase != "setup" for s in steps):
         out.append((("facts", "steps"), "content", "has no execution step (only setup)"))
 
-    # Tempo against the order of the steps: a pause step after the concentric needs a pause
-    # after the concentric in the tempo, and likewise after the eccentric.
-    t = f.tempo
-    previous = None
-    for s in steps:
-        if s.phase == "pause" and previous == "concentric" and t.pause_after_concentric <= 0:
-            out.append(
-                (
-                    ("facts", "tempo"),
-                    "tempo",
-                    f"step {s.id!r} pauses after the concentric but tempo {t} has 0 in the "
-                    "fourth place (eccentric-pause-concentric-pause)",
-                )
-            )
-        if s.phase == "pause" and previous == "eccentric" and t.pause_after_eccentric <= 0:
-            out.append(
-                (
-                    ("facts", "tempo"),
-                    "tempo",
-                    f"step {s.id!r} pauses after the eccentric but tempo {t} has 0 in the "
-                    "second place (eccentric-pause-concentric-pause)",
-                )
-            )
-        if s.phase in ("concentric", "eccentric"):
-            previous = s.phase
-    if (
-        steps
-        and not any(s.phase == "hold" for s in steps)
-        and (t.concentric <= 0 or t.eccentric <= 0)
-    ):
-        out.append(
-            (("facts", "tempo"), "tempo", f"tempo {t} has a zero-second lifting or lowering phase")
-        )
+    # Tempo against the steps (spotter.knowledge.lint_timing).
+    out.extend(check_timing(ex))
 
     # Pattern against force; load type against equipment.
     if f.pattern in _PULL_PATTERNS and f.force != "pull":
@@ -453,12 +428,39 @@ def lint_file(path: Path) -> list[Finding]:
 
 
 def lint_paths(paths: Iterable[Path]) -> list[Finding]:
-    """Lint files and every catalog file inside the folders given."""
+    """Lint files and every catalog file inside the folders given, then the files together
+    (sibling variants, :mod:`spotter.knowledge.lint_siblings`)."""
     findings: list[Finding] = []
+    texts: dict[str, str] = {}
     for p in paths:
         files = (
             sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml")) if p.is_dir() else [p]
         )
         for file in files:
             findings.extend(lint_file(file))
+            try:
+                texts[str(file)] = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+    findings.extend(lint_siblings_of(texts))
     return findings
+
+
+def lint_siblings_of(texts: dict[str, str]) -> list[Finding]:
+    """Sibling findings over catalog files given as ``{path: text}`` (files that do not parse
+    are left out: :func:`lint_text` reports them)."""
+    entries: dict[str, tuple[Exercise, str, dict[tuple[str | int, ...], int]]] = {}
+    for path, text in texts.items():
+        try:
+            data = parse_text(text, path, check_name=False)
+        except CatalogError:
+            continue
+        lang = next(iter(data["text"]))
+        entries[data["slug"]] = (build(data, lang), path, line_index(text))
+    found = check_siblings(ex for ex, _, _ in entries.values())
+    out = []
+    for ex, message in found:
+        _, path, index = entries[ex.slug]
+        line = index.get(("facts", "primary")) or index.get(("facts",))
+        out.append(Finding(path, line, "facts.primary", "siblings", message))
+    return out

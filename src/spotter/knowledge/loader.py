@@ -18,6 +18,8 @@ from typing import Any
 
 from spotter.errors import SpotterError
 from spotter.knowledge.model import (
+    DEFAULT_STAPLE,
+    IMPORTED_STAPLE,
     Exercise,
     ExerciseFacts,
     ExerciseText,
@@ -30,6 +32,7 @@ from spotter.knowledge.model import (
     TipFacts,
     VariationFacts,
     VariationText,
+    default_role,
 )
 
 
@@ -46,7 +49,7 @@ def _loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 DEFAULT_LANGUAGE = "en"
 
 
@@ -164,6 +167,8 @@ def build(data: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Exercise:
     f = data["facts"]
     e, p, c, t = (float(x) for x in f["tempo"].split("-"))
     grip = f.get("grip") or {}
+    coaching = f.get("coaching") or {}
+    source = f.get("source", "builtin")
     facts = ExerciseFacts(
         slug=data["slug"],
         mechanic=f["mechanic"],
@@ -180,6 +185,10 @@ def build(data: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Exercise:
         rep_range=(f["rep_range"][0], f["rep_range"][1]),
         motion_family=f["motion_family"],
         measure=f["measure"],
+        role=coaching.get("role") or default_role(f["pattern"], f["mechanic"]),
+        staple=coaching.get(
+            "staple", DEFAULT_STAPLE if source in ("builtin", "user") else IMPORTED_STAPLE
+        ),
         grip_type=grip.get("type"),
         grip_width=grip.get("width"),
         steps=tuple(StepFacts(s["id"], s["phase"]) for s in f["steps"]),
@@ -195,7 +204,7 @@ def build(data: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> Exercise:
         research=tuple(
             ResearchFacts(x["id"], x["citation"], x.get("variation")) for x in f["research"]
         ),
-        source=f.get("source", "builtin"),
+        source=source,
         license=f.get("license"),
         author=f.get("author"),
     )

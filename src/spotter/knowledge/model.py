@@ -13,7 +13,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spotter.knowledge.vocab import MUSCLES, WORKING_PHASES
+from spotter.knowledge.vocab import MUSCLES, PATTERNS, WORKING_PHASES
+
+#: Main patterns whose compounds are secondary compounds when nothing says otherwise.
+_COMPOUND_PATTERNS = frozenset(
+    {"squat", "hinge", "lunge", "horizontal-push", "vertical-push", "horizontal-pull", "vertical-pull"}
+)
+
+
+def default_role(pattern: str, mechanic: str) -> str:
+    """The role of an exercise whose file names none, from its pattern and mechanic.
+
+    >>> default_role("anti-extension", "compound"), default_role("carry", "compound")
+    ('trunk', 'carry')
+    >>> default_role("hinge", "compound"), default_role("elbow-flexion", "isolation")
+    ('secondary', 'accessory')
+    """
+    kind = PATTERNS[pattern].kind if pattern in PATTERNS else "isolation"
+    if kind == "core":
+        return "trunk"
+    if pattern == "carry":
+        return "carry"
+    if mechanic == "compound" and pattern in _COMPOUND_PATTERNS:
+        return "secondary"
+    return "accessory"
+
+
+#: Staple score of an entry that gives none: a built-in or user entry is a common accessory (1),
+#: an entry imported from an outside database a novelty (0) until a coach says otherwise.
+DEFAULT_STAPLE = 1
+IMPORTED_STAPLE = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +141,10 @@ class ExerciseFacts:
     rep_range: tuple[int, int]
     motion_family: str
     measure: str = "reps"
+    #: The role a coach gives it (``vocab.ROLES``): main, secondary, accessory, trunk, carry, drill.
+    role: str = "accessory"
+    #: How standard it is in coached programs, 0 (novelty) to ``vocab.STAPLE_MAX`` (classic lift).
+    staple: int = DEFAULT_STAPLE
     grip_type: str | None = None
     grip_width: str | None = None
     steps: tuple[StepFacts, ...] = ()
@@ -123,6 +156,11 @@ class ExerciseFacts:
     source: str = "builtin"
     license: str | None = None
     author: str | None = None
+
+    @property
+    def imported(self) -> bool:
+        """Whether the entry came from an outside exercise database."""
+        return self.source not in ("builtin", "user")
 
 
 @dataclass(frozen=True, slots=True)

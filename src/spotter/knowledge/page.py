@@ -12,7 +12,17 @@ from typing import Any
 
 from spotter.knowledge.catalog import Alternative
 from spotter.knowledge.model import Exercise
-from spotter.knowledge.vocab import EQUIPMENT, MUSCLES, PATTERNS
+from spotter.knowledge.vocab import EQUIPMENT, MUSCLES, PATTERNS, STAPLE_MAX
+
+#: A catalog role in the words of a page.
+ROLE_WORDS = {
+    "main": "main-lift candidate",
+    "secondary": "secondary compound",
+    "accessory": "accessory",
+    "trunk": "trunk work",
+    "carry": "loaded carry",
+    "drill": "drill (not planned)",
+}
 
 PHASE_LABEL = {
     "setup": "Setup",
@@ -79,6 +89,8 @@ def to_dict(ex: Exercise, alternatives: Sequence[Alternative] = ()) -> dict[str,
         "tempo": str(f.tempo),
         "measure": f.measure,
         "rep_range": list(f.rep_range),
+        "role": f.role,
+        "staple": f.staple,
         "steps": [
             {"id": s.id, "phase": s.phase, "text": s.text, "breathing": s.breathing}
             for s in ex.steps
@@ -143,7 +155,8 @@ def to_markdown(ex: Exercise, alternatives: Sequence[Alternative] = ()) -> str:
     lines += [
         "",
         f"{f.mechanic.capitalize()} · {f.force} · {pattern} · {f.level}"
-        + (" · one side at a time" if f.unilateral else ""),
+        + (" · one side at a time" if f.unilateral else "")
+        + f" · {ROLE_WORDS.get(f.role, f.role)} · staple {f.staple}/{STAPLE_MAX}",
         "",
         "## Instructions",
         "",

@@ -48,6 +48,7 @@ LevelKey = Annotated[str, _term(vocab.LEVELS, "level")]
 PositionKey = Annotated[str, _term(vocab.POSITIONS, "body position")]
 MeasureKey = Annotated[str, _term(vocab.MEASURES, "measure")]
 FamilyKey = Annotated[str, _term(vocab.MOTION_FAMILIES, "motion family")]
+RoleKey = Annotated[str, _term(vocab.ROLES, "role")]
 
 
 class _Strict(BaseModel):
@@ -97,6 +98,13 @@ class ResearchFactsModel(_Strict):
     variation: str | None = None
 
 
+class CoachingModel(_Strict):
+    """How a coach uses the exercise: its role in a session and how standard it is."""
+
+    role: RoleKey
+    staple: int = Field(ge=0, le=vocab.STAPLE_MAX)
+
+
 class FactsModel(_Strict):
     mechanic: MechanicKey
     force: ForceKey
@@ -113,6 +121,7 @@ class FactsModel(_Strict):
     measure: MeasureKey = "reps"
     rep_range: tuple[int, int]
     motion_family: FamilyKey = "generic"
+    coaching: CoachingModel | None = None
     steps: list[StepFactsModel] = Field(min_length=1)
     faults: list[FaultFactsModel] = Field(default_factory=list)
     tips: list[TipFactsModel] = Field(default_factory=list)

@@ -67,6 +67,16 @@ VARIATION_KINDS: Final[tuple[str, ...]] = get_args(VariationKind)
 MEASURES: Final[tuple[str, ...]] = ("reps", "seconds", "meters")
 GRIP_WIDTHS: Final[tuple[str, ...]] = ("narrow", "medium", "wide")
 GRIP_TYPES: Final[tuple[str, ...]] = ("pronated", "supinated", "neutral", "mixed", "hook")
+#: What an exercise is for in a coached program (its ``coaching.role``): a main-lift candidate, a
+#: secondary compound, an accessory, trunk work, a loaded carry, or a drill (balance, plyometric,
+#: stretching, technique) that plans leave out.
+ROLES: Final[tuple[str, ...]] = ("main", "secondary", "accessory", "trunk", "carry", "drill")
+#: How standard an exercise is in coached programs (``coaching.staple``): 3 the classic lifts
+#: (squat, bench, deadlift, overhead press, rows, pull-ups, pulldowns), 2 their close variants and
+#: the other staples (lunges, hip thrusts, dips, leg press...), 1 common accessories, 0 novelties.
+STAPLE_MAX: Final[int] = 3
+#: The staple score from which an exercise counts as a staple in the plan review.
+STAPLE_MIN: Final[int] = 2
 
 
 @dataclass(frozen=True, slots=True)

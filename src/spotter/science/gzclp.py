@@ -27,7 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spotter.science.one_rm import epley
-from spotter.science.prescription import Formatter, Prescription, Rounding, round_to_step
+from spotter.science.prescription import (
+    Formatter,
+    Prescription,
+    Rounding,
+    round_to_step,
+    step_up,
+)
 from spotter.science.records import ExerciseSession
 from spotter.science.rules import GZCLP_T1_STAGES, GZCLP_T2_STAGES, GzclpT1, GzclpT2, GzclpT3
 
@@ -108,7 +114,7 @@ def evaluate_t1(
         made, done = _made(session, sets, reps)
         here = f"{_scheme((sets, reps), True)} at {fmt(lifted)} ({done})"
         if made:
-            new = lifted + rule.increment_kg
+            new = step_up(lifted, rule.increment_kg, rounding)
             state = _State(
                 state.stage,
                 new,
@@ -135,6 +141,7 @@ def evaluate_t2(
     rule: GzclpT2,
     sessions: Sequence[ExerciseSession],
     start_kg: float | None,
+    rounding: Rounding | None,
     fmt: Formatter,
 ) -> Prescription:
     """The next tier-2 prescription, replaying ``sessions`` from 3x10."""
@@ -150,7 +157,7 @@ def evaluate_t2(
         here = f"{_scheme((sets, reps), False)} at {fmt(lifted)} ({done})"
         last_3x10 = lifted if state.stage == 0 else state.last_stage1
         if made:
-            new = lifted + rule.increment_kg
+            new = step_up(lifted, rule.increment_kg, rounding)
             reason = f"Made {here}: add {fmt(rule.increment_kg)} → {fmt(new)}."
             state = _State(state.stage, new, reason, last_3x10)
         elif state.stage + 1 < len(GZCLP_T2_STAGES):
@@ -159,7 +166,7 @@ def evaluate_t2(
             state = _State(state.stage + 1, lifted, reason, last_3x10)
         else:
             base = lifted if last_3x10 is None else last_3x10
-            new = base + rule.reset_increment_kg
+            new = step_up(base, rule.reset_increment_kg, rounding)
             reason = (
                 f"Missed {here}: back to 3×10 at the last 3×10 load {fmt(base)} "
                 f"+ {fmt(rule.reset_increment_kg)} → {fmt(new)}."
@@ -173,6 +180,7 @@ def evaluate_t3(
     rule: GzclpT3,
     sessions: Sequence[ExerciseSession],
     start_kg: float | None,
+    rounding: Rounding | None,
     fmt: Formatter,
 ) -> Prescription:
     """The next tier-3 prescription: only the last session matters."""
@@ -185,7 +193,7 @@ def evaluate_t3(
     lifted = last.top_load_kg or 0.0
     amrap = last.top_sets[-1].reps
     if amrap >= rule.amrap_target:
-        new = lifted + rule.increment_kg
+        new = step_up(lifted, rule.increment_kg, rounding)
         reason = (
             f"AMRAP set reached {amrap} reps (target {rule.amrap_target}) at {fmt(lifted)}: "
             f"add {fmt(rule.increment_kg)} → {fmt(new)}."

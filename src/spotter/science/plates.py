@@ -202,21 +202,53 @@ def describe_barbell(result: RoundedLoad, bar: Bar) -> str:
 
 
 def _reachable(plates: Sequence[tuple[int, int | None]], limit: int) -> list[int]:
-    """Bitsets of per-side sums (in grid steps) reachable with plates ``i..``, for each i."""
+    """Bitsets of per-side sums (in grid steps, up to ``limit``) reachable with plates ``i..``,
+    for each i. Counts are added in doubling chunks, so a plate costs a handful of shifts
+    however many of it there are."""
     mask = (1 << (limit + 1)) - 1
     suffix = [1]
     for weight, pairs in reversed(plates):
         reach = suffix[-1]
         most = limit // weight if pairs is None else min(pairs, limit // weight)
-        step = reach
-        for _ in range(most):
-            step = (step << weight) & mask
-            if not step:
-                break
-            reach |= step
+        chunk = 1
+        while most > 0:
+            take = min(chunk, most)
+            reach |= (reach << (take * weight)) & mask
+            most -= take
+            chunk *= 2
         suffix.append(reach)
     suffix.reverse()
     return suffix
+
+
+def _nearest_bit(reach: int, target_q: int, grid: int) -> int:
+    """The set bit ``s`` of ``reach`` with ``s x grid`` nearest ``target_q``; ties go lower."""
+    low = target_q // grid
+    below = reach & ((1 << (low + 1)) - 1)
+    candidates = [below.bit_length() - 1] if below else []
+    above = reach >> (low + 1)
+    if above:
+        candidates.append(low + 1 + (above & -above).bit_length() - 1)
+    return min(candidates, key=lambda b: (abs(b * grid - target_q), b))
+
+
+def _preplaced(steps: Sequence[tuple[int, int | None]], target: float) -> tuple[int, int]:
+    """How many of the heaviest unlimited plate surely belong on a side for ``target`` steps,
+    and its index, so that only a small remainder is searched.
+
+    Any load is also made with fewer than ``U / gcd(U, d)`` plates of each other unlimited
+    weight ``d`` (``U / gcd`` of them weigh as much as ``d / gcd`` plates of ``U``), so every
+    other plate together weighs at most ``R = sum d (U / gcd(U, d) - 1)`` plus the counted
+    plates ``C``. The closest load is within ``U`` of the target, so it holds at least
+    ``(target - U - C - R) / U`` plates of ``U``.
+    """
+    unlimited = [(i, w) for i, (w, n) in enumerate(steps) if n is None]
+    if not unlimited:
+        return 0, -1
+    index, heavy = max(unlimited, key=lambda t: t[1])
+    rest = sum(w * (heavy // math.gcd(heavy, w) - 1) for i, w in unlimited if i != index)
+    counted = sum(w * n for w, n in steps if n is not None)
+    return max(0, math.floor((target - heavy - counted - rest) / heavy)), index
 
 
 def load_barbell(target_kg: float, barbell: Barbell) -> RoundedLoad:
@@ -249,22 +281,41 @@ def load_barbell(target_kg: float, barbell: Barbell) -> RoundedLoad:
     chosen: list[float] = []
     best_steps = 0
     if quantized and side_target > 0:
-        steps = [(w // grid, n) for w, n in quantized]
-        limit = math.ceil(side_target / grid) + max(w for w, _ in steps)
-        suffix = _reachable(steps, limit)
-        options = (s for s in range(limit + 1) if suffix[0] >> s & 1)
-        best_steps = closest(round(side_target), (s * grid for s in options)) // grid
-        remaining = best_steps
-        for i, ((weight, most_pairs), (plate, _)) in enumerate(zip(steps, pairs, strict=True)):
-            most = remaining // weight
-            if most_pairs is not None:
-                most = min(most_pairs, most)
-            # The most plates of this weight that still leave a load the lighter ones can make.
-            j = next(
-                j for j in range(most, -1, -1) if suffix[i + 1] >> (remaining - j * weight) & 1
-            )
-            chosen.extend([plate] * j)
-            remaining -= j * weight
+        target = side_target / grid
+        # a counted plate with enough pairs for the whole target is as good as unlimited
+        top = max(w for w, _ in quantized) // grid
+        steps = [
+            (w // grid, None if n is None or n * (w // grid) > target + top else n)
+            for w, n in quantized
+        ]
+        capacity = sum(w * n for w, n in steps if n is not None)
+        if all(n is not None for _, n in steps) and capacity <= target:
+            # everything on the bar is still not more than the target: load it all
+            for (_, n), (plate, _) in zip(steps, pairs, strict=True):
+                chosen.extend([plate] * (n or 0))
+            best_steps = capacity
+        else:
+            placed, heavy = _preplaced(steps, target)
+            offset = placed * steps[heavy][0] if placed else 0
+            limit = math.ceil(target - offset) + max(w for w, _ in steps)
+            suffix = _reachable(steps, limit)
+            rest_q = round(side_target) - offset * grid
+            remaining = _nearest_bit(suffix[0], rest_q, grid)
+            best_steps = remaining + offset
+            for i, ((weight, most_pairs), (plate, _)) in enumerate(
+                zip(steps, pairs, strict=True)
+            ):
+                most = remaining // weight
+                if most_pairs is not None:
+                    most = min(most_pairs, most)
+                # The most plates of this weight that still leave a load the lighter ones make.
+                j = next(
+                    j
+                    for j in range(most, -1, -1)
+                    if suffix[i + 1] >> (remaining - j * weight) & 1
+                )
+                chosen.extend([plate] * (j + (placed if i == heavy else 0)))
+                remaining -= j * weight
     plates_total = 2 * best_steps * grid / QUANTUM
     bar = barbell.bar
     total_kg = to_kg(bar.weight + bar.collars, bar.unit) + to_kg(plates_total, unit)

@@ -112,3 +112,23 @@ def round_to_step(step: float) -> Rounding:
         return nearest_multiple(value, step)
 
     return rounding
+
+
+def step_up(load: float, increment: float, rounding: Rounding | None) -> float:
+    """``load + increment`` made loadable: rounded by ``rounding``; when the rounding would take
+    the whole step away, the first larger multiple of the step that rounds above ``load``.
+    Without a rounding the sum is returned as is.
+
+    >>> dumbbells = round_to_step(2.0)
+    >>> step_up(20, 2.5, dumbbells), step_up(20, 1.25, dumbbells), step_up(20, 1.25, None)
+    (22.0, 22.0, 21.25)
+    >>> step_up(83.5, 2.5, round_to_step(2.5))  # 86 is not on the bar: 85
+    85.0
+    """
+    if rounding is None:
+        return load + increment
+    for k in range(1, 9):
+        new = rounding(load + k * increment)
+        if new > load + 1e-9:
+            return new
+    return load + increment

@@ -11,10 +11,14 @@ actually lifted, not from what was prescribed. What counts as success, per rule:
   the same load;
 * RPE: no success test; the top set (the first set at the top load) gives the e1RM by
   :func:`spotter.science.one_rm.estimate` (the RTS chart when the set has an RPE);
-* 5/3/1 and GZCLP: see :mod:`spotter.science.wave531` and :mod:`spotter.science.gzclp`.
+* 5/3/1, Boring But Big and GZCLP: see :mod:`spotter.science.wave531` and
+  :mod:`spotter.science.gzclp`. For Boring But Big the history is the lift's main 5/3/1
+  sessions: they set the cycle.
 
-Loads that come from a percentage are rounded (``rounding`` or the rule's ``round_to_kg``);
-loads reached by adding an increment to a lifted load are not, so an increment never vanishes.
+Loads that come from a percentage are rounded (``rounding`` or the rule's ``round_to_kg``).
+A load reached by adding an increment to a lifted load is rounded only when ``rounding`` is
+given (the lifter's kit), and then never back to the lifted load
+(:func:`~spotter.science.prescription.step_up`): the load shown is one the kit makes.
 
 >>> import datetime as dt
 >>> from spotter.science.records import ExerciseSession, PerformedSet
@@ -33,10 +37,17 @@ from collections.abc import Sequence
 
 from spotter.science.gzclp import evaluate_t1, evaluate_t2, evaluate_t3
 from spotter.science.one_rm import estimate
-from spotter.science.prescription import Formatter, Prescription, Rounding, round_to_step
+from spotter.science.prescription import (
+    Formatter,
+    Prescription,
+    Rounding,
+    round_to_step,
+    step_up,
+)
 from spotter.science.records import ExerciseSession
 from spotter.science.rpe import load_for, pct
 from spotter.science.rules import (
+    BoringButBig,
     DoubleProgression,
     GzclpT1,
     GzclpT2,
@@ -47,9 +58,10 @@ from spotter.science.rules import (
     Wave531,
 )
 from spotter.science.units import Unit, format_load, from_kg
-from spotter.science.wave531 import evaluate_531
+from spotter.science.wave531 import evaluate_531, evaluate_bbb
 
 __all__ = [
+    "BoringButBig",
     "DoubleProgression",
     "GzclpT1",
     "GzclpT2",
@@ -82,8 +94,8 @@ def evaluate(
     start_kg
         The first load, used when the history has no working set yet.
     one_rm_kg
-        The 1RM that 5/3/1 derives its training max from (required for it); RPE progression
-        uses it when there is no history yet.
+        The 1RM that 5/3/1 and Boring But Big derive the training max from (required for
+        them); RPE progression uses it when there is no history yet.
     rounding
         Rounds percentage-derived loads to what the user can load; defaults to the rule's
         ``round_to_kg``.
@@ -104,17 +116,21 @@ def evaluate(
         if one_rm_kg is None:
             raise ValueError("5/3/1 needs the 1RM its training max comes from (one_rm_kg)")
         return evaluate_531(rule, len(sessions), one_rm_kg, rounding, fmt)
+    if isinstance(rule, BoringButBig):
+        if one_rm_kg is None:
+            raise ValueError("Boring But Big needs the 1RM its training max comes from (one_rm_kg)")
+        return evaluate_bbb(rule, len(sessions), one_rm_kg, rounding, fmt)
     if isinstance(rule, GzclpT1):
         return evaluate_t1(rule, sessions, start_kg, rounding, fmt)
     if isinstance(rule, GzclpT2):
-        return evaluate_t2(rule, sessions, start_kg, fmt)
+        return evaluate_t2(rule, sessions, start_kg, rounding, fmt)
     if isinstance(rule, GzclpT3):
-        return evaluate_t3(rule, sessions, start_kg, fmt)
+        return evaluate_t3(rule, sessions, start_kg, rounding, fmt)
     if isinstance(rule, RpeProgression):
         return _rpe(rule, sessions, one_rm_kg, start_kg, rounding, fmt)
     if isinstance(rule, LinearProgression):
         return _linear(rule, sessions, start_kg, rounding, fmt)
-    return _double(rule, sessions, start_kg, fmt)
+    return _double(rule, sessions, start_kg, rounding, fmt)
 
 
 def _first_load(start_kg: float | None, rule_name: str) -> float:
@@ -129,6 +145,7 @@ def _double(
     rule: DoubleProgression,
     sessions: Sequence[ExerciseSession],
     start_kg: float | None,
+    rounding: Rounding | None,
     fmt: Formatter,
 ) -> Prescription:
     def prescribe(load: float, reason: str) -> Prescription:
@@ -145,7 +162,7 @@ def _double(
     reached = sum(1 for s in judged if s.reps >= rule.rep_high)
     enough = len(top) >= (1 if rule.first_set_only else rule.sets)
     if enough and reached == len(judged):
-        new = load + rule.increment_kg
+        new = step_up(load, rule.increment_kg, rounding)
         who = "The first set" if rule.first_set_only else f"All {len(judged)} sets"
         return prescribe(
             new,
@@ -185,7 +202,7 @@ def _linear(
     last = sessions[-1]
     load = last.top_load_kg or 0.0
     if _succeeded(last, rule.sets, rule.reps):
-        new = load + rule.increment_kg
+        new = step_up(load, rule.increment_kg, rounding)
         return prescribe(
             new, f"Completed {scheme} at {fmt(load)}: add {fmt(rule.increment_kg)} → {fmt(new)}."
         )

@@ -15,6 +15,9 @@ its own rounding (for the user's plates).
   percentage for the target reps at the target RPE.
 * :class:`Wave531` -- Wendler 5/3/1: training max = 90 % of 1RM, the four-week table below, and
   the TM raised once per cycle.
+* :class:`BoringButBig` -- Wendler's Boring But Big supplement: 5x10 at a percentage of the same
+  lift's training max (:data:`BBB_PERCENTS`: 50 % in the first cycle, 55 % in the second, 60 %
+  from the third on; SCIENCE.md section 5: "50 % of the TM, rising to 60 % over later cycles").
 * :class:`GzclpT1`, :class:`GzclpT2`, :class:`GzclpT3` -- GZCLP tiers, pinned to
   ColinPeyrat/gzclp-tracker ``docs/GZCLP-ROUTINE.md`` (increments from its ``units.ts``).
 
@@ -36,6 +39,8 @@ WAVE_531: Final[tuple[tuple[tuple[float, int, bool], ...], ...]] = (
     ((0.75, 5, False), (0.85, 3, False), (0.95, 1, True)),
     ((0.40, 5, False), (0.50, 5, False), (0.60, 5, False)),
 )
+#: Boring But Big: fraction of the training max in cycle 1, 2, 3 and later (the last repeats).
+BBB_PERCENTS: Final[tuple[float, ...]] = (0.50, 0.55, 0.60)
 #: GZCLP T1 stages: sets x reps, the last set AMRAP.
 GZCLP_T1_STAGES: Final[tuple[tuple[int, int], ...]] = ((5, 3), (6, 2), (10, 1))
 #: GZCLP T2 stages: sets x reps.
@@ -134,6 +139,36 @@ class Wave531:
 
 
 @dataclass(frozen=True, slots=True)
+class BoringButBig:
+    """Boring But Big: ``sets`` x ``reps`` at ``percents[cycle]`` of the lift's 5/3/1 training max
+    (the last percentage holds for later cycles). The training max is the one the lift's main
+    sets use (:class:`Wave531`'s ``training_max_pct`` and ``tm_increment_kg``), so it is fixed
+    within a cycle and rises with it; no load ever comes from an RPE chart."""
+
+    percents: tuple[float, ...] = BBB_PERCENTS
+    sets: int = 5
+    reps: int = 10
+    training_max_pct: float = 0.9
+    tm_increment_kg: float = 2.5
+    round_to_kg: float = 2.5
+
+    def __post_init__(self) -> None:
+        if not self.percents or not all(0 < p < 1 for p in self.percents):
+            raise ValueError(
+                f"Boring But Big percentages must be fractions of the training max in (0, 1), "
+                f"got {self.percents}"
+            )
+        if not 0 < self.training_max_pct <= 1:
+            raise ValueError(
+                f"training max must be a fraction of 1RM in (0, 1], got {self.training_max_pct:g}"
+            )
+        _positive("sets", self.sets)
+        _positive("reps", self.reps)
+        _positive("training-max increment", self.tm_increment_kg)
+        _positive("rounding step", self.round_to_kg)
+
+
+@dataclass(frozen=True, slots=True)
 class GzclpT1:
     """GZCLP tier 1: 5x3+ -> 6x2+ -> 10x1+ at one load, then a 5RM test and 85 % of it."""
 
@@ -181,5 +216,12 @@ class GzclpT3:
 
 #: Any progression rule.
 Rule = (
-    DoubleProgression | LinearProgression | RpeProgression | Wave531 | GzclpT1 | GzclpT2 | GzclpT3
+    DoubleProgression
+    | LinearProgression
+    | RpeProgression
+    | Wave531
+    | BoringButBig
+    | GzclpT1
+    | GzclpT2
+    | GzclpT3
 )

@@ -5,7 +5,9 @@ licence and author, then linted (the findings are counted in the report; the sou
 breathing cues or faults, so lint says what a coach should add). A built-in entry is never
 overwritten; an entry the same source wrote before is replaced; any other user entry with the
 same slug is kept and the new one skipped. Files are written to a temporary folder first and
-moved into place at the end, so an interrupted import leaves the catalog as it was.
+moved into place at the end, so an interrupted import leaves the catalog as it was. Imported
+entries are novelties (staple 0) and their drills (balance, plyometric, stretching) are never
+planned; `spotter plan new --imported` lets the planner use the rest.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class ExerciseDbReport:
     findings: dict[str, int]  # lint code -> count
     entries_with_findings: int
     dry_run: bool
+    #: Entries written (or staged) as drills, which plans leave out.
+    drills: int = 0
 
 
 def _source_of(path: Path) -> str | None:
@@ -54,6 +58,7 @@ def import_exercise_db(
     with_findings = 0
     staged: list[tuple[str, str]] = []
     replaced = 0
+    drills = 0
     for entry in result.entries:
         slug = entry["slug"]
         if (builtin / f"{slug}.yaml").exists():
@@ -75,6 +80,7 @@ def import_exercise_db(
         findings.update(f.code for f in found)
         with_findings += bool(found)
         staged.append((slug, text))
+        drills += (entry["facts"].get("coaching") or {}).get("role") == "drill"
     if not dry_run and staged:
         target.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
@@ -91,4 +97,5 @@ def import_exercise_db(
         dict(findings.most_common()),
         with_findings,
         dry_run,
+        drills,
     )

@@ -12,6 +12,11 @@ Three ways to build the week (then :func:`~spotter.planning.model.program.build_
   runs and what it finds is kept as the plan's warnings;
 * ``template`` with ``fill``: the template's week is the fixed part of the request
   (``PlanRequest.fixed``) and the optimiser fills and checks around it.
+
+The planner draws only from :func:`usable_facts`: never a drill (catalog role ``drill``:
+balance, plyometric, stretching work), and exercises imported from outside databases only when
+the lifter opts in (``imported``). :func:`review_plan` runs the plan review
+(:mod:`spotter.planning.model.review`) over a saved plan's peak week.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from spotter.planning.model.checks import check_week
 from spotter.planning.model.program import DEFAULT_WEEKS, Mesocycle, WeekPlan, build_mesocycle
 from spotter.planning.model.rationale import WeekExplanation, explain_week, session_names
 from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.review import PlanReview, ReviewInput, review_week, week_roles
 from spotter.planning.model.stored import PlannedSession, StoredPlan
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.template_use import (
@@ -40,6 +46,7 @@ from spotter.planning.model.templates import Template, deviation
 from spotter.planning.model.volume import facts_of
 from spotter.profile import Profile
 from spotter.science.volume import LANDMARKS_2017
+from spotter.services.log import SetReader
 from spotter.services.uow import UnitOfWork
 
 if TYPE_CHECKING:
@@ -55,7 +62,11 @@ __all__ = [
     "explain_plan",
     "favourite_slugs",
     "list_templates",
+    "load_sources",
     "new_plan",
+    "plan_roles",
+    "review_plan",
+    "usable_facts",
 ]
 
 #: Shortest and longest mesocycle accepted, deload week included.
@@ -150,6 +161,16 @@ def favourite_slugs(values: Iterable[str], catalog: Catalog) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def usable_facts(catalog: Catalog, *, imported: bool = False) -> dict[str, ExerciseFacts]:
+    """The facts of the exercises a plan may use: no drill, and imported entries only when
+    ``imported`` (the lifter opted in)."""
+    return {
+        slug: f
+        for slug, f in facts_of(catalog.all()).items()
+        if f.role != "drill" and (imported or not f.imported)
+    }
+
+
 def _alternatives(catalog: Catalog, owned: frozenset[str]) -> Callable[[str], Sequence[str]]:
     def alts(slug: str) -> list[str]:
         if slug not in catalog:
@@ -203,8 +224,9 @@ def _build(
     fill: bool,
     request: PlanRequest,
     solver: WeekSolver | None,
+    imported: bool = False,
 ) -> _Built:
-    facts = facts_of(catalog.all())
+    facts = usable_facts(catalog, imported=imported)
     avoid = request.avoid
     alts = _alternatives(catalog, frozenset(profile.equipment))
     if template is None:
@@ -274,9 +296,11 @@ def new_plan(
     favourites: Sequence[str] | None = None,
     now: dt.datetime | None = None,
     solver: WeekSolver | None = None,
+    imported: bool = False,
 ) -> StoredPlan:
     """Build a mesocycle for ``profile`` and save it as the active plan (module docstring).
 
+    ``imported`` lets the planner use exercises imported from outside databases.
     ``weeks`` defaults to the template's length, else 6. ``emphasis``, ``avoid`` and
     ``favourites`` default to the profile's (``spotter init --emphasis ...``); pass ``()`` for none. Raises :class:`PlanInputError` (or
     :class:`~spotter.planning.model.request.PlanInfeasibleError`, or
@@ -303,7 +327,16 @@ def new_plan(
     avoided = avoid_keys(profile.avoid if avoid is None else avoid, catalog)
     favs = favourite_slugs(profile.favourites if favourites is None else favourites, catalog)
     request = PlanRequest(profile, rows, frozenset(avoided), frozenset(favs))
-    built = _build(profile, catalog, chosen, weeks=n, fill=fill, request=request, solver=solver)
+    built = _build(
+        profile,
+        catalog,
+        chosen,
+        weeks=n,
+        fill=fill,
+        request=request,
+        solver=solver,
+        imported=imported,
+    )
     title = (
         chosen.title if chosen else f"{profile.goal.capitalize()}, {profile.sessions_per_week} days"
     )
@@ -321,6 +354,7 @@ def new_plan(
         favourites=favs,
         fill=fill,
         warnings=built.warnings,
+        imported=imported,
     )
     with uow:
         saved = uow.plans.add(plan)
@@ -352,3 +386,72 @@ def explain_plan(plan: StoredPlan, catalog: Catalog, profile: Profile) -> WeekEx
         favourites=plan.favourites,
         template_slots=template_slots,
     )
+
+
+def _load_source(facts: ExerciseFacts, logged: bool) -> str:
+    """Where ``spotter today`` takes the exercise's first load from: the log, else a
+    calibration set; exercises without a load to give (body weight, bands, timed sets) need
+    neither."""
+    if facts.measure != "reps" or (not logged and facts.load_type in ("bodyweight", "band")):
+        return "bodyweight"
+    return "log" if logged else "calibration"
+
+
+def load_sources(
+    slugs: Iterable[str], facts: Mapping[str, ExerciseFacts], log: SetReader
+) -> dict[str, str]:
+    """Where each exercise's first load comes from: ``log`` when the log has a working set of
+    it, else ``calibration``; ``bodyweight`` for exercises with no load to give."""
+    return {
+        slug: _load_source(
+            facts[slug], any(r.is_working for r in log.sets(exercise=slug, limit=50))
+        )
+        for slug in slugs
+    }
+
+
+def _review_input(plan: StoredPlan, catalog: Catalog, profile: Profile) -> ReviewInput:
+    facts = facts_of(catalog.all())
+    week = plan.mesocycle.base
+    missing = sorted({x.exercise for s in week.sessions for x in s.slots} - set(facts))
+    if missing:
+        raise PlanInputError(
+            f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
+            "make a new plan with `spotter plan new`"
+        )
+    base = len(plan.mesocycle.weeks) - 2
+    return ReviewInput(
+        week=week,
+        facts=facts,
+        profile=profile,
+        names=plan.session_names[base] if base < len(plan.session_names) else (),
+        emphasis=plan.emphasis,
+        avoid=frozenset(plan.avoid),
+        imported_ok=plan.imported,
+        mesocycle=plan.mesocycle,
+    )
+
+
+def plan_roles(plan: StoredPlan, catalog: Catalog, profile: Profile) -> dict[str, str]:
+    """What each exercise is in the plan's weeks (main, secondary, accessory, trunk, carry);
+    a template that rotates its sessions has exercises outside the peak week too."""
+    inp = _review_input(plan, catalog, profile)
+    out: dict[str, str] = {}
+    for week in (inp.week, *plan.mesocycle.weeks):
+        if not week.deload and all(x.exercise in inp.facts for s in week.sessions for x in s.slots):
+            for slug, role in week_roles(replace(inp, week=week)).items():
+                out.setdefault(slug, role)
+    return out
+
+
+def review_plan(
+    plan: StoredPlan, catalog: Catalog, profile: Profile, *, log: SetReader | None = None
+) -> PlanReview:
+    """PLAN-RUBRIC.md's items over the plan's peak week (and its mesocycle), for ``profile``.
+    With ``log``, each exercise's first load is from the log when it has working sets, else
+    from a calibration set (what ``spotter today`` does)."""
+    inp = _review_input(plan, catalog, profile)
+    if log is not None:
+        slugs = sorted({x.exercise for s in inp.week.sessions for x in s.slots})
+        inp = replace(inp, load_sources=load_sources(slugs, inp.facts, log))
+    return review_week(inp)

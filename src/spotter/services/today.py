@@ -66,9 +66,11 @@ from spotter.planning.model.today import (
 from spotter.profile import Profile
 from spotter.science.loading import round_load
 from spotter.science.plates import RoundedLoad
-from spotter.science.prescription import PrescribedSet, Prescription
+from spotter.science.prescription import PrescribedSet, Prescription, Rounding
 from spotter.science.progression import evaluate
+from spotter.science.records import ExerciseSession
 from spotter.science.rules import (
+    BoringButBig,
     DoubleProgression,
     GzclpT1,
     GzclpT2,
@@ -84,11 +86,19 @@ from spotter.services.log import SetReader
 from spotter.services.today_loads import (
     Loading,
     calibration_text,
+    gzclp_t1_start,
     loading_of,
     no_load_reason,
     rebase,
     rule_name,
     unit_rule,
+)
+from spotter.services.today_program import (
+    WAVE_RULE,
+    calibration_session,
+    cycle_one_rm,
+    plans_waves,
+    wave_sessions,
 )
 from spotter.services.training import (
     RECOVERY_WINDOW,
@@ -96,7 +106,6 @@ from spotter.services.training import (
     recovery_report,
     relative_to_body,
     sessions,
-    set_e1rm,
 )
 from spotter.services.uow import UnitOfWork
 
@@ -198,36 +207,39 @@ def _prescribe(
     def planned(day: dt.date) -> Slot | None:
         return slot_on(ctx.plan.mesocycle, ctx.plan.start_date, day, ex.slug)
 
+    calibration = calibration_session(history, ctx.plan.start_date, planned)
+    if isinstance(rule, Wave531 | BoringButBig):
+        return _wave(ctx, ex, slot, rule, records, history, calibration, rounding)
     # sessions of this slot's scheme: on a day the plan gives the exercise the same rule, or
-    # on a day the plan says nothing about it (history from before the plan, an extra day)
-    ours = [s for s in history if (t := planned(s.date)) is None or t.rule == slot.rule]
+    # on a day the plan says nothing about it (history from before the plan, an extra day);
+    # the calibration is never one of them
+    ours = [
+        s
+        for s in history
+        if s is not calibration and ((t := planned(s.date)) is None or t.rule == slot.rule)
+    ]
     last = (ours or history)[-1]
     if ctx.deload and isinstance(rule, DoubleProgression | LinearProgression):
         top = last.top_load_kg or 0.0
         load = rounding(top * DELOAD_LOAD)
         reason = f"Deload week: 90 % of the last top load {fmt(top)} → {fmt(load)}, RIR 4."
         return rule, Prescription.straight(load, slot.sets, slot.rep_high, reason), reason, None
-    if isinstance(rule, Wave531):
-        start = dt.datetime.combine(ctx.plan.start_date, dt.time.min)
-        before = [r for r in records if r.performed_at < start and r.is_working]
-        e1rms = [e for e in (set_e1rm(r) for r in (before or records)) if e is not None]
-        if not e1rms:
-            return rule, None, "", calibration_text(ex, slot, ctx.unit)
-        waves = [s for s in history if (t := planned(s.date)) is not None and t.rule == slot.rule]
-        p = evaluate(rule, waves, one_rm_kg=max(e1rms), rounding=rounding, unit=unit_enum)
-        return rule, p, p.reason, None
     if isinstance(rule, RpeProgression):
         p = evaluate(rule, history, rounding=rounding, unit=unit_enum)
         return rule, p, p.reason, None
     foreign = planned(last.date) is None or not ours
     if foreign and (not ours or all(x.reps < slot.rep_low for x in last.top_sets)):
         # the last session was another rep scheme (before the plan, or another slot's day):
-        # start from its e1RM instead of judging it against this slot
+        # start from its e1RM instead of judging it against this slot; with no session of
+        # this scheme yet, from the calibration when there was one (the test set is for this)
+        source = calibration if not ours and calibration is not None else last
         target = rule.reps if isinstance(rule, LinearProgression) else slot.rep_low
-        based = rebase(last, target, slot.rir, rounding, fmt)
+        based = rebase(source, target, slot.rir, rounding, fmt)
         if based is None:
             return rule, None, "", calibration_text(ex, slot, ctx.unit)
         load, why = based
+        if isinstance(rule, GzclpT1):
+            load, why = gzclp_t1_start(source, rule.restart_pct, rounding, fmt) or based
         if isinstance(rule, GzclpT1 | GzclpT2 | GzclpT3):
             p = evaluate(rule, [], start_kg=load, rounding=rounding, unit=unit_enum)
             return rule, p, f"{why} {p.reason}", None
@@ -240,6 +252,33 @@ def _prescribe(
         if then is not None:
             judged = unit_rule(rule_for(facts, then, ctx.experience), ex, ctx.unit)
     p = evaluate(judged, ours, rounding=rounding, unit=unit_enum)
+    return rule, p, p.reason, None
+
+
+def _wave(
+    ctx: _Context,
+    ex: Exercise,
+    slot: Slot,
+    rule: Wave531 | BoringButBig,
+    records: Sequence[SetRecord],
+    history: Sequence[ExerciseSession],
+    calibration: ExerciseSession | None,
+    rounding: Rounding,
+) -> tuple[Rule, Prescription | None, str, str | None]:
+    """5/3/1 main sets or Boring But Big: the cycle from the lift's wave sessions, the training
+    max from the 1RM before them (:mod:`spotter.services.today_program`)."""
+    meso, start = ctx.plan.mesocycle, ctx.plan.start_date
+
+    def planned(day: dt.date) -> Slot | None:
+        return slot_on(meso, start, day, ex.slug)
+
+    counted = WAVE_RULE if plans_waves(meso, ex.slug) else (slot.rule or WAVE_RULE)
+    waves = wave_sessions(history, calibration, planned, counted)
+    one_rm = cycle_one_rm(records, waves)
+    if one_rm is None:
+        return rule, None, "", calibration_text(ex, slot, ctx.unit)
+    unit = Unit.LB if ctx.unit == "lb" else Unit.KG
+    p = evaluate(rule, waves, one_rm_kg=one_rm, rounding=rounding, unit=unit)
     return rule, p, p.reason, None
 
 
@@ -290,7 +329,11 @@ def _item(
     load_kg = None
     loading = None
     if p is not None:
-        plan = _plan_sets(rule, p, slot, adj)
+        # every set at a load the kit makes, so the number shown is what the plates add up to
+        plan = tuple(
+            replace(s, load_kg=round_load(s.load_kg, kit).load_kg) if s.load_kg > 0 else s
+            for s in _plan_sets(rule, p, slot, adj)
+        )
         top = max(s.load_kg for s in plan)
         if top > 0:
             rounded = round_load(top, kit)

@@ -6,7 +6,8 @@ step, a timed hold, bodyweight work).
 * Load steps are the rule's kilograms; for pound users the usual pound equivalent (2.5 kg as
   5 lb, 5 kg as 10 lb, 1.25 kg as 2.5 lb; SCIENCE.md section 5: "2.5 kg (5 lb)"), and never
   less than the smallest step of the equipment (a 5 kg pin, a 2 kg dumbbell), so a step never
-  rounds away. The 5/3/1 training-max step converts the same way.
+  rounds away. The 5/3/1 training-max step converts the same way (Wendler's own pound steps:
+  +5 lb for bench and press, +10 lb for squat and deadlift).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from spotter.science.prescription import Formatter
 from spotter.science.records import ExerciseSession
 from spotter.science.rpe import load_for, pct
 from spotter.science.rules import (
+    BoringButBig,
     DoubleProgression,
     GzclpT1,
     GzclpT2,
@@ -66,6 +68,7 @@ def rule_name(rule: Rule) -> str:
         LinearProgression: "linear progression",
         RpeProgression: "RPE-based",
         Wave531: "5/3/1",
+        BoringButBig: "Boring But Big",
         GzclpT1: "GZCLP T1",
         GzclpT2: "GZCLP T2",
         GzclpT3: "GZCLP T3",
@@ -116,9 +119,14 @@ def step_kg(rule_kg: float, ex: Exercise, unit: str) -> float:
 
 
 def unit_rule(rule: Rule, ex: Exercise, unit: str) -> Rule:
-    if isinstance(rule, DoubleProgression | LinearProgression | GzclpT1 | GzclpT2 | GzclpT3):
+    if isinstance(rule, GzclpT2):
+        reset = step_kg(rule.reset_increment_kg, ex, unit)
+        return replace(
+            rule, increment_kg=step_kg(rule.increment_kg, ex, unit), reset_increment_kg=reset
+        )
+    if isinstance(rule, DoubleProgression | LinearProgression | GzclpT1 | GzclpT3):
         return replace(rule, increment_kg=step_kg(rule.increment_kg, ex, unit))
-    if isinstance(rule, Wave531) and unit == "lb":
+    if isinstance(rule, Wave531 | BoringButBig) and unit == "lb":
         return replace(rule, tm_increment_kg=to_kg(rule.tm_increment_kg * 2, Unit.LB))
     return rule
 
@@ -172,4 +180,34 @@ def rebase(
         f"Last session {fmt(top.load_kg)} × {top.reps}{rpe_text} was another rep scheme: "
         f"e1RM {fmt(round(est.one_rm, 1))}; {reps} reps at RPE {rpe:g} is "
         f"{pct(reps, rpe) * 100:.1f} % → {fmt(load)}."
+    )
+
+
+#: The RTS chart's share of the e1RM that a 5-rep max is (5 reps at RPE 10, SCIENCE.md 2).
+FIVE_RM_SHARE: float = pct(5, 10.0)
+
+
+def gzclp_t1_start(
+    last: ExerciseSession,
+    restart_pct: float,
+    rounding: Callable[[float], float],
+    fmt: Formatter,
+) -> tuple[float, str] | None:
+    """GZCLP's first tier-1 load from a test set: ``restart_pct`` (85 %) of the 5RM, the rule
+    the routine gives for starting T1 again after a 5RM test; the 5RM is the test set's e1RM x
+    the RTS chart's 5 reps at RPE 10 (86.3 %)."""
+    top = last.top_sets[0]
+    try:
+        est = estimate(top.load_kg, top.reps, top.rpe)
+    except ValueError:
+        return None
+    five = est.one_rm * FIVE_RM_SHARE
+    load = rounding(five * restart_pct)
+    if load <= 0:
+        return None
+    rpe_text = f" @{top.rpe:g}" if top.rpe is not None else ""
+    return load, (
+        f"Test set {fmt(top.load_kg)} × {top.reps}{rpe_text}: e1RM {fmt(round(est.one_rm, 1))}, "
+        f"5RM about {fmt(round(five, 1))}; T1 starts at {restart_pct * 100:g} % of it "
+        f"→ {fmt(load)}."
     )

@@ -8,7 +8,8 @@ values, and call the pure functions. Defaults chosen here, documented once:
   and selectorized stacks of 20 x 5 kg (20 x 10 lb) pins at 1:1, plate-loaded machines loaded
   like a bar with no bar weight.
 * **Next load** uses double progression in the exercise's usual rep range over 3 sets, adding
-  the smallest step of its equipment (2.5 kg on a bar, 2 kg per dumbbell, 5 kg on a stack).
+  the smallest step of its equipment (2.5 kg on a bar, 2 kg per dumbbell, 5 kg on a stack),
+  always to a load the equipment makes.
 * **Bodyweight exercises** (see :func:`spotter.interchange.logline.load_kind`): the mass a
   pull-up, dip or push-up moves is the body plus the added load, minus any assistance. Where a
   bodyweight is recorded, e1RM and progress use that *system mass* (body mass + added mass), the
@@ -204,7 +205,13 @@ def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> 
             f"no working sets of {ex.name} logged yet: start with `spotter calibrate {ex.slug} "
             "--load L --reps R --rpe P`"
         )
-    return evaluate(default_rule(ex, unit), history, unit=Unit.LB if unit == "lb" else Unit.KG)
+    kit = default_equipment(ex, unit)
+    return evaluate(
+        default_rule(ex, unit),
+        history,
+        rounding=lambda kg: round_load(kg, kit).load_kg,
+        unit=Unit.LB if unit == "lb" else Unit.KG,
+    )
 
 
 # -- calibration -------------------------------------------------------------------------------

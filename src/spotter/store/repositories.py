@@ -334,6 +334,7 @@ class PlanRepository:
             "favourites": list(plan.favourites),
             "fill": plan.fill,
             "warnings": list(plan.warnings),
+            "imported": plan.imported,
         }
         plan_id = new_id(
             self._conn.execute(
@@ -394,4 +395,5 @@ def _plan(r: RowMapping) -> StoredPlan:
         favourites=tuple(request.get("favourites", ())),
         fill=bool(request.get("fill", False)),
         warnings=tuple(request.get("warnings", ())),
+        imported=bool(request.get("imported", False)),
     )

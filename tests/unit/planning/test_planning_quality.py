@@ -166,15 +166,16 @@ def test_the_preference_cost_of_a_hand_built_week() -> None:
             Session("thu", (Slot("barbell-back-squat", 3, 6, 10, 1, 120),)),
         )
     )
-    # back squat: a staple, 1 - 1 = 0 (twice, the repeat +3); bodyweight squat: 1 + 2 (not
-    # loadable) + 4 (outgrown) = 7; external rotation: 1 + 2 (isolation) + 2 x (5 - 3) sets = 7;
-    # no staple for hinge, horizontal push and pull, vertical push and pull: 5 x 4 = 20
-    assert preference_cost(week, facts, request) == 0 + 7 + 7 + 0 + 3 + 20
+    # back squat: a staple, 1 - 1 = 0, staple score 3 (twice, the repeat +3); bodyweight squat:
+    # 1 + 2 (not loadable) + 4 (outgrown) + 2 (staple score 1) = 9; external rotation: 1 + 2
+    # (isolation) + 2 (staple score 1) + 2 x (5 - 3) sets = 9; no staple for hinge, horizontal
+    # push and pull, vertical push and pull: 5 x 4 = 20
+    assert preference_cost(week, facts, request) == 0 + 9 + 9 + 0 + 3 + 20
     novice = PlanRequest(Profile("kg", "hypertrophy", "novice", ("mon",), 75, FULL_GYM))
     pistol = WeekPlan((Session("mon", (Slot("pistol-squat", 3, 5, 8, 1, 120),)),))
-    # two levels above a novice: 1 + 2 (bodyweight, lunges are loadable) + 2 x 10; no outgrown
-    # cost for a novice; all six main patterns without a staple: 24
-    assert preference_cost(pistol, facts, novice) == 1 + 2 + 20 + 24
+    # two levels above a novice: 1 + 2 (bodyweight, lunges are loadable) + 2 x 10 + 2 (staple
+    # score 1); no outgrown cost for a novice; all six main patterns without a staple: 24
+    assert preference_cost(pistol, facts, novice) == 1 + 2 + 20 + 2 + 24
 
 
 def _session(*slots: tuple[str, int]) -> Session:

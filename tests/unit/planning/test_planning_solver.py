@@ -194,7 +194,8 @@ def test_a_week_reports_how_far_each_row_is_from_its_target() -> None:
     week = WeekPlan((Session("mon", (Slot("barbell-back-squat", 4, 5, 8, 2, 180),)),))
     report = volume_report(week, PlanRequest(profile, emphasis=("quads",)), facts)
     gaps = {g.row: g for g in report.gaps}
-    # intermediate hypertrophy quads: 12-18 sets; four squat sets count 4 -> 8 short, weight 2
-    assert (gaps["quads"].sets, gaps["quads"].low, gaps["quads"].weight) == (4.0, 12.0, 2.0)
-    assert gaps["quads"].distance == 8.0
+    # intermediate hypertrophy quads: MEV 8 to MAV 18 sets; four squat sets count 4 -> 4 short,
+    # weight 2
+    assert (gaps["quads"].sets, gaps["quads"].low, gaps["quads"].weight) == (4.0, 8.0, 2.0)
+    assert gaps["quads"].distance == 4.0
     assert report.distance == pytest.approx(sum(g.weight * g.distance for g in report.gaps))

@@ -9,40 +9,48 @@ from spotter.profile import EXPERIENCE, GOALS
 from spotter.science.volume import LANDMARKS_2017
 
 
-def test_a_novice_training_for_size_aims_from_mev_to_the_low_end_of_mav() -> None:
+def test_a_novice_training_for_size_aims_from_mev_to_the_top_of_mav() -> None:
     # Quads: MEV 8, MAV 12-18.
-    assert weekly_targets("hypertrophy", "novice")["quads"] == TargetRange(8, 12)
+    assert weekly_targets("hypertrophy", "novice")["quads"] == TargetRange(8, 18)
 
 
-def test_an_intermediate_aims_across_the_whole_mav() -> None:
-    # Chest: MAV 12-20.
-    assert weekly_targets("hypertrophy", "intermediate")["chest"] == TargetRange(12, 20)
+def test_rows_that_need_no_direct_work_are_capped_only_at_mrv() -> None:
+    # Glutes MEV 0, MRV 16; front delts MEV 0, MRV 12: squats and presses feed them.
+    t = weekly_targets("hypertrophy", "novice")
+    assert (t["glutes"], t["front delts"]) == (TargetRange(0, 16), TargetRange(0, 12))
 
 
-def test_an_advanced_lifter_aims_at_the_upper_half_of_mav() -> None:
+def test_an_intermediate_aims_from_mev_to_the_top_of_mav() -> None:
+    # Chest: MEV 10, MAV 12-20.
+    assert weekly_targets("hypertrophy", "intermediate")["chest"] == TargetRange(10, 20)
+
+
+def test_an_advanced_lifter_aims_across_the_whole_mav() -> None:
     t = weekly_targets("hypertrophy", "advanced")
-    assert t["back"] == TargetRange(18, 22)  # (14 + 22) / 2 = 18
-    assert t["hamstrings"] == TargetRange(13, 16)  # (10 + 16) / 2 = 13
+    assert t["back"] == TargetRange(14, 22)  # MAV 14-22
+    assert t["hamstrings"] == TargetRange(10, 16)  # MAV 10-16
 
 
-def test_strength_halves_the_isolation_rows_only() -> None:
+def test_strength_halves_the_floor_of_the_isolation_rows_only() -> None:
     t = weekly_targets("strength", "advanced")
-    assert t["side delts"] == TargetRange(9.5, 11)  # (19, 22) x 0.5
-    assert t["quads"] == TargetRange(15, 18)  # unchanged: (12 + 18) / 2 = 15
+    assert t["side delts"] == TargetRange(8, 22)  # floor MAV low 16 x 0.5, top MAV 22
+    assert t["quads"] == TargetRange(12, 18)  # unchanged: MAV 12-18
 
 
 def test_general_uses_the_range_of_one_level_lower() -> None:
-    assert weekly_targets("general", "intermediate")["back"] == TargetRange(10, 14)
-    assert weekly_targets("general", "novice")["back"] == TargetRange(10, 14)
+    # Back: MEV 10, MAV 14-22.
+    assert weekly_targets("general", "intermediate")["back"] == TargetRange(10, 22)
+    assert weekly_targets("general", "novice")["back"] == TargetRange(10, 22)
 
 
 def test_posture_raises_the_upper_back_rows_but_never_above_mrv() -> None:
     adv = weekly_targets("posture", "advanced")
-    # Intermediate base for rear delts 16-22, x 1.25 = 20-27.5, capped at MRV 26.
-    assert adv["rear delts"] == TargetRange(20, 26)
+    # Intermediate base for rear delts 8-22, x 1.25 = 10-27.5, capped at MRV 26.
+    assert adv["rear delts"] == TargetRange(10, 26)
     inter = weekly_targets("posture", "intermediate")
-    assert inter["traps"] == TargetRange(0, 15)  # novice 0-12 x 1.25
-    assert inter["chest"] == TargetRange(10, 12)  # not raised
+    assert inter["traps"] == TargetRange(0, 26)  # novice 0-MRV 26, x 1.25 capped at 26
+    assert inter["back"] == TargetRange(12.5, 25)  # 10-22 x 1.25 = 12.5-27.5, MRV 25
+    assert inter["chest"] == TargetRange(10, 20)  # not raised
 
 
 @pytest.mark.parametrize("goal", GOALS)

@@ -16,7 +16,8 @@ Constraints and their documented numbers:
 * ``pull-push`` -- horizontal-pull sets >= ratio x horizontal-push sets, and the same for
   vertical; ratio 1, or 1.5 for the posture goal (plain sets of exercises of the pattern).
 * ``knee-hip`` -- knee-dominant sets (:data:`KNEE_PATTERNS`) and hip-dominant sets
-  (:data:`HIP_PATTERNS`) within a ratio of :data:`KNEE_HIP_MAX_RATIO` (2) of each other.
+  (:data:`HIP_PATTERNS`) within a ratio of :data:`KNEE_HIP_MAX_RATIO` (1.5, PLAN-RUBRIC.md
+  item 11) of each other.
 * ``repeat`` -- no exercise twice in a session.
 * ``variety`` -- each of :data:`MAJOR_ROWS` worked as a primary mover by at least
   :data:`MIN_EXERCISES_PER_MAJOR_ROW` (2) different exercises in the week.
@@ -55,7 +56,7 @@ from spotter.profile import WEEKDAYS, Profile
 KNEE_PATTERNS: Final[frozenset[str]] = frozenset({"squat", "lunge", "knee-extension"})
 HIP_PATTERNS: Final[frozenset[str]] = frozenset({"hinge", "hip-extension", "knee-flexion"})
 #: The larger of knee- and hip-dominant sets may be at most this times the smaller.
-KNEE_HIP_MAX_RATIO: Final[float] = 2.0
+KNEE_HIP_MAX_RATIO: Final[float] = 1.5
 #: Rows that must be worked by several different exercises in a week.
 MAJOR_ROWS: Final[tuple[str, ...]] = ("back", "chest", "quads", "hamstrings", "glutes")
 MIN_EXERCISES_PER_MAJOR_ROW: Final[int] = 2
@@ -170,12 +171,19 @@ def check_session_cap(
 
 
 def check_pull_push(
-    week: WeekPlan, facts: Mapping[str, ExerciseFacts], ratio: float = 1.0
+    week: WeekPlan,
+    facts: Mapping[str, ExerciseFacts],
+    ratio: float = 1.0,
+    can_pull: frozenset[str] | None = None,
 ) -> list[Violation]:
-    """Pull sets >= ``ratio`` x push sets, horizontal and vertical separately."""
+    """Pull sets >= ``ratio`` x push sets, horizontal and vertical separately; a plane whose
+    pull pattern is not in ``can_pull`` (the lifter has no exercise for it) cannot be balanced
+    and is not checked (None: every plane is checked)."""
     sets = pattern_sets(week, facts)
     out = []
     for plane in ("horizontal", "vertical"):
+        if can_pull is not None and f"{plane}-pull" not in can_pull:
+            continue
         pull, push = sets.get(f"{plane}-pull", 0), sets.get(f"{plane}-push", 0)
         if pull < ratio * push - EPS:
             out.append(
@@ -327,7 +335,9 @@ def check_week(
     out += check_session_time(week, facts, profile.minutes_per_session)
     out += check_recovery(week, facts)
     out += check_session_cap(week, facts, SESSION_CAP[profile.experience])
-    out += check_pull_push(week, facts, pull_ratio(profile.goal))
+    owned = frozenset(profile.equipment)
+    can_pull = frozenset(f.pattern for f in facts.values() if set(f.equipment) <= owned)
+    out += check_pull_push(week, facts, pull_ratio(profile.goal), can_pull)
     out += check_knee_hip(week, facts)
     out += check_no_repeat(week)
     out += check_variety(week, facts)

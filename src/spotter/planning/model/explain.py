@@ -336,7 +336,7 @@ def volume_report(
     ...                 emphasis=("biceps",))
     >>> rep = volume_report(week, r, {"curl": f})
     >>> rep.gaps[1]
-    VolumeGap(row='biceps', sets=4.0, low=8.0, high=14.0, weight=2.0)
+    VolumeGap(row='biceps', sets=4.0, low=8.0, high=20.0, weight=2.0)
     >>> rep.gaps[1].distance
     4.0
     """

@@ -6,8 +6,10 @@ Following issue 4 and SCIENCE.md section 5:
   trap bar) progresses
 
   - for a novice, linearly (StrongLifts-style :class:`LinearProgression`): ``sets`` x the top of
-    the slot's rep range, :data:`LOWER_INCREMENT_KG` a session for squats, hinges and lunges,
-    :data:`UPPER_INCREMENT_KG` otherwise;
+    the slot's rep range, StrongLifts' steps (SCIENCE.md section 5): 2.5 kg a session for the
+    squat, bench, press and row and 5 kg for the deadlift (any hinge,
+    :func:`linear_increment_kg`); a pound lifter gets 5 lb and 10 lb (the conversion is in
+    :mod:`spotter.services.today_loads`);
   - for an intermediate or advanced lifter, by RPE (:class:`RpeProgression`): ``sets`` x the
     bottom of the rep range (at most 12, the RTS chart) at RPE ``10 - RIR`` (at least 6);
 
@@ -17,7 +19,8 @@ Following issue 4 and SCIENCE.md section 5:
 A slot can name its rule (``Slot.rule``, set by templates; the keys of :data:`RULES`):
 ``linear``, ``rpe`` and ``double`` as above (whatever the lift), ``wave531`` (Wendler 5/3/1:
 training max 90 % of 1RM, raised 5 kg a cycle for squats, hinges and lunges and 2.5 kg
-otherwise, Wendler's 10 lb / 5 lb), and ``gzclp-t1`` / ``gzclp-t2`` / ``gzclp-t3`` with
+otherwise, Wendler's 10 lb / 5 lb), ``bbb`` (Boring But Big: the slot's sets x reps at 50, 55,
+then 60 % of the lift's 5/3/1 training max), and ``gzclp-t1`` / ``gzclp-t2`` / ``gzclp-t3`` with
 ColinPeyrat's kg increments (:data:`~spotter.science.rules.GZCLP_KG_INCREMENTS`: T1 5 / 2.5,
 T2 2.5 / 1.25 for lower / upper body, T3 2.5).
 
@@ -26,7 +29,7 @@ T2 2.5 / 1.25 for lower / upper body, T3 2.5).
 ...                       "barbell", "beginner", False, "standing", Tempo(3, 0, 1, 0), (3, 8),
 ...                       "squat")
 >>> rule_for(squat, Slot("squat", 5, 3, 5, 2, 240), "novice")
-LinearProgression(increment_kg=5.0, failures_before_deload=3, deload_pct=0.1, sets=5, reps=5, round_to_kg=2.5)
+LinearProgression(increment_kg=2.5, failures_before_deload=3, deload_pct=0.1, sets=5, reps=5, round_to_kg=2.5)
 >>> rule_for(squat, Slot("squat", 4, 4, 6, 2, 240), "advanced")
 RpeProgression(target_reps=4, target_rpe=8, sets=4, round_to_kg=2.5)
 >>> rule_for(squat, Slot("squat", 5, 3, 3, 2, 240, rule="gzclp-t1"), "novice")
@@ -43,6 +46,7 @@ from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.program import Slot
 from spotter.science.rules import (
     GZCLP_KG_INCREMENTS,
+    BoringButBig,
     DoubleProgression,
     GzclpT1,
     GzclpT2,
@@ -57,6 +61,9 @@ from spotter.science.rules import (
 LOWER_INCREMENT_KG: Final[float] = 5.0
 UPPER_INCREMENT_KG: Final[float] = 2.5
 ISOLATION_INCREMENT_KG: Final[float] = 1.25
+#: StrongLifts' linear steps: the deadlift (any hinge) and everything else.
+LINEAR_HINGE_KG: Final[float] = 5.0
+LINEAR_OTHER_KG: Final[float] = 2.5
 #: Patterns whose loads climb in lower-body steps.
 LOWER_PATTERNS: Final[frozenset[str]] = frozenset({"squat", "hinge", "lunge"})
 #: Rules a slot can name, and what each is.
@@ -65,6 +72,7 @@ RULES: Final[dict[str, str]] = {
     "rpe": "RPE-based: the load from the last top set's e1RM",
     "double": "double progression: add load once every set reaches the top of the range",
     "wave531": "Wendler 5/3/1: a four-week wave on a 90 % training max",
+    "bbb": "Boring But Big: 5x10 at 50, 55, then 60 % of the lift's 5/3/1 training max",
     "gzclp-t1": "GZCLP tier 1: 5x3+, 6x2+, 10x1+ at one load",
     "gzclp-t2": "GZCLP tier 2: 3x10, 3x8, 3x6 at one load",
     "gzclp-t3": "GZCLP tier 3: 3x15+, add load at 25 reps on the last set",
@@ -89,6 +97,20 @@ def increment_kg(facts: ExerciseFacts) -> float:
     return LOWER_INCREMENT_KG if facts.pattern in LOWER_PATTERNS else UPPER_INCREMENT_KG
 
 
+def linear_increment_kg(facts: ExerciseFacts) -> float:
+    """StrongLifts' step per session: 5 kg for a hinge (the deadlift), 2.5 kg otherwise.
+
+    >>> from spotter.knowledge.model import Tempo
+    >>> def lift(pattern):
+    ...     return ExerciseFacts("x", "compound", "pull", pattern, ("glutes",), (), ("barbell",),
+    ...                          "barbell", "beginner", False, "standing", Tempo(2, 0, 1, 0),
+    ...                          (3, 8), "x")
+    >>> linear_increment_kg(lift("hinge")), linear_increment_kg(lift("squat"))
+    (5.0, 2.5)
+    """
+    return LINEAR_HINGE_KG if facts.pattern == "hinge" else LINEAR_OTHER_KG
+
+
 def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
     """The progression rule for ``slot`` of the exercise (module docstring)."""
     step = increment_kg(facts)
@@ -96,7 +118,9 @@ def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
         return _named(slot.rule, facts, slot, step)
     if is_main_lift(facts):
         if experience == "novice":
-            return LinearProgression(increment_kg=step, sets=slot.sets, reps=slot.rep_high)
+            return LinearProgression(
+                increment_kg=linear_increment_kg(facts), sets=slot.sets, reps=slot.rep_high
+            )
         return RpeProgression(
             target_reps=min(slot.rep_low, 12),
             target_rpe=max(6, 10 - slot.rir),
@@ -110,7 +134,9 @@ def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
 def _named(name: str, facts: ExerciseFacts, slot: Slot, step: float) -> Rule:
     lower = facts.pattern in LOWER_PATTERNS
     if name == "linear":
-        return LinearProgression(increment_kg=step, sets=slot.sets, reps=slot.rep_high)
+        return LinearProgression(
+            increment_kg=linear_increment_kg(facts), sets=slot.sets, reps=slot.rep_high
+        )
     if name == "rpe":
         return RpeProgression(
             target_reps=min(slot.rep_low, 12), target_rpe=max(6, 10 - slot.rir), sets=slot.sets
@@ -121,6 +147,12 @@ def _named(name: str, facts: ExerciseFacts, slot: Slot, step: float) -> Rule:
         )
     if name == "wave531":
         return Wave531(tm_increment_kg=LOWER_INCREMENT_KG if lower else UPPER_INCREMENT_KG)
+    if name == "bbb":
+        return BoringButBig(
+            sets=slot.sets,
+            reps=slot.rep_high,
+            tm_increment_kg=LOWER_INCREMENT_KG if lower else UPPER_INCREMENT_KG,
+        )
     if name == "gzclp-t1":
         return GzclpT1(increment_kg=GZCLP_KG_INCREMENTS["t1-lower" if lower else "t1-upper"])
     if name == "gzclp-t2":

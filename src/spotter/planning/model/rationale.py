@@ -8,8 +8,9 @@ for each exercise; and readable session names for planned weeks.
 * pulling against pushing sets per plane (horizontal, vertical) with the ratio the goal asks;
 * knee- against hip-dominant sets;
 * per exercise: the rows it trains as a primary mover and as a secondary one, the days it is on,
-  its sets, and why it is there: ``template`` (a template slot), ``favourite``, ``compound``
-  (a multi-joint lift: the objective prefers them), and the rows below target it helps.
+  its sets, and why it is there: ``template`` (a template slot), ``favourite``, its role (main
+  lift, secondary compound, accessory, trunk, carry: the catalog's ``coaching.role``), ``a
+  staple`` (staple score 2 or more), and the rows below target it helps.
 
 :func:`session_names` names a week's sessions by where their sets go. Each set counts for a
 region by its exercise's pattern: lower body (knee, hip and calf patterns, hip abduction and
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.knowledge.vocab import STAPLE_MIN
 from spotter.planning.model.checks import HIP_PATTERNS, KNEE_PATTERNS
 from spotter.planning.model.program import Session, Slot, WeekPlan
 from spotter.planning.model.targets import TargetRange, pull_ratio
@@ -60,6 +62,15 @@ LEG_PATTERNS: Final[frozenset[str]] = (
 NEUTRAL_PATTERNS: Final[frozenset[str]] = frozenset(
     {"anti-extension", "anti-rotation", "trunk-flexion", "trunk-rotation", "carry"}
 )
+#: How the explanation names each catalog role (``coaching.role``).
+ROLE_LABELS: Final[dict[str, str]] = {
+    "main": "main lift",
+    "secondary": "secondary compound",
+    "accessory": "accessory",
+    "trunk": "trunk",
+    "carry": "carry",
+    "drill": "drill",
+}
 #: Share of a session's sets that names it after a region.
 NAME_SHARE: Final[float] = 2 / 3
 #: Share of an upper-body session's sets that names it ``Push`` or ``Pull``.
@@ -151,8 +162,9 @@ def explain_week(
             why.append("template")
         if slug in favs:
             why.append("favourite")
-        if f.mechanic == "compound":
-            why.append("compound")
+        why.append(ROLE_LABELS.get(f.role, f.role))
+        if f.staple >= STAPLE_MIN:
+            why.append("a staple")
         helps = [r for r in prim if r in emph]
         if helps:
             why.append(f"emphasis: {', '.join(helps)}")

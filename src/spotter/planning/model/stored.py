@@ -68,6 +68,8 @@ class StoredPlan:
     favourites: tuple[str, ...] = ()
     fill: bool = False
     warnings: tuple[str, ...] = ()
+    #: Whether the lifter let the planner use exercises imported from outside databases.
+    imported: bool = False
 
     @property
     def weeks(self) -> int:

@@ -34,9 +34,18 @@ is the cost of one more slot in the week); a lower cost is better.
   (3), unless one of its rows is emphasised (:func:`excess_set_cost`); the solver's model also
   caps such an exercise at 4 sets.
 
+* **Staple score** -- the catalog's ``coaching.staple`` (3 the classic lifts, 2 their close
+  variants and the other staples, 1 common accessories, 0 novelties) costs
+  :data:`NOVELTY_COST` (1) per point below 3: a coach writes the bench press before a novelty
+  that trains the same muscles.
+* **Strength main lifts** -- for the ``strength`` goal, a main-lift candidate (catalog role
+  ``main``: the squat, deadlift, bench and overhead press and their closest variants) pays no
+  level cost: strength programs for novices (StrongLifts, Starting Strength) start with them.
+
 Favourites and repeats are costed by the solver's model itself (see its module docstring).
 
 >>> from spotter.knowledge.model import Tempo
+>>> # staple score 1 (a common accessory, the default): +2 each
 >>> def ex(slug, pattern, load, level="beginner", mechanic="compound", primary=("quads",)):
 ...     return ExerciseFacts(slug, mechanic, "push", pattern, primary, (), (), load, level,
 ...                          False, "standing", Tempo(2, 0, 1, 0), (8, 12), slug)
@@ -46,16 +55,16 @@ Favourites and repeats are costed by the solver's model itself (see its module d
 >>> owned = loadable_patterns([squat, air, pistol])
 >>> sorted(owned)
 ['squat']
->>> suitability(squat, goal="hypertrophy", experience="intermediate", loadable=owned)
--1
->>> suitability(air, goal="hypertrophy", experience="intermediate", loadable=owned)  # 2 + 4
-6
+>>> suitability(squat, goal="hypertrophy", experience="intermediate", loadable=owned)  # -1 + 2
+1
+>>> suitability(air, goal="hypertrophy", experience="intermediate", loadable=owned)  # 2 + 4 + 2
+8
 >>> suitability(air, goal="hypertrophy", experience="novice", loadable=owned)  # loadability
-2
+4
 >>> suitability(air, goal="hypertrophy", experience="intermediate", loadable=frozenset())
-0
+2
 >>> suitability(pistol, goal="general", experience="novice", loadable=owned)  # two levels up
-20
+22
 >>> unsuitable(air, experience="intermediate", loadable=owned), unsuitable(squat, experience="novice", loadable=owned)
 (True, True)
 """
@@ -66,7 +75,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
-from spotter.knowledge.vocab import PATTERNS
+from spotter.knowledge.vocab import PATTERNS, STAPLE_MAX
 from spotter.planning.model.checks import MAJOR_ROWS
 from spotter.planning.model.volume import primary_rows, row_shares
 
@@ -100,6 +109,7 @@ UNLOADABLE_COST: Final[int] = 2
 COARSE_LOAD_COST: Final[int] = 1
 OUTGROWN_COST: Final[int] = 4
 STAPLE_BONUS: Final[int] = 1
+NOVELTY_COST: Final[int] = 1
 MISSING_STAPLE_COST: Final[int] = 4
 SMALL_SET_LIMIT: Final[int] = 3
 SMALL_SET_COST: Final[int] = 2
@@ -179,7 +189,9 @@ def suitability(
     """The cost of planning the exercise once, beyond the plain slot cost (module docstring);
     ``loadable`` is :func:`loadable_patterns` of the lifter's usable exercises. Negative for a
     staple."""
-    cost = ABOVE_LEVEL_COST * levels_above(facts, experience)
+    waived = goal == "strength" and facts.role == "main"
+    cost = 0 if waived else ABOVE_LEVEL_COST * levels_above(facts, experience)
+    cost += NOVELTY_COST * (STAPLE_MAX - min(STAPLE_MAX, facts.staple))
     if facts.pattern in loadable:
         if goal in LOAD_GOALS and facts.load_type in UNLOADABLE:
             cost += UNLOADABLE_COST

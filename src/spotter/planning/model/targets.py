@@ -4,22 +4,30 @@ Targets are derived from the pinned 2017 RP table (:data:`spotter.science.volume
 SCIENCE.md section 3), in fractional sets per week (primary 1, secondary 0.5, a set counting once
 per row with its largest share).
 
-Derivation, by experience (the base range):
+Derivation. The upper bound is MAV high for every experience level: the planned week is the
+peak of a mesocycle that ramps from MEV towards MAV (PLAN-RUBRIC.md item 6). Rows whose MEV is 0
+in the table (:data:`COMPOUND_FED_ROWS`: glutes, front delts, traps, abs; RP's reading is that
+squats, hinges, presses and rows already give them enough) are capped at MRV instead, since
+every compound plan feeds them. The lower bound goes by experience:
 
 ============  ===================================
-novice        MEV to MAV low
-intermediate  MAV low to MAV high
-advanced      middle of MAV to MAV high
+novice        MEV
+intermediate  MEV
+advanced      MAV low
 ============  ===================================
+
+(PLAN-RUBRIC.md item 6 reads "MEV to MAV" for hypertrophy; an advanced lifter, who needs more
+to progress, starts at MAV.)
 
 Then by goal:
 
 * ``hypertrophy`` -- the base range.
-* ``general`` -- the range of one experience level lower (novice stays novice): enough to grow,
-  with time to spare.
-* ``strength`` -- the base range, but rows trained mostly by isolation work
-  (:data:`ISOLATION_ROWS`) are multiplied by :data:`STRENGTH_ISOLATION_FACTOR` (0.5): Pelland et
-  al. found returns for strength flatten much sooner than for size.
+* ``general`` -- the lower bound of one experience level lower (novice stays novice): enough to
+  grow, with time to spare.
+* ``strength`` -- the base range, but the lower bound of rows trained mostly by isolation work
+  (:data:`ISOLATION_ROWS`) is multiplied by :data:`STRENGTH_ISOLATION_FACTOR` (0.5): Pelland et
+  al. found returns for strength flatten much sooner than for size. The upper bound stays:
+  heavy pressing and pulling alone feed the triceps and biceps.
 * ``posture`` -- the ``general`` range, with the upper-back rows (:data:`POSTURE_ROWS`: back,
   rear delts, traps) multiplied by :data:`POSTURE_FACTOR` (1.25), never above MRV; the checks also
   ask pulling sets to be at least :data:`POSTURE_PULL_RATIO` times pushing sets.
@@ -27,12 +35,12 @@ Then by goal:
 Bounds are rounded to the nearest half set.
 
 >>> t = weekly_targets("hypertrophy", "novice")
->>> t["back"], t["chest"]
-(TargetRange(low=10.0, high=14.0), TargetRange(low=10.0, high=12.0))
->>> weekly_targets("strength", "intermediate")["biceps"]
-TargetRange(low=7.0, high=10.0)
->>> weekly_targets("posture", "intermediate")["back"]
-TargetRange(low=12.5, high=17.5)
+>>> t["back"], t["chest"], t["glutes"]
+(TargetRange(low=10.0, high=22.0), TargetRange(low=10.0, high=20.0), TargetRange(low=0.0, high=16.0))
+>>> weekly_targets("strength", "advanced")["biceps"]
+TargetRange(low=7.0, high=20.0)
+>>> weekly_targets("posture", "advanced")["back"]
+TargetRange(low=12.5, high=25.0)
 """
 
 from __future__ import annotations
@@ -47,7 +55,11 @@ from spotter.science.volume import LANDMARKS_2017, Landmarks
 
 #: Rows whose volume comes mostly from isolation exercises.
 ISOLATION_ROWS: Final[frozenset[str]] = frozenset(
-    {"biceps", "triceps", "front delts", "side delts", "rear delts", "traps", "calves", "abs"}
+    {"biceps", "triceps", "side delts", "rear delts", "calves"}
+)
+#: Rows that compounds feed (MEV 0 in the table): only MRV caps them.
+COMPOUND_FED_ROWS: Final[frozenset[str]] = frozenset(
+    row for row, lm in LANDMARKS_2017.items() if lm.mev == 0
 )
 #: Strength goal: multiplier on the isolation rows' range.
 STRENGTH_ISOLATION_FACTOR: Final[float] = 0.5
@@ -96,11 +108,12 @@ def _half(x: float) -> float:
 
 
 def _base(level: str, lm: Landmarks) -> tuple[float, float]:
+    high = lm.mrv if lm.mev == 0 else lm.mav_high
     if level == "novice":
-        return lm.mev, lm.mav_low
+        return lm.mev, high
     if level == "intermediate":
-        return lm.mav_low, lm.mav_high
-    return (lm.mav_low + lm.mav_high) / 2, lm.mav_high
+        return lm.mev, high
+    return lm.mav_low, high
 
 
 def weekly_targets(
@@ -118,7 +131,7 @@ def weekly_targets(
     for row, lm in landmarks.items():
         low, high = _base(level, lm)
         if goal == "strength" and row in ISOLATION_ROWS:
-            low, high = low * STRENGTH_ISOLATION_FACTOR, high * STRENGTH_ISOLATION_FACTOR
+            low = low * STRENGTH_ISOLATION_FACTOR
         if goal == "posture" and row in POSTURE_ROWS:
             low, high = min(low * POSTURE_FACTOR, lm.mrv), min(high * POSTURE_FACTOR, lm.mrv)
         out[row] = TargetRange(_half(low), _half(high))

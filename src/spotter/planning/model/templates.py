@@ -31,7 +31,7 @@ from spotter.profile import EXPERIENCE, GOALS
 
 #: Rules that prescribe their own sets and reps.
 FIXED_SCHEME_RULES: Final[frozenset[str]] = frozenset(
-    {"wave531", "gzclp-t1", "gzclp-t2", "gzclp-t3"}
+    {"wave531", "bbb", "gzclp-t1", "gzclp-t2", "gzclp-t3"}
 )
 #: Check rules a template may declare as deviations (those of check_week).
 CHECK_RULES: Final[frozenset[str]] = frozenset(

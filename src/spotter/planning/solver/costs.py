@@ -49,7 +49,7 @@ def slot_cost(f: ExerciseFacts, request: PlanRequest, loadable: frozenset[str]) 
     >>> from spotter.planning.model.program import Session, Slot
     >>> f = ExerciseFacts("bench", "compound", "push", "horizontal-push", ("chest",), (), (),
     ...                   "barbell", "beginner", False, "supine", Tempo(2, 0, 1, 0), (5, 8),
-    ...                   "press")
+    ...                   "press", staple=3)
     >>> r = PlanRequest(Profile("kg", "strength", "novice", ("mon",), 60, ()))
     >>> slot_cost(f, r, frozenset({"horizontal-push"}))  # a staple: 1 - 1
     0
@@ -77,23 +77,38 @@ def small_sets(f: ExerciseFacts, emphasis: tuple[str, ...]) -> bool:
     return excess_set_cost(f, SMALL_SET_LIMIT + 1, emphasis) > 0
 
 
-def session_order(facts: ExerciseFacts, position: int = 10_000) -> tuple[object, ...]:
-    """Sort key of an exercise in a session: compounds before isolations; then a template's
-    slots in their order; then staples (main loadable compounds) first, other exercises next,
-    trunk (core-pattern) exercises last; then by slug.
+def session_order(
+    facts: ExerciseFacts,
+    position: int = 10_000,
+    main: frozenset[str] = frozenset(),
+    first: frozenset[str] = frozenset(),
+) -> tuple[object, ...]:
+    """Sort key of an exercise in a session: main and secondary compounds, then multi-joint
+    accessories (a face pull), then trunk work and carries that are multi-joint (they end the
+    compound work), then isolation exercises; then a template's slots in their order; among each
+    the exercises in ``first`` (the strength lifts of a strength plan), then the other main
+    lifts (``main``), then the higher staple score; then by slug.
 
     >>> from spotter.knowledge.model import Tempo
-    >>> def ex(slug, pattern, load, mechanic="compound"):
+    >>> def ex(slug, pattern, load, mechanic="compound", role="secondary"):
     ...     return ExerciseFacts(slug, mechanic, "push", pattern, ("chest",), (), (), load,
-    ...                          "beginner", False, "standing", Tempo(2, 0, 1, 0), (5, 8), slug)
-    >>> day = [ex("fly", "horizontal-adduction", "cable-stack", "isolation"),
-    ...        ex("plank", "anti-extension", "bodyweight"), ex("dip", "vertical-push", "bodyweight"),
-    ...        ex("bench", "horizontal-push", "barbell")]
-    >>> [f.slug for f in sorted(day, key=session_order)]
-    ['bench', 'dip', 'plank', 'fly']
+    ...                          "beginner", False, "standing", Tempo(2, 0, 1, 0), (5, 8), slug,
+    ...                          role=role)
+    >>> day = [ex("fly", "horizontal-adduction", "cable-stack", "isolation", "accessory"),
+    ...        ex("face-pull", "horizontal-pull", "cable-stack", "compound", "accessory"),
+    ...        ex("plank", "anti-extension", "bodyweight", role="trunk"),
+    ...        ex("dip", "vertical-push", "bodyweight"), ex("bench", "horizontal-push", "barbell")]
+    >>> [f.slug for f in sorted(day, key=lambda f: session_order(f, main=frozenset({"bench"})))]
+    ['bench', 'dip', 'face-pull', 'plank', 'fly']
     """
-    tier = 2 if is_core(facts) else 0 if is_staple(facts) else 1
-    return (facts.mechanic != "compound", position, tier, facts.slug)
+    if facts.mechanic == "isolation":
+        tier = 3
+    elif facts.role in ("main", "secondary"):
+        tier = 0
+    else:  # a multi-joint accessory (a face pull), then trunk work and carries
+        tier = 2 if facts.role in ("trunk", "carry") or is_core(facts) else 1
+    slug = facts.slug
+    return (tier, position, slug not in first, slug not in main, -facts.staple, slug)
 
 
 def preference_cost(
@@ -111,7 +126,7 @@ def preference_cost(
     >>> s = Slot("curl", 3, 10, 15, 1, 60)
     >>> r = PlanRequest(Profile("kg", "hypertrophy", "novice", ("mon", "thu"), 60, ()))
     >>> preference_cost(WeekPlan((Session("mon", (s,)), Session("thu", (s,)))), {"curl": f}, r)
-    9
+    13
     """
     loadable = loadable_patterns(eligible(request, facts))
     planned = {slot.exercise for s in week.sessions for slot in s.slots}

@@ -31,7 +31,7 @@ from spotter.planning.model.greedy import greedy_week
 from spotter.planning.model.program import WeekPlan
 from spotter.planning.model.request import Conflict, PlanInfeasibleError, PlanRequest
 from spotter.planning.solver.costs import preference_cost
-from spotter.planning.solver.model import WeekModel
+from spotter.planning.solver.model import FAMILIES, WeekModel
 
 #: The first stage (distance) gets this many times the ``effort`` of the second.
 STAGE1_EFFORT: Final[float] = 2.0
@@ -57,6 +57,8 @@ class SolveResult:
     distance_optimal: bool
     optimal: bool
     seconds: float
+    #: Rule families the request could not hold (tried without them, in this order).
+    relaxed: tuple[str, ...] = ()
 
 
 class CpSatSolver:
@@ -67,7 +69,10 @@ class CpSatSolver:
     :data:`LNS_EFFORT` times as much over at most ``lns_rounds`` rounds (after the second stage
     only with ``polish``). The units are CP-SAT's own, roughly seconds on this machine; a stage
     that proves its optimum stops sooner. ``time_limit_s`` bounds the wall time of each solve as
-    a safety net. ``per_class`` is the model's pruning of interchangeable exercises (``None``
+    a safety net. ``per_pattern`` keeps the most suitable exercises of each movement pattern
+    (3 by default, main lifts always kept; ``None`` keeps all). With ``coach`` (the default) the week first must hold the rules a coach checks
+    (:mod:`.coach`, :mod:`.split`), then without the session-count rule, then without either,
+    as far as the request allows. ``per_class`` is the model's pruning of interchangeable exercises (``None``
     keeps every one). With ``staples`` (the default) the week first must hold a staple of every
     main pattern the lifter can load (the model's ``staples`` rule), and without that rule only
     when it cannot. With ``workers=1`` (the default) the search is reproducible: the same
@@ -82,11 +87,13 @@ class CpSatSolver:
         *,
         max_sets: int = 5,
         seed: int = 0,
-        effort: float = 0.75,
+        effort: float = 0.3,
         per_class: int | None = 2,
-        lns_rounds: int = 2,
+        lns_rounds: int = 1,
         polish: bool = False,
         staples: bool = True,
+        per_pattern: int | None = 3,
+        coach: bool = True,
     ) -> None:
         if max_sets < MIN_SETS:
             raise ValueError(f"max sets must be at least {MIN_SETS}, got {max_sets}")
@@ -99,6 +106,8 @@ class CpSatSolver:
         self.lns_rounds = lns_rounds
         self.polish = polish
         self.staples = staples
+        self.per_pattern = per_pattern
+        self.coach = coach
 
     def _solver(self, workers: int | None = None, effort: float | None = None) -> Any:
         from ortools.sat.python import cp_model
@@ -143,10 +152,27 @@ class CpSatSolver:
         from ortools.sat.python import cp_model
 
         start = time.perf_counter()
-        for staples in (self.staples, False) if self.staples else (False,):
+        base = tuple(f for f in FAMILIES if f not in ("coach", "fill"))
+        tries: list[tuple[tuple[str, ...], bool]] = [(base, self.staples)]
+        if self.coach:
+            tries[:0] = [
+                (FAMILIES, self.staples),
+                (tuple(f for f in FAMILIES if f != "fill"), self.staples),
+            ]
+        if self.staples:
+            tries.append((base, False))
+        relaxed: tuple[str, ...] = ()
+        for families, staples in tries:
             built = WeekModel(
-                request, facts, max_sets=self.max_sets, per_class=self.per_class, staples=staples
+                request,
+                facts,
+                max_sets=self.max_sets,
+                per_class=self.per_class,
+                staples=staples,
+                families=families,
+                per_pattern=self.per_pattern,
             )
+            relaxed = tuple(f for f in FAMILIES if f not in families)
             model = built.model
             model.Minimize(built.distance)
             self._hint_baseline(built, request, facts)
@@ -199,6 +225,7 @@ class CpSatSolver:
             distance_optimal,
             status2 == cp_model.OPTIMAL and distance_optimal,
             time.perf_counter() - start,
+            relaxed,
         )
 
     def _improve(

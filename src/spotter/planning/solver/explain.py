@@ -21,7 +21,8 @@ from spotter.planning.model.explain import MIN_SETS, weekday_order
 from spotter.planning.model.request import Conflict, PlanRequest
 from spotter.planning.model.session_time import CHANGEOVER_SECONDS
 from spotter.planning.model.targets import HARD_DAY_SETS, SESSION_CAP, pull_ratio
-from spotter.planning.solver.model import FAMILIES, WeekModel
+from spotter.planning.solver.model import BASE_FAMILIES as FAMILIES
+from spotter.planning.solver.model import WeekModel
 from spotter.planning.solver.pool import TICKS_PER_SECOND
 from spotter.profile import WEEKDAYS
 
@@ -39,12 +40,18 @@ def _describe(family: str, request: PlanRequest) -> str:
         "recovery": f"no muscle trained hard ({HARD_DAY_SETS:g}+ sets) on two days in a row",
         "session-cap": f"at most {SESSION_CAP[p.experience]:g} sets per muscle in a session",
         "pull-push": f"pulling sets at least {pull_ratio(p.goal):g} x pushing sets",
-        "knee-hip": "knee- and hip-dominant sets within 2 to 1",
+        "knee-hip": "knee- and hip-dominant sets within 3 to 2",
         "variety": (
             f"each of {', '.join(MAJOR_ROWS)} worked by {MIN_EXERCISES_PER_MAJOR_ROW}+ different "
             f"exercises of {MIN_SETS}+ sets"
         ),
         "template": "the template's slots kept as they are",
+        "coach": (
+            "a coach's week: every movement pattern and the goal's main lifts, each major "
+            "muscle on two days with two exercises, trunk work, 70 % of sets on staples, "
+            "upper, lower or full-body days"
+        ),
+        "fill": "4-8 exercises in a 45-90 minute session",
     }[family]
 
 
@@ -58,7 +65,13 @@ def _status(
     from ortools.sat.python import cp_model
 
     built = WeekModel(
-        request, facts, max_sets=solver.max_sets, explain=True, per_class=solver.per_class
+        request,
+        facts,
+        max_sets=solver.max_sets,
+        explain=True,
+        per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
+        families=FAMILIES,
     )
     lits = [built.lits[f] for f in assumed]
     built.model.AddAssumptions(lits)
@@ -80,7 +93,13 @@ def _feasible(
     from ortools.sat.python import cp_model
 
     built = WeekModel(
-        request, facts, max_sets=solver.max_sets, days=days, per_class=solver.per_class
+        request,
+        facts,
+        max_sets=solver.max_sets,
+        days=days,
+        per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
+        families=FAMILIES,
     )
     s = solver._solver(workers=1, effort=solver.effort)
     s.parameters.stop_after_first_solution = True
@@ -100,6 +119,7 @@ def minutes_needed(
         max_sets=solver.max_sets,
         families=tuple(f for f in FAMILIES if f != "session-time"),
         per_class=solver.per_class,
+        per_pattern=solver.per_pattern,
     )
     change = CHANGEOVER_SECONDS * TICKS_PER_SECOND
     longest = built.model.NewIntVar(0, MAX_MINUTES * 60 * TICKS_PER_SECOND * 10, "longest")

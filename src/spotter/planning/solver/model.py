@@ -64,12 +64,12 @@ from spotter.planning.model.explain import (
     MIN_SETS,
     PLANES,
     balance_blocked,
-    base_slot,
     eligible,
     weekday_order,
 )
 from spotter.planning.model.program import Session, Slot, WeekPlan
 from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.roles import best_ranks, is_top, main_lifts, plan_role, role_slot
 from spotter.planning.model.session_time import CHANGEOVER_SECONDS
 from spotter.planning.model.suitability import (
     MISSING_STAPLE_COST,
@@ -88,6 +88,7 @@ from spotter.planning.model.targets import (
     weekly_targets,
 )
 from spotter.planning.model.volume import primary_rows, row_shares
+from spotter.planning.solver.coach import add_coach, add_fill, required
 from spotter.planning.solver.costs import (
     REPEAT_COST,
     session_order,
@@ -102,6 +103,7 @@ from spotter.planning.solver.pool import (
     prune,
     slot_ticks,
 )
+from spotter.planning.solver.split import add_split, allowed, day_kinds, region
 from spotter.profile import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -118,7 +120,12 @@ FAMILIES: Final[tuple[str, ...]] = (
     "knee-hip",
     "variety",
     "template",
+    "coach",
+    "fill",
 )
+#: The families every plan keeps; ``coach`` and ``fill`` are dropped when a request cannot hold
+#: them (the plan review then names what fails and why).
+BASE_FAMILIES: Final[tuple[str, ...]] = tuple(f for f in FAMILIES if f not in ("coach", "fill"))
 
 
 def _half_sets(share: float) -> int:
@@ -170,10 +177,13 @@ class WeekModel:
         minutes: int | None = None,
         per_class: int | None = None,
         staples: bool = False,
+        per_pattern: int | None = None,
     ) -> None:
         from ortools.sat.python import cp_model
 
         self.per_class = per_class
+        self.per_pattern = per_pattern
+        self.max_sets = max_sets
         self.model = cp_model.CpModel()  # type: ignore[no-untyped-call]
         self.request = request
         profile = request.profile
@@ -185,7 +195,20 @@ class WeekModel:
                 self.lits[fam] = self.model.NewBoolVar(fam)
         self.families = families
         self.all_facts = facts
-        self.loadable = loadable_patterns(eligible(request, facts))
+        self.pool = {f.slug: f for f in eligible(request, facts) if f.role != "drill"}
+        self.kinds = (
+            day_kinds(self.days)
+            if "coach" in families and request.fixed is None
+            else dict.fromkeys(self.days, "full")
+        )
+        self.main = main_lifts(self.pool.values())
+        best = best_ranks(self.pool.values())
+        self.first = (
+            frozenset(s for s, f in self.pool.items() if is_top(f, best))
+            if profile.goal == "strength"
+            else frozenset()
+        )
+        self.loadable = loadable_patterns(self.pool.values())
         self.cells = self._cells(facts, max_sets)
         m = self.model
         self.used: dict[tuple[str, str], cp_model.IntVar] = {}
@@ -229,6 +252,17 @@ class WeekModel:
         self._variety()
         if staples:
             self._staples()
+        if self._on("coach"):
+            add_coach(self, self.pool, self.main)
+            if request.fixed is None:
+                add_split(self, self.kinds)
+        if self._on("fill"):
+            add_fill(
+                self,
+                minutes if minutes is not None else profile.minutes_per_session,
+                TICKS_PER_SECOND,
+                CHANGEOVER_SECONDS * TICKS_PER_SECOND,
+            )
         self._objective(profile.goal, profile.experience)
 
     # -- building -------------------------------------------------------------------------
@@ -250,16 +284,20 @@ class WeekModel:
                 f = self.facts[slug]
                 cost = slot_cost(f, self.request, self.loadable)
                 small = small_sets(f, self.request.emphasis)
-                groups.setdefault((*key, cost, small), []).append(slug)
+                groups.setdefault((*key, cost, small, region(f)), []).append(slug)
         for members in groups.values():
             members.sort(key=lambda s: (ticks[s], s))
             for a, b in itertools.pairwise(members):
                 self.model.Add(self.in_week[a] >= self.in_week[b])
                 if ticks[a] == ticks[b]:
                     self.model.Add(
-                        sum(self.used[(d, a)] for d in self.days)
-                        >= sum(self.used[(d, b)] for d in self.days)
+                        sum(self.used[(d, a)] for d in self.days if (d, a) in self.used)
+                        >= sum(self.used[(d, b)] for d in self.days if (d, b) in self.used)
                     )
+
+    def add(self, ct: Any, family: str) -> None:
+        """Add ``ct`` as part of ``family`` (behind its literal when explaining)."""
+        self._add(ct, family)
 
     def _add(self, ct: Any, family: str) -> None:
         if self.explain and family in self.lits:
@@ -273,8 +311,11 @@ class WeekModel:
     ) -> dict[tuple[str, str], _Cell]:
         request = self.request
         goal = request.profile.goal
-        pool = eligible(request, facts)
-        blocked = balance_blocked(pool)
+        pool = list(self.pool.values())
+        # A plane with no pull at all cannot be balanced: its presses stay (a coach still
+        # writes an overhead press for a lifter with no pull-up bar) and the plan review says
+        # why that plane's balance cannot hold.
+        blocked = {s: why for s, why in balance_blocked(pool).items() if why != "pull-push"}
         pool = [
             f
             for f in pool
@@ -284,11 +325,20 @@ class WeekModel:
                 or pattern_class(f.pattern) not in ("", "horizontal-push", "vertical-push")
             )
         ]
-        pool = prune(pool, request, self.loadable, self.per_class)
+        pool = prune(
+            pool,
+            request,
+            self.loadable,
+            self.per_class,
+            keep=self.main | required(self.pool),
+            per_pattern=self.per_pattern,
+        )
         cells: dict[tuple[str, str], _Cell] = {}
         for d in self.days:
             for f in pool:
-                slot = base_slot(f, goal, MIN_SETS)
+                if not allowed(self.kinds[d], f):
+                    continue
+                slot = role_slot(f, goal, plan_role(f, self.main), MIN_SETS)
                 cells[(d, f.slug)] = _Cell(d, f, slot, slot_ticks(slot, f), 0, 10_000)
         if request.fixed is not None and "template" in self.families:
             for s in request.fixed.sessions:
@@ -317,7 +367,8 @@ class WeekModel:
         if self.request.fixed is None:
             alone = [d for d in self.days if not _neighbours(d, self.days)]
             for a, b in itertools.pairwise(alone):
-                self.model.Add(self.session_ticks[a] >= self.session_ticks[b])
+                if self.kinds[a] == self.kinds[b]:
+                    self.model.Add(self.session_ticks[a] >= self.session_ticks[b])
 
     def _rows(self, experience: str) -> None:
         m = self.model
@@ -368,7 +419,9 @@ class WeekModel:
         m = self.model
         if self._on("pull-push"):
             q = _ratio(ratio)
-            for plane in PLANES:
+            for plane, (pull_pattern, _) in PLANES.items():
+                if not any(c.facts.pattern == pull_pattern for c in self.cells.values()):
+                    continue
                 pull, push = (
                     self._pattern_sets(f"{plane}-pull"),
                     self._pattern_sets(f"{plane}-push"),
@@ -452,7 +505,7 @@ class WeekModel:
                 if k[0] == d and values[self.used[k].Index()]:
                     n = int(values[self.sets[k].Index()])
                     slots.append((c, replace(c.slot, sets=n)))  # a template's fields kept
-            slots.sort(key=lambda cs: session_order(cs[0].facts, cs[0].order))
+            slots.sort(key=lambda cs: session_order(cs[0].facts, cs[0].order, self.main, self.first))
             if slots:
                 sessions.append(Session(d, tuple(s for _, s in slots)))
         return WeekPlan(tuple(sessions))

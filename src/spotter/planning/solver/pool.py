@@ -16,9 +16,10 @@ from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.checks import HIP_PATTERNS, KNEE_PATTERNS
-from spotter.planning.model.explain import MIN_SETS, PLANES, base_slot
+from spotter.planning.model.explain import MIN_SETS, PLANES
 from spotter.planning.model.program import Slot
 from spotter.planning.model.request import PlanRequest
+from spotter.planning.model.roles import plan_role, role_slot
 from spotter.planning.model.session_time import work_seconds
 from spotter.planning.model.suitability import unsuitable
 from spotter.planning.model.volume import row_shares
@@ -70,31 +71,46 @@ def prune(
     request: PlanRequest,
     loadable: frozenset[str],
     per_class: int | None,
+    *,
+    keep: frozenset[str] = frozenset(),
+    per_pattern: int | None = None,
 ) -> list[ExerciseFacts]:
     """``pool`` pruned as the module docstring says (unchanged when ``per_class`` is None),
-    sorted by slug."""
+    sorted by slug; the exercises in ``keep`` (the main lifts) are never left out."""
     if per_class is None:
         return pool
     goal, experience = request.profile.goal, request.profile.experience
-    bad = {f.slug for f in pool if unsuitable(f, experience=experience, loadable=loadable)}
-    keep = {f.pattern for f in pool if f.slug not in bad}
-    pool = [f for f in pool if f.slug not in bad or f.pattern not in keep]
+    bad = {
+        f.slug
+        for f in pool
+        if f.slug not in keep and unsuitable(f, experience=experience, loadable=loadable)
+    }
+    kept = {f.pattern for f in pool if f.slug not in bad}
+    pool = [f for f in pool if f.slug not in bad or f.pattern not in kept]
     groups: dict[tuple[object, ...], list[ExerciseFacts]] = {}
     for f in pool:
         groups.setdefault(class_key(f, request.favourites), []).append(f)
     rank = {
         f.slug: (
             slot_cost(f, request, loadable),
-            slot_ticks(base_slot(f, goal, MIN_SETS), f),
+            slot_ticks(role_slot(f, goal, plan_role(f, keep), MIN_SETS), f),
             f.slug,
         )
         for f in pool
     }
-    return sorted(
-        (
-            f
-            for members in groups.values()
-            for f in sorted(members, key=lambda f: rank[f.slug])[:per_class]
-        ),
-        key=lambda f: f.slug,
-    )
+    chosen: set[str] = {
+        f.slug
+        for members in groups.values()
+        for f in sorted(members, key=lambda f: rank[f.slug])[:per_class]
+    }
+    if per_pattern is not None:
+        by_pattern: dict[str, list[ExerciseFacts]] = {}
+        for f in pool:
+            if f.slug in chosen:
+                by_pattern.setdefault(f.pattern, []).append(f)
+        chosen = {
+            f.slug
+            for members in by_pattern.values()
+            for f in sorted(members, key=lambda f: rank[f.slug])[:per_pattern]
+        }
+    return sorted((f for f in pool if f.slug in chosen or f.slug in keep), key=lambda f: f.slug)
