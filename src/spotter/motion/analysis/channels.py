@@ -1,0 +1,157 @@
+"""Body signals that may carry a repetition: joint positions and joint angles, in one unit.
+
+A generic counter does not know which body part repeats, so it looks at all of them: the nose's
+image x and y; for each left/right pair of joints (shoulders, elbows, wrists, hips, knees,
+ankles) the x and y of its midpoint and its width, which a left/right swap by the pose model
+leaves unchanged; and four joint angles (elbows, shoulders, hips, knees; the two sides
+averaged). Positions are divided by the body's scale (:func:`body_scale`). An angle is turned
+into the distance its distal joint travels, the angle in radians times the distal segment's own
+measured length (arc length): an elbow that bends by one radian moves the wrist by one forearm.
+So every channel is in body lengths, and a channel's size says how much of the body moves,
+whatever the joint.
+
+A joint that is not seen in a frame (or lies outside the picture, where the pose model only
+guesses it) is NaN there; joints seen in fewer than a third of the frames are left out.
+
+>>> import numpy as np
+>>> from spotter.motion.analysis.landmarks import Landmarks
+>>> data = np.zeros((40, 33, 3)); data[:, :, :2] = 0.5
+>>> data[:, 11:13, 1] = 0.3; data[:, 23:25, 1] = 0.6  # a torso 0.3 long
+>>> data[:, 15, 1] = 0.5 + 0.06 * np.sin(np.arange(40) / 3)  # the left wrist bobs
+>>> ch = motion_channels(Landmarks.from_array(data, fps=30))
+>>> ch.scale, round(float(np.ptp(ch.values[:, ch.names.index("wrists y")])), 2)
+(0.3, 0.2)
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from spotter.motion.analysis import landmarks as bp
+from spotter.motion.analysis.landmarks import Array, LandmarkError, Landmarks, torso_lengths
+from spotter.motion.analysis.signals import joint_angle
+
+#: Left/right joint pairs. The pose model swaps a person's left and right now and then, so
+#: each pair is read by what a swap leaves unchanged: its midpoint and its width.
+PAIRS: Final[dict[str, tuple[int, int]]] = {
+    "shoulders": (bp.LEFT_SHOULDER, bp.RIGHT_SHOULDER),
+    "elbows": (bp.LEFT_ELBOW, bp.RIGHT_ELBOW),
+    "wrists": (bp.LEFT_WRIST, bp.RIGHT_WRIST),
+    "hips": (bp.LEFT_HIP, bp.RIGHT_HIP),
+    "knees": (bp.LEFT_KNEE, bp.RIGHT_KNEE),
+    "ankles": (bp.LEFT_ANKLE, bp.RIGHT_ANKLE),
+}
+#: Joint angles (a, vertex, distal end) per side; the two sides' arcs are averaged.
+ANGLES: Final[dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]]] = {
+    "elbow angle": (
+        (bp.LEFT_SHOULDER, bp.LEFT_ELBOW, bp.LEFT_WRIST),
+        (bp.RIGHT_SHOULDER, bp.RIGHT_ELBOW, bp.RIGHT_WRIST),
+    ),
+    "shoulder angle": (
+        (bp.LEFT_HIP, bp.LEFT_SHOULDER, bp.LEFT_ELBOW),
+        (bp.RIGHT_HIP, bp.RIGHT_SHOULDER, bp.RIGHT_ELBOW),
+    ),
+    "hip angle": (
+        (bp.LEFT_SHOULDER, bp.LEFT_HIP, bp.LEFT_KNEE),
+        (bp.RIGHT_SHOULDER, bp.RIGHT_HIP, bp.RIGHT_KNEE),
+    ),
+    "knee angle": (
+        (bp.LEFT_HIP, bp.LEFT_KNEE, bp.LEFT_ANKLE),
+        (bp.RIGHT_HIP, bp.RIGHT_KNEE, bp.RIGHT_ANKLE),
+    ),
+}
+_BODY: Final = [bp.NOSE, *(j for pair in PAIRS.values() for j in pair)]
+#: Shoulder-to-hip length as a share of standing height (anthropometric tables put the
+#: shoulder at about 0.82 and the hip joint at about 0.53 of stature): the scale's fallback.
+TORSO_PER_HEIGHT: Final = 0.29
+#: A joint must be seen in at least this share of the frames to be a channel.
+MIN_SEEN: Final = 1 / 3
+
+
+@dataclass(frozen=True, slots=True)
+class Channels:
+    """Per-frame body signals (frames, channels) in body lengths, NaN where not seen."""
+
+    values: Array
+    names: tuple[str, ...]
+    #: Image units per body length (the torso, or its stand-in).
+    scale: float
+    #: Frames in which a person was seen at all.
+    present: NDArray[np.bool_]
+
+
+def body_scale(lm: Landmarks) -> float:
+    """The torso's length in image units, or, when shoulders and hips are never both seen,
+    :data:`TORSO_PER_HEIGHT` times the longest extent of the seen joints (a body's length).
+
+    >>> data = np.full((5, 33, 3), np.nan); data[:, 13:17, :] = 0.2  # only the arms, ...
+    >>> data[:, 15, 1] = 0.8  # ... a wrist 0.6 below the elbow
+    >>> round(body_scale(Landmarks.from_array(data, fps=30)), 3)
+    0.174
+    """
+    lengths = torso_lengths(lm)
+    lengths = lengths[np.isfinite(lengths)]
+    if lengths.size and float(np.median(lengths)) > 0:
+        return float(np.median(lengths))
+    xy = lm.xy[:, _BODY]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # frames without a person
+        extent = np.nanmax(np.nanmax(xy, axis=1) - np.nanmin(xy, axis=1), axis=1)
+    extent = extent[np.isfinite(extent) & (extent > 0)]
+    if extent.size == 0:
+        raise LandmarkError("no person is seen in any frame: nothing to count")
+    return TORSO_PER_HEIGHT * float(np.percentile(extent, 90))
+
+
+def motion_channels(lm: Landmarks) -> Channels:
+    """Joint positions and angle arcs of every joint seen often enough, in body lengths."""
+    scale = body_scale(lm)
+    xy = lm.xy.copy()
+    with np.errstate(invalid="ignore"):
+        outside = ~((xy >= 0.0) & (xy <= 1.0)).all(axis=2)
+    xy[outside] = np.nan
+    seen = np.isfinite(xy).all(axis=2)
+    present = seen.any(axis=1)
+    columns: list[Array] = []
+    names: list[str] = []
+
+    def add(name: str, values: Array) -> None:
+        if np.isfinite(values).mean() >= MIN_SEEN:
+            columns.append(values)
+            names.append(name)
+
+    add("nose x", xy[:, bp.NOSE, 0] / scale)
+    add("nose y", xy[:, bp.NOSE, 1] / scale)
+    for name, (left, right) in PAIRS.items():
+        mid = _mean_sides(xy[:, left], xy[:, right]) / scale
+        add(f"{name} x", mid[:, 0])
+        add(f"{name} y", mid[:, 1])
+        add(f"{name} width", np.linalg.norm(xy[:, left] - xy[:, right], axis=1) / scale)
+    for name, sides in ANGLES.items():
+        arcs = []
+        for a, b, c in sides:
+            both = seen[:, a] & seen[:, b] & seen[:, c]
+            segment = np.linalg.norm(xy[:, c] - xy[:, b], axis=1)
+            length = float(np.median(segment[both])) / scale if both.any() else 0.0
+            angle = np.radians(joint_angle(xy[:, a], xy[:, b], xy[:, c]))
+            arcs.append(np.where(both, angle * length, np.nan) if length > 0 else angle * np.nan)
+        add(name, _mean_sides(arcs[0][:, None], arcs[1][:, None])[:, 0])
+    if not columns:
+        raise LandmarkError("no joint is seen in a third of the frames or more: nothing to count")
+    return Channels(np.stack(columns, axis=1), tuple(names), scale, present)
+
+
+def _mean_sides(left: Array, right: Array) -> Array:
+    """Per frame, the mean of the two sides where both are seen, else the one that is."""
+    ok_l, ok_r = np.isfinite(left).all(axis=1), np.isfinite(right).all(axis=1)
+    out = np.full(left.shape, np.nan)
+    both = ok_l & ok_r
+    out[both] = (left[both] + right[both]) / 2
+    out[ok_l & ~ok_r] = left[ok_l & ~ok_r]
+    out[ok_r & ~ok_l] = right[ok_r & ~ok_l]
+    return out

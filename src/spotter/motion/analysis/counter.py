@@ -1,0 +1,211 @@
+"""The generic rep counter: any exercise, from whichever body signals repeat.
+
+Steps (each in its own function):
+
+1. :func:`~spotter.motion.analysis.channels.motion_channels`: joint positions and angle arcs,
+   all in body lengths.
+2. :func:`~spotter.motion.analysis.periodic.estimate_period`: the repetition period, from the
+   autocorrelation and the spectrum checked against each other.
+3. :func:`repeating_component`: the one direction in channel space that best repeats itself
+   after one period (the top eigenvector of the lag-one-period autocovariance matrix), so the
+   body part that carries the rep is found from the data, not from the exercise's family.
+4. :func:`~spotter.motion.analysis.reps.segment_reps` on that component, with the shortest
+   rep tied to the period, then :func:`_keep_repetitive`: reps unlike the set's typical rep
+   (much smaller, or much longer than the period) are set apart as not repetitive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+import numpy as np
+
+from spotter.motion.analysis.channels import Channels, motion_channels
+from spotter.motion.analysis.landmarks import Array, Landmarks
+from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
+from spotter.motion.analysis.reps import Rep, RepAnalysis, segment_reps
+from spotter.motion.analysis.signals import Signal
+
+#: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
+#: later (a 25 % change of pace between two reps is a lot for one lifter).
+_LAG_STRETCH: Final = (0.8, 0.9, 1.0, 1.12, 1.25)
+#: A rep counts as repetitive when its frames correlate at least this well with the movement
+#: a period away: half of its variance is shared with a neighbouring rep.
+MIN_REPEAT: Final = 0.5
+#: A first or last rep under this share of the median rep's excursion is partial, not counted.
+EDGE_PARTIAL: Final = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A movement that was found but not counted, and why."""
+
+    start: float
+    end: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class GenericCount:
+    """The generic counter's result: the reps and how they were found."""
+
+    analysis: RepAnalysis
+    period: PeriodEstimate
+    signal: Signal
+    #: Channel name -> weight in the repeating component (largest first).
+    carriers: tuple[tuple[str, float], ...]
+    #: Movements found but not counted (partial first or last reps, non-repetitive stretches).
+    set_aside: tuple[SetAside, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return self.analysis.count
+
+    def boundaries(self) -> list[tuple[float, float]]:
+        """Each counted rep's start and end, seconds."""
+        return [(r.start, r.end) for r in self.analysis.reps]
+
+
+def without_drift(x: Array, window: int) -> Array:
+    """Each column minus its centred moving mean over ``window`` frames (one period).
+
+    The mean over one period of a periodic movement is constant, so the repetition is kept
+    whole, while drifts slower than a period (walking, the camera, a slow lean) go.
+
+    >>> without_drift(np.arange(10.0)[:, None], 3)[2:-2, 0].tolist()
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    """
+    if window < 2:
+        return np.asarray(x - np.median(x, axis=0), dtype=np.float64)
+    half = window // 2
+    padded = np.pad(x, ((half, window - 1 - half), (0, 0)), mode="reflect")
+    c = np.cumsum(np.pad(padded, ((1, 0), (0, 0))), axis=0)
+    mean = (c[window:] - c[:-window]) / window
+    return np.asarray(x - mean, dtype=np.float64)
+
+
+def repeating_component(x: Array, lag: int) -> Array:
+    """Unit weights over the columns of ``x`` whose projection best repeats after ``lag``.
+
+    The symmetric part of the lag autocovariance matrix ``C = X[:-lag]' X[lag:] / n`` gives,
+    for weights ``w``, ``w' C w`` = the projection's autocovariance at that lag; the top
+    eigenvector maximises it. With ``lag`` 0 that is the first principal component.
+
+    >>> t = np.arange(300) / 30.0
+    >>> rep = np.sin(2 * np.pi * t / 1.5); drift = np.linspace(-1, 1, 300)
+    >>> x = without_drift(np.stack([rep, drift * 2, 0.5 * rep], axis=1), 45)
+    >>> [round(float(abs(w)), 2) for w in repeating_component(x, 45)]
+    [0.89, 0.0, 0.45]
+    """
+    n = x.shape[0]
+    a, b = (x[: n - lag], x[lag:]) if lag > 0 else (x, x)
+    c = a.T @ b / n
+    values, vectors = np.linalg.eigh((c + c.T) / 2)
+    w = vectors[:, int(np.argmax(values))]
+    return np.asarray(w * np.sign(w[int(np.argmax(np.abs(w)))]), dtype=np.float64)
+
+
+def repeat_score(values: Array, period: float, fps: float) -> Array:
+    """Per frame, how well the movement around it repeats one period earlier or later.
+
+    A window one period long is correlated with the window a lag later, for lags from 0.8 to
+    1.25 periods (a change of pace between neighbouring reps); each frame gets the best
+    correlation of any window pair covering it. A rep's frames score near 1, a stretch of
+    setting up, resting or walking that does not repeat scores low.
+
+    >>> t = np.arange(300) / 30.0
+    >>> noise = np.convolve(np.random.default_rng(1).normal(size=300), np.ones(9) / 3, "same")
+    >>> x = np.where(t < 6, np.sin(2 * np.pi * t / 1.5), noise)  # reps, then fidgeting
+    >>> score = repeat_score(x, 1.5, 30.0)
+    >>> round(float(np.median(score[:150])), 2), bool(np.median(score[240:]) < 0.5)
+    (1.0, True)
+    """
+    n = values.size
+    width = max(3, round(period * fps))
+    c1 = np.concatenate([[0.0], np.cumsum(values)])
+    c2 = np.concatenate([[0.0], np.cumsum(values * values)])
+    best = np.full(n, -1.0)
+    for stretch in _LAG_STRETCH:
+        lag = round(period * stretch * fps)
+        if lag < 1 or lag + width > n:
+            continue
+        i = np.arange(n - lag - width + 1)
+        cp = np.concatenate([[0.0], np.cumsum(values[: n - lag] * values[lag:])])
+        sxy = cp[i + width] - cp[i]
+        sx, sy = c1[i + width] - c1[i], c1[i + lag + width] - c1[i + lag]
+        sxx, syy = c2[i + width] - c2[i], c2[i + lag + width] - c2[i + lag]
+        cov = sxy - sx * sy / width
+        var = np.maximum((sxx - sx * sx / width) * (syy - sy * sy / width), 1e-18)
+        corr = cov / np.sqrt(var)
+        for offset in (0, lag):
+            np.maximum.at(best, i + offset + width // 2, corr)
+    half = width // 2
+    padded = np.pad(best, (half, width - 1 - half), constant_values=-1.0)
+    return np.asarray(
+        np.lib.stride_tricks.sliding_window_view(padded, width).max(axis=1), dtype=np.float64
+    )
+
+
+def count_generic(lm: Landmarks) -> GenericCount:
+    """Count and time the reps of any exercise in prepared landmarks (see the module)."""
+    channels: Channels = motion_channels(lm)
+    x = filled(channels.values)
+    x = x - np.median(x, axis=0)
+    fps = lm.fps
+    period = estimate_period(x, fps)
+    lag = round(period.period * fps) if np.isfinite(period.period) else 0
+    w = repeating_component(without_drift(x, lag), lag)
+    values = x @ w
+    order = np.argsort(-np.abs(w))
+    carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
+    seen = values.copy()
+    seen[~channels.present] = np.nan
+    signal = Signal("repeating component", seen, fps, None, "concentric", "torso lengths")
+    shortest = 0.5 * period.period if lag else 0.5
+    found = segment_reps(signal, min_rep_seconds=shortest)
+    score = repeat_score(values, period.period, fps) if lag else None
+    kept, aside = _judge(found.reps, score, fps)
+    analysis = RepAnalysis(
+        found.signal,
+        tuple(replace(r, index=k + 1) for k, r in enumerate(kept)),
+        found.start_high,
+        found.signal_range,
+        found.unfinished,
+        found.unfinished_start,
+    )
+    return GenericCount(analysis, period, signal, carriers, tuple(aside))
+
+
+def _judge(
+    reps: tuple[Rep, ...], score: Array | None, fps: float
+) -> tuple[list[Rep], list[SetAside]]:
+    """Split found reps into counted ones and ones set aside, with the reason.
+
+    - Not repetitive: with two or more reps, a rep whose frames mostly do not repeat the
+      movement a period away (median :func:`repeat_score` under :data:`MIN_REPEAT`).
+    - Partial: the first or last rep, when it covers less than :data:`EDGE_PARTIAL` of the
+      median rep's excursion (a person does not count a movement that starts or ends the
+      clip half done).
+    """
+    aside: list[SetAside] = []
+    kept = list(reps)
+    if score is not None and len(kept) > 1:
+        repetitive = []
+        for r in kept:
+            a, b = int(r.start * fps), int(r.end * fps) + 1
+            if float(np.median(score[a:b])) >= MIN_REPEAT:
+                repetitive.append(r)
+            else:
+                aside.append(SetAside(r.start, r.end, "not repetitive"))
+        if repetitive:
+            kept = repetitive
+        else:
+            aside = []
+    if len(kept) >= 3:
+        typical = float(np.median([r.excursion for r in kept]))
+        for r in (kept[0], kept[-1]):
+            if r.excursion < EDGE_PARTIAL * typical and r in kept:
+                kept.remove(r)
+                aside.append(SetAside(r.start, r.end, "partial"))
+    return kept, sorted(aside, key=lambda a: a.start)
