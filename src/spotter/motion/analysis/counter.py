@@ -57,6 +57,10 @@ class GenericCount:
     carriers: tuple[tuple[str, float], ...]
     #: Movements found but not counted (partial first or last reps, non-repetitive stretches).
     set_aside: tuple[SetAside, ...] = ()
+    #: Every movement the segmentation found, before judging (see :func:`judge`).
+    candidates: tuple[Rep, ...] = ()
+    #: Per frame, :func:`repeat_score` of the component (None without a period).
+    score: Array | None = None
 
     @property
     def count(self) -> int:
@@ -147,7 +151,9 @@ def repeat_score(values: Array, period: float, fps: float) -> Array:
     )
 
 
-def count_generic(lm: Landmarks) -> GenericCount:
+def count_generic(
+    lm: Landmarks, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
+) -> GenericCount:
     """Count and time the reps of any exercise in prepared landmarks (see the module)."""
     channels: Channels = motion_channels(lm)
     x = filled(channels.values)
@@ -165,36 +171,30 @@ def count_generic(lm: Landmarks) -> GenericCount:
     shortest = 0.5 * period.period if lag else 0.5
     found = segment_reps(signal, min_rep_seconds=shortest)
     score = repeat_score(values, period.period, fps) if lag else None
-    kept, aside = _judge(found.reps, score, fps)
-    analysis = RepAnalysis(
-        found.signal,
-        tuple(replace(r, index=k + 1) for k, r in enumerate(kept)),
-        found.start_high,
-        found.signal_range,
-        found.unfinished,
-        found.unfinished_start,
-    )
-    return GenericCount(analysis, period, signal, carriers, tuple(aside))
+    candidates = GenericCount(found, period, signal, carriers, (), found.reps, score)
+    return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
 
 
-def _judge(
-    reps: tuple[Rep, ...], score: Array | None, fps: float
-) -> tuple[list[Rep], list[SetAside]]:
-    """Split found reps into counted ones and ones set aside, with the reason.
+def judge(
+    count: GenericCount, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
+) -> GenericCount:
+    """Split the candidate movements into counted reps and ones set aside, with the reason.
 
-    - Not repetitive: with two or more reps, a rep whose frames mostly do not repeat the
-      movement a period away (median :func:`repeat_score` under :data:`MIN_REPEAT`).
-    - Partial: the first or last rep, when it covers less than :data:`EDGE_PARTIAL` of the
-      median rep's excursion (a person does not count a movement that starts or ends the
-      clip half done).
+    - Not repetitive: with two or more candidates, one whose frames mostly do not repeat the
+      movement a period away (median :func:`repeat_score` under ``min_repeat``).
+    - Partial: the first or last, when it covers less than ``edge_partial`` of the median
+      rep's excursion (a person does not count a movement that starts or ends the clip half
+      done).
     """
+    fps = count.signal.fps
+    score = count.score
     aside: list[SetAside] = []
-    kept = list(reps)
+    kept = list(count.candidates)
     if score is not None and len(kept) > 1:
         repetitive = []
         for r in kept:
             a, b = int(r.start * fps), int(r.end * fps) + 1
-            if float(np.median(score[a:b])) >= MIN_REPEAT:
+            if float(np.median(score[a:b])) >= min_repeat:
                 repetitive.append(r)
             else:
                 aside.append(SetAside(r.start, r.end, "not repetitive"))
@@ -205,7 +205,18 @@ def _judge(
     if len(kept) >= 3:
         typical = float(np.median([r.excursion for r in kept]))
         for r in (kept[0], kept[-1]):
-            if r.excursion < EDGE_PARTIAL * typical and r in kept:
+            if r.excursion < edge_partial * typical and r in kept:
                 kept.remove(r)
                 aside.append(SetAside(r.start, r.end, "partial"))
-    return kept, sorted(aside, key=lambda a: a.start)
+    found = count.analysis
+    analysis = RepAnalysis(
+        found.signal,
+        tuple(replace(r, index=k + 1) for k, r in enumerate(kept)),
+        found.start_high,
+        found.signal_range,
+        found.unfinished,
+        found.unfinished_start,
+    )
+    return replace(
+        count, analysis=analysis, set_aside=tuple(sorted(aside, key=lambda a: a.start))
+    )
