@@ -26,6 +26,7 @@ guesses it) is NaN there; joints seen in fewer than a third of the frames are le
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -128,10 +129,7 @@ def motion_channels(lm: Landmarks) -> Channels:
     add("nose x", xy[:, bp.NOSE, 0] / scale)
     add("nose y", xy[:, bp.NOSE, 1] / scale)
     for name, (left, right) in PAIRS.items():
-        mid = _mean_sides(xy[:, left], xy[:, right]) / scale
-        add(f"{name} x", mid[:, 0])
-        add(f"{name} y", mid[:, 1])
-        add(f"{name} width", np.linalg.norm(xy[:, left] - xy[:, right], axis=1) / scale)
+        _pair(add, name, xy[:, left] / scale, xy[:, right] / scale)
     for name, sides in ANGLES.items():
         arcs = []
         for a, b, c in sides:
@@ -140,18 +138,31 @@ def motion_channels(lm: Landmarks) -> Channels:
             length = float(np.median(segment[both])) / scale if both.any() else 0.0
             angle = np.radians(joint_angle(xy[:, a], xy[:, b], xy[:, c]))
             arcs.append(np.where(both, angle * length, np.nan) if length > 0 else angle * np.nan)
-        add(name, _mean_sides(arcs[0][:, None], arcs[1][:, None])[:, 0])
+        _pair(add, name, arcs[0][:, None], arcs[1][:, None])
     if not columns:
         raise LandmarkError("no joint is seen in a third of the frames or more: nothing to count")
     return Channels(np.stack(columns, axis=1), tuple(names), scale, present)
 
 
-def _mean_sides(left: Array, right: Array) -> Array:
-    """Per frame, the mean of the two sides where both are seen, else the one that is."""
+def _pair(add: Callable[[str, Array], None], name: str, left: Array, right: Array) -> None:
+    """Channels of a left/right pair (frames, d): midpoint and width where both sides are seen.
+
+    A midpoint from one side in some frames and from both in others would jump by half the
+    width each time a side comes and goes, so frames with one side only are left out (NaN,
+    filled later from their neighbours). When both are seen together too rarely (a side view
+    hides the far side), the better-seen side stands alone.
+    """
     ok_l, ok_r = np.isfinite(left).all(axis=1), np.isfinite(right).all(axis=1)
-    out = np.full(left.shape, np.nan)
     both = ok_l & ok_r
-    out[both] = (left[both] + right[both]) / 2
-    out[ok_l & ~ok_r] = left[ok_l & ~ok_r]
-    out[ok_r & ~ok_l] = right[ok_r & ~ok_l]
-    return out
+    if both.mean() >= MIN_SEEN:
+        mid = np.where(both[:, None], (left + right) / 2, np.nan)
+        axes = ("x", "y") if mid.shape[1] == 2 else ("",)
+        for k, axis in enumerate(axes):
+            add(f"{name} {axis}".strip(), mid[:, k])
+        if mid.shape[1] == 2:
+            add(f"{name} width", np.where(both, np.linalg.norm(left - right, axis=1), np.nan))
+        return
+    side, label = (left, "left") if ok_l.mean() >= ok_r.mean() else (right, "right")
+    axes = ("x", "y") if side.shape[1] == 2 else ("",)
+    for k, axis in enumerate(axes):
+        add(f"{label} {name} {axis}".strip(), side[:, k])
