@@ -57,8 +57,8 @@ DATA = ROOT.parent / "shared" / "data" / "repcount-dev"
 FPS = 30.0
 #: Spelling variants of RepCount's type names.
 ALIASES = {"squant": "squat"}
-GRID_REPEAT = (0.3, 0.4, 0.5, 0.6, 0.7)
-GRID_PARTIAL = (0.3, 0.5, 0.7)
+GRID_REPEAT = (0.3, 0.5, 0.6, 0.7, 0.8)
+GRID_PARTIAL = (0.3, 0.5, 0.7, 0.8, 0.9)
 
 
 @dataclass

@@ -22,9 +22,11 @@ from typing import Final
 import numpy as np
 
 from spotter.motion.analysis.channels import Channels, motion_channels
+from spotter.motion.analysis.cycles import segment_cycles
+from spotter.motion.analysis.filters import butter_lowpass, filtfilt
 from spotter.motion.analysis.landmarks import Array, Landmarks
 from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
-from spotter.motion.analysis.reps import Rep, RepAnalysis, segment_reps
+from spotter.motion.analysis.reps import PARTIAL_BELOW, Rep, RepAnalysis
 from spotter.motion.analysis.signals import Signal
 
 #: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
@@ -33,8 +35,16 @@ _LAG_STRETCH: Final = (0.8, 0.9, 1.0, 1.12, 1.25)
 #: A rep counts as repetitive when its frames correlate at least this well with the movement
 #: a period away: half of its variance is shared with a neighbouring rep.
 MIN_REPEAT: Final = 0.5
-#: A first or last rep under this share of the median rep's excursion is partial, not counted.
-EDGE_PARTIAL: Final = 0.5
+#: Harmonics of the rep's rhythm kept when the component is smoothed for counting: the
+#: fundamental and two more draw a rep's shape (its turn and its rest); anything faster is
+#: a wobble within a rep (a double dip at the turn) and must not split it.
+HARMONICS: Final = 3.0
+#: The shortest time between two turns, in periods. A lifter may speed up within a set (the
+#: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
+SHORTEST: Final = 0.25
+#: A first or last rep under this share of the median rep's excursion is partial: reported,
+#: not counted. The same line as a partial rep of the dedicated families (PARTIAL_BELOW).
+EDGE_PARTIAL: Final = PARTIAL_BELOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,81 @@ def repeat_score(values: Array, period: float, fps: float) -> Array:
     )
 
 
+def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
+    """``values`` low-passed at ``cutoff_hz`` (zero phase), or as they are if that is no
+    lower than what the clip's smoothing already keeps.
+
+    >>> t = np.arange(300) / 30.0
+    >>> slow, fast = np.sin(2 * np.pi * 0.5 * t), 0.3 * np.sin(2 * np.pi * 4 * t)
+    >>> bool(np.abs(smoothed(slow + fast, 30.0, 1.5) - slow)[30:-30].max() < 0.05)
+    True
+    """
+    nyquist = fps / 2
+    if not 0 < cutoff_hz < min(nyquist, 4.0) or values.size <= 12:
+        return values
+    b, a = butter_lowpass(2, cutoff_hz / nyquist)
+    return filtfilt(b, a, values)
+
+
+def dwells_high(values: Array) -> bool:
+    """Whether the start position is the signal's high end: the end it spends more time near.
+
+    A lifter rests, sets up and pauses at the start position; the turn is passed through.
+    Time within the outer third of the range (2nd to 98th percentile) at either end decides.
+
+    >>> t = np.linspace(0, 6 * np.pi, 600)
+    >>> dwells_high(np.maximum(np.sin(t), 0) * -1.0)  # rests at 0, dips to -1
+    True
+    """
+    lo, hi = np.percentile(values, [2, 98])
+    third = (hi - lo) / 3
+    return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
+
+
+def _analysis(signal: Signal, values: Array, shortest: float) -> RepAnalysis:
+    """The cycles of the component as reps with their phases, range and speed."""
+    assert signal.start_high is not None
+    fps = signal.fps
+    found = segment_cycles(values, fps, start_high=signal.start_high, shortest=shortest)
+    lo, hi = np.percentile(values, [1, 99])
+    cycles = found.cycles
+    best = max((max(c.rise, c.fall) for c in cycles), default=0.0)
+    speed = np.abs(np.gradient(values)) * fps
+    reps = []
+    for i, c in enumerate(cycles):
+        excursion = (c.rise + c.fall) / 2 if c.whole else c.fall
+        inside = speed[int(c.start * fps) : int(np.ceil(c.reached * fps)) + 1]
+        up = max(c.reached - c.start, 1 / fps)
+        reps.append(
+            Rep(
+                index=i + 1,
+                start=c.start,
+                end=c.end,
+                first_phase_name="concentric",
+                first_phase=c.reached - c.start,
+                pause_at_turn=c.left - c.reached,
+                second_phase=c.end - c.left,
+                pause_at_start=cycles[i + 1].start - c.end if i + 1 < len(cycles) else None,
+                excursion=excursion,
+                range_of_motion=excursion / best if best > 0 else 0.0,
+                concentric_mean_velocity=c.rise / up if c.whole else float("nan"),
+                concentric_peak_velocity=float(inside.max())
+                if c.whole and inside.size
+                else float("nan"),
+                whole=c.whole,
+                partial=excursion < PARTIAL_BELOW * best,
+            )
+        )
+    return RepAnalysis(
+        signal.name,
+        tuple(reps),
+        signal.start_high,
+        float(hi - lo),
+        found.unfinished,
+        found.unfinished_start,
+    )
+
+
 def count_generic(
     lm: Landmarks, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
 ) -> GenericCount:
@@ -163,13 +248,17 @@ def count_generic(
     lag = round(period.period * fps) if np.isfinite(period.period) else 0
     w = repeating_component(without_drift(x, lag), lag)
     values = x @ w
+    if lag:
+        values = smoothed(values, fps, HARMONICS / period.period)
     order = np.argsort(-np.abs(w))
     carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
     seen = values.copy()
     seen[~channels.present] = np.nan
-    signal = Signal("repeating component", seen, fps, None, "concentric", "torso lengths")
-    shortest = 0.5 * period.period if lag else 0.5
-    found = segment_reps(signal, min_rep_seconds=shortest)
+    signal = Signal(
+        "repeating component", seen, fps, dwells_high(values), "concentric", "torso lengths"
+    )
+    shortest = SHORTEST * period.period if lag else 0.5
+    found = _analysis(signal, values, shortest)
     score = repeat_score(values, period.period, fps) if lag else None
     candidates = GenericCount(found, period, signal, carriers, (), found.reps, score)
     return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)

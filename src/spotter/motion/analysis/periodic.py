@@ -41,11 +41,14 @@ MIN_PERIOD: Final = 0.4
 #: highest a multiple of it (a rhythm correlates with itself at every multiple of its period;
 #: with noise and changes of pace the multiples are lower, never much higher).
 SUBMULTIPLE: Final = 0.8
+#: An autocorrelation peak at the spectrum's period at least this share of the highest
+#: confirms the spectrum when the highest lies at a multiple of it.
+CONFIRM: Final = 0.5
 #: Relative tolerance for the two estimates to agree (a 15 % change of pace within a set
 #: moves the spectral peak by about that much).
 AGREE: Final = 0.15
 
-Agreement = Literal["agree", "harmonic", "autocorrelation", "spectrum", "none"]
+Agreement = Literal["agree", "harmonic", "submultiple", "autocorrelation", "spectrum", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,18 @@ def estimate_period(x: Array, fps: float, *, min_cycles: float = 2.0) -> PeriodE
     if abs(ratio - 1) <= AGREE:
         return PeriodEstimate((t_acf + t_spec) / 2, t_acf, strength, t_spec, "agree")
     if ratio > 1.5 and abs(ratio - round(ratio)) <= AGREE * round(ratio):
+        # the spectrum sees a whole fraction of the autocorrelation's lag: either a harmonic
+        # of the rep, or the rep itself, the longer lag a multiple (reps alternating sides,
+        # or a sway every other rep). The autocorrelation decides: a clear peak there too,
+        # half as strong as the highest or more, makes it the rep.
+        near = [
+            k
+            for k in _peaks(r[: max_lag + 1], 1)
+            if abs(k / fps / t_spec - 1) <= AGREE and r[k] >= CONFIRM * strength
+        ]
+        if near:
+            k = max(near, key=lambda k: r[k])
+            return PeriodEstimate(_refine(r, k) / fps, t_acf, strength, t_spec, "submultiple")
         return PeriodEstimate(t_acf, t_acf, strength, t_spec, "harmonic")
     at_spec = float(np.interp(t_spec * fps, np.arange(r.size), r))
     if at_spec >= SUBMULTIPLE * strength:
