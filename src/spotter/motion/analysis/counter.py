@@ -154,11 +154,11 @@ def repeat_score(values: Array, period: float, fps: float) -> Array:
         corr = cov / np.sqrt(var)
         for offset in (0, lag):
             np.maximum.at(best, i + offset + width // 2, corr)
-    half = width // 2
-    padded = np.pad(best, (half, width - 1 - half), constant_values=-1.0)
-    return np.asarray(
-        np.lib.stride_tricks.sliding_window_view(padded, width).max(axis=1), dtype=np.float64
-    )
+    covered = np.flatnonzero(best > -1.0)
+    if covered.size:  # the clip's first and last half window: the nearest window's score
+        best[: covered[0]] = best[covered[0]]
+        best[covered[-1] + 1 :] = best[covered[-1]]
+    return best
 
 
 def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
@@ -192,11 +192,13 @@ def dwells_high(values: Array) -> bool:
     return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
 
 
-def _analysis(signal: Signal, values: Array, shortest: float) -> RepAnalysis:
+def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> RepAnalysis:
     """The cycles of the component as reps with their phases, range and speed."""
     assert signal.start_high is not None
     fps = signal.fps
-    found = segment_cycles(values, fps, start_high=signal.start_high, shortest=shortest)
+    found = segment_cycles(
+        values, fps, start_high=signal.start_high, shortest=shortest, detect=detect
+    )
     lo, hi = np.percentile(values, [1, 99])
     cycles = found.cycles
     best = max((max(c.rise, c.fall) for c in cycles), default=0.0)
@@ -248,8 +250,7 @@ def count_generic(
     lag = round(period.period * fps) if np.isfinite(period.period) else 0
     w = repeating_component(without_drift(x, lag), lag)
     values = x @ w
-    if lag:
-        values = smoothed(values, fps, HARMONICS / period.period)
+    detect = smoothed(values, fps, HARMONICS / period.period) if lag else values
     order = np.argsort(-np.abs(w))
     carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
     seen = values.copy()
@@ -258,8 +259,8 @@ def count_generic(
         "repeating component", seen, fps, dwells_high(values), "concentric", "torso lengths"
     )
     shortest = SHORTEST * period.period if lag else 0.5
-    found = _analysis(signal, values, shortest)
-    score = repeat_score(values, period.period, fps) if lag else None
+    found = _analysis(signal, values, shortest, detect)
+    score = repeat_score(detect, period.period, fps) if lag else None
     candidates = GenericCount(found, period, signal, carriers, (), found.reps, score)
     return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
 

@@ -14,7 +14,8 @@ counts, marked not ``whole``; one that has not come back to the start position b
 rise when the clip ends is reported as unfinished, not counted.
 
 >>> t = np.arange(0, 10, 1 / 30)
->>> x = np.clip(np.sin(2 * np.pi * (t - 1) / 2), 0, None) * (t > 1) * (t < 8)
+>>> bump = lambda t0: np.where((t > t0) & (t < t0 + 1), 1 - np.cos(2 * np.pi * (t - t0)), 0)
+>>> x = bump(1) + bump(3) + bump(5) + bump(7)  # up and down in a second, a second's rest
 >>> found = segment_cycles(x, 30.0).cycles
 >>> [(round(c.start, 2), round(c.turn, 2), round(c.end, 2)) for c in found]
 [(1.0, 1.5, 2.0), (3.0, 3.5, 4.0), (5.0, 5.5, 6.0), (7.0, 7.5, 8.0)]
@@ -22,7 +23,7 @@ rise when the clip ends is reported as unfinished, not counted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import numpy as np
@@ -82,22 +83,39 @@ def segment_cycles(
     start_high: bool = False,
     shortest: float = 0.25,
     prominence: float = PROMINENCE,
+    detect: Array | None = None,
 ) -> Cycles:
-    """The cycles of ``values`` (NaN filled from neighbours beforehand); see the module."""
+    """The cycles of ``values`` (NaN filled from neighbours beforehand); see the module.
+
+    ``detect``: a smoother version of ``values`` to find the turns in (a wobble at a turn then
+    does not split the rep); each turn is then placed at the highest point of ``values``
+    within half the shortest rep of it, and the boundaries are read from ``values``.
+    """
     d = -values if start_high else values
     lo, hi = (float(p) for p in np.percentile(d, [1, 99]))
     span = hi - lo
     if not span > 1e-12:
         return Cycles((), 0, None)
     n = (d - lo) / span
+    if detect is None:
+        m = n
+    else:
+        dd = -detect if start_high else detect
+        d_lo, d_hi = (float(p) for p in np.percentile(dd, [1, 99]))
+        m = (dd - d_lo) / max(d_hi - d_lo, 1e-12)
     pad = max(2, int(0.5 * fps))
-    edges = (np.full(pad, min(0.0, float(n[0]))), np.full(pad, min(0.0, float(n[-1]))))
-    padded = np.concatenate([edges[0], n, edges[1]])
-    peaks = [
-        int(p) - pad
-        for p in find_peaks(padded, prominence=prominence, distance=max(1.0, shortest * fps))
+    edges = (np.full(pad, min(0.0, float(m[0]))), np.full(pad, min(0.0, float(m[-1]))))
+    padded = np.concatenate([edges[0], m, edges[1]])
+    distance = max(1.0, shortest * fps)
+    found = [
+        min(max(int(p) - pad, 0), n.size - 1)
+        for p in find_peaks(padded, prominence=prominence, distance=distance)
     ]
-    peaks = [min(max(p, 0), n.size - 1) for p in peaks]
+    reach = int(distance / 2)
+    peaks = []
+    for p in found:
+        a, b = max(0, p - reach), min(n.size, p + reach + 1)
+        peaks.append(a + int(np.argmax(n[a:b])))
     cycles: list[Cycle] = []
     unfinished, unfinished_start = 0, None
     last = n.size - 1
@@ -129,4 +147,27 @@ def segment_cycles(
                 whole,
             )
         )
-    return Cycles(tuple(cycles), unfinished, unfinished_start)
+    return Cycles(_onsets(cycles, (n.size - 1) / fps), unfinished, unfinished_start)
+
+
+def _onsets(cycles: list[Cycle], clip_end: float) -> tuple[Cycle, ...]:
+    """Each cycle's start and end moved from its LEVEL crossings to where the movement began
+    and ended, under a half-cosine movement profile (still at both ends, fastest midway),
+    without crossing a neighbour's boundary or the clip's ends.
+
+    A half cosine covers a share ``u`` of its way after ``arccos(1 - 2u) / pi`` of its time,
+    so the time between the LEVEL and 1 - LEVEL crossings is a known share of the movement.
+    """
+    tau = float(np.arccos(1 - 2 * LEVEL) / np.pi)
+    stretch = tau / (1 - 2 * tau)
+    out: list[Cycle] = []
+    for c in cycles:
+        start = c.start - stretch * (c.reached - c.start) if c.whole else c.start
+        end = c.end + stretch * (c.end - c.left)
+        out.append(replace(c, start=max(0.0, start), end=min(clip_end, end)))
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.end > b.start:  # no rest between them: they meet where both crossings meet
+            mid = (cycles[i].end + cycles[i + 1].start) / 2
+            out[i], out[i + 1] = replace(a, end=max(mid, a.left)), replace(b, start=min(mid, b.reached))
+    return tuple(out)

@@ -7,7 +7,7 @@ Both estimates read the same channels (frames, channels), each centred on its me
   whole body's movement. A rhythm repeats at every multiple of its period too, so the shortest
   lag whose peak reaches :data:`SUBMULTIPLE` of the highest is taken when the highest is a
   multiple of it;
-- the power spectrum (periodogram of the Hann-windowed channels, summed), whose strongest
+- the power spectrum (the channels' periodograms summed), whose strongest
   frequency is the rhythm's fundamental or one of its harmonics.
 
 They are checked against each other. When the spectrum's frequency is the reciprocal of the
@@ -132,18 +132,14 @@ def acf_period(r: Array, fps: float, max_lag: int) -> tuple[float, float]:
     return _refine(r, best) / fps, float(r[best])
 
 
-def spectral_period(x: Array, fps: float, max_period: float) -> float:
-    """The period (seconds) of the strongest frequency in the channels' summed periodogram.
+def spectral_period(power: Array, freqs: Array, max_period: float) -> float:
+    """The period (seconds) of the strongest frequency of a power spectrum.
 
     >>> t = np.arange(300) / 30.0
-    >>> round(spectral_period(np.sin(2 * np.pi * 0.8 * t)[:, None], 30.0, 5.0), 2)
+    >>> spec = np.fft.rfft(np.sin(2 * np.pi * 0.8 * t), 1024)
+    >>> round(spectral_period(np.abs(spec) ** 2, np.fft.rfftfreq(1024, 1 / 30.0), 5.0), 2)
     1.25
     """
-    n = x.shape[0]
-    size = max(4 << int(np.ceil(np.log2(n))), 256)  # zero padding: a finer grid to read
-    spec = np.abs(np.fft.rfft(x * np.hanning(n)[:, None], size, axis=0)) ** 2
-    power = spec.sum(axis=1)
-    freqs = np.fft.rfftfreq(size, 1.0 / fps)
     band = (freqs >= 1.0 / max_period) & (freqs <= 1.0 / MIN_PERIOD)
     if not band.any() or not np.isfinite(power[band]).any():
         return float("nan")
@@ -162,12 +158,17 @@ def estimate_period(x: Array, fps: float, *, min_cycles: float = 2.0) -> PeriodE
     n = x.shape[0]
     max_lag = int(n / min_cycles)
     nan = float("nan")
-    acov = autocovariance(x).sum(axis=1)
+    # one transform serves both: the summed periodogram, and (its inverse) the summed
+    # autocovariance; zero padding to twice the length keeps the latter from wrapping
+    size = 1 << int(np.ceil(np.log2(2 * max(n, 2))))
+    spec = np.fft.rfft(x, size, axis=0)
+    power = (spec.real**2 + spec.imag**2).sum(axis=1)
+    acov = np.fft.irfft(power, size)[:n] / n
     if n < 4 or acov[0] <= 0 or max_lag < MIN_PERIOD * fps:
         return PeriodEstimate(nan, nan, 0.0, nan, "none")
     r = acov / acov[0]
     t_acf, strength = acf_period(r, fps, max_lag)
-    t_spec = spectral_period(x, fps, max_lag / fps)
+    t_spec = spectral_period(power, np.fft.rfftfreq(size, 1.0 / fps), max_lag / fps)
     if not np.isfinite(t_acf):
         return PeriodEstimate(nan, nan, 0.0, t_spec, "none")
     if not np.isfinite(t_spec):
