@@ -271,7 +271,7 @@ def judge(
     """Split the candidate movements into counted reps and ones set aside, with the reason.
 
     - Not repetitive: with two or more candidates, one whose frames mostly do not repeat the
-      movement a period away (median :func:`repeat_score` under ``min_repeat``).
+      movement a period away (mean :func:`repeat_score` under ``min_repeat``).
     - Partial: the first or last, when it covers less than ``edge_partial`` of the median
       rep's excursion (a person does not count a movement that starts or ends the clip half
       done).
@@ -284,7 +284,7 @@ def judge(
         repetitive = []
         for r in kept:
             a, b = int(r.start * fps), int(r.end * fps) + 1
-            if float(np.median(score[a:b])) >= min_repeat:
+            if float(np.mean(score[a:b])) >= min_repeat:
                 repetitive.append(r)
             else:
                 aside.append(SetAside(r.start, r.end, "not repetitive"))
