@@ -7,11 +7,20 @@ Steps (each in its own function):
 2. :func:`~spotter.motion.analysis.periodic.estimate_period`: the repetition period, from the
    autocorrelation and the spectrum checked against each other.
 3. :func:`repeating_component`: the one direction in channel space that best repeats itself
-   after one period (the top eigenvector of the lag-one-period autocovariance matrix), so the
-   body part that carries the rep is found from the data, not from the exercise's family.
-4. :func:`~spotter.motion.analysis.reps.segment_reps` on that component, with the shortest
-   rep tied to the period, then :func:`_keep_repetitive`: reps unlike the set's typical rep
-   (much smaller, or much longer than the period) are set apart as not repetitive.
+   after one period (the top eigenvector of the lag-one-period autocovariance matrix of the
+   channels with their drift removed), so the body part that carries the rep is found from
+   the data, not from the exercise's family. Its weights are reported as ``carriers``.
+4. :func:`~spotter.motion.analysis.cycles.segment_cycles` on that component: turns found on
+   the component smoothed to :data:`HARMONICS` harmonics of the period, at least
+   :data:`SHORTEST` of a period apart; boundaries read from the component itself; the start
+   position is the end the signal dwells at (:func:`dwells_high`).
+5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`, setting
+   up, resting, walking) and a first or last movement under :data:`EDGE_PARTIAL` of the
+   typical rep are set aside with the reason, not counted.
+
+Every constant is a property of human movement or of the signal processing, stated where it
+is defined; none was fitted to a data set (bench/bench_repcount.py refits the two judgement
+constants leave-one-exercise-type-out on RepCount to show what fitting would change).
 """
 
 from __future__ import annotations
