@@ -13,7 +13,7 @@ Steps (each in its own function):
 4. :func:`~spotter.motion.analysis.cycles.segment_cycles` on that component: turns found on
    the component smoothed to :data:`HARMONICS` harmonics of the period, at least
    :data:`SHORTEST` of a period apart; boundaries read from the component itself; the start
-   position is the end the signal dwells at (:func:`dwells_high`).
+   position is where the clip begins and ends, or dwells (:func:`starts_high`).
 5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`, setting
    up, resting, walking) and a first or last movement under :data:`EDGE_PARTIAL` of the
    typical rep are set aside with the reason, not counted.
@@ -186,18 +186,28 @@ def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
     return filtfilt(b, a, values)
 
 
-def dwells_high(values: Array) -> bool:
-    """Whether the start position is the signal's high end: the end it spends more time near.
+def starts_high(values: Array, fps: float) -> bool:
+    """Whether the start position is the signal's high end.
 
-    A lifter rests, sets up and pauses at the start position; the turn is passed through.
-    Time within the outer third of the range (2nd to 98th percentile) at either end decides.
+    A set begins and ends at the start position, so the level of the clip's first and last
+    half second decides when it lies in the outer third of the range (2nd to 98th percentile)
+    at one end. Otherwise (a clip cut mid-set) the end the signal dwells at: a lifter rests and
+    pauses at the start position, and passes through the turn.
 
     >>> t = np.linspace(0, 6 * np.pi, 600)
-    >>> dwells_high(np.maximum(np.sin(t), 0) * -1.0)  # rests at 0, dips to -1
+    >>> starts_high(np.maximum(np.sin(t), 0) * -1.0, 30.0)  # rests at 0, dips to -1
+    True
+    >>> starts_high(np.cos(t[:550]), 30.0)  # starts and ends high without resting there
     True
     """
     lo, hi = np.percentile(values, [2, 98])
     third = (hi - lo) / 3
+    edge = max(1, min(values.size // 4, round(0.5 * fps)))
+    level = float(np.median(np.concatenate([values[:edge], values[-edge:]])))
+    if level >= hi - third:
+        return True
+    if level <= lo + third:
+        return False
     return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
 
 
@@ -265,7 +275,7 @@ def count_generic(
     seen = values.copy()
     seen[~channels.present] = np.nan
     signal = Signal(
-        "repeating component", seen, fps, dwells_high(values), "concentric", "torso lengths"
+        "repeating component", seen, fps, starts_high(values, fps), "concentric", "torso lengths"
     )
     shortest = SHORTEST * period.period if lag else 0.5
     found = _analysis(signal, values, shortest, detect)
