@@ -289,8 +289,9 @@ def judge(
 ) -> GenericCount:
     """Split the candidate movements into counted reps and ones set aside, with the reason.
 
-    - Not repetitive: with two or more candidates, one whose frames mostly do not repeat the
-      movement a period away (mean :func:`repeat_score` under ``min_repeat``).
+    - Not repetitive: with three or more candidates (two cannot tell which one is odd), one
+      whose frames mostly do not repeat the movement a period away (mean
+      :func:`repeat_score` under ``min_repeat``).
     - Partial: the first or last, when it covers less than ``edge_partial`` of the median
       rep's excursion (a person does not count a movement that starts or ends the clip half
       done).
@@ -299,7 +300,7 @@ def judge(
     score = count.score
     aside: list[SetAside] = []
     kept = list(count.candidates)
-    if score is not None and len(kept) > 1:
+    if score is not None and len(kept) >= 3:
         repetitive = []
         for r in kept:
             a, b = int(r.start * fps), int(r.end * fps) + 1

@@ -151,9 +151,9 @@ def segment_cycles(
 
 
 def _onsets(cycles: list[Cycle], clip_end: float) -> tuple[Cycle, ...]:
-    """Each cycle's start and end moved from its LEVEL crossings to where the movement began
-    and ended, under a half-cosine movement profile (still at both ends, fastest midway),
-    without crossing a neighbour's boundary or the clip's ends.
+    """Each cycle's start, end and turn plateau moved from its LEVEL crossings to where the
+    movements began and ended, under a half-cosine movement profile (still at both ends,
+    fastest midway), without crossing a neighbour's boundary or the clip's ends.
 
     A half cosine covers a share ``u`` of its way after ``arccos(1 - 2u) / pi`` of its time,
     so the time between the LEVEL and 1 - LEVEL crossings is a known share of the movement.
@@ -163,8 +163,14 @@ def _onsets(cycles: list[Cycle], clip_end: float) -> tuple[Cycle, ...]:
     out: list[Cycle] = []
     for c in cycles:
         start = c.start - stretch * (c.reached - c.start) if c.whole else c.start
+        reached = c.reached + stretch * (c.reached - c.start) if c.whole else c.reached
+        left = c.left - stretch * (c.end - c.left)
         end = c.end + stretch * (c.end - c.left)
-        out.append(replace(c, start=max(0.0, start), end=min(clip_end, end)))
+        if reached > left:  # no pause at the turn: both movements meet at the peak
+            reached = left = c.turn
+        out.append(
+            replace(c, start=max(0.0, start), reached=reached, left=left, end=min(clip_end, end))
+        )
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.end > b.start:  # no rest between them: they meet where both crossings meet
