@@ -289,8 +289,8 @@ def judge(
 ) -> GenericCount:
     """Split the candidate movements into counted reps and ones set aside, with the reason.
 
-    - Not repetitive: with three or more candidates (two cannot tell which one is odd), one
-      whose frames mostly do not repeat the movement a period away (mean
+    - Not repetitive: with four or more candidates (so that a set's rhythm is seen in at
+      least three others), one whose frames mostly do not repeat the movement a period away (mean
       :func:`repeat_score` under ``min_repeat``).
     - Partial: the first or last, when it covers less than ``edge_partial`` of the median
       rep's excursion (a person does not count a movement that starts or ends the clip half
@@ -300,7 +300,7 @@ def judge(
     score = count.score
     aside: list[SetAside] = []
     kept = list(count.candidates)
-    if score is not None and len(kept) >= 3:
+    if score is not None and len(kept) >= 4:
         repetitive = []
         for r in kept:
             a, b = int(r.start * fps), int(r.end * fps) + 1
