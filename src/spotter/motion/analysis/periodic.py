@@ -101,12 +101,19 @@ def _peaks(r: Array, lo: int) -> list[int]:
 
 
 def _refine(r: Array, k: int) -> float:
-    """The peak's lag to a fraction of a frame (a parabola through it and its neighbours)."""
+    """The peak's lag to a fraction of a frame (a parabola through it and its neighbours).
+
+    Only a true local maximum is refined, and by at most half a step either way (at the edge
+    of a search band the highest value need not be a peak).
+
+    >>> _refine(np.array([0.0, 1.0, 0.5]), 1), _refine(np.array([3.0, 2.0, 1.0]), 1)
+    (1.1666666666666667, 1.0)
+    """
     if 0 < k < r.size - 1:
         a, b, c = float(r[k - 1]), float(r[k]), float(r[k + 1])
         den = a - 2 * b + c
-        if den < 0:
-            return k + 0.5 * (a - c) / den
+        if den < 0 and b >= a and b >= c:
+            return k + float(np.clip(0.5 * (a - c) / den, -0.5, 0.5))
     return float(k)
 
 
