@@ -51,6 +51,9 @@ HARMONICS: Final = 3.0
 #: The shortest time between two turns, in periods. A lifter may speed up within a set (the
 #: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
 SHORTEST: Final = 0.25
+#: A first or last movement whose shape does not correlate at all with the set's typical rep
+#: (:func:`likeness` under this) is something else: setting up, mounting, leaving.
+EDGE_LIKENESS: Final = 0.0
 #: A first or last rep under this share of the median rep's excursion is partial: reported,
 #: not counted. The same line as a partial rep of the dedicated families (PARTIAL_BELOW).
 EDGE_PARTIAL: Final = PARTIAL_BELOW
@@ -80,6 +83,8 @@ class GenericCount:
     candidates: tuple[Rep, ...] = ()
     #: Per frame, :func:`repeat_score` of the component (None without a period).
     score: Array | None = None
+    #: Per candidate, :func:`likeness` to the set's typical rep (empty under four candidates).
+    alike: tuple[float, ...] = ()
 
     @property
     def count(self) -> int:
@@ -280,8 +285,43 @@ def count_generic(
     shortest = SHORTEST * period.period if lag else 0.5
     found = _analysis(signal, values, shortest, detect)
     score = repeat_score(detect, period.period, fps) if lag else None
-    candidates = GenericCount(found, period, signal, carriers, (), found.reps, score)
+    alike = likeness(x, found.reps, fps)
+    candidates = GenericCount(found, period, signal, carriers, (), found.reps, score, alike)
     return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
+
+
+def likeness(x: Array, reps: tuple[Rep, ...], fps: float) -> tuple[float, ...]:
+    """Per rep, the correlation of its movement, in all channels and time-normalised (sixteen
+    samples from start to end), with the median of the set's middle reps' (all but the first
+    and last). Empty with fewer than four reps.
+
+    The repeating component follows one direction of the body's movement; setting up or
+    leaving can move along it as much as a rep does, but moves the body otherwise.
+
+    >>> t = np.arange(300) / 30.0
+    >>> rep = np.sin(np.pi * (t % 2) / 2) ** 2
+    >>> x = np.stack([rep, rep], axis=1); x[:60, 1] *= -1  # the first two seconds differ
+    >>> reps = tuple(Rep(i, 2.0 * i, 2.0 * i + 2, "concentric", 1, 0, 1, 0, 1, 1, 1, 1)
+    ...              for i in range(5))
+    >>> [round(a, 1) for a in likeness(x, reps, 30.0)]
+    [0.0, 1.0, 1.0, 1.0, 1.0]
+    """
+    if len(reps) < 4:
+        return ()
+    shapes = []
+    for r in reps:
+        a = round(r.start * fps)
+        b = max(round(r.end * fps), a + 1)
+        idx = np.clip(np.linspace(a, b, 16).round().astype(int), 0, x.shape[0] - 1)
+        seg = x[idx] - x[idx].mean(axis=0)
+        shapes.append(seg.ravel())
+    stack = np.array(shapes)
+    template = np.median(stack[1:-1], axis=0)
+    out = []
+    for v in stack:
+        ok = np.std(v) > 0 and np.std(template) > 0
+        out.append(float(np.corrcoef(v, template)[0, 1]) if ok else 0.0)
+    return tuple(out)
 
 
 def judge(
@@ -292,6 +332,8 @@ def judge(
     - Not repetitive: with four or more candidates (so that a set's rhythm is seen in at
       least three others), one whose frames mostly do not repeat the movement a period away (mean
       :func:`repeat_score` under ``min_repeat``).
+    - Not repetitive too: the first or last of four or more, when its whole-body shape is
+      unlike the set's typical rep (:func:`likeness` under :data:`EDGE_LIKENESS`).
     - Partial: the first or last, when it covers less than ``edge_partial`` of the median
       rep's excursion (a person does not count a movement that starts or ends the clip half
       done).
@@ -312,6 +354,16 @@ def judge(
             kept = repetitive
         else:
             aside = []
+    if len(count.alike) == len(count.candidates):
+        unlike = {
+            (r.start, r.end)
+            for r, a in zip(count.candidates, count.alike, strict=True)
+            if a < EDGE_LIKENESS
+        }
+        for r in [kept[0], kept[-1]] if len(kept) >= 4 else []:
+            if (r.start, r.end) in unlike and r in kept:
+                kept.remove(r)
+                aside.append(SetAside(r.start, r.end, "not repetitive"))
     if len(kept) >= 3:
         typical = float(np.median([r.excursion for r in kept]))
         for r in (kept[0], kept[-1]):
