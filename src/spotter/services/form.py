@@ -92,6 +92,12 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
                 f"{partial} partial movement{'s' if partial > 1 else ''} at the start or end "
                 "of the clip: not counted"
             )
+        other = len(counted.set_aside) - partial
+        if other:
+            warnings.append(
+                f"{other} movement{'s' if other > 1 else ''} unlike the set's reps (setting up, "
+                "resting, walking): not counted"
+            )
     else:
         signal = primary_signal(prepared, family)
         analysis = segment_reps(signal)

@@ -14,6 +14,7 @@ from motion_synth import RepSpec, SynthSet, make_set, random_set
 from spotter.motion.analysis.counter import GenericCount, count_generic
 from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
 from spotter.motion.analysis.pipeline import analyse_reps, prepare
+from spotter.services.form import check_form
 
 #: Boundary tolerance, seconds: the counter calls a rep started once it has left the start
 #: position by a tenth of its range, a fraction of the movement's duration.
@@ -125,3 +126,12 @@ def test_random_generated_sets_are_counted_exactly(family: str) -> None:
         if got != len(s.reps):
             wrong.append((len(s.reps), got))
     assert wrong == []
+
+
+def test_the_form_check_without_an_exercise_counts_with_the_generic_counter_and_says_what_it_left_out() -> None:
+    specs = [RepSpec(1.0, 0.2, 1.2, 0.5)] * 6 + [RepSpec(1.0, 0.2, 1.2, 0.0, depth=0.4)]
+    s = make_set("squat", specs, noise=0.001, idle_after=1.0)
+    report = check_form(Landmarks.from_array(s.data, fps=s.fps), None)
+    assert report.family == "generic"
+    assert report.analysis.count == 6
+    assert any("partial movement" in w and "not counted" in w for w in report.warnings)
