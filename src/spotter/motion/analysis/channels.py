@@ -112,9 +112,10 @@ def body_scale(lm: Landmarks) -> float:
 def motion_channels(lm: Landmarks) -> Channels:
     """Joint positions and angle arcs of every joint seen often enough, in body lengths."""
     scale = body_scale(lm)
-    xy = lm.xy.copy()
+    column = {j: k for k, j in enumerate(_BODY)}
+    xy = lm.xy[:, _BODY] / scale  # only the joints used, in body lengths
     with np.errstate(invalid="ignore"):
-        outside = ~((xy >= 0.0) & (xy <= 1.0)).all(axis=2)
+        outside = ~((lm.xy[:, _BODY] >= 0.0) & (lm.xy[:, _BODY] <= 1.0)).all(axis=2)
     xy[outside] = np.nan
     seen = np.isfinite(xy).all(axis=2)
     present = seen.any(axis=1)
@@ -126,17 +127,20 @@ def motion_channels(lm: Landmarks) -> Channels:
             columns.append(values)
             names.append(name)
 
-    add("nose x", xy[:, bp.NOSE, 0] / scale)
-    add("nose y", xy[:, bp.NOSE, 1] / scale)
+    def at(joint: int) -> Array:
+        return np.asarray(xy[:, column[joint]], dtype=np.float64)
+
+    add("nose x", at(bp.NOSE)[:, 0])
+    add("nose y", at(bp.NOSE)[:, 1])
     for name, (left, right) in PAIRS.items():
-        _pair(add, name, xy[:, left] / scale, xy[:, right] / scale)
+        _pair(add, name, at(left), at(right))
     for name, sides in ANGLES.items():
         arcs = []
         for a, b, c in sides:
-            both = seen[:, a] & seen[:, b] & seen[:, c]
-            segment = np.linalg.norm(xy[:, c] - xy[:, b], axis=1)
-            length = float(np.median(segment[both])) / scale if both.any() else 0.0
-            angle = np.radians(joint_angle(xy[:, a], xy[:, b], xy[:, c]))
+            both = seen[:, column[a]] & seen[:, column[b]] & seen[:, column[c]]
+            segment = np.linalg.norm(at(c) - at(b), axis=1)
+            length = float(np.median(segment[both])) if both.any() else 0.0
+            angle = np.radians(joint_angle(at(a), at(b), at(c)))
             arcs.append(np.where(both, angle * length, np.nan) if length > 0 else angle * np.nan)
         _pair(add, name, arcs[0][:, None], arcs[1][:, None])
     if not columns:
