@@ -82,6 +82,11 @@ def test_a_lifter_whose_shoulders_and_hips_are_never_seen_is_counted_from_the_ar
     assert _count(s, data).count == 5
 
 
+def test_a_person_standing_still_with_jittery_landmarks_does_no_reps() -> None:
+    s = make_set("pulldown", [RepSpec(1, 0, 1, 0, depth=0.0)], noise=0.002, idle_before=5)
+    assert _count(s).count == 0
+
+
 def test_a_clip_without_anyone_in_it_says_so() -> None:
     with pytest.raises(LandmarkError, match="no person"):
         count_generic(Landmarks.from_array(np.full((90, 33, 3), np.nan), fps=30.0))

@@ -14,9 +14,10 @@ Steps (each in its own function):
    the component smoothed to :data:`HARMONICS` harmonics of the period, at least
    :data:`SHORTEST` of a period apart; boundaries read from the component itself; the start
    position is where the clip begins and ends, or dwells (:func:`starts_high`).
-5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`, setting
-   up, resting, walking) and a first or last movement under :data:`EDGE_PARTIAL` of the
-   typical rep are set aside with the reason, not counted.
+5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`: setting
+   up, resting, walking), a first or last movement whose whole-body shape is unlike the set's
+   typical rep (:func:`likeness`) and one under :data:`EDGE_PARTIAL` of its range are set
+   aside with the reason, reported and not counted.
 
 Every constant is a property of human movement or of the signal processing, stated where it
 is defined; none was fitted to a data set (bench/bench_repcount.py refits the two judgement
@@ -35,7 +36,7 @@ from spotter.motion.analysis.cycles import segment_cycles
 from spotter.motion.analysis.filters import butter_lowpass, filtfilt
 from spotter.motion.analysis.landmarks import Array, Landmarks
 from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
-from spotter.motion.analysis.reps import PARTIAL_BELOW, Rep, RepAnalysis
+from spotter.motion.analysis.reps import MIN_EXCURSION, PARTIAL_BELOW, Rep, RepAnalysis
 from spotter.motion.analysis.signals import Signal
 
 #: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
@@ -138,9 +139,10 @@ def repeat_score(values: Array, period: float, fps: float) -> Array:
     """Per frame, how well the movement around it repeats one period earlier or later.
 
     A window one period long is correlated with the window a lag later, for lags from 0.8 to
-    1.25 periods (a change of pace between neighbouring reps); each frame gets the best
-    correlation of any window pair covering it. A rep's frames score near 1, a stretch of
-    setting up, resting or walking that does not repeat scores low.
+    1.25 periods (a change of pace between neighbouring reps); each window's centre gets the
+    best correlation of any pair it is in (the clip's first and last half window take the
+    nearest centre's). A rep's frames score near 1; a stretch of setting up, resting or
+    walking that does not repeat scores low.
 
     >>> t = np.arange(300) / 30.0
     >>> noise = np.convolve(np.random.default_rng(1).normal(size=300), np.ones(9) / 3, "same")
@@ -177,7 +179,7 @@ def repeat_score(values: Array, period: float, fps: float) -> Array:
 
 def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
     """``values`` low-passed at ``cutoff_hz`` (zero phase), or as they are if that is no
-    lower than what the clip's smoothing already keeps.
+    lower than what the clip's smoothing already keeps (4 Hz, :func:`prepare`'s default).
 
     >>> t = np.arange(300) / 30.0
     >>> slow, fast = np.sin(2 * np.pi * 0.5 * t), 0.3 * np.sin(2 * np.pi * 4 * t)
@@ -221,7 +223,12 @@ def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> 
     assert signal.start_high is not None
     fps = signal.fps
     found = segment_cycles(
-        values, fps, start_high=signal.start_high, shortest=shortest, detect=detect
+        values,
+        fps,
+        start_high=signal.start_high,
+        shortest=shortest,
+        detect=detect,
+        min_excursion=MIN_EXCURSION[signal.unit],
     )
     lo, hi = np.percentile(values, [1, 99])
     cycles = found.cycles

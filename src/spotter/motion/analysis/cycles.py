@@ -84,17 +84,24 @@ def segment_cycles(
     shortest: float = 0.25,
     prominence: float = PROMINENCE,
     detect: Array | None = None,
+    min_excursion: float = 0.0,
 ) -> Cycles:
     """The cycles of ``values`` (NaN filled from neighbours beforehand); see the module.
 
     ``detect``: a smoother version of ``values`` to find the turns in (a wobble at a turn then
     does not split the rep); each turn is then placed at the highest point of ``values``
     within half the shortest rep of it, and the boundaries are read from ``values``.
+    ``min_excursion``: the smallest rep in the signal's own units, so that a still body's
+    jitter, scaled to the range, does not make reps.
+
+    >>> still = 1e-4 * np.sin(np.arange(300) / 5)
+    >>> segment_cycles(still, 30.0, min_excursion=0.15).cycles
+    ()
     """
     d = -values if start_high else values
     lo, hi = (float(p) for p in np.percentile(d, [1, 99]))
     span = hi - lo
-    if not span > 1e-12:
+    if not span > max(1e-12, min_excursion):
         return Cycles((), 0, None)
     n = (d - lo) / span
     if detect is None:
@@ -112,10 +119,11 @@ def segment_cycles(
         for p in find_peaks(padded, prominence=prominence, distance=distance)
     ]
     reach = int(distance / 2)
-    peaks = []
+    placed = set()
     for p in found:
         a, b = max(0, p - reach), min(n.size, p + reach + 1)
-        peaks.append(a + int(np.argmax(n[a:b])))
+        placed.add(a + int(np.argmax(n[a:b])))
+    peaks = sorted(placed)  # two turns placed on the same frame are one
     cycles: list[Cycle] = []
     unfinished, unfinished_start = 0, None
     last = n.size - 1
@@ -131,6 +139,8 @@ def segment_cycles(
         reached = start + int(np.flatnonzero(n[start : p + 1] >= top - LEVEL * excursion)[0])
         end = _first_at(n, base_out + LEVEL * excursion, p, right_edge)
         left_turn = p + int(np.flatnonzero(n[p : end + 1] >= top - LEVEL * excursion)[-1])
+        if excursion * span < min_excursion:
+            continue  # a wobble, not a rep
         if k + 1 == len(peaks) and fall < 0.5 * rise:
             unfinished, unfinished_start = 1, start / fps
             continue  # the clip ends before the rep is back: not counted
