@@ -193,3 +193,13 @@ def test_an_empty_room_is_refused_and_nothing_is_logged(tmp_path: Path) -> None:
     assert "no person found in any frame" in r.stderr
     history = runner.invoke(app, ["history", "--format", "json"])
     assert history.exit_code == 0 and json.loads(history.stdout) == []
+
+
+@pytest.mark.parametrize("name", sorted(CLIPS))
+def test_without_an_exercise_the_generic_counter_counts_a_real_clip_as_the_reviewer_did(
+    name: str, extracted: dict[str, Path]
+) -> None:
+    out = form_json(str(extracted[name]))
+    turns, unfinished = TRUTH[name]
+    assert out["reps"] == len(turns)
+    assert out["unfinished_reps"] == unfinished

@@ -12,6 +12,7 @@ import numpy as np
 from spotter.errors import SpotterError
 from spotter.knowledge.model import Exercise
 from spotter.log import SetRecord
+from spotter.motion.analysis.counter import count_generic
 from spotter.motion.analysis.effort import reps_in_reserve
 from spotter.motion.analysis.faults import BELOW, CRITERIA, detect_faults, rep_metrics
 from spotter.motion.analysis.landmarks import Landmarks, scale_track
@@ -81,9 +82,25 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
     family = exercise.facts.motion_family if exercise is not None else "generic"
     prepared = prepare(landmarks)
     view = detect_view(prepared)
-    signal = primary_signal(prepared, family)
-    analysis = segment_reps(signal)
     warnings: list[str] = []
+    if family == "generic":  # no dedicated signal: find the body part that repeats
+        counted = count_generic(prepared)
+        signal, analysis = counted.signal, counted.analysis
+        partial = sum(a.reason == "partial" for a in counted.set_aside)
+        if partial:
+            warnings.append(
+                f"{partial} partial movement{'s' if partial > 1 else ''} at the start or end "
+                "of the clip: not counted"
+            )
+        other = len(counted.set_aside) - partial
+        if other:
+            warnings.append(
+                f"{other} movement{'s' if other > 1 else ''} unlike the set's reps (setting up, "
+                "resting, walking): not counted"
+            )
+    else:
+        signal = primary_signal(prepared, family)
+        analysis = segment_reps(signal)
     skip: frozenset[str] = frozenset()
     if np.ptp(scale_track(prepared)) > 0:  # a zoom or a cut: the trunk's angle jumps with it
         skip = frozenset({"torso-swing", "torso-drift"})

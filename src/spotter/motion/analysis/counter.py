@@ -1,0 +1,391 @@
+"""The generic rep counter: any exercise, from whichever body signals repeat.
+
+Steps (each in its own function):
+
+1. :func:`~spotter.motion.analysis.channels.motion_channels`: joint positions and angle arcs,
+   all in body lengths.
+2. :func:`~spotter.motion.analysis.periodic.estimate_period`: the repetition period, from the
+   autocorrelation and the spectrum checked against each other.
+3. :func:`repeating_component`: the one direction in channel space that best repeats itself
+   after one period (the top eigenvector of the lag-one-period autocovariance matrix of the
+   channels with their drift removed), so the body part that carries the rep is found from
+   the data, not from the exercise's family. Its weights are reported as ``carriers``.
+4. :func:`~spotter.motion.analysis.cycles.segment_cycles` on that component: turns found on
+   the component smoothed to :data:`HARMONICS` harmonics of the period, at least
+   :data:`SHORTEST` of a period apart; boundaries read from the component itself; the start
+   position is where the clip begins and ends, or dwells (:func:`starts_high`).
+5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`: setting
+   up, resting, walking), a first or last movement whose whole-body shape is unlike the set's
+   typical rep (:func:`likeness`) and one under :data:`EDGE_PARTIAL` of its range are set
+   aside with the reason, reported and not counted.
+
+Every constant is a property of human movement or of the signal processing, stated where it
+is defined; none was fitted to a data set (bench/bench_repcount.py refits the two judgement
+constants leave-one-exercise-type-out on RepCount to show what fitting would change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+import numpy as np
+
+from spotter.motion.analysis.channels import Channels, motion_channels
+from spotter.motion.analysis.cycles import segment_cycles
+from spotter.motion.analysis.filters import butter_lowpass, filtfilt
+from spotter.motion.analysis.landmarks import Array, Landmarks
+from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
+from spotter.motion.analysis.reps import MIN_EXCURSION, PARTIAL_BELOW, Rep, RepAnalysis
+from spotter.motion.analysis.signals import Signal
+
+#: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
+#: later (a 25 % change of pace between two reps is a lot for one lifter).
+_LAG_STRETCH: Final = (0.8, 0.9, 1.0, 1.12, 1.25)
+#: A rep counts as repetitive when its frames correlate at least this well with the movement
+#: a period away: half of its variance is shared with a neighbouring rep.
+MIN_REPEAT: Final = 0.5
+#: Harmonics of the rep's rhythm kept when the component is smoothed for counting: the
+#: fundamental and two more draw a rep's shape (its turn and its rest); anything faster is
+#: a wobble within a rep (a double dip at the turn) and must not split it.
+HARMONICS: Final = 3.0
+#: The shortest time between two turns, in periods. A lifter may speed up within a set (the
+#: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
+SHORTEST: Final = 0.25
+#: A first or last movement whose shape does not correlate at all with the set's typical rep
+#: (:func:`likeness` under this) is something else: setting up, mounting, leaving.
+EDGE_LIKENESS: Final = 0.0
+#: A first or last rep under this share of the median rep's excursion is partial: reported,
+#: not counted. The same line as a partial rep of the dedicated families (PARTIAL_BELOW).
+EDGE_PARTIAL: Final = PARTIAL_BELOW
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A movement that was found but not counted, and why."""
+
+    start: float
+    end: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class GenericCount:
+    """The generic counter's result: the reps and how they were found."""
+
+    analysis: RepAnalysis
+    period: PeriodEstimate
+    signal: Signal
+    #: Channel name -> weight in the repeating component (largest first).
+    carriers: tuple[tuple[str, float], ...]
+    #: Movements found but not counted (partial first or last reps, non-repetitive stretches).
+    set_aside: tuple[SetAside, ...] = ()
+    #: Every movement the segmentation found, before judging (see :func:`judge`).
+    candidates: tuple[Rep, ...] = ()
+    #: Per frame, :func:`repeat_score` of the component (None without a period).
+    score: Array | None = None
+    #: Per candidate, :func:`likeness` to the set's typical rep (empty under four candidates).
+    alike: tuple[float, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return self.analysis.count
+
+    def boundaries(self) -> list[tuple[float, float]]:
+        """Each counted rep's start and end, seconds."""
+        return [(r.start, r.end) for r in self.analysis.reps]
+
+
+def without_drift(x: Array, window: int) -> Array:
+    """Each column minus its centred moving mean over ``window`` frames (one period).
+
+    The mean over one period of a periodic movement is constant, so the repetition is kept
+    whole, while drifts slower than a period (walking, the camera, a slow lean) go.
+
+    >>> without_drift(np.arange(10.0)[:, None], 3)[2:-2, 0].tolist()
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    """
+    if window < 2:
+        return np.asarray(x - np.median(x, axis=0), dtype=np.float64)
+    half = window // 2
+    padded = np.pad(x, ((half, window - 1 - half), (0, 0)), mode="reflect")
+    c = np.cumsum(np.pad(padded, ((1, 0), (0, 0))), axis=0)
+    mean = (c[window:] - c[:-window]) / window
+    return np.asarray(x - mean, dtype=np.float64)
+
+
+def repeating_component(x: Array, lag: int) -> Array:
+    """Unit weights over the columns of ``x`` whose projection best repeats after ``lag``.
+
+    The symmetric part of the lag autocovariance matrix ``C = X[:-lag]' X[lag:] / n`` gives,
+    for weights ``w``, ``w' C w`` = the projection's autocovariance at that lag; the top
+    eigenvector maximises it. With ``lag`` 0 that is the first principal component.
+
+    >>> t = np.arange(300) / 30.0
+    >>> rep = np.sin(2 * np.pi * t / 1.5); drift = np.linspace(-1, 1, 300)
+    >>> x = without_drift(np.stack([rep, drift * 2, 0.5 * rep], axis=1), 45)
+    >>> [round(float(abs(w)), 2) for w in repeating_component(x, 45)]
+    [0.89, 0.0, 0.45]
+    """
+    n = x.shape[0]
+    a, b = (x[: n - lag], x[lag:]) if lag > 0 else (x, x)
+    c = a.T @ b / n
+    values, vectors = np.linalg.eigh((c + c.T) / 2)
+    w = vectors[:, int(np.argmax(values))]
+    return np.asarray(w * np.sign(w[int(np.argmax(np.abs(w)))]), dtype=np.float64)
+
+
+def repeat_score(values: Array, period: float, fps: float) -> Array:
+    """Per frame, how well the movement around it repeats one period earlier or later.
+
+    A window one period long is correlated with the window a lag later, for lags from 0.8 to
+    1.25 periods (a change of pace between neighbouring reps); each window's centre gets the
+    best correlation of any pair it is in (the clip's first and last half window take the
+    nearest centre's). A rep's frames score near 1; a stretch of setting up, resting or
+    walking that does not repeat scores low.
+
+    >>> t = np.arange(300) / 30.0
+    >>> noise = np.convolve(np.random.default_rng(1).normal(size=300), np.ones(9) / 3, "same")
+    >>> x = np.where(t < 6, np.sin(2 * np.pi * t / 1.5), noise)  # reps, then fidgeting
+    >>> score = repeat_score(x, 1.5, 30.0)
+    >>> round(float(np.median(score[:150])), 2), bool(np.median(score[240:]) < 0.5)
+    (1.0, True)
+    """
+    n = values.size
+    width = max(3, round(period * fps))
+    c1 = np.concatenate([[0.0], np.cumsum(values)])
+    c2 = np.concatenate([[0.0], np.cumsum(values * values)])
+    best = np.full(n, -1.0)
+    for stretch in _LAG_STRETCH:
+        lag = round(period * stretch * fps)
+        if lag < 1 or lag + width > n:
+            continue
+        i = np.arange(n - lag - width + 1)
+        cp = np.concatenate([[0.0], np.cumsum(values[: n - lag] * values[lag:])])
+        sxy = cp[i + width] - cp[i]
+        sx, sy = c1[i + width] - c1[i], c1[i + lag + width] - c1[i + lag]
+        sxx, syy = c2[i + width] - c2[i], c2[i + lag + width] - c2[i + lag]
+        cov = sxy - sx * sy / width
+        var = np.maximum((sxx - sx * sx / width) * (syy - sy * sy / width), 1e-18)
+        corr = cov / np.sqrt(var)
+        for offset in (0, lag):
+            np.maximum.at(best, i + offset + width // 2, corr)
+    covered = np.flatnonzero(best > -1.0)
+    if covered.size:  # the clip's first and last half window: the nearest window's score
+        best[: covered[0]] = best[covered[0]]
+        best[covered[-1] + 1 :] = best[covered[-1]]
+    return best
+
+
+def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
+    """``values`` low-passed at ``cutoff_hz`` (zero phase), or as they are if that is no
+    lower than what the clip's smoothing already keeps (4 Hz, :func:`prepare`'s default).
+
+    >>> t = np.arange(300) / 30.0
+    >>> slow, fast = np.sin(2 * np.pi * 0.5 * t), 0.3 * np.sin(2 * np.pi * 4 * t)
+    >>> bool(np.abs(smoothed(slow + fast, 30.0, 1.5) - slow)[30:-30].max() < 0.05)
+    True
+    """
+    nyquist = fps / 2
+    if not 0 < cutoff_hz < min(nyquist, 4.0) or values.size <= 12:
+        return values
+    b, a = butter_lowpass(2, cutoff_hz / nyquist)
+    return filtfilt(b, a, values)
+
+
+def starts_high(values: Array, fps: float) -> bool:
+    """Whether the start position is the signal's high end.
+
+    A set begins and ends at the start position, so the level of the clip's first and last
+    half second decides when it lies in the outer third of the range (2nd to 98th percentile)
+    at one end. Otherwise (a clip cut mid-set) the end the signal dwells at: a lifter rests and
+    pauses at the start position, and passes through the turn.
+
+    >>> t = np.linspace(0, 6 * np.pi, 600)
+    >>> starts_high(np.maximum(np.sin(t), 0) * -1.0, 30.0)  # rests at 0, dips to -1
+    True
+    >>> starts_high(np.cos(t[:550]), 30.0)  # starts and ends high without resting there
+    True
+    """
+    lo, hi = np.percentile(values, [2, 98])
+    third = (hi - lo) / 3
+    edge = max(1, min(values.size // 4, round(0.5 * fps)))
+    level = float(np.median(np.concatenate([values[:edge], values[-edge:]])))
+    if level >= hi - third:
+        return True
+    if level <= lo + third:
+        return False
+    return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
+
+
+def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> RepAnalysis:
+    """The cycles of the component as reps with their phases, range and speed."""
+    assert signal.start_high is not None
+    fps = signal.fps
+    found = segment_cycles(
+        values,
+        fps,
+        start_high=signal.start_high,
+        shortest=shortest,
+        detect=detect,
+        min_excursion=MIN_EXCURSION[signal.unit],
+    )
+    lo, hi = np.percentile(values, [1, 99])
+    cycles = found.cycles
+    best = max((max(c.rise, c.fall) for c in cycles), default=0.0)
+    speed = np.abs(np.gradient(values)) * fps
+    reps = []
+    for i, c in enumerate(cycles):
+        excursion = (c.rise + c.fall) / 2 if c.whole else c.fall
+        inside = speed[int(c.start * fps) : int(np.ceil(c.reached * fps)) + 1]
+        up = max(c.reached - c.start, 1 / fps)
+        reps.append(
+            Rep(
+                index=i + 1,
+                start=c.start,
+                end=c.end,
+                first_phase_name="concentric",
+                first_phase=c.reached - c.start,
+                pause_at_turn=c.left - c.reached,
+                second_phase=c.end - c.left,
+                pause_at_start=cycles[i + 1].start - c.end if i + 1 < len(cycles) else None,
+                excursion=excursion,
+                range_of_motion=excursion / best if best > 0 else 0.0,
+                concentric_mean_velocity=c.rise / up if c.whole else float("nan"),
+                concentric_peak_velocity=float(inside.max())
+                if c.whole and inside.size
+                else float("nan"),
+                whole=c.whole,
+                partial=excursion < PARTIAL_BELOW * best,
+            )
+        )
+    return RepAnalysis(
+        signal.name,
+        tuple(reps),
+        signal.start_high,
+        float(hi - lo),
+        found.unfinished,
+        found.unfinished_start,
+    )
+
+
+def count_generic(
+    lm: Landmarks, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
+) -> GenericCount:
+    """Count and time the reps of any exercise in prepared landmarks (see the module)."""
+    channels: Channels = motion_channels(lm)
+    x = filled(channels.values)
+    x = x - np.median(x, axis=0)
+    fps = lm.fps
+    period = estimate_period(x, fps)
+    lag = round(period.period * fps) if np.isfinite(period.period) else 0
+    w = repeating_component(without_drift(x, lag), lag)
+    values = x @ w
+    detect = smoothed(values, fps, HARMONICS / period.period) if lag else values
+    order = np.argsort(-np.abs(w))
+    carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
+    seen = values.copy()
+    seen[~channels.present] = np.nan
+    signal = Signal(
+        "repeating component", seen, fps, starts_high(values, fps), "concentric", "torso lengths"
+    )
+    shortest = SHORTEST * period.period if lag else 0.5
+    found = _analysis(signal, values, shortest, detect)
+    score = repeat_score(detect, period.period, fps) if lag else None
+    alike = likeness(x, found.reps, fps)
+    candidates = GenericCount(found, period, signal, carriers, (), found.reps, score, alike)
+    return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
+
+
+def likeness(x: Array, reps: tuple[Rep, ...], fps: float) -> tuple[float, ...]:
+    """Per rep, the correlation of its movement, in all channels and time-normalised (sixteen
+    samples from start to end), with the median of the set's middle reps' (all but the first
+    and last). Empty with fewer than four reps.
+
+    The repeating component follows one direction of the body's movement; setting up or
+    leaving can move along it as much as a rep does, but moves the body otherwise.
+
+    >>> t = np.arange(300) / 30.0
+    >>> rep = np.sin(np.pi * (t % 2) / 2) ** 2
+    >>> x = np.stack([rep, rep], axis=1); x[:60, 1] *= -1  # the first two seconds differ
+    >>> reps = tuple(Rep(i, 2.0 * i, 2.0 * i + 2, "concentric", 1, 0, 1, 0, 1, 1, 1, 1)
+    ...              for i in range(5))
+    >>> [round(a, 1) for a in likeness(x, reps, 30.0)]
+    [0.0, 1.0, 1.0, 1.0, 1.0]
+    """
+    if len(reps) < 4:
+        return ()
+    shapes = []
+    for r in reps:
+        a = round(r.start * fps)
+        b = max(round(r.end * fps), a + 1)
+        idx = np.clip(np.linspace(a, b, 16).round().astype(int), 0, x.shape[0] - 1)
+        seg = x[idx] - x[idx].mean(axis=0)
+        shapes.append(seg.ravel())
+    stack = np.array(shapes)
+    template = np.median(stack[1:-1], axis=0)
+    out = []
+    for v in stack:
+        ok = np.std(v) > 0 and np.std(template) > 0
+        out.append(float(np.corrcoef(v, template)[0, 1]) if ok else 0.0)
+    return tuple(out)
+
+
+def judge(
+    count: GenericCount, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
+) -> GenericCount:
+    """Split the candidate movements into counted reps and ones set aside, with the reason.
+
+    - Not repetitive: with four or more candidates (so that a set's rhythm is seen in at
+      least three others), one whose frames mostly do not repeat the movement a period away (mean
+      :func:`repeat_score` under ``min_repeat``).
+    - Not repetitive too: the first or last of four or more, when its whole-body shape is
+      unlike the set's typical rep (:func:`likeness` under :data:`EDGE_LIKENESS`).
+    - Partial: the first or last, when it covers less than ``edge_partial`` of the median
+      rep's excursion (a person does not count a movement that starts or ends the clip half
+      done).
+    """
+    fps = count.signal.fps
+    score = count.score
+    aside: list[SetAside] = []
+    kept = list(count.candidates)
+    if score is not None and len(kept) >= 4:
+        repetitive = []
+        for r in kept:
+            a, b = int(r.start * fps), int(r.end * fps) + 1
+            if float(np.mean(score[a:b])) >= min_repeat:
+                repetitive.append(r)
+            else:
+                aside.append(SetAside(r.start, r.end, "not repetitive"))
+        if repetitive:
+            kept = repetitive
+        else:
+            aside = []
+    if len(count.alike) == len(count.candidates):
+        unlike = {
+            (r.start, r.end)
+            for r, a in zip(count.candidates, count.alike, strict=True)
+            if a < EDGE_LIKENESS
+        }
+        for r in [kept[0], kept[-1]] if len(kept) >= 4 else []:
+            if (r.start, r.end) in unlike and r in kept:
+                kept.remove(r)
+                aside.append(SetAside(r.start, r.end, "not repetitive"))
+    if len(kept) >= 3:
+        typical = float(np.median([r.excursion for r in kept]))
+        for r in (kept[0], kept[-1]):
+            if r.excursion < edge_partial * typical and r in kept:
+                kept.remove(r)
+                aside.append(SetAside(r.start, r.end, "partial"))
+    found = count.analysis
+    analysis = RepAnalysis(
+        found.signal,
+        tuple(replace(r, index=k + 1) for k, r in enumerate(kept)),
+        found.start_high,
+        found.signal_range,
+        found.unfinished,
+        found.unfinished_start,
+    )
+    return replace(
+        count, analysis=analysis, set_aside=tuple(sorted(aside, key=lambda a: a.start))
+    )

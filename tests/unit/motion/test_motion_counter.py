@@ -1,0 +1,142 @@
+"""The generic counter on the hard cases, against the generator's ground truth.
+
+Every expected count and boundary comes from ``motion_synth``: the reps it generated and where
+it put them. Boundaries are compared at the rep's start and end, where the generator's
+movement leaves and comes back to the start position.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from motion_synth import RepSpec, SynthSet, make_set, random_set
+
+from spotter.motion.analysis.counter import GenericCount, count_generic
+from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
+from spotter.motion.analysis.pipeline import analyse_reps, prepare
+from spotter.services.form import check_form
+
+#: Boundary tolerance, seconds: the counter calls a rep started once it has left the start
+#: position by a tenth of its range, a fraction of the movement's duration.
+BOUNDARY_S = 0.25
+
+
+def _count(s: SynthSet, data: np.ndarray | None = None) -> GenericCount:
+    return count_generic(prepare(Landmarks.from_array(s.data if data is None else data, fps=s.fps)))
+
+
+def _boundary_errors(s: SynthSet, got: GenericCount) -> list[float]:
+    assert got.count == len(s.reps)
+    return [
+        max(abs(a - r.start), abs(b - r.end))
+        for (a, b), r in zip(got.boundaries(), s.reps, strict=True)
+    ]
+
+
+def test_very_fast_reps_at_a_jumping_jack_pace_are_all_counted() -> None:
+    specs = [RepSpec(0.22, 0.0, 0.22, 0.0)] * 30  # 2.3 reps a second
+    s = make_set("pulldown", specs, noise=0.001, idle_before=1.5, idle_after=1.5)
+    got = _count(s)
+    assert got.count == 30
+    assert got.period.period == pytest.approx(0.44, abs=0.03)
+    assert max(_boundary_errors(s, got)) < 0.1
+
+
+def test_long_pauses_between_reps_belong_to_no_rep() -> None:
+    specs = [RepSpec(1.0, 0.3, 1.2, 4.0)] * 6  # four seconds' rest after every rep
+    s = make_set("squat", specs, noise=0.0015, rng=np.random.default_rng(2))
+    got = _count(s)
+    assert got.count == 6
+    assert max(_boundary_errors(s, got)) < BOUNDARY_S
+    rests = [r.pause_at_start for r in got.analysis.reps[:-1]]
+    assert rests == pytest.approx([4.0] * 5, abs=2 * BOUNDARY_S)
+
+
+def test_missing_frames_and_bursts_of_them_do_not_change_the_count() -> None:
+    rng = np.random.default_rng(5)
+    for _ in range(6):
+        s = random_set("pulldown", rng)
+        data = s.data.copy()
+        lost = rng.random(len(data)) < 0.1  # a tenth of the frames without a person
+        data[lost, :, :3] = np.nan
+        data[lost, :, 3] = 0.0
+        assert _count(s, data).count == len(s.reps)
+
+
+def test_the_repeating_body_part_is_found_when_the_family_looks_elsewhere() -> None:
+    # the arms pull down while the hips stay still: the squat family's hip height sees no rep
+    s = make_set("pulldown", [RepSpec(1.2, 0.3, 1.5, 0.4)] * 7, noise=0.001)
+    assert analyse_reps(Landmarks.from_array(s.data, fps=s.fps), "squat").count == 0
+    got = _count(s)
+    assert got.count == 7
+    assert any("wrist" in name or "elbow" in name for name, _ in got.carriers[:2])
+
+
+def test_a_lifter_whose_shoulders_and_hips_are_never_seen_is_counted_from_the_arms() -> None:
+    s = make_set("pulldown", [RepSpec(1.0, 0.2, 1.3, 0.5)] * 5, noise=0.001)
+    data = s.data.copy()
+    data[:, [11, 12, 23, 24], :3] = np.nan  # no torso in any frame
+    data[:, [11, 12, 23, 24], 3] = 0.0
+    with pytest.raises(LandmarkError, match="shoulders and hips"):
+        analyse_reps(Landmarks.from_array(data, fps=s.fps), "pulldown")
+    assert _count(s, data).count == 5
+
+
+def test_a_person_standing_still_with_jittery_landmarks_does_no_reps() -> None:
+    s = make_set("pulldown", [RepSpec(1, 0, 1, 0, depth=0.0)], noise=0.002, idle_before=5)
+    assert _count(s).count == 0
+
+
+def test_a_clip_without_anyone_in_it_says_so() -> None:
+    with pytest.raises(LandmarkError, match="no person"):
+        count_generic(Landmarks.from_array(np.full((90, 33, 3), np.nan), fps=30.0))
+
+
+def test_walking_into_the_picture_before_the_set_is_not_counted() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.3)] * 8, noise=0.001, idle_before=0.5)
+    fps = s.fps
+    walk = int(3 * fps)
+    t = np.arange(walk) / fps
+    entering = np.repeat(s.data[:1], walk, axis=0).copy()
+    entering[:, :, 0] += (0.4 * (1 - t / t[-1]))[:, None]  # from the side into place
+    entering[:, :, 1] += (0.01 * np.abs(np.sin(np.pi * t / 0.55)))[:, None]  # steps
+    got = _count(s, np.concatenate([entering, s.data]))
+    assert got.count == 8
+    assert got.boundaries()[0][0] > 3.0
+
+
+def test_a_half_done_last_movement_is_reported_and_not_counted() -> None:
+    specs = [RepSpec(1.0, 0.2, 1.2, 0.5)] * 6 + [RepSpec(1.0, 0.2, 1.2, 0.0, depth=0.4)]
+    s = make_set("pulldown", specs, noise=0.001, idle_after=1.0)
+    got = _count(s)
+    assert got.count == 6
+    assert [a.reason for a in got.set_aside] == ["partial"]
+    assert got.set_aside[0].start == pytest.approx(s.reps[-1].start, abs=BOUNDARY_S)
+
+
+def test_a_set_that_speeds_up_is_counted_rep_by_rep() -> None:
+    specs = [RepSpec(d, 0.1, d, 0.2) for d in np.linspace(1.4, 0.5, 12)]  # 3 s to 1.2 s
+    s = make_set("squat", specs, noise=0.001)
+    got = _count(s)
+    assert max(_boundary_errors(s, got)) < BOUNDARY_S
+
+
+@pytest.mark.parametrize("family", ["pulldown", "squat", "push-up"])
+def test_random_generated_sets_are_counted_exactly(family: str) -> None:
+    rng = np.random.default_rng(20261203)
+    wrong = []
+    for _ in range(12):
+        s = random_set(family, rng, view="side" if family == "push-up" else None)
+        got = _count(s).count
+        if got != len(s.reps):
+            wrong.append((len(s.reps), got))
+    assert wrong == []
+
+
+def test_the_form_check_without_an_exercise_counts_with_the_generic_counter_and_says_what_it_left_out() -> None:
+    specs = [RepSpec(1.0, 0.2, 1.2, 0.5)] * 6 + [RepSpec(1.0, 0.2, 1.2, 0.0, depth=0.4)]
+    s = make_set("squat", specs, noise=0.001, idle_after=1.0)
+    report = check_form(Landmarks.from_array(s.data, fps=s.fps), None)
+    assert report.family == "generic"
+    assert report.analysis.count == 6
+    assert any("partial movement" in w and "not counted" in w for w in report.warnings)
