@@ -52,6 +52,13 @@ def form(
             help="Write the video again as this .mp4 with the skeleton, a rep counter and the faults.",
         ),
     ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Whom to follow when two people exercise in view: left, right or largest.",
+        ),
+    ] = None,
 ) -> None:
     """Count reps, time every phase, measure range and speed, and name faults with the exercise's cues.
 
@@ -82,7 +89,7 @@ def form(
             raise fail("--load goes with --log (it is the load to record)")
         if log_set and ex is None:
             raise fail("--log needs --exercise: the log records sets of a known exercise")
-        lm = load_input(landmarks, fps=fps)
+        lm = load_input(landmarks, fps=fps, subject=subject)
         report = check_form(lm, ex)
         if annotate is not None:
             from spotter.cli.form_video import annotate as annotate_video
