@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spotter.motion.analysis.landmarks import Landmarks
     from spotter.motion.analysis.subjects import Preference
     from spotter.motion.extract import Extraction
-    from spotter.services.form import FormReport
+    from spotter.services.form import ClipReport
 
 DEFAULT = "check"  # the hidden name of `spotter form FILE`
 
@@ -131,22 +131,31 @@ def load_input(path: Path, fps: float | None = None, subject: str | None = None)
     return Landmarks(landmarks.data, float(fps)) if fps else landmarks
 
 
-def annotate(source: Path, landmarks: Landmarks, report: FormReport, out: Path) -> None:
-    """Write `out`: the source video with skeleton, rep counter and each fault on its reps."""
+def annotate(source: Path, landmarks: Landmarks, clip: ClipReport, out: Path) -> None:
+    """Write `out`: the source video with skeleton, rep counter and each fault on its reps
+    (reps numbered through the clip's sets)."""
     from spotter.motion.annotate import RepMark, write_annotated
     from spotter.motion.video import is_video
 
     if not is_video(source):
         raise fail(f"--annotate draws on the video: {source.name} is a landmarks file")
-    on_rep: dict[int, list[str]] = {}
-    for f in report.faults:
-        for i in f.reps:
-            on_rep.setdefault(i, []).append(f.name)
-    marks = [
-        RepMark(r.index, r.start, r.end, tuple(on_rep.get(r.index, ())))
-        for r in report.analysis.reps
-    ]
-    title = report.exercise.name if report.exercise is not None else "Generic counter"
+    marks: list[RepMark] = []
+    for s in clip.sets:
+        on_rep: dict[int, list[str]] = {}
+        for f in s.report.faults:
+            for i in f.reps:
+                on_rep.setdefault(i, []).append(f.name)
+        marks += [
+            RepMark(
+                len(marks) + r.index,
+                r.start + s.start,
+                r.end + s.start,
+                tuple(on_rep.get(r.index, ())),
+            )
+            for r in s.report.analysis.reps
+        ]
+    first = clip.sets[0].report
+    title = first.exercise.name if first.exercise is not None else "Generic counter"
     with frame_progress(f"Drawing {out.name}") as advance:
         write_annotated(source, landmarks, marks, out, title=title, progress=advance)
     err_console().print(f"Annotated video saved to {out}", highlight=False)

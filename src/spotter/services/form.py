@@ -1,10 +1,12 @@
-"""Form check of one set from landmarks: reps, phases, range, velocity, and faults in the
-exercise's own words (its fault name, what it looks like, and the cue that fixes it); and
-recording the checked set in the training log."""
+"""Form check of a clip from landmarks: the sets in it (``motion.analysis.sets``), and for
+each its reps, phases, range, velocity, and faults in the exercise's own words (its fault
+name, what it looks like, and the cue that fixes it); and recording the checked sets in the
+training log."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +19,7 @@ from spotter.motion.analysis.faults import BELOW, CRITERIA, detect_faults, rep_m
 from spotter.motion.analysis.landmarks import Landmarks, scale_track
 from spotter.motion.analysis.pipeline import prepare
 from spotter.motion.analysis.reps import RepAnalysis, segment_reps
+from spotter.motion.analysis.sets import piece, present_stretches, rest_cuts, spans
 from spotter.motion.analysis.signals import Signal, primary_signal
 from spotter.motion.analysis.view import CameraView, detect_view, hidden_warning
 from spotter.services.log import LogUnitOfWork
@@ -154,6 +157,63 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SetReport:
+    """One set found in a clip: where it lies (seconds into the clip) and its check. The
+    report's times (reps, phases) count from the set's own start."""
+
+    number: int
+    start: float
+    end: float
+    report: FormReport
+
+
+@dataclass(frozen=True, slots=True)
+class ClipReport:
+    """The sets of a clip, in order, and what was set aside."""
+
+    sets: tuple[SetReport, ...]
+    notes: tuple[str, ...]
+    duration: float
+
+    @property
+    def reps(self) -> int:
+        return sum(s.report.analysis.count for s in self.sets)
+
+
+def check_clip(landmarks: Landmarks, exercise: Exercise | None) -> ClipReport:
+    """Find the sets in a clip (breaks of :data:`~spotter.motion.analysis.sets.WALKED_AWAY`
+    seconds without anyone in view, or rests of
+    :data:`~spotter.motion.analysis.sets.LONG_REST` seconds between reps) and check each.
+    A piece without reps between sets is left out with a note; a clip without reps anywhere
+    is one set with none, as a single check would report it."""
+    fps = landmarks.fps
+    found: list[tuple[int, int, FormReport]] = []
+    for a, b in present_stretches(landmarks):
+        report = check_form(piece(landmarks, a, b), exercise)
+        cuts = rest_cuts([(r.start, r.end) for r in report.analysis.reps])
+        if not cuts:
+            found.append((a, b, report))
+            continue
+        for c, d in spans(b - a, fps, cuts):
+            found.append((a + c, a + d, check_form(piece(landmarks, a + c, a + d), exercise)))
+    with_reps = [f for f in found if f[2].analysis.count > 0]
+    notes = []
+    if not with_reps or len(found) == 1:
+        whole = found[0][2] if len(found) == 1 else check_form(landmarks, exercise)
+        first, end = (found[0][0], found[0][1]) if len(found) == 1 else (0, landmarks.n_frames)
+        return ClipReport(
+            (SetReport(1, first / fps, end / fps, whole),), (), landmarks.duration
+        )
+    for a, b, _ in found:
+        if all(f[0] != a for f in with_reps):
+            notes.append(f"no reps from {a / fps:.1f} s to {b / fps:.1f} s: not counted as a set")
+    sets = tuple(
+        SetReport(k, a / fps, b / fps, r) for k, (a, b, r) in enumerate(with_reps, start=1)
+    )
+    return ClipReport(sets, tuple(notes), landmarks.duration)
+
+
 def _tempo_text(tempo: tuple[float, float, float, float]) -> str:
     """E-P-C-P to the nearest half second, written as the catalog writes tempo.
 
@@ -174,19 +234,56 @@ def log_form_set(
     command: str,
 ) -> SetRecord:
     """Record the checked set (reps, tempo, time under tension) in one transaction."""
+    return log_form_sets(
+        uow,
+        [SetReport(1, 0.0, report.duration, report)],
+        load_kg=load_kg,
+        bodyweight=bodyweight,
+        when=when,
+        now=now,
+        command=command,
+    )[0]
+
+
+def log_form_sets(
+    uow: LogUnitOfWork,
+    sets: Sequence[SetReport],
+    *,
+    load_kg: float | None,
+    bodyweight: bool,
+    when: dt.datetime,
+    now: dt.datetime,
+    command: str,
+) -> list[SetRecord]:
+    """Record every checked set of a clip (reps, tempo, time under tension) in one
+    transaction, all or nothing; set k is stamped ``when`` plus its start in the clip, so
+    the log keeps their order."""
+    if load_kg is not None and load_kg < 0:
+        raise FormLogError(f"a load must not be negative, got {load_kg:g} kg")
+    records = [
+        _record(s.report, load_kg, bodyweight, when + dt.timedelta(seconds=round(s.start)))
+        for s in sets
+    ]
+    with uow:
+        uow.log.add_batch(command, records, now=now)
+        uow.commit()
+    return records
+
+
+def _record(
+    report: FormReport, load_kg: float | None, bodyweight: bool, when: dt.datetime
+) -> SetRecord:
     if report.exercise is None:
         raise FormLogError("--log needs --exercise: the log records sets of a known exercise")
     if report.analysis.count == 0:
         raise FormLogError("no reps were found in the clip: nothing logged")
-    if load_kg is not None and load_kg < 0:
-        raise FormLogError(f"a load must not be negative, got {load_kg:g} kg")
     tempo = report.mean_tempo()
     notes = f"form check: time under tension {report.time_under_tension:.1f} s"
     if report.analysis.velocity_loss is not None:
         notes += f", velocity loss {report.analysis.velocity_loss:.0%}"
     if report.rir is not None:
         notes += f", estimated reps in reserve {report.rir:.0f}"
-    record = SetRecord(
+    return SetRecord(
         performed_at=when,
         exercise=report.exercise.slug,
         load_kg=load_kg,
@@ -195,7 +292,3 @@ def log_form_set(
         tempo=_tempo_text(tempo) if tempo else None,
         notes=notes,
     )
-    with uow:
-        uow.log.add_batch(command, [record], now=now)
-        uow.commit()
-    return record
