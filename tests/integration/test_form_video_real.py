@@ -114,6 +114,17 @@ def test_a_real_clip_counts_the_reviewed_reps_with_turns_where_they_were_seen(
         assert left <= last / fps + TURN_TOLERANCE, (rep["rep"], left)
 
 
+def test_pull_up_5s_first_rep_begun_half_out_of_the_picture_is_not_flagged_partial(
+    extracted: dict[str, Path],
+) -> None:
+    # the recording starts at the hang with only the arms and the top of the head in the
+    # picture; the review sees a full first rep (hang, chin over the bar, hang)
+    out = form_json(str(extracted["pull-up_5"]), "--exercise", "pull-up")
+    first = out["per_rep"][0]
+    assert not first["partial"] and first["range_of_motion"] >= 0.8
+    assert out["partial_reps"] == 0
+
+
 @pytest.mark.parametrize("name", sorted(CLIPS))
 def test_every_label_of_a_real_clip_sits_at_a_rep_boundary(
     name: str, extracted: dict[str, Path]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -79,14 +79,71 @@ class FormReport:
         return ecc, turn, con, rest
 
 
+#: The signal missing for at least this long at the clip's start: the lifter was not (fully)
+#: in view when the recording began.
+HIDDEN_START: float = 0.3
+#: A first rep that starts within this long of the first frame with the lifter in view began
+#: while they were hidden.
+HIDDEN_MARGIN: float = 0.2
+PARTIAL_BELOW: float = 0.8  # as reps.PARTIAL_BELOW: under this share of the best range
+
+
+def judge_hidden_start(analysis: RepAnalysis, signal: Signal) -> tuple[RepAnalysis, float | None]:
+    """Judge a first rep that began while the lifter was out of view by what was seen of it.
+
+    A clip that starts with the lifter partly in the picture (a pull-up filmed close, head and
+    shoulders below the frame at the hang) has no signal until the pose model finds them; the
+    first rep then seems to start where they were first seen, part way up, and its range
+    looks short. That rep is treated as begun before the clip (its first phase not timed) and
+    its range is its return, from leaving the turn to the rep's end, against the set's best.
+    Returns the analysis and how long the lifter was hidden (None when they were seen from
+    the start, or the first rep began well after).
+    """
+    values = signal.values
+    seen = np.flatnonzero(np.isfinite(values))
+    if not analysis.reps or seen.size == 0:
+        return analysis, None
+    hidden = float(seen[0] / signal.fps)
+    first = analysis.reps[0]
+    if hidden < HIDDEN_START or first.start > hidden + HIDDEN_MARGIN:
+        return analysis, None
+    best = max(
+        (r.excursion / r.range_of_motion for r in analysis.reps if r.range_of_motion > 0),
+        default=0.0,
+    )
+    leave = first.start + first.first_phase + first.pause_at_turn
+    i = min(len(values) - 1, round(leave * signal.fps))
+    j = min(len(values) - 1, round(first.end * signal.fps))
+    back = abs(float(values[i]) - float(values[j]))
+    if best <= 0 or not np.isfinite(back):
+        return analysis, None
+    share = min(1.0, back / best)
+    untimed = first.first_phase_name == "concentric"
+    judged = replace(
+        first,
+        whole=False,
+        excursion=back,
+        range_of_motion=share,
+        partial=share < PARTIAL_BELOW,
+        concentric_mean_velocity=float("nan") if untimed else first.concentric_mean_velocity,
+        concentric_peak_velocity=float("nan") if untimed else first.concentric_peak_velocity,
+    )
+    return replace(analysis, reps=(judged, *analysis.reps[1:])), hidden
+
+
 def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
     """Analyse a set; without an exercise, the generic counter and no fault checks."""
     family = exercise.facts.motion_family if exercise is not None else "generic"
     prepared = prepare(landmarks)
     view = detect_view(prepared)
     signal = primary_signal(prepared, family)
-    analysis = segment_reps(signal)
+    analysis, hidden = judge_hidden_start(segment_reps(signal), signal)
     warnings: list[str] = []
+    if hidden is not None:
+        warnings.append(
+            f"the lifter was not fully in view for the first {hidden:.1f} s: rep 1's first "
+            "phase is not timed and its range is judged from its return"
+        )
     skip: frozenset[str] = frozenset()
     if np.ptp(scale_track(prepared)) > 0:  # a zoom or a cut: the trunk's angle jumps with it
         skip = frozenset({"torso-swing", "torso-drift"})
@@ -110,7 +167,7 @@ def check_form(landmarks: Landmarks, exercise: Exercise | None) -> FormReport:
             "a row filmed from the front: the arms point at the camera, so the elbow angle and "
             "the reps read from it are unreliable; film from the side"
         )
-    if any(not r.whole for r in analysis.reps):
+    if hidden is None and any(not r.whole for r in analysis.reps):
         warnings.append(
             "rep 1 began before the clip: its first phase is timed from the first frame"
         )

@@ -101,3 +101,20 @@ def test_a_clip_without_an_exercise_is_not_logged(catalog) -> None:  # type: ign
             command="x",
         )
     assert not uow.committed
+
+
+def test_a_first_rep_begun_out_of_view_is_judged_by_its_return_not_flagged_partial(catalog) -> None:  # type: ignore[no-untyped-def]
+    # four pull-ups (1 s up, 0.3 s at the top, 1.5 s down); the recording starts at the hang
+    # but the lifter is not found for the first 0.6 s, part way up the first pull
+    specs = [RepSpec(1.0, 0.3, 1.5, 0.6) for _ in range(4)]
+    s = make_set(
+        "pull-up", specs, idle_before=0.1, noise=0.001, rng=np.random.default_rng(5), view="front"
+    )
+    data = s.data.copy()
+    data[: round(0.6 * s.fps)] = np.nan
+    clip = check_clip(Landmarks.from_array(data, fps=s.fps), catalog.get("pull-up"))
+    reps = clip.sets[0].report.analysis.reps
+    assert len(reps) == 4
+    assert not reps[0].partial and reps[0].range_of_motion > 0.9  # a full rep, seen coming down
+    assert not reps[0].whole  # its pull was not seen from the hang: not timed
+    assert any("not fully in view" in w for w in clip.sets[0].report.warnings)

@@ -21,6 +21,7 @@ Points are BlazePose's 33 landmarks ``x, y, z, visibility``, normalised to the w
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -140,7 +141,8 @@ class Person:
         h = self.heights()
         if len(h) < 2:
             return 0.0
-        with np.errstate(all="ignore"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # joints never seen
             spread = np.nanstd(h, axis=0)
         spread = spread[np.isfinite(spread)]
         return float(np.max(spread)) if spread.size else 0.0
