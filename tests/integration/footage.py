@@ -102,7 +102,8 @@ def two_sets(folder: Path, first: str, second: tuple[str, int], away: float) -> 
 
 def portrait(folder: Path, name: str) -> tuple[Path, Path]:
     """A portrait crop of the clip (9:16, the middle of the picture), stored upright, and the
-    same picture stored on its side with rotation metadata that turns it upright."""
+    same picture stored on its side with rotation metadata that turns it upright and an audio
+    track (a phone records sound too)."""
     images, fps = frames(name, size=None)
     h, w = images[0].shape[:2]
     pw = int(h * 9 / 16) // 2 * 2
@@ -114,7 +115,22 @@ def portrait(folder: Path, name: str) -> tuple[Path, Path]:
     )
     rotated = folder / "rotated.mp4"
     # the stored frames are turned clockwise: the player turns them back counter-clockwise
-    run_ffmpeg("-i", str(sideways), "-c", "copy", "-metadata:s:v:0", "rotate=90", str(rotated))
+    run_ffmpeg(
+        "-i",
+        str(sideways),
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=10",
+        "-c:v",
+        "copy",
+        "-c:a",
+        "aac",
+        "-shortest",
+        "-metadata:s:v:0",
+        "rotate=90",
+        str(rotated),
+    )
     return stored, rotated
 
 
@@ -126,4 +142,19 @@ def variable_rate(folder: Path, name: str) -> Path:
     out = folder / "variable.mp4"
     keep = "lt(n\\,40)*not(mod(n\\,2))+between(n\\,40\\,69)+gte(n\\,70)*lt(n\\,100)*not(mod(n\\,3))+gte(n\\,100)"
     run_ffmpeg("-i", str(small), "-vf", f"select='{keep}'", "-fps_mode", "vfr", "-an", str(out))
+    return out
+
+
+def audio_only(folder: Path) -> Path:
+    """Two seconds of a tone in an mp4 container: no video track."""
+    out = folder / "voice-memo.mp4"
+    run_ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", str(out))
+    return out
+
+
+def truncated(folder: Path, name: str, share: float) -> Path:
+    """The first ``share`` of the clip's bytes: a download or copy cut short."""
+    data = clip(name).read_bytes()
+    out = folder / f"{name}-cut.mp4"
+    out.write_bytes(data[: int(len(data) * share)])
     return out

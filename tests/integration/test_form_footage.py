@@ -14,6 +14,8 @@ Skipped without the shared clips, the vision extra, or (for rotation and frame r
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,7 @@ def test_a_portrait_clip_counts_the_reviewed_reps(portrait_pair: tuple[Path, Pat
 def test_a_clip_stored_on_its_side_with_rotation_metadata_counts_the_same(
     portrait_pair: tuple[Path, Path],
 ) -> None:
+    # stored 640x360 on its side, with an audio track: read upright, the sound ignored
     out = check(portrait_pair[1], "bodyweight-squat")
     assert (out["reps"], out["unfinished_reps"]) == SQUAT_18
 
@@ -109,3 +112,27 @@ def test_a_variable_frame_rate_copy_gives_the_same_phase_times_within_a_tenth_of
     for a, b in zip(even["per_rep"], uneven["per_rep"], strict=True):
         for key in ("start", "end", "eccentric_s", "concentric_s", "pause_at_turn_s"):
             assert b[key] == pytest.approx(a[key], abs=0.1), key
+
+
+def spotter(*args: str) -> subprocess.CompletedProcess[str]:
+    """`spotter` as a fresh process: what reaches the terminal's stderr, decoder output
+    included (in-process runs cannot see what C libraries write to file descriptor 2)."""
+    return subprocess.run(
+        [sys.executable, "-m", "spotter.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_truncated_video_gives_spotters_one_error_and_no_decoder_noise(folder: Path) -> None:
+    r = spotter("form", str(footage.truncated(folder, "squat_18", 0.4)), "-e", "bodyweight-squat")
+    assert r.returncode == 1
+    assert r.stderr.strip().startswith("Error: ") and "damaged or truncated" in r.stderr
+    # nothing from FFmpeg ("[h264 @ 0x...] Invalid NAL unit size", "[mov,mp4,...] partial
+    # file") or OpenCV ("[ WARN:0@...]"): every line is Spotter's message, wrapped
+    assert not any(line.lstrip().startswith("[") for line in r.stderr.splitlines())
+
+
+def test_a_file_without_a_video_track_is_refused_in_one_line(folder: Path) -> None:
+    r = spotter("form", str(footage.audio_only(folder)), "-e", "bodyweight-squat")
+    assert r.returncode == 1
+    assert "voice-memo.mp4: not a video" in r.stderr.replace("\n", " ")
+    assert not any(line.lstrip().startswith("[") for line in r.stderr.splitlines())
