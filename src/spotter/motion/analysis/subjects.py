@@ -317,6 +317,8 @@ def choose(
         presence = len(p.sightings) / n_samples
         if presence >= MIN_PRESENCE and p.travel() <= MAX_TRAVEL and p.motion() >= MIN_MOTION:
             exercising.append(k)
+        elif len(p.sightings) < 2:
+            continue  # seen once: a passer-by glimpsed, or the model fitting a shadow
         elif presence < MIN_PRESENCE or p.travel() > MAX_TRAVEL:
             notes.append(f"someone passing through ({_span(p)}) was ignored")
         else:
