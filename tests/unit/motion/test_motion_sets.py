@@ -118,3 +118,29 @@ def test_a_first_rep_begun_out_of_view_is_judged_by_its_return_not_flagged_parti
     assert not reps[0].partial and reps[0].range_of_motion > 0.9  # a full rep, seen coming down
     assert not reps[0].whole  # its pull was not seen from the hang: not timed
     assert any("not fully in view" in w for w in clip.sets[0].report.warnings)
+
+
+def test_the_command_reports_two_sets_and_logs_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from spotter.cli.app import app
+
+    runner = CliRunner()
+    saved = tmp_path / "two-sets.npy"
+    np.save(saved, squats([0.5, 0.5, 0.5, 20.0, 0.5, 0.5, 0.5]).data)
+    text = runner.invoke(app, ["form", str(saved), "-e", "bodyweight-squat"])
+    assert text.exit_code == 0, text.stderr
+    assert "Set 1 (" in text.stdout and "Set 2 (" in text.stdout and "2 sets" in text.stdout
+    r = runner.invoke(
+        app, ["form", str(saved), "-e", "bodyweight-squat", "-f", "json", "--log", "--load", "bw"]
+    )
+    assert r.exit_code == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["set_count"] == 2 and [s["reps"] for s in out["sets"]] == [4, 3]
+    assert out["reps"] == 7 and out["logged"]
+    # rep times count from the clip's start: set two's first rep comes after the rest
+    assert out["sets"][1]["per_rep"][0]["start"] > 13.1 + 10.0
+    history = json.loads(runner.invoke(app, ["history", "--format", "json"]).stdout)
+    assert sorted(s["reps"] for s in history) == [3, 4]
