@@ -75,3 +75,10 @@ def test_a_partner_standing_still_is_not_a_second_lifter() -> None:
     choice = choose(scene((0.3, 1, {"hz": 0.4}), (0.75, 1, {"hz": 0.0})))
     assert choice.subject is not None and choice.subject.x == pytest.approx(0.3)
     assert any("standing still" in n for n in choice.notes)
+
+
+def test_someone_training_far_behind_the_lifter_is_not_side_by_side() -> None:
+    # half the lifter's size, doing their own set at their own pace
+    choice = choose(scene((0.4, 1, {"hz": 0.4, "height": 0.6}), (0.8, 1, {"hz": 0.27, "height": 0.3})))
+    assert choice.subject is not None and choice.subject.x == pytest.approx(0.4)
+    assert any("farther back" in n for n in choice.notes)

@@ -12,9 +12,10 @@ second (see ``motion.extract``) and hands the sightings here. This module is pur
    right, or front and back);
 3. :func:`choose` keeps the people who exercise (in view for most of the clip, in place, and
    moving their limbs), drops mirror images (the smaller, or farther, of a pair), bystanders
-   (in view for a short while, or crossing the picture) and people standing still, and picks
-   the lifter; two people who both exercise are a refusal unless the caller says which one to
-   follow (``left``, ``right`` or ``largest``).
+   (in view for a short while, or crossing the picture), people standing still and people
+   exercising much farther back (well under the lifter's size), and picks the lifter; two
+   people of about the same size who both exercise are a refusal unless the caller says which
+   one to follow (``left``, ``right`` or ``largest``).
 
 Points are BlazePose's 33 landmarks ``x, y, z, visibility``, normalised to the whole frame.
 """
@@ -59,6 +60,9 @@ MIN_MOTION: Final = 0.04
 #: A person whose centre travels more than this many body heights across the picture is
 #: walking through, not exercising in place.
 MAX_TRAVEL: Final = 1.0
+#: Two people exercise side by side when the smaller is at least this share of the larger's
+#: size; someone smaller is training farther back, in their own set.
+SIDE_BY_SIDE_SIZE: Final = 0.6
 #: Correlation of two people's joint heights over time from which one is the other's image.
 MIRROR_CORRELATION: Final = 0.85
 MIN_COMMON_SAMPLES: Final = 4
@@ -323,6 +327,14 @@ def choose(
             notes.append(f"someone passing through ({_span(p)}) was ignored")
         else:
             notes.append(f"someone standing still ({_where(p)} of the picture) was ignored")
+    if exercising:
+        largest = max(people[k].size for k in exercising)
+        behind = [k for k in exercising if people[k].size < SIDE_BY_SIDE_SIZE * largest]
+        for k in behind:
+            notes.append(
+                f"someone exercising farther back ({_where(people[k])} of the picture) was ignored"
+            )
+        exercising = [k for k in exercising if k not in behind]
     if not exercising:
         # nobody clearly exercising: the person in view longest, then largest
         subject = max(
