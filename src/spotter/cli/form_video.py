@@ -210,6 +210,8 @@ def landmarks_command(
                 "duration_s": lm.duration,
                 "pose_every": result.pose_every,
                 "person_frames": result.person_frames,
+                # uneven container time stamps, resampled onto an even clock at "fps"
+                "variable_frame_rate": result.resampled,
                 "notes": list(result.notes),
             }
         )
