@@ -265,11 +265,6 @@ def covered(box: tuple[float, float, float, float], by: tuple[float, float, floa
     return w * h / area if area > 0 else 0.0
 
 
-def blank_person(frame_rgb: Frame, points: Points) -> Frame:
-    """A copy of the frame with the person's box painted black, to look for someone else."""
-    return blank_people(frame_rgb, [points])
-
-
 def blank_people(frame_rgb: Frame, people: list[Points]) -> Frame:
     """A copy of the frame with each person's box painted black."""
     h, w = frame_rgb.shape[:2]

@@ -151,23 +151,6 @@ class Person:
         spread = spread[np.isfinite(spread)]
         return float(np.max(spread)) if spread.size else 0.0
 
-    def box_at(self, t: float, margin: float) -> Box:
-        """The box around the person at time ``t`` (between two sightings, the union of both;
-        before the first or after the last, the nearest), widened by ``margin`` of its size."""
-        times = self.times
-        i = int(np.searchsorted(times, t))
-        near = self.sightings[max(0, i - 1) : i + 1] or [self.sightings[-1]]
-        boxes = np.array([s.box for s in near])
-        x0, y0 = boxes[:, 0].min(), boxes[:, 1].min()
-        x1, y1 = boxes[:, 2].max(), boxes[:, 3].max()
-        mx, my = margin * (x1 - x0) + 0.03, margin * (y1 - y0) + 0.03
-        return (
-            max(0.0, float(x0 - mx)),
-            max(0.0, float(y0 - my)),
-            min(1.0, float(x1 + mx)),
-            min(1.0, float(y1 + my)),
-        )
-
 
 def link(samples: list[list[Sighting]]) -> list[Person]:
     """Join the sightings of successive samples into people (each sample's sightings are
