@@ -11,8 +11,13 @@
     - a plain loop that decodes every full-resolution frame and runs the pose model on it, one
       after the other, then the same analysis.
     Target: the whole command in at most half the clip's duration.
+(c) Phone footage as it comes (`--phone`), `spotter form` as a fresh process: push-up_37 at
+    its own 1080p, the same scaled to 4K (H.264), squat_18 cut to a portrait picture and
+    stored on its side with rotation metadata, and pull-up_11 with its mirror image beside it
+    and with someone walking through (the test fixtures of tests/integration/footage.py).
+    Needs ffmpeg. `--src DIR` runs another checkout's code (before/after comparisons).
 
-    python bench/bench_form.py [--runs 3] [--pose DIR]
+    python bench/bench_form.py [--runs 3] [--pose DIR] [--phone] [--src DIR]
 
 Needs the vision extra (`spotter vision install`) for (b) and the real clips' part of (a).
 """
@@ -229,12 +234,86 @@ def part_b(runs: int, pose_dir: Path, tmp: Path) -> dict[str, tuple[str, object]
     return landmarks
 
 
+def ffmpeg_copy(src: Path, out: Path, *args: str) -> Path:
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-i", str(src), *args, str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def part_c(runs: int, pose_dir: Path, tmp: Path, src: Path | None) -> None:
+    import shutil
+
+    import cv2
+
+    if shutil.which("ffmpeg") is None:
+        print("(c) skipped: ffmpeg is not installed")
+        return
+    sys.path.insert(0, str(ROOT / "tests" / "integration"))
+    import footage  # the test fixtures
+
+    exe = [str(Path(sys.executable).parent / "spotter")]
+    env = {**os.environ, "SPOTTER_DATA_DIR": str(tmp / "data"), "SPOTTER_CACHE_DIR": str(tmp)}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    subprocess.run([*exe, "exercises", "show", "pull-up"], env=env, capture_output=True)
+    h264 = ("-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-an")
+    squat = pose_dir / "squat_18.mp4"
+    cases = [
+        ("push-up_37 1080p", "push-up", pose_dir / "push-up_37.mp4"),
+        (
+            "push-up_37 4K",
+            "push-up",
+            ffmpeg_copy(pose_dir / "push-up_37.mp4", tmp / "4k.mp4", "-vf", "scale=3840:2160", *h264),
+        ),
+        (
+            "squat_18 portrait, rotated",
+            "bodyweight-squat",
+            ffmpeg_copy(
+                ffmpeg_copy(squat, tmp / "side.mp4", "-vf", "crop=404:720,transpose=1", *h264),
+                tmp / "rotated.mp4",
+                "-c",
+                "copy",
+                "-metadata:s:v:0",
+                "rotate=90",
+            ),
+        ),
+        ("pull-up_11 + mirror", "pull-up", footage.mirrored(tmp, "pull-up_11")),
+        (
+            "pull-up_11 + passer-by",
+            "pull-up",
+            footage.with_passer_by(tmp, "pull-up_11", "squat_18", start=50, length=60),
+        ),
+    ]
+    print(f"\n(c) phone footage, `spotter form` fresh process, best of {runs}" + (f", code from {src}" if src else ""))
+    print(f"{'clip':<28} {'stored size':>11} {'clip s':>7} | {'spotter form':>14} | reps / note")
+    for name, slug, video in cases:
+        cap = cv2.VideoCapture(str(video))
+        fps = cap.get(cv2.CAP_PROP_FPS)
+        size = f"{int(cap.get(cv2.CAP_PROP_FRAME_WIDTH))}x{int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))}"
+        dur = cap.get(cv2.CAP_PROP_FRAME_COUNT) / fps
+        cmd = [*exe, "form", str(video), "--exercise", slug, "--format", "json"]
+
+        def command(cmd=cmd):  # type: ignore[no-untyped-def]
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                return done.stderr.strip().splitlines()[-1][:70]
+            return json.loads(done.stdout)["reps"]
+
+        t_cmd, reps = best_of(runs, command)
+        print(f"{name:<28} {size:>11} {dur:>7.2f} | {t_cmd:>7.2f} ({t_cmd / dur:.2f}) | {reps}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pose", type=Path, default=ROOT.parent / "shared" / "data" / "pose")
+    parser.add_argument("--phone", action="store_true", help="only part (c), phone footage")
+    parser.add_argument("--src", type=Path, default=None, help="run this checkout's src")
     args = parser.parse_args()
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -247,6 +326,9 @@ def main() -> None:
         print("(b) skipped: the vision extra is not installed (spotter vision install)")
     else:
         with tempfile.TemporaryDirectory() as tmp:
+            if args.phone:
+                part_c(args.runs, args.pose, Path(tmp), args.src)
+                return
             real = part_b(args.runs, args.pose, Path(tmp))
     part_a(max(args.runs, 5), real)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,7 @@ from spotter.cli.common import (
 
 if TYPE_CHECKING:
     from spotter.motion.analysis.reps import Rep
+    from spotter.services.form import FormReport
 
 
 def form(
@@ -61,6 +62,13 @@ def form(
             help="Write the video again as this .mp4 with the skeleton, a rep counter and the faults.",
         ),
     ] = None,
+    subject: Annotated[
+        str | None,
+        typer.Option(
+            "--subject",
+            help="Whom to follow when two people exercise in view: left, right or largest.",
+        ),
+    ] = None,
 ) -> None:
     """Count reps, time every phase, measure range and speed, and name faults with the exercise's cues.
 
@@ -74,15 +82,15 @@ def form(
 
       spotter form set.mp4 -e pull-up --annotate checked.mp4
 
+    A clip with several sets (the lifter walks away, or rests 15 s or more between reps) is
+    reported set by set, and --log records every set.
+
     Extract a video's landmarks once: spotter form landmarks set.mp4 -o set.npy
     """
     import datetime as dt
 
-    import numpy as np
-    from rich.table import Table
-
     from spotter.cli.form_video import load_input
-    from spotter.services.form import check_form
+    from spotter.services.form import check_clip
 
     with user_errors():
         ex = catalog(ctx).resolve(exercise) if exercise else None
@@ -91,88 +99,134 @@ def form(
             raise fail("--load goes with --log (it is the load to record)")
         if log_set and ex is None:
             raise fail("--log needs --exercise: the log records sets of a known exercise")
-        lm = load_input(landmarks, fps=fps)
-        report = check_form(lm, ex)
+        lm = load_input(landmarks, fps=fps, subject=subject)
+        clip = check_clip(lm, ex)
         if annotate is not None:
             from spotter.cli.form_video import annotate as annotate_video
 
-            annotate_video(landmarks, lm, report, annotate)
+            annotate_video(landmarks, lm, clip, annotate)
+        plots: list[Path] = []
         if plot is not None:
             from spotter.cli.form_plot import save_plot
 
-            save_plot(report, plot)
-        logged = None
+            for s in clip.sets:
+                where = plot if s.number == 1 else plot.with_stem(f"{plot.stem}-set{s.number}")
+                save_plot(s.report, where)
+                plots.append(where)
+        logged = []
         if log_set:
-            from spotter.services.form import log_form_set
+            from spotter.services.form import log_form_sets
             from spotter.store.uow import SqlUnitOfWork
 
             now = dt.datetime.now().replace(microsecond=0)
-            logged = log_form_set(
+            logged = log_form_sets(
                 SqlUnitOfWork(engine(ctx)),
-                report,
+                clip.sets,
                 load_kg=load_kg,
                 bodyweight=bodyweight,
                 when=now,
                 now=now,
                 command=f"spotter form {landmarks.name}" + (f" --load {load}" if load else ""),
             )
-    a = report.analysis
     if fmt == "json":
-        print_json(
-            {
+        sets = [
+            {"set": s.number, "start_s": s.start, "end_s": s.end, **_report_json(s.report, s.start)}
+            for s in clip.sets
+        ]
+        if len(sets) == 1:
+            out = {"exercise": ex.slug if ex else None, **_report_json(clip.sets[0].report, 0.0)}
+        else:
+            out = {
                 "exercise": ex.slug if ex else None,
-                "family": report.family,
-                "reps": a.count,
-                "partial_reps": a.partial_count,
-                "unfinished_reps": a.unfinished,
-                "duration_s": report.duration,
-                "view": report.view.name,
-                "view_yaw_deg": report.view.yaw,
-                "warnings": list(report.warnings),
-                "signal": report.signal.name,
-                "signal_unit": report.signal.unit,
-                "criterion": report.criterion,
-                "velocity_loss": a.velocity_loss,
-                "reps_in_reserve": report.rir,
-                "time_under_tension_s": report.time_under_tension,
-                "tempo": list(report.mean_tempo() or ()),
-                "logged": logged is not None,
-                "per_rep": [
-                    {
-                        "rep": r.index,
-                        "start": r.start,
-                        "end": r.end,
-                        "whole": r.whole,
-                        "partial": r.partial,
-                        # a rep the clip starts in: its first phase is not fully seen
-                        "concentric_s": _seen(r, r.concentric, "concentric"),
-                        "eccentric_s": _seen(r, r.eccentric, "eccentric"),
-                        "pause_at_turn_s": r.pause_at_turn,
-                        "pause_at_start_s": r.pause_at_start,
-                        "range_of_motion": r.range_of_motion,
-                        "excursion": r.excursion,
-                        "concentric_mean_velocity": _finite(r.concentric_mean_velocity),
-                        "concentric_peak_velocity": _finite(r.concentric_peak_velocity),
-                        "metrics": {k: _finite(v) for k, v in m.items()},
-                    }
-                    for r, m in zip(a.reps, report.metrics or [{}] * a.count, strict=True)
-                ],
-                "faults": [
-                    {
-                        "fault": f.fault,
-                        "name": f.name,
-                        "fix": f.fix,
-                        "reps": list(f.reps),
-                        "metric": f.metric,
-                        "threshold": f.threshold,
-                        "worst": f.worst,
-                    }
-                    for f in report.faults
-                ],
+                "reps": clip.reps,
+                "duration_s": clip.duration,
             }
-        )
+        out |= {"logged": bool(logged), "set_count": len(sets), "notes": list(clip.notes)}
+        out["sets"] = sets
+        print_json(out)
         return
     title = ex.name if ex else "Generic counter"
+    several = len(clip.sets) > 1
+    for s in clip.sets:
+        head = f"Set {s.number} ({s.start:.1f}-{s.end:.1f} s), {title}" if several else title
+        _print_report(s.report, head, s.start, named=ex is not None)
+    if several:
+        counts = ", ".join(str(s.report.analysis.count) for s in clip.sets)
+        console().print(
+            f"[bold]{len(clip.sets)} sets[/] in {clip.duration:.1f} s: {counts} reps "
+            f"({clip.reps} in all); --log records them all."
+        )
+    for n in clip.notes:
+        console().print(f"[dim]Note: {n}.[/]")
+    for where in plots:
+        console().print(f"Plot saved to {where}")
+    for record in logged:
+        console().print(
+            f"Logged [bold]{ex.name if ex else ''}[/]: {record.reps} reps"
+            + (f", tempo {record.tempo}" if record.tempo else "")
+        )
+
+
+def _report_json(report: FormReport, offset: float) -> dict[str, Any]:
+    """One set's check as JSON; rep times in seconds from the clip's start."""
+    a = report.analysis
+    return {
+        "family": report.family,
+        "reps": a.count,
+        "partial_reps": a.partial_count,
+        "unfinished_reps": a.unfinished,
+        "duration_s": report.duration,
+        "view": report.view.name,
+        "view_yaw_deg": report.view.yaw,
+        "warnings": list(report.warnings),
+        "signal": report.signal.name,
+        "signal_unit": report.signal.unit,
+        "criterion": report.criterion,
+        "velocity_loss": a.velocity_loss,
+        "reps_in_reserve": report.rir,
+        "time_under_tension_s": report.time_under_tension,
+        "tempo": list(report.mean_tempo() or ()),
+        "per_rep": [
+            {
+                "rep": r.index,
+                "start": r.start + offset,
+                "end": r.end + offset,
+                "whole": r.whole,
+                "partial": r.partial,
+                # a rep the clip starts in: its first phase is not fully seen
+                "concentric_s": _seen(r, r.concentric, "concentric"),
+                "eccentric_s": _seen(r, r.eccentric, "eccentric"),
+                "pause_at_turn_s": r.pause_at_turn,
+                "pause_at_start_s": r.pause_at_start,
+                "range_of_motion": r.range_of_motion,
+                "excursion": r.excursion,
+                "concentric_mean_velocity": _finite(r.concentric_mean_velocity),
+                "concentric_peak_velocity": _finite(r.concentric_peak_velocity),
+                "metrics": {k: _finite(v) for k, v in m.items()},
+            }
+            for r, m in zip(a.reps, report.metrics or [{}] * a.count, strict=True)
+        ],
+        "faults": [
+            {
+                "fault": f.fault,
+                "name": f.name,
+                "fix": f.fix,
+                "reps": list(f.reps),
+                "metric": f.metric,
+                "threshold": f.threshold,
+                "worst": f.worst,
+            }
+            for f in report.faults
+        ],
+    }
+
+
+def _print_report(report: FormReport, title: str, offset: float, *, named: bool) -> None:
+    """One set's check as a table and notes."""
+    import numpy as np
+    from rich.table import Table
+
+    a = report.analysis
     partial = f" ({a.partial_count} partial)" if a.partial_count else ""
     table = Table(
         title=f"{title}: {a.count} reps{partial} in {report.duration:.1f} s, "
@@ -223,15 +277,8 @@ def form(
         console().print(
             f"[yellow]{f.name}[/] on rep{'s' if len(f.reps) > 1 else ''} {reps}: {f.fix}"
         )
-    if ex and not report.faults and a.count:
+    if named and not report.faults and a.count:
         console().print("[green]No fault the camera can check was seen.[/]")
-    if plot is not None:
-        console().print(f"Plot saved to {plot}")
-    if logged is not None:
-        console().print(
-            f"Logged [bold]{ex.name if ex else ''}[/]: {logged.reps} reps"
-            + (f", tempo {logged.tempo}" if logged.tempo else "")
-        )
 
 
 def _seen(rep: Rep, seconds: float, phase: str) -> float | None:

@@ -21,8 +21,9 @@ from spotter.cli.common import TextFormat, TextFormatOpt, console, err_console, 
 
 if TYPE_CHECKING:
     from spotter.motion.analysis.landmarks import Landmarks
+    from spotter.motion.analysis.subjects import Preference
     from spotter.motion.extract import Extraction
-    from spotter.services.form import FormReport
+    from spotter.services.form import ClipReport
 
 DEFAULT = "check"  # the hidden name of `spotter form FILE`
 
@@ -82,48 +83,79 @@ def frame_progress(description: str) -> Iterator[Callable[[int, int], None]]:
         yield advance
 
 
-def extract_video(path: Path, *, pose_fps: float | None = 15.0) -> Extraction:
+SUBJECT_HELP = (
+    "Whom to follow when two people exercise in view: left, right or largest "
+    "(a mirror image and people walking through are ignored without it)."
+)
+
+
+def check_subject(subject: str | None) -> Preference | None:
+    """The --subject value, or a clear error listing the choices."""
+    from spotter.motion.analysis.subjects import PREFERENCES
+
+    if subject is None:
+        return None
+    value = subject.strip().lower()
+    if value not in PREFERENCES:
+        raise fail(f"--subject {subject!r}: expected one of {', '.join(PREFERENCES)}")
+    return value  # type: ignore[return-value]
+
+
+def extract_video(
+    path: Path, *, pose_fps: float | None = 15.0, subject: Preference | None = None
+) -> Extraction:
     """Landmarks of a video with a progress bar; notes about the clip go to stderr."""
     from spotter.motion.extract import extract_landmarks
 
     with frame_progress(f"Finding the pose in {path.name}") as advance:
-        result = extract_landmarks(path, pose_fps=pose_fps, progress=advance)
+        result = extract_landmarks(path, pose_fps=pose_fps, subject=subject, progress=advance)
     for note in result.notes:
         err_console().print(f"[dim]Note: {note}.[/]", highlight=False)
     return result
 
 
-def load_input(path: Path, fps: float | None = None) -> Landmarks:
+def load_input(path: Path, fps: float | None = None, subject: str | None = None) -> Landmarks:
     """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json).
 
-    For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps).
+    For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps)
+    and ``subject`` says whom to follow (left, right, largest).
     """
+    chosen = check_subject(subject)
     from spotter.motion.analysis.landmarks import Landmarks
     from spotter.motion.landmark_files import read_landmarks
     from spotter.motion.video import is_video
 
     if not is_video(path):
         return read_landmarks(path, fps=fps)
-    landmarks = extract_video(path).landmarks
+    landmarks = extract_video(path, subject=chosen).landmarks
     return Landmarks(landmarks.data, float(fps)) if fps else landmarks
 
 
-def annotate(source: Path, landmarks: Landmarks, report: FormReport, out: Path) -> None:
-    """Write `out`: the source video with skeleton, rep counter and each fault on its reps."""
+def annotate(source: Path, landmarks: Landmarks, clip: ClipReport, out: Path) -> None:
+    """Write `out`: the source video with skeleton, rep counter and each fault on its reps
+    (reps numbered through the clip's sets)."""
     from spotter.motion.annotate import RepMark, write_annotated
     from spotter.motion.video import is_video
 
     if not is_video(source):
         raise fail(f"--annotate draws on the video: {source.name} is a landmarks file")
-    on_rep: dict[int, list[str]] = {}
-    for f in report.faults:
-        for i in f.reps:
-            on_rep.setdefault(i, []).append(f.name)
-    marks = [
-        RepMark(r.index, r.start, r.end, tuple(on_rep.get(r.index, ())))
-        for r in report.analysis.reps
-    ]
-    title = report.exercise.name if report.exercise is not None else "Generic counter"
+    marks: list[RepMark] = []
+    for s in clip.sets:
+        on_rep: dict[int, list[str]] = {}
+        for f in s.report.faults:
+            for i in f.reps:
+                on_rep.setdefault(i, []).append(f.name)
+        marks += [
+            RepMark(
+                len(marks) + r.index,
+                r.start + s.start,
+                r.end + s.start,
+                tuple(on_rep.get(r.index, ())),
+            )
+            for r in s.report.analysis.reps
+        ]
+    first = clip.sets[0].report
+    title = first.exercise.name if first.exercise is not None else "Generic counter"
     with frame_progress(f"Drawing {out.name}") as advance:
         write_annotated(source, landmarks, marks, out, title=title, progress=advance)
     err_console().print(f"Annotated video saved to {out}", highlight=False)
@@ -145,6 +177,7 @@ def landmarks_command(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     fmt: TextFormatOpt = TextFormat.text,
+    subject: Annotated[str | None, typer.Option("--subject", help=SUBJECT_HELP)] = None,
 ) -> None:
     """Extract the pose landmarks of a video once, to check the set again without the video extra or the wait: spotter form FILE.npy --exercise SLUG.
 
@@ -162,8 +195,9 @@ def landmarks_command(
         raise fail(f"{output}: expected a .npy, .csv or .json file name")
     if output.exists() and not force:
         raise fail(f"{output} already exists; use --force to overwrite it")
+    chosen = check_subject(subject)
     with user_errors():
-        result = extract_video(video, pose_fps=None if every_frame else 15.0)
+        result = extract_video(video, pose_fps=None if every_frame else 15.0, subject=chosen)
         write_landmarks(output, result.landmarks)
     lm = result.landmarks
     if fmt == "json":
@@ -176,6 +210,8 @@ def landmarks_command(
                 "duration_s": lm.duration,
                 "pose_every": result.pose_every,
                 "person_frames": result.person_frames,
+                # uneven container time stamps, resampled onto an even clock at "fps"
+                "variable_frame_rate": result.resampled,
                 "notes": list(result.notes),
             }
         )

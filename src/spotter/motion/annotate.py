@@ -135,14 +135,21 @@ def write_annotated(
         raise AnnotateError(f"{out}: OpenCV cannot write an mp4 video there")
     data = landmarks.data
     written = 0
+    even = info.frame_count in (0, len(data))
+    t0: float | None = None
     try:
         for frame in decode(info, every=1, rgb=False):
             bgr = frame.image
             if bgr is None:
                 continue
-            row = data[frame.index] if frame.index < len(data) else None
-            # the reps' times are on the landmarks' clock (--fps may have replaced the video's)
-            draw_frame(cv2, bgr, row, frame.index / landmarks.fps, marks, title)
+            # One row per frame, unless a variable frame rate was resampled onto an even clock
+            # (then the row at the frame's time). The reps' times are on the landmarks' clock
+            # (--fps may have replaced the video's).
+            if t0 is None:
+                t0 = frame.seconds
+            at = frame.index if even else round((frame.seconds - t0) * landmarks.fps)
+            row = data[at] if at < len(data) else None
+            draw_frame(cv2, bgr, row, at / landmarks.fps, marks, title)
             writer.write(bgr)
             written += 1
             if progress is not None:

@@ -41,8 +41,20 @@ class VisionMissingError(SpotterError):
     """OpenCV or MediaPipe (the ``vision`` extra) is not installed."""
 
 
+#: Read by OpenCV when it loads: no FFmpeg decoder messages ("error while decoding MB ...",
+#: "partial file") and no OpenCV warnings on the terminal; Spotter reports what went wrong.
+QUIET_ENVIRONMENT: Final = {"OPENCV_FFMPEG_LOGLEVEL": "-8", "OPENCV_LOG_LEVEL": "OFF"}
+
+
 def require_cv2() -> Any:
-    """The ``cv2`` module, or a :class:`VisionMissingError` naming the install command."""
+    """The ``cv2`` module, or a :class:`VisionMissingError` naming the install command.
+
+    Decoder and OpenCV logging are switched off first (:data:`QUIET_ENVIRONMENT`), unless the
+    environment already sets them.
+    """
+    if "cv2" not in sys.modules:
+        for key, value in QUIET_ENVIRONMENT.items():
+            os.environ.setdefault(key, value)
     try:
         import cv2
     except ImportError as exc:
@@ -253,22 +265,60 @@ def covered(box: tuple[float, float, float, float], by: tuple[float, float, floa
     return w * h / area if area > 0 else 0.0
 
 
-def blank_person(frame_rgb: Frame, points: Points) -> Frame:
-    """A copy of the frame with the person's box painted black, to look for someone else."""
+def blank_people(frame_rgb: Frame, people: list[Points]) -> Frame:
+    """A copy of the frame with each person's box painted black."""
     h, w = frame_rgb.shape[:2]
-    x0, y0, x1, y1 = person_box(points)
     out = frame_rgb.copy()
-    out[int(y0 * h) : int(np.ceil(y1 * h)), int(x0 * w) : int(np.ceil(x1 * w))] = 0
+    for points in people:
+        x0, y0, x1, y1 = person_box(points)
+        out[int(y0 * h) : int(np.ceil(y1 * h)), int(x0 * w) : int(np.ceil(x1 * w))] = 0
     return out
 
 
-class SecondPersonFinder:
-    """Looks for another person in a frame once the tracked one is blanked out.
+def windows(width: int, height: int) -> list[tuple[int, int, int, int]]:
+    """Square windows (x0, y0, x1, y1 in pixels) along the longer side of a frame that is not
+    square, overlapping by half: the pose detector sees a square, so a person in a wide or
+    tall frame is found more easily inside a window than in the whole frame.
+
+    >>> windows(1280, 720)
+    [(0, 0, 720, 720), (280, 0, 1000, 720), (560, 0, 1280, 720)]
+    >>> windows(640, 600)
+    []
+    """
+    long, short = max(width, height), min(width, height)
+    if long < 1.3 * short:
+        return []
+    n = int(np.ceil(2 * long / short)) - 1
+    offsets = np.linspace(0, long - short, n).round().astype(int)
+    if width >= height:
+        return [(int(o), 0, int(o) + short, short) for o in offsets]
+    return [(0, int(o), short, int(o) + short) for o in offsets]
+
+
+def crop_points(points: Points, box: tuple[int, int, int, int], width: int, height: int) -> Points:
+    """Landmarks found in a crop ``box`` (pixels) of a ``width`` x ``height`` frame, in the
+    whole frame's normalised coordinates.
+
+    >>> pts = np.array([[0.5, 0.5, 0.0, 1.0]])
+    >>> crop_points(pts, (100, 0, 300, 100), 400, 100).tolist()
+    [[0.5, 0.5, 0.0, 1.0]]
+    """
+    out = points.copy()
+    x0, y0, x1, y1 = box
+    out[:, 0] = (x0 + points[:, 0] * (x1 - x0)) / width
+    out[:, 1] = (y0 + points[:, 1] * (y1 - y0)) / height
+    return out
+
+
+class PeopleFinder:
+    """Finds the other people in a frame: the people already found are blanked out and the
+    model looks again, until nobody new is found.
 
     MediaPipe's legacy Pose follows one person, so with two people in view it may jump from
-    one to the other mid-set. This runs the same model (no other download) on the frame with
-    the tracked person's box painted black, frame by frame without tracking, and reports a
-    second person when it finds one whose landmarks are mostly visible.
+    one to the other mid-set. This runs the same model (no other download), frame by frame
+    without tracking, and keeps a person whose landmarks are mostly visible, at least
+    ``min_height`` of the image tall, and not inside someone already found (the model may
+    fit a skeleton to the edge of a blanked box).
     """
 
     def __init__(
@@ -276,26 +326,38 @@ class SecondPersonFinder:
         estimator: PoseEstimator | None = None,
         *,
         min_visibility: float = 0.5,
-        min_height: float = 0.15,
+        min_height: float = 0.12,
     ):
         self._estimator = estimator if estimator is not None else MediaPipePose(static=True)
         self._min_visibility = min_visibility
         self._min_height = min_height
         self._stamp = 0
 
-    def other_person(self, frame_rgb: Frame, tracked: Points) -> Points | None:
-        """The landmarks of someone other than ``tracked`` in the frame, or None: a pose found
-        outside the tracked person's box, mostly visible, and at least ``min_height`` of the
-        image tall. (Whether it is really someone else, and not the tracked person seen where
-        the tracker lost them, the caller checks against the whole clip.)
-        """
-        self._stamp += 1000
-        found = self._estimator.process(blank_person(frame_rgb, tracked), self._stamp)
-        if found is None or float(np.mean(found[:, 3])) < self._min_visibility:
-            return None
-        _, y0, _, y1 = person_box(found, margin=0.0)
-        if y1 - y0 < self._min_height:
-            return None
+    def others(self, frame_rgb: Frame, known: list[Points], limit: int = 2) -> list[Points]:
+        """Up to ``limit`` people in the frame besides ``known``: looked for in the whole
+        frame, then in each square window of a frame that is not square (:func:`windows`),
+        each time with everyone found so far blanked out."""
+        found: list[Points] = []
+        h, w = frame_rgb.shape[:2]
+        for region in [None, *windows(w, h)]:
+            if len(found) >= limit:
+                break
+            image = blank_people(frame_rgb, [*known, *found])
+            if region is not None:
+                x0, y0, x1, y1 = region
+                image = np.ascontiguousarray(image[y0:y1, x0:x1])
+            self._stamp += 1000
+            person = self._estimator.process(image, self._stamp)
+            if person is None or float(np.mean(person[:, 3])) < self._min_visibility:
+                continue
+            if region is not None:
+                person = crop_points(person, region, w, h)
+            box = person_box(person, margin=0.0)
+            if max(box[3] - box[1], box[2] - box[0]) < self._min_height:
+                continue
+            if any(covered(box, person_box(p)) > 0.5 for p in [*known, *found]):
+                continue
+            found.append(person)
         return found
 
     def close(self) -> None:

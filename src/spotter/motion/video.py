@@ -5,6 +5,18 @@ background thread that decodes while the caller runs the pose model on the previ
 which is most of the speed on a 2-core machine. Frames the caller does not want (``every=2``
 keeps every other one) are only demuxed and decoded (``grab``), never converted to RGB, which
 is where most of the decoding time goes at 720p.
+
+Phone videos as they come:
+
+* rotation metadata (a portrait clip stored landscape) is applied, so frames come upright and
+  :class:`VideoInfo` gives the upright size;
+* every frame carries its time stamp from the container, so a variable frame rate is read as
+  it was recorded (the caller resamples onto an even clock, see ``motion.extract``);
+* frames are shrunk in the decoding thread, before colour conversion, so 1080p and 4K cost
+  the model no more than 720p;
+* audio tracks are never read; FFmpeg's and OpenCV's own logging is switched off before
+  OpenCV loads (``require_cv2``), so a damaged file gives one line from Spotter, not decoder
+  noise.
 """
 
 from __future__ import annotations
@@ -44,13 +56,15 @@ def is_video(path: Path) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class VideoInfo:
-    """What the container says about a video."""
+    """What the container says about a video (the size is the upright one)."""
 
     path: Path
     fps: float
     frame_count: int  # the container's figure; 0 when it does not say
     width: int
     height: int
+    rotation: int = 0  # degrees the container asks players to turn the stored frames
+    codec: str = ""  # the video track's FourCC, as OpenCV reports it
 
     @property
     def duration(self) -> float:
@@ -66,6 +80,7 @@ class DecodedFrame:
     index: int
     time_ms: int
     image: Frame | None
+    seconds: float = 0.0  # the container's time stamp, unrounded
 
 
 def _open(path: Path) -> Any:
@@ -77,58 +92,129 @@ def _open(path: Path) -> Any:
     cap = cv2.VideoCapture(str(path))
     if not cap.isOpened():
         raise VideoError(
-            f"{path}: not a video OpenCV can open (unknown format, or a damaged or "
-            "truncated file); expected mp4, mov, avi, webm or mkv"
+            f"{path}: not a video OpenCV can open (no video track, an unknown format, or a "
+            "damaged or truncated file); expected mp4, mov, avi, webm or mkv"
         )
+    # Phones store portrait clips as landscape frames plus a rotation in the container.
+    cap.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
     return cap
 
 
+def fourcc_text(code: float) -> str:
+    """OpenCV's FourCC number as its four letters, empty when unknown.
+
+    >>> fourcc_text(0x31637661), fourcc_text(0)
+    ('avc1', '')
+    """
+    n = int(code) if np.isfinite(code) else 0
+    text = "".join(chr((n >> (8 * i)) & 0xFF) for i in range(4))
+    return text if n > 0 and text.isprintable() else ""
+
+
 def probe(path: Path) -> VideoInfo:
-    """Open the video, read its rate, size and frame count, and check that a frame decodes."""
+    """Open the video, read its rate, size, rotation and frame count, and decode a frame."""
     cv2 = require_cv2()
     cap = _open(path)
     try:
         fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
         count = int(cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
+        rotation = int(cap.get(cv2.CAP_PROP_ORIENTATION_META) or 0) % 360
+        codec = fourcc_text(cap.get(cv2.CAP_PROP_FOURCC) or 0)
+        ok, first = cap.read()
         width = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
         height = int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
-        first_ok = bool(cap.grab())
     finally:
         cap.release()
-    if not first_ok:
-        raise VideoError(f"{path}: no frame could be decoded (a damaged or truncated video?)")
+    if not ok or first is None:
+        named = f" (codec {codec})" if codec else ""
+        raise VideoError(
+            f"{path}: no frame could be decoded{named}: a damaged or truncated video, or a "
+            "codec this OpenCV build cannot read; re-encode it as H.264 mp4"
+        )
     if not np.isfinite(fps) or not 1.0 <= fps <= 1000.0:
         raise VideoError(f"{path}: the video gives no usable frame rate ({fps}); re-encode it")
-    return VideoInfo(path, fps, max(count, 0), width, height)
+    height, width = int(first.shape[0]), int(first.shape[1])  # upright, as decoded
+    return VideoInfo(path, fps, max(count, 0), width, height, rotation, codec)
 
 
-def scaled_size(width: int, height: int, max_width: int | None) -> tuple[int, int]:
-    """The size after shrinking to at most ``max_width`` pixels wide, keeping the aspect.
+def scaled_size(width: int, height: int, max_side: int | None) -> tuple[int, int]:
+    """The size after shrinking the longer side to at most ``max_side`` pixels, keeping the
+    aspect (a portrait 1080x1920 frame and a landscape 1920x1080 one shrink alike).
 
     >>> scaled_size(1920, 1080, 640), scaled_size(320, 240, 640), scaled_size(1280, 720, None)
     ((640, 360), (320, 240), (1280, 720))
+    >>> scaled_size(2160, 3840, 1280)
+    (720, 1280)
     """
-    if max_width is None or width <= max_width:
+    side = max(width, height)
+    if max_side is None or side <= max_side:
         return width, height
-    return max_width, max(1, round(height * max_width / width))
+    f = max_side / side
+    return max(1, round(width * f)), max(1, round(height * f))
+
+
+def shrink(cv2: Any, image: Frame, size: tuple[int, int]) -> Frame:
+    """The image at ``size`` (width, height): halved by pixel averaging while it is at least
+    twice too large (OpenCV's fast path), then linear interpolation for the rest.
+
+    On a 1080p frame, OpenCV's area averaging to 1280x720 costs about four times a linear
+    resize (a factor of 1.5 has no fast path); halving first keeps 4K frames cheap too, and
+    averaging before the last step keeps the picture from aliasing. The pose model shrinks
+    the picture to 256 pixels itself, so the last step's method does not show in the
+    landmarks.
+    """
+    w, h = size
+    while image.shape[1] >= 2 * w and image.shape[0] >= 2 * h:
+        image = cv2.resize(
+            image, (image.shape[1] // 2, image.shape[0] // 2), interpolation=cv2.INTER_AREA
+        )
+    if (image.shape[1], image.shape[0]) != size:
+        image = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR)
+    return image
+
+
+class FrameClock:
+    """Time stamps of decoded frames: the container's, kept increasing; where the container
+    gives none (0 after the first frame, or going back), the frame's place at the nominal rate.
+
+    >>> clock = FrameClock(25.0)
+    >>> [clock.stamp(i, ms) for i, ms in enumerate([0.0, 40.0, 0.0, 160.0, 150.0])]
+    [0.0, 40.0, 80.0, 160.0, 200.0]
+    """
+
+    def __init__(self, fps: float) -> None:
+        self._step = 1000.0 / fps
+        self._last = -np.inf
+
+    def stamp(self, index: int, container_ms: float) -> float:
+        t = float(container_ms) if np.isfinite(container_ms) else -1.0
+        if t <= self._last or (index > 0 and t <= 0.0):
+            t = index * self._step if self._last < index * self._step else self._last + self._step
+        self._last = t
+        return t
 
 
 def decode(
     info: VideoInfo,
     *,
     every: int = 1,
-    max_width: int | None = None,
+    interval_ms: float | None = None,
+    max_side: int | None = None,
     rgb: bool = True,
     ahead: int = 8,
 ) -> Iterator[DecodedFrame]:
-    """Every frame of the video in order; the image only on every ``every``-th frame (from the
-    first), shrunk to ``max_width`` pixels wide when given, RGB (or OpenCV's BGR with
+    """Every frame of the video in order with its container time stamp; the image only on
+    every ``every``-th frame (from the first), or, with ``interval_ms``, on the first frame
+    and then on each frame at least ``interval_ms`` after the last one kept (less half a
+    frame), which keeps a variable frame rate's model runs evenly spaced in time. Images are
+    shrunk to ``max_side`` pixels on their longer side when given, RGB (or OpenCV's BGR with
     ``rgb=False``). Decoding runs in a thread, ``ahead`` frames in advance.
     """
     cv2 = require_cv2()
     if every < 1:
         raise ValueError(f"every must be at least 1, got {every}")
-    size = scaled_size(info.width, info.height, max_width)
+    size = scaled_size(info.width, info.height, max_side)
+    slack = 500.0 / info.fps
     items: queue.Queue[DecodedFrame | BaseException | None] = queue.Queue(maxsize=ahead)
     stop = threading.Event()
 
@@ -145,17 +231,21 @@ def decode(
         cap = None
         try:
             cap = _open(info.path)
+            clock = FrameClock(info.fps)
             index = 0
+            due = -np.inf
             while not stop.is_set() and cap.grab():
                 image = None
-                if index % every == 0:
+                t = clock.stamp(index, cap.get(cv2.CAP_PROP_POS_MSEC))
+                wanted = index % every == 0 if interval_ms is None else t >= due
+                if wanted:
                     ok, bgr = cap.retrieve()
                     if ok and bgr is not None:
-                        if (bgr.shape[1], bgr.shape[0]) != size:
-                            bgr = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA)
+                        bgr = shrink(cv2, bgr, size)
                         image = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB) if rgb else bgr
-                time_ms = round(index * 1000.0 / info.fps)
-                if not put(DecodedFrame(index, time_ms, image)):
+                    if interval_ms is not None:
+                        due = t + interval_ms - slack
+                if not put(DecodedFrame(index, round(t), image, t / 1000.0)):
                     return
                 index += 1
             put(None)

@@ -94,9 +94,9 @@ def test_the_rate_and_frame_count_come_from_the_container(tmp_path: Path) -> Non
     assert all(abs(lv - (f.index * 7) % 256) <= 3 for lv, f in zip(levels, with_image, strict=True))
 
 
-def test_frames_are_shrunk_to_the_asked_width(tmp_path: Path) -> None:
+def test_frames_are_shrunk_to_the_asked_longer_side(tmp_path: Path) -> None:
     info = probe(write_video(tmp_path / "wide.avi", 3, 30.0, size=(320, 180)))
-    image = next(decode(info, max_width=160)).image
+    image = next(decode(info, max_side=160)).image
     assert image is not None and image.shape == (90, 160, 3)
 
 
@@ -165,57 +165,137 @@ def test_nobody_at_all_is_refused(tmp_path: Path) -> None:
     assert fake.closed is False  # the caller's estimator is the caller's to close
 
 
-def test_a_second_person_elsewhere_is_refused(tmp_path: Path) -> None:
-    video = write_video(tmp_path / "clip.mp4", 90, 30.0)
-    # the tracked person stays in x 0.3-0.5; someone else stands at x 0.8
-    with pytest.raises(TwoPeopleError, match="two people in view"):
-        extract_landmarks(
-            video,
-            estimator=FakePose(truth(90), 30.0),
-            people_estimator=FakeOther((0.8, 0.3)),
-        )
+def write_timed_video(path: Path, frames: int, fps: float) -> Path:
+    """A 256x48 video whose frame i has a white bar i + 1 pixels long along its top rows,
+    so that an estimator can read the frame's index from the pixels it is given."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (256, 48))
+    for i in range(frames):
+        img = np.full((48, 256, 3), 60, dtype=np.uint8)
+        img[:8, : i + 1] = 255
+        writer.write(img)
+    writer.release()
+    return path
 
 
-def person_at(x: float) -> np.ndarray:  # type: ignore[type-arg]
+def frame_index(image: np.ndarray) -> int:  # type: ignore[type-arg]
+    return int((image[1:7].mean(axis=(0, 2)) > 128).sum()) - 1
+
+
+def lifter(x: float, t: float, hz: float) -> np.ndarray:  # type: ignore[type-arg]
+    """A person standing at ``x`` (0.1 wide, 0.3 to 0.8 high) raising and lowering the hands
+    ``hz`` times a second."""
     pts = np.zeros((33, 4))
     pts[:, 0] = np.linspace(x, x + 0.1, 33)
-    pts[:, 1] = np.linspace(0.2, 0.8, 33)
+    pts[:, 1] = np.linspace(0.3, 0.8, 33)
+    pts[[15, 16, 17, 18, 19, 20], 1] = 0.45 - 0.12 * np.cos(2 * np.pi * hz * t)
+    pts[[13, 14], 1] = 0.5 - 0.06 * np.cos(2 * np.pi * hz * t)
     pts[:, 3] = 0.9
     return pts
 
 
-class TwoPeople:
-    """A stands at x 0.2 and B at x 0.7; the tracker follows A until frame ``at``, then B."""
+class Scene:
+    """People at fixed places, each a function of time; the tracker follows ``followed(t)``
+    and the single-frame look finds, one per look, whoever it has not been shown yet (the
+    ones already found are blanked in the frame it gets)."""
 
-    def __init__(self, at: int, fps: float) -> None:
-        self.at, self.fps, self.on_a = at, fps, True
+    def __init__(self, people: dict[str, object], followed: object, fps: float) -> None:
+        self.people, self.followed, self.fps = people, followed, fps
+        self.tracked = self.Tracker(self)
+        self.look = self.Look(self)
 
-    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
-        self.on_a = round(timestamp_ms * self.fps / 1000) < self.at
-        return person_at(0.2 if self.on_a else 0.7)
+    def at(self, name: str, image: np.ndarray) -> np.ndarray | None:  # type: ignore[type-arg]
+        t = frame_index(image) / self.fps
+        return self.people[name](t)  # type: ignore[operator,no-any-return]
 
-    def close(self) -> None:
-        pass
+    class Tracker:
+        def __init__(self, scene: Scene) -> None:
+            self.scene = scene
+
+        def process(self, frame: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+            name = self.scene.followed(frame_index(frame) / self.scene.fps)  # type: ignore[operator]
+            return self.scene.at(name, frame)
+
+        def close(self) -> None:
+            pass
+
+    class Look:
+        def __init__(self, scene: Scene) -> None:
+            self.scene = scene
+
+        def process(self, frame: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
+            h, w = frame.shape[:2]
+            if (h, w) != (48, 256):  # a square window of the frame: this fake sees no one
+                return None
+            for name in sorted(self.scene.people):
+                pts = self.scene.at(name, frame)
+                if pts is None:
+                    continue
+                x, y = int(pts[16, 0] * w), int(pts[30, 1] * h)  # a wrist and a heel
+                if frame[min(y, h - 1), min(x, w - 1)].max() > 0:  # not blanked
+                    return pts
+            return None
+
+        def close(self) -> None:
+            pass
 
 
-class TheOtherOne:
-    """The single-frame look with the tracked person blanked: it sees whoever is not tracked."""
+def two_lifters(followed: object) -> Scene:
+    return Scene(
+        {"a": lambda t: lifter(0.2, t, 0.9), "b": lambda t: lifter(0.7, t, 0.55)},
+        followed,
+        30.0,
+    )
 
-    def __init__(self, tracker: TwoPeople) -> None:
-        self.tracker = tracker
 
-    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> np.ndarray | None:  # type: ignore[type-arg]
-        return person_at(0.7 if self.tracker.on_a else 0.2)
+def test_two_people_exercising_side_by_side_are_refused_naming_the_flag(tmp_path: Path) -> None:
+    video = write_timed_video(tmp_path / "clip.avi", 120, 30.0)
+    scene = two_lifters(lambda t: "a")
+    with pytest.raises(TwoPeopleError, match="two people in view") as err:
+        extract_landmarks(video, estimator=scene.tracked, people_estimator=scene.look)
+    assert "--subject left" in str(err.value) and "would follow" in str(err.value)
 
-    def close(self) -> None:
-        pass
+
+def test_the_subject_flag_picks_the_person_on_the_right(tmp_path: Path) -> None:
+    video = write_timed_video(tmp_path / "clip.avi", 120, 30.0)
+    scene = two_lifters(lambda t: "b")
+    result = extract_landmarks(
+        video, estimator=scene.tracked, people_estimator=scene.look, subject="right"
+    )
+    assert float(np.nanmedian(result.landmarks.data[:, 0, 0])) == pytest.approx(0.7)
+    assert any("following the one on the right" in n for n in result.notes)
 
 
 def test_a_tracker_that_jumps_from_one_person_to_another_is_caught(tmp_path: Path) -> None:
-    video = write_video(tmp_path / "clip.mp4", 120, 30.0)
-    tracker = TwoPeople(at=45, fps=30.0)  # both places are tracked at some time in the clip
+    video = write_timed_video(tmp_path / "clip.avi", 120, 30.0)
+    scene = two_lifters(lambda t: "a" if t < 1.5 else "b")
     with pytest.raises(TwoPeopleError, match="two people in view"):
-        extract_landmarks(video, estimator=tracker, people_estimator=TheOtherOne(tracker))
+        extract_landmarks(video, estimator=scene.tracked, people_estimator=scene.look)
+
+
+def test_a_mirror_image_moving_with_the_lifter_is_ignored(tmp_path: Path) -> None:
+    video = write_timed_video(tmp_path / "clip.avi", 120, 30.0)
+    mirrored = Scene(
+        {"a": lambda t: lifter(0.2, t, 0.9), "b": lambda t: lifter(0.7, t, 0.9)},
+        lambda t: "a",
+        30.0,
+    )
+    result = extract_landmarks(video, estimator=mirrored.tracked, people_estimator=mirrored.look)
+    assert any("mirror image" in n for n in result.notes)
+
+
+def test_someone_walking_through_is_ignored(tmp_path: Path) -> None:
+    video = write_timed_video(tmp_path / "clip.avi", 120, 30.0)
+    walker = Scene(  # crosses from the right edge leftward between 1 s and 2 s
+        {
+            "a": lambda t: lifter(0.2, t, 0.9),
+            "b": lambda t: lifter(1.6 - 0.8 * t, t, 2.0) if 1.0 <= t <= 2.0 else None,
+        },
+        lambda t: "a",
+        30.0,
+    )
+    result = extract_landmarks(video, estimator=walker.tracked, people_estimator=walker.look)
+    assert any("passing through" in n for n in result.notes)
+    assert float(np.nanmax(result.landmarks.data[:, 0, 0])) == pytest.approx(0.2)
 
 
 def test_the_tracked_person_found_again_is_not_a_second_person(tmp_path: Path) -> None:
@@ -225,6 +305,11 @@ def test_the_tracked_person_found_again_is_not_a_second_person(tmp_path: Path) -
         video, estimator=FakePose(truth(90), 30.0), people_estimator=FakeOther((0.35, 0.3))
     )
     assert result.person_frames == 45
+    # someone standing still elsewhere (a partner watching) is not a second lifter
+    still = extract_landmarks(
+        video, estimator=FakePose(truth(90), 30.0), people_estimator=FakeOther((0.8, 0.3))
+    )
+    assert any("standing still" in n for n in still.notes)
     nobody = extract_landmarks(
         video, estimator=FakePose(truth(90), 30.0), people_estimator=FakeOther(None)
     )
