@@ -62,12 +62,7 @@ COMMANDS = sorted(_leaves(ROOT_COMMAND))
 FORCED_ARGS: dict[tuple[str, ...], list[str]] = {("vision", "install"): ["--dry-run"]}
 
 #: Known failures in files owned elsewhere, to be dropped when their owner fixes them.
-XFAIL: dict[tuple[str, ...], str] = {
-    # `--bar '>'` raises ValueError; `calc plates 1e9` runs for minutes (science/plates.py)
-    ("calc", "plates"): "fixed on the plan branch",
-    # `--ics missing/dir/out.ics` raises FileNotFoundError (cli/plan.py)
-    ("plan", "export"): "fixed on the plan branch",
-}
+XFAIL: dict[tuple[str, ...], str] = {}
 
 #: Fewer examples for commands whose every run is slow (the plan optimiser, MediaPipe).
 EXAMPLES: dict[tuple[str, ...], int] = {("plan", "new"): 3, ("vision", "check"): 2}
@@ -395,17 +390,7 @@ def _format_commands() -> list[tuple[str, ...]]:
 
 #: Commands whose --format is not yet validated, in files owned elsewhere (the fix: the option
 #: typed as ``spotter.cli.common.TextFormatOpt``).
-_PLAN = "the plan branch's cli/calc.py and cli/plan.py: --format is a plain str"
-FORMAT_XFAIL: dict[tuple[str, ...], str] = {
-    ("calc", "e1rm"): _PLAN,
-    ("calc", "load"): _PLAN,
-    ("calc", "plates"): _PLAN,
-    ("calc", "rpe-chart"): _PLAN,
-    ("plan", "explain"): _PLAN,
-    ("plan", "new"): _PLAN,
-    ("plan", "show"): _PLAN,
-    ("plan", "templates"): _PLAN,
-}
+FORMAT_XFAIL: dict[tuple[str, ...], str] = {}
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli.common import console, fail, print_json
+from spotter.cli.common import TextFormat, TextFormatOpt, console, fail, print_json
 
 app = typer.Typer(
     help="Calculators: e1RM, load for reps at an RPE, plates, the RPE chart.", no_args_is_help=True
 )
 
-FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+FmtOpt = TextFormatOpt
 
 #: The heaviest load the calculators accept, kg: above any barbell record (about 500 kg) and
 #: any machine stack, so a bigger number is a typo, not a load.
@@ -69,7 +69,7 @@ def e1rm(
     unit: Annotated[
         str, typer.Option("--unit", "-u", help="kg or lb (the answer is in the same unit).")
     ] = "kg",
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
     allow_outlier: Annotated[
         bool, typer.Option("--allow-outlier", help="Accept a load or reps beyond the usual range.")
     ] = False,
@@ -112,7 +112,7 @@ def load(
     reps: Annotated[int, typer.Option("--reps", help="Target reps (1-12).")],
     rpe: Annotated[float, typer.Option("--rpe", help="Target RPE (6-10 in half steps).")],
     unit: Annotated[str, typer.Option("--unit", "-u", help="kg or lb.")] = "kg",
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
     allow_outlier: Annotated[
         bool, typer.Option("--allow-outlier", help="Accept an e1RM beyond the usual range.")
     ] = False,
@@ -173,7 +173,7 @@ def plates(
             "--dumbbells", help="Dumbbells instead of a bar: 'LIGHTEST-HEAVIEST/STEP', e.g. 2-50/2."
         ),
     ] = None,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """Plates per side for a barbell load, or the nearest load you can make.
 
@@ -297,7 +297,7 @@ def _other_equipment(
 
 
 @app.command("rpe-chart")
-def rpe_chart(fmt: FmtOpt = "text") -> None:
+def rpe_chart(fmt: FmtOpt = TextFormat.text) -> None:
     """The RTS %1RM chart by reps (1-12) and RPE (10 down to 6).
 
     Example: spotter calc rpe-chart --format json

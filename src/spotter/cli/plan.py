@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, err_console, fail, print_json, user_errors
+from spotter.cli.common import (
+    TextFormat,
+    TextFormatOpt,
+    catalog,
+    console,
+    engine,
+    err_console,
+    fail,
+    print_json,
+    user_errors,
+)
 from spotter.cli.plan_output import (
     plan_dict,
     print_review,
@@ -30,7 +40,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-FmtOpt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+FmtOpt = TextFormatOpt
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -138,7 +148,7 @@ def new(
             help="Also use exercises imported with `spotter exercises import` (off by default).",
         ),
     ] = False,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """Build a mesocycle from your profile and make it your active plan.
 
@@ -214,7 +224,7 @@ def show(
         int | None,
         typer.Option("--week", "-w", help="Week to show (default: this week of the plan, else 1)."),
     ] = None,
-    fmt: FmtOpt = "text",
+    fmt: FmtOpt = TextFormat.text,
 ) -> None:
     """Show a week of the active plan: each session's exercises, sets, reps, RIR, rest, rule.
 
@@ -276,7 +286,7 @@ def _review(ctx: typer.Context, plan: StoredPlan, profile: Profile) -> PlanRevie
 
 
 @app.command("explain")
-def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+def explain(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
     """Why the plan looks like it does: weekly sets per muscle group against targets, pull/push
     and knee/hip balance, why each exercise is there (peak week), and the coach's review (each
     item of the plan rubric passed or failed, with the reason).
@@ -340,7 +350,7 @@ def explain(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
 
 
 @app.command("review")
-def review_cmd(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+def review_cmd(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
     """Review the active plan as a coach would: each item of the plan rubric (structure, dose,
     balance, progression) passed, failed with the reason, or not applicable and why.
 
@@ -434,7 +444,7 @@ def export(
 
 
 @app.command("templates")
-def templates(ctx: typer.Context, fmt: FmtOpt = "text") -> None:
+def templates(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
     """List the plan templates: days, the lifter they were written for, what they knowingly skip.
 
     Example: spotter plan templates

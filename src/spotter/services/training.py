@@ -206,10 +206,11 @@ def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> 
             "--load L --reps R --rpe P`"
         )
     kit = default_equipment(ex, unit)
+    body = relative_to_body(ex)  # added load or assistance: steps of the increment, no plates
     return evaluate(
         default_rule(ex, unit),
         history,
-        rounding=lambda kg: round_load(kg, kit).load_kg,
+        rounding=lambda kg: kg if body else round_load(kg, kit).load_kg,
         unit=Unit.LB if unit == "lb" else Unit.KG,
     )
 
