@@ -34,9 +34,15 @@ import numpy as np
 from spotter.motion.analysis.channels import Channels, motion_channels
 from spotter.motion.analysis.cycles import segment_cycles
 from spotter.motion.analysis.filters import butter_lowpass, filtfilt
-from spotter.motion.analysis.landmarks import Array, Landmarks
+from spotter.motion.analysis.landmarks import Array, LandmarkError, Landmarks
 from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
-from spotter.motion.analysis.reps import MIN_EXCURSION, PARTIAL_BELOW, Rep, RepAnalysis
+from spotter.motion.analysis.reps import (
+    MIN_EXCURSION,
+    PARTIAL_BELOW,
+    Rep,
+    RepAnalysis,
+    segment_reps,
+)
 from spotter.motion.analysis.signals import Signal
 
 #: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
@@ -294,7 +300,54 @@ def count_generic(
     score = repeat_score(detect, period.period, fps) if lag else None
     alike = likeness(x, found.reps, fps)
     candidates = GenericCount(found, period, signal, carriers, (), found.reps, score, alike)
-    return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
+    judged = judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
+    positions = np.array([not name.endswith("angle") for name in channels.names])
+    timing = replace(signal, values=x @ np.where(positions, w, 0.0))
+    return replace(judged, analysis=retimed(judged.analysis, timing))
+
+
+def retimed(analysis: RepAnalysis, timing: Signal) -> RepAnalysis:
+    """The counted reps with their start, end and phases timed on ``timing``, the repeating
+    component's joint positions alone, where it shows the rep.
+
+    Joint angles help find a rep (an arm raise turns the shoulder more than it moves any
+    joint) but time it badly: an angle changes slowly near the end of a movement that moves
+    the joint at a steady pace, so its start and end read late. Positions are timed by
+    :func:`~spotter.motion.analysis.reps.segment_reps` (half-cosine movements fitted between
+    rests); each counted rep takes the timing of the rep there whose turn lies within it and
+    nearest its own, and keeps its own timing when there is none (the positions alone move
+    too little). The count does not change.
+    """
+    if not analysis.reps:
+        return analysis
+    try:
+        timed = segment_reps(timing).reps
+    except LandmarkError:
+        return analysis
+    out = []
+    for r in analysis.reps:
+        turn = r.start + r.first_phase + r.pause_at_turn / 2
+        inside = [t for t in timed if r.start <= t.start + t.first_phase <= r.end]
+        if not inside:
+            out.append(r)
+            continue
+        t = min(inside, key=lambda t: abs(t.start + t.first_phase + t.pause_at_turn / 2 - turn))
+        out.append(
+            replace(
+                r,
+                start=t.start,
+                end=t.end,
+                first_phase=t.first_phase,
+                pause_at_turn=t.pause_at_turn,
+                second_phase=t.second_phase,
+                whole=r.whole and t.whole,
+            )
+        )
+    reps = [
+        replace(r, pause_at_start=out[i + 1].start - r.end if i + 1 < len(out) else None)
+        for i, r in enumerate(out)
+    ]
+    return replace(analysis, reps=tuple(reps))
 
 
 def likeness(x: Array, reps: tuple[Rep, ...], fps: float) -> tuple[float, ...]:

@@ -1,7 +1,13 @@
-"""Landmarks to reps in one call: fill gaps, smooth, take the family's signal, segment."""
+"""Landmarks to reps in one call: fill gaps, smooth, take the family's signal, segment.
+
+The "generic" family (an exercise without a dedicated signal) is counted by the generic
+counter (:func:`~spotter.motion.analysis.counter.count_generic`), the same one the form check
+runs without an exercise: there is one generic counter.
+"""
 
 from __future__ import annotations
 
+from spotter.motion.analysis.counter import count_generic
 from spotter.motion.analysis.landmarks import Landmarks, drop_lock_on, fill_gaps, smooth
 from spotter.motion.analysis.reps import RepAnalysis, segment_reps
 from spotter.motion.analysis.signals import primary_signal
@@ -24,4 +30,7 @@ def prepare(
 
 def analyse_reps(landmarks: Landmarks, family: str, *, cutoff_hz: float = 4.0) -> RepAnalysis:
     """Count and time the reps of a set of ``family`` (a key of ``vocab.MOTION_FAMILIES``)."""
-    return segment_reps(primary_signal(prepare(landmarks, cutoff_hz=cutoff_hz), family))
+    prepared = prepare(landmarks, cutoff_hz=cutoff_hz)
+    if family == "generic":
+        return count_generic(prepared).analysis
+    return segment_reps(primary_signal(prepared, family))

@@ -189,8 +189,12 @@ def _fit_movement(
     idx = np.arange(lo, hi + 1)
     u = np.clip((n[idx] - base) / (top - base), 0.0, 1.0)
     g = np.arccos(1 - 2 * u) / np.pi
-    w = np.sin(np.pi * g) + 1e-3
-    slope, intercept = np.polyfit(idx / fps, g, 1, w=w)
+    w = (np.sin(np.pi * g) + 1e-3) ** 2  # squared: the weights of the squared residuals
+    t = idx / fps
+    mt, mg = float(np.dot(w, t) / w.sum()), float(np.dot(w, g) / w.sum())
+    dt = t - mt
+    slope = float(np.dot(w, dt * (g - mg)) / np.dot(w, dt * dt))
+    intercept = mg - slope * mt
     if slope <= 0:
         return None
     onset = -intercept / slope

@@ -9,7 +9,8 @@ Each motion family has a primary signal whose extremes are the start and the tur
   and from the head end, where a bending elbow points away from the camera);
 - press: elbow angle (shoulder-elbow-wrist), degrees;
 - curl: elbow angle; raise: shoulder angle (hip-shoulder-wrist), degrees;
-- generic (any other exercise): the first principal component of the centred skeleton.
+- generic (any other exercise): the generic counter's repeating component (the direction in
+  joint positions and angles that best repeats itself after one period; ``counter``).
 
 Image y points downward, so heights are computed as ``upper - lower`` on y.
 """
@@ -62,7 +63,7 @@ FAMILY_SIGNALS: Final[dict[str, _FamilySpec]] = {
     "press": _FamilySpec("elbow-angle", None, "concentric"),
     "curl": _FamilySpec("elbow-angle", True, "concentric"),
     "raise": _FamilySpec("shoulder-angle", False, "concentric"),
-    "generic": _FamilySpec("principal-component", None, "concentric"),
+    "generic": _FamilySpec("repeating component", None, "concentric"),
 }
 
 
@@ -187,30 +188,6 @@ def shoulder_angle(lm: Landmarks) -> Array:
     return _mean_sides(left, right)
 
 
-def principal_component(lm: Landmarks) -> Array:
-    """The skeleton's dominant motion: its x, y (hip-centred, torso-scaled) on the first PC.
-
-    Landmarks seen in fewer than half the frames, or mostly guessed (median visibility under
-    0.5), are left out; other missing values take the landmark's mean. The component's sign is
-    arbitrary: segmentation takes the start position from the clip (see ``reps``).
-    """
-    xy = bp.normalised(lm).reshape(lm.n_frames, -1)
-    trusted = np.repeat(np.median(lm.visibility, axis=0) >= 0.5, 2)
-    seen = (np.isfinite(xy).mean(axis=0) > 0.5) & trusted
-    if not seen.any():
-        raise LandmarkError("no landmark is visible in most frames: nothing to analyse")
-    x = xy[:, seen]
-    with np.errstate(invalid="ignore"):
-        means = np.nanmean(np.where(np.isfinite(x), x, np.nan), axis=0)
-    x = np.where(np.isfinite(x), x, means) - means
-    x = np.nan_to_num(x, nan=0.0, posinf=0.0, neginf=0.0)
-    _, _, vt = np.linalg.svd(x, full_matrices=False)
-    out = x @ vt[0]
-    missing = ~np.isfinite(xy[:, seen]).all(axis=1)
-    out[missing & (~np.isfinite(xy[:, seen]).any(axis=1))] = np.nan
-    return np.asarray(out, dtype=np.float64)
-
-
 def _values(lm: Landmarks, name: str) -> tuple[Array, str]:
     if name == "hand-height":
         return _mean_sides(*hand_heights(lm)), "torso lengths"
@@ -222,9 +199,7 @@ def _values(lm: Landmarks, name: str) -> tuple[Array, str]:
         return _mean_sides(*elbow_angles(lm)), "degrees"
     if name == "hip-angle":
         return hip_angle(lm), "degrees"
-    if name == "shoulder-angle":
-        return shoulder_angle(lm), "degrees"
-    return principal_component(lm), "torso lengths"
+    return shoulder_angle(lm), "degrees"
 
 
 def primary_signal(lm: Landmarks, family: str) -> Signal:
@@ -239,6 +214,12 @@ def primary_signal(lm: Landmarks, family: str) -> Signal:
         raise LandmarkError(
             f"unknown motion family {family!r}; expected one of: {', '.join(MOTION_FAMILIES)}"
         )
+    if family == "generic":
+        # one generic counter: the same signal it counts on. Imported here because the
+        # counter builds on this module (its Signal and joint angles).
+        from spotter.motion.analysis.counter import count_generic
+
+        return count_generic(lm).signal
     spec = FAMILY_SIGNALS[family]
     values, unit = _values(lm, spec.signal)
     return Signal(spec.signal, values, lm.fps, spec.start_high, spec.first_phase, unit)
