@@ -14,6 +14,7 @@ from motion_synth import RepSpec, SynthSet, make_set, random_set
 from spotter.motion.analysis.counter import GenericCount, count_generic
 from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
 from spotter.motion.analysis.pipeline import analyse_reps, prepare
+from spotter.motion.analysis.signals import primary_signal
 from spotter.services.form import check_form
 
 #: Boundary tolerance, seconds: the counter calls a rep started once it has left the start
@@ -140,3 +141,24 @@ def test_the_form_check_without_an_exercise_counts_with_the_generic_counter_and_
     assert report.family == "generic"
     assert report.analysis.count == 6
     assert any("partial movement" in w and "not counted" in w for w in report.warnings)
+
+
+def test_feet_the_pose_model_keeps_losing_do_not_drown_the_reps() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.5)] * 8, noise=0.001)
+    data = s.data.copy()
+    rng = np.random.default_rng(4)
+    # the feet jump by a tenth of the picture every few frames, as far as the hips move
+    jumps = np.repeat(rng.normal(0.0, 0.1, size=(len(data) // 4 + 1, 2)), 4, axis=0)
+    data[:, 27:33, :2] += jumps[: len(data), None, :]
+    got = _count(s, data)
+    assert got.count == 8
+    assert max(_boundary_errors(s, got)) < BOUNDARY_S
+
+
+def test_the_generic_family_is_counted_by_the_one_generic_counter() -> None:
+    s = make_set("pulldown", [RepSpec(1.2, 0.3, 1.5, 0.4)] * 5, noise=0.001)
+    lm = Landmarks.from_array(s.data, fps=s.fps)
+    by_family = analyse_reps(lm, "generic")
+    assert by_family.count == 5
+    assert by_family.reps == _count(s).analysis.reps
+    assert primary_signal(prepare(lm), "generic").name == "repeating component"

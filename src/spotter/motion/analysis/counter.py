@@ -7,21 +7,30 @@ Steps (each in its own function):
 2. :func:`~spotter.motion.analysis.periodic.estimate_period`: the repetition period, from the
    autocorrelation and the spectrum checked against each other.
 3. :func:`repeating_component`: the one direction in channel space that best repeats itself
-   after one period (the top eigenvector of the lag-one-period autocovariance matrix of the
-   channels with their drift removed), so the body part that carries the rep is found from
-   the data, not from the exercise's family. Its weights are reported as ``carriers``.
+   after one period (the channels with their drift removed; a channel weighs by how well it
+   repeats and, through :data:`RIDGE`, by how much it moves), so the body part that carries
+   the rep is found from the data, not from the exercise's family. Its weights are reported
+   as ``carriers``.
 4. :func:`~spotter.motion.analysis.cycles.segment_cycles` on that component: turns found on
-   the component smoothed to :data:`HARMONICS` harmonics of the period, at least
-   :data:`SHORTEST` of a period apart; boundaries read from the component itself; the start
-   position is where the clip begins and ends, or dwells (:func:`starts_high`).
-5. :func:`judge`: movements that do not repeat their neighbours (:func:`repeat_score`: setting
-   up, resting, walking), a first or last movement whose whole-body shape is unlike the set's
-   typical rep (:func:`likeness`) and one under :data:`EDGE_PARTIAL` of its range are set
-   aside with the reason, reported and not counted.
+   the component smoothed to :data:`HARMONICS` harmonics of the rhythm (the period, or the
+   spectrum's shorter one, :data:`FASTEST_RHYTHM`), at least :data:`SHORTEST` of it apart,
+   and at least a quarter of the range of the frames that repeat the rhythm
+   (:func:`~spotter.motion.analysis.repeats.repeat_score`) high; boundaries read from the
+   component itself; the start position is where the clip begins and ends, or dwells
+   (:func:`starts_high`).
+5. :func:`judge`: movements that do not repeat their neighbours (setting up, resting,
+   walking), a first or last movement whose whole-body shape is unlike the set's typical rep
+   (:func:`~spotter.motion.analysis.repeats.likeness`) and one under :data:`EDGE_PARTIAL` of
+   its range are set aside with the reason, reported and not counted. The counted reps are
+   timed on the component's joint positions
+   (:func:`~spotter.motion.analysis.repeats.retimed`).
+
+A clip without a person in any frame is refused with that reason (``LandmarkError``).
 
 Every constant is a property of human movement or of the signal processing, stated where it
-is defined; none was fitted to a data set (bench/bench_repcount.py refits the two judgement
-constants leave-one-exercise-type-out on RepCount to show what fitting would change).
+is defined; none was fitted to a data set (bench/bench_repcount.py refits the three
+choices data could tune leave-one-exercise-type-out on RepCount to show what fitting would
+change).
 """
 
 from __future__ import annotations
@@ -32,22 +41,14 @@ from typing import Final
 import numpy as np
 
 from spotter.motion.analysis.channels import Channels, motion_channels
-from spotter.motion.analysis.cycles import segment_cycles
+from spotter.motion.analysis.cycles import Mask, segment_cycles
 from spotter.motion.analysis.filters import butter_lowpass, filtfilt
-from spotter.motion.analysis.landmarks import Array, LandmarkError, Landmarks
+from spotter.motion.analysis.landmarks import Array, Landmarks
 from spotter.motion.analysis.periodic import PeriodEstimate, estimate_period, filled
-from spotter.motion.analysis.reps import (
-    MIN_EXCURSION,
-    PARTIAL_BELOW,
-    Rep,
-    RepAnalysis,
-    segment_reps,
-)
+from spotter.motion.analysis.repeats import likeness, repeat_score, retimed
+from spotter.motion.analysis.reps import MIN_EXCURSION, PARTIAL_BELOW, Rep, RepAnalysis
 from spotter.motion.analysis.signals import Signal
 
-#: Lags tried by :func:`repeat_score`, in periods: the next rep may come somewhat sooner or
-#: later (a 25 % change of pace between two reps is a lot for one lifter).
-_LAG_STRETCH: Final = (0.8, 0.9, 1.0, 1.12, 1.25)
 #: A rep counts as repetitive when its frames correlate at least this well with the movement
 #: a period away: half of its variance is shared with a neighbouring rep.
 MIN_REPEAT: Final = 0.5
@@ -55,6 +56,19 @@ MIN_REPEAT: Final = 0.5
 #: fundamental and two more draw a rep's shape (its turn and its rest); anything faster is
 #: a wobble within a rep (a double dip at the turn) and must not split it.
 HARMONICS: Final = 3.0
+#: How much a channel's size counts in :func:`repeating_component` against how well it
+#: repeats: the covariance gets this many mean channel variances added to its diagonal. A
+#: channel's worth is then its autocorrelation at the period times ``var / (var + RIDGE *
+#: mean var)``: one that moves several times more than the typical channel is judged by how
+#: well it repeats alone, a small one by its size too (a flickering joint that repeats by
+#: chance does not outweigh the limb that carries the rep). Three: the typical channel gets
+#: a quarter of its autocorrelation's worth. Checked on the real clips in
+#: ../shared/data/pose (at 1, a push-up clip grows an unfinished rep no reviewer sees).
+RIDGE: Final = 3.0
+#: The spectrum's period sets the detail kept when it is shorter than the autocorrelation's,
+#: down to this share of it (a third: the third harmonic, the finest detail a rep's shape
+#: needs, see HARMONICS): smoothing must not erase a faster rhythm the spectrum sees.
+FASTEST_RHYTHM: Final = 1 / 3
 #: The shortest time between two turns, in periods. A lifter may speed up within a set (the
 #: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
 SHORTEST: Final = 0.25
@@ -92,6 +106,8 @@ class GenericCount:
     score: Array | None = None
     #: Per candidate, :func:`likeness` to the set's typical rep (empty under four candidates).
     alike: tuple[float, ...] = ()
+    #: The signal the counted reps are timed on (:func:`retimed`); None: as segmented.
+    timing: Signal | None = None
 
     @property
     def count(self) -> int:
@@ -120,12 +136,17 @@ def without_drift(x: Array, window: int) -> Array:
     return np.asarray(x - mean, dtype=np.float64)
 
 
-def repeating_component(x: Array, lag: int) -> Array:
+def repeating_component(x: Array, lag: int, *, ridge: float = RIDGE) -> Array:
     """Unit weights over the columns of ``x`` whose projection best repeats after ``lag``.
 
     The symmetric part of the lag autocovariance matrix ``C = X[:-lag]' X[lag:] / n`` gives,
-    for weights ``w``, ``w' C w`` = the projection's autocovariance at that lag; the top
-    eigenvector maximises it. With ``lag`` 0 that is the first principal component.
+    for weights ``w``, ``w' C w`` = the projection's autocovariance at that lag. Maximising
+    it alone favours the channels that move most, noise included (a flickering ankle
+    outweighs a steady arm); maximising the autocorrelation ``w' C w / w' C0 w`` (``C0``
+    the covariance) favours whatever repeats best, however small. The weights maximise
+    ``w' C w / w' (C0 + ridge * v * I) w`` (``v`` the mean variance of a channel), between
+    the two: a channel must both repeat and move. With ``ridge`` large that is the top
+    eigenvector of ``C`` (with ``lag`` 0 the first principal component).
 
     >>> t = np.arange(300) / 30.0
     >>> rep = np.sin(2 * np.pi * t / 1.5); drift = np.linspace(-1, 1, 300)
@@ -136,51 +157,19 @@ def repeating_component(x: Array, lag: int) -> Array:
     n = x.shape[0]
     a, b = (x[: n - lag], x[lag:]) if lag > 0 else (x, x)
     c = a.T @ b / n
-    values, vectors = np.linalg.eigh((c + c.T) / 2)
-    w = vectors[:, int(np.argmax(values))]
+    c0 = x.T @ x / n
+    d = c0.shape[0]
+    scale = float(np.trace(c0)) / d
+    if not scale > 0:
+        return np.asarray(np.eye(d)[0], dtype=np.float64)
+    # the generalised symmetric problem through the Cholesky factor L of the denominator:
+    # with y = L' w it is the ordinary one of L^-1 C L^-T
+    chol = np.linalg.cholesky(c0 + ridge * scale * np.eye(d))
+    half = np.linalg.solve(chol, (c + c.T) / 2)
+    values, vectors = np.linalg.eigh(np.linalg.solve(chol, half.T))
+    w = np.linalg.solve(chol.T, vectors[:, int(np.argmax(values))])
+    w = w / np.linalg.norm(w)
     return np.asarray(w * np.sign(w[int(np.argmax(np.abs(w)))]), dtype=np.float64)
-
-
-def repeat_score(values: Array, period: float, fps: float) -> Array:
-    """Per frame, how well the movement around it repeats one period earlier or later.
-
-    A window one period long is correlated with the window a lag later, for lags from 0.8 to
-    1.25 periods (a change of pace between neighbouring reps); each window's centre gets the
-    best correlation of any pair it is in (the clip's first and last half window take the
-    nearest centre's). A rep's frames score near 1; a stretch of setting up, resting or
-    walking that does not repeat scores low.
-
-    >>> t = np.arange(300) / 30.0
-    >>> noise = np.convolve(np.random.default_rng(1).normal(size=300), np.ones(9) / 3, "same")
-    >>> x = np.where(t < 6, np.sin(2 * np.pi * t / 1.5), noise)  # reps, then fidgeting
-    >>> score = repeat_score(x, 1.5, 30.0)
-    >>> round(float(np.median(score[:150])), 2), bool(np.median(score[240:]) < 0.5)
-    (1.0, True)
-    """
-    n = values.size
-    width = max(3, round(period * fps))
-    c1 = np.concatenate([[0.0], np.cumsum(values)])
-    c2 = np.concatenate([[0.0], np.cumsum(values * values)])
-    best = np.full(n, -1.0)
-    for stretch in _LAG_STRETCH:
-        lag = round(period * stretch * fps)
-        if lag < 1 or lag + width > n:
-            continue
-        i = np.arange(n - lag - width + 1)
-        cp = np.concatenate([[0.0], np.cumsum(values[: n - lag] * values[lag:])])
-        sxy = cp[i + width] - cp[i]
-        sx, sy = c1[i + width] - c1[i], c1[i + lag + width] - c1[i + lag]
-        sxx, syy = c2[i + width] - c2[i], c2[i + lag + width] - c2[i + lag]
-        cov = sxy - sx * sy / width
-        var = np.maximum((sxx - sx * sx / width) * (syy - sy * sy / width), 1e-18)
-        corr = cov / np.sqrt(var)
-        for offset in (0, lag):
-            np.maximum.at(best, i + offset + width // 2, corr)
-    covered = np.flatnonzero(best > -1.0)
-    if covered.size:  # the clip's first and last half window: the nearest window's score
-        best[: covered[0]] = best[covered[0]]
-        best[covered[-1] + 1 :] = best[covered[-1]]
-    return best
 
 
 def smoothed(values: Array, fps: float, cutoff_hz: float) -> Array:
@@ -224,8 +213,11 @@ def starts_high(values: Array, fps: float) -> bool:
     return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
 
 
-def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> RepAnalysis:
-    """The cycles of the component as reps with their phases, range and speed."""
+def _analysis(
+    signal: Signal, values: Array, shortest: float, detect: Array, reference: Mask | None
+) -> RepAnalysis:
+    """The cycles of the component as reps with their phases, range and speed; ``reference``:
+    the frames whose range sets the smallest turn (see :func:`segment_cycles`)."""
     assert signal.start_high is not None
     fps = signal.fps
     found = segment_cycles(
@@ -235,6 +227,7 @@ def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> 
         shortest=shortest,
         detect=detect,
         min_excursion=MIN_EXCURSION[signal.unit],
+        reference=reference,
     )
     lo, hi = np.percentile(values, [1, 99])
     cycles = found.cycles
@@ -276,7 +269,11 @@ def _analysis(signal: Signal, values: Array, shortest: float, detect: Array) -> 
 
 
 def count_generic(
-    lm: Landmarks, *, min_repeat: float = MIN_REPEAT, edge_partial: float = EDGE_PARTIAL
+    lm: Landmarks,
+    *,
+    min_repeat: float = MIN_REPEAT,
+    edge_partial: float = EDGE_PARTIAL,
+    ridge: float = RIDGE,
 ) -> GenericCount:
     """Count and time the reps of any exercise in prepared landmarks (see the module)."""
     channels: Channels = motion_channels(lm)
@@ -285,9 +282,12 @@ def count_generic(
     fps = lm.fps
     period = estimate_period(x, fps)
     lag = round(period.period * fps) if np.isfinite(period.period) else 0
-    w = repeating_component(without_drift(x, lag), lag)
+    w = repeating_component(without_drift(x, lag), lag, ridge=ridge)
     values = x @ w
-    detect = smoothed(values, fps, HARMONICS / period.period) if lag else values
+    rhythm = period.period
+    if FASTEST_RHYTHM * rhythm <= period.spectral_period < rhythm:
+        rhythm = period.spectral_period
+    detect = smoothed(values, fps, HARMONICS / rhythm) if lag else values
     order = np.argsort(-np.abs(w))
     carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
     seen = values.copy()
@@ -295,93 +295,19 @@ def count_generic(
     signal = Signal(
         "repeating component", seen, fps, starts_high(values, fps), "concentric", "torso lengths"
     )
-    shortest = SHORTEST * period.period if lag else 0.5
-    found = _analysis(signal, values, shortest, detect)
-    score = repeat_score(detect, period.period, fps) if lag else None
+    shortest = SHORTEST * rhythm if lag else 0.5
+    score = repeat_score(detect, rhythm, fps) if lag else None
+    repetitive = None  # the frames that repeat the rhythm, if they make two reps or more
+    if score is not None and np.count_nonzero(score >= MIN_REPEAT) >= 2 * rhythm * fps:
+        repetitive = score >= MIN_REPEAT
+    found = _analysis(signal, values, shortest, detect, repetitive)
     alike = likeness(x, found.reps, fps)
-    candidates = GenericCount(found, period, signal, carriers, (), found.reps, score, alike)
-    judged = judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
     positions = np.array([not name.endswith("angle") for name in channels.names])
     timing = replace(signal, values=x @ np.where(positions, w, 0.0))
-    return replace(judged, analysis=retimed(judged.analysis, timing))
-
-
-def retimed(analysis: RepAnalysis, timing: Signal) -> RepAnalysis:
-    """The counted reps with their start, end and phases timed on ``timing``, the repeating
-    component's joint positions alone, where it shows the rep.
-
-    Joint angles help find a rep (an arm raise turns the shoulder more than it moves any
-    joint) but time it badly: an angle changes slowly near the end of a movement that moves
-    the joint at a steady pace, so its start and end read late. Positions are timed by
-    :func:`~spotter.motion.analysis.reps.segment_reps` (half-cosine movements fitted between
-    rests); each counted rep takes the timing of the rep there whose turn lies within it and
-    nearest its own, and keeps its own timing when there is none (the positions alone move
-    too little). The count does not change.
-    """
-    if not analysis.reps:
-        return analysis
-    try:
-        timed = segment_reps(timing).reps
-    except LandmarkError:
-        return analysis
-    out = []
-    for r in analysis.reps:
-        turn = r.start + r.first_phase + r.pause_at_turn / 2
-        inside = [t for t in timed if r.start <= t.start + t.first_phase <= r.end]
-        if not inside:
-            out.append(r)
-            continue
-        t = min(inside, key=lambda t: abs(t.start + t.first_phase + t.pause_at_turn / 2 - turn))
-        out.append(
-            replace(
-                r,
-                start=t.start,
-                end=t.end,
-                first_phase=t.first_phase,
-                pause_at_turn=t.pause_at_turn,
-                second_phase=t.second_phase,
-                whole=r.whole and t.whole,
-            )
-        )
-    reps = [
-        replace(r, pause_at_start=out[i + 1].start - r.end if i + 1 < len(out) else None)
-        for i, r in enumerate(out)
-    ]
-    return replace(analysis, reps=tuple(reps))
-
-
-def likeness(x: Array, reps: tuple[Rep, ...], fps: float) -> tuple[float, ...]:
-    """Per rep, the correlation of its movement, in all channels and time-normalised (sixteen
-    samples from start to end), with the median of the set's middle reps' (all but the first
-    and last). Empty with fewer than four reps.
-
-    The repeating component follows one direction of the body's movement; setting up or
-    leaving can move along it as much as a rep does, but moves the body otherwise.
-
-    >>> t = np.arange(300) / 30.0
-    >>> rep = np.sin(np.pi * (t % 2) / 2) ** 2
-    >>> x = np.stack([rep, rep], axis=1); x[:60, 1] *= -1  # the first two seconds differ
-    >>> reps = tuple(Rep(i, 2.0 * i, 2.0 * i + 2, "concentric", 1, 0, 1, 0, 1, 1, 1, 1)
-    ...              for i in range(5))
-    >>> [round(a, 1) for a in likeness(x, reps, 30.0)]
-    [0.0, 1.0, 1.0, 1.0, 1.0]
-    """
-    if len(reps) < 4:
-        return ()
-    shapes = []
-    for r in reps:
-        a = round(r.start * fps)
-        b = max(round(r.end * fps), a + 1)
-        idx = np.clip(np.linspace(a, b, 16).round().astype(int), 0, x.shape[0] - 1)
-        seg = x[idx] - x[idx].mean(axis=0)
-        shapes.append(seg.ravel())
-    stack = np.array(shapes)
-    template = np.median(stack[1:-1], axis=0)
-    out = []
-    for v in stack:
-        ok = np.std(v) > 0 and np.std(template) > 0
-        out.append(float(np.corrcoef(v, template)[0, 1]) if ok else 0.0)
-    return tuple(out)
+    candidates = GenericCount(
+        found, period, signal, carriers, (), found.reps, score, alike, timing
+    )
+    return judge(candidates, min_repeat=min_repeat, edge_partial=edge_partial)
 
 
 def judge(
@@ -439,6 +365,8 @@ def judge(
         found.unfinished,
         found.unfinished_start,
     )
+    if count.timing is not None:
+        analysis = retimed(analysis, count.timing)
     return replace(
         count, analysis=analysis, set_aside=tuple(sorted(aside, key=lambda a: a.start))
     )

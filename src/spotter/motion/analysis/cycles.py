@@ -27,9 +27,13 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 import numpy as np
+from numpy.typing import NDArray
 
 from spotter.motion.analysis.filters import find_peaks
 from spotter.motion.analysis.landmarks import Array
+
+#: Per frame, whether it belongs to a set of frames (a selection).
+Mask = NDArray[np.bool_]
 
 #: Share of a rep's excursion within which the signal is "at" the start position or the turn:
 #: landmark noise after smoothing is a few percent of a rep's range, so a tenth is above it
@@ -85,6 +89,7 @@ def segment_cycles(
     prominence: float = PROMINENCE,
     detect: Array | None = None,
     min_excursion: float = 0.0,
+    reference: Mask | None = None,
 ) -> Cycles:
     """The cycles of ``values`` (NaN filled from neighbours beforehand); see the module.
 
@@ -92,14 +97,18 @@ def segment_cycles(
     does not split the rep); each turn is then placed at the highest point of ``values``
     within half the shortest rep of it, and the boundaries are read from ``values``.
     ``min_excursion``: the smallest rep in the signal's own units, so that a still body's
-    jitter, scaled to the range, does not make reps.
+    jitter, scaled to the range, does not make reps. ``reference``: the frames whose range
+    (1st to 99th percentile) the prominence is a share of (default: all). The generic counter
+    passes the frames that repeat the rhythm, so that setting up or walking in, which may
+    move the body more than a rep does, does not raise the bar for the reps.
 
     >>> still = 1e-4 * np.sin(np.arange(300) / 5)
     >>> segment_cycles(still, 30.0, min_excursion=0.15).cycles
     ()
     """
     d = -values if start_high else values
-    lo, hi = (float(p) for p in np.percentile(d, [1, 99]))
+    ref = reference if reference is not None and reference.any() else slice(None)
+    lo, hi = (float(p) for p in np.percentile(d[ref], [1, 99]))
     span = hi - lo
     if not span > max(1e-12, min_excursion):
         return Cycles((), 0, None)
@@ -108,7 +117,7 @@ def segment_cycles(
         m = n
     else:
         dd = -detect if start_high else detect
-        d_lo, d_hi = (float(p) for p in np.percentile(dd, [1, 99]))
+        d_lo, d_hi = (float(p) for p in np.percentile(dd[ref], [1, 99]))
         m = (dd - d_lo) / max(d_hi - d_lo, 1e-12)
     pad = max(2, int(0.5 * fps))
     edges = (np.full(pad, min(0.0, float(m[0]))), np.full(pad, min(0.0, float(m[-1]))))
