@@ -314,6 +314,12 @@ def main() -> None:
     )
     for name, reason in refused.items():
         print(f"{name}: counted 0 ({reason})")
+    for s, f in zip(seqs, found[RIDGE], strict=True):
+        if f is not None and f.unseen >= 1.0:
+            print(
+                f"{s.name}: {f.unseen:.1f} s without anyone seen among the counted reps"
+                f" (counted {f.count}, true {s.count})"
+            )
 
 
 if __name__ == "__main__":

@@ -162,3 +162,15 @@ def test_the_generic_family_is_counted_by_the_one_generic_counter() -> None:
     assert by_family.count == 5
     assert by_family.reps == _count(s).analysis.reps
     assert primary_signal(prepare(lm), "generic").name == "repeating component"
+
+
+def test_tracking_lost_mid_set_is_reported_as_unseen_time_and_nothing_is_invented() -> None:
+    s = make_set("squat", [RepSpec(0.8, 0.2, 0.8, 0.2)] * 10, noise=0.001)
+    data = s.data.copy()
+    lost = slice(int(8 * s.fps), int(11 * s.fps))  # nobody found for three seconds
+    data[lost, :, :3] = np.nan
+    data[lost, :, 3] = 0.0
+    got = _count(s, data)
+    assert got.unseen == pytest.approx(3.0, abs=0.1)
+    assert 10 - 2 <= got.count <= 10  # the reps in view, at most one and a half hidden
+    assert _count(s).unseen == 0.0

@@ -113,6 +113,18 @@ class GenericCount:
     def count(self) -> int:
         return self.analysis.count
 
+    @property
+    def unseen(self) -> float:
+        """Seconds from the first counted rep's start to the last one's end without anyone
+        seen (tracking lost for longer than the gap filling bridges): reps there are not
+        counted, so the count may be short by about this over the period."""
+        reps = self.analysis.reps
+        if not reps:
+            return 0.0
+        fps = self.signal.fps
+        a, b = round(reps[0].start * fps), round(reps[-1].end * fps) + 1
+        return float(np.count_nonzero(np.isnan(self.signal.values[a:b]))) / fps
+
     def boundaries(self) -> list[tuple[float, float]]:
         """Each counted rep's start and end, seconds."""
         return [(r.start, r.end) for r in self.analysis.reps]

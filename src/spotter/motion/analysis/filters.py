@@ -139,19 +139,24 @@ def filtfilt(b: Array, a: Array, x: Array) -> Array:
 
 
 def _local_maxima(x: Array) -> NDArray[np.intp]:
-    """Indices of local maxima; a flat peak counts once, at its middle (left of two)."""
-    peaks: list[int] = []
-    i, n = 1, x.size
-    while i < n - 1:
-        if x[i - 1] < x[i]:
-            ahead = i + 1
-            while ahead < n - 1 and x[ahead] == x[i]:
-                ahead += 1
-            if x[ahead] < x[i]:
-                peaks.append((i + ahead - 1) // 2)
-                i = ahead
-        i += 1
-    return np.asarray(peaks, dtype=np.intp)
+    """Indices of local maxima; a flat peak counts once, at its middle (left of two).
+
+    Runs of equal samples are compared with their neighbouring runs; a run at either end of
+    the signal is no peak.
+
+    >>> _local_maxima(np.array([0.0, 1.0, 1.0, 0.0, 2.0, 2.0, 2.0, 1.0, 3.0])).tolist()
+    [1, 5]
+    """
+    n = x.size
+    if n < 3:
+        return np.zeros(0, dtype=np.intp)
+    change = np.flatnonzero(x[1:] != x[:-1]) + 1
+    starts = np.concatenate([[0], change])
+    ends = np.concatenate([change - 1, [n - 1]])
+    level = x[starts]
+    k = np.arange(1, starts.size - 1)
+    k = k[(level[k - 1] < level[k]) & (level[k + 1] < level[k])]
+    return np.asarray((starts[k] + ends[k]) // 2, dtype=np.intp)
 
 
 def _by_distance(x: Array, peaks: NDArray[np.intp], distance: float) -> NDArray[np.intp]:

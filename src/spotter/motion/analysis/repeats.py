@@ -126,17 +126,15 @@ def likeness(x: Array, reps: tuple[Rep, ...], fps: float) -> tuple[float, ...]:
     """
     if len(reps) < 4:
         return ()
-    shapes = []
-    for r in reps:
-        a = round(r.start * fps)
-        b = max(round(r.end * fps), a + 1)
-        idx = np.clip(np.linspace(a, b, 16).round().astype(int), 0, x.shape[0] - 1)
-        seg = x[idx] - x[idx].mean(axis=0)
-        shapes.append(seg.ravel())
-    stack = np.array(shapes)
+    starts = np.array([round(r.start * fps) for r in reps])
+    ends = np.maximum(np.array([round(r.end * fps) for r in reps]), starts + 1)
+    idx = np.rint(starts[:, None] + (ends - starts)[:, None] * np.linspace(0, 1, 16)[None, :])
+    seg = x[np.clip(idx.astype(int), 0, x.shape[0] - 1)]  # (reps, 16, channels)
+    stack = (seg - seg.mean(axis=1, keepdims=True)).reshape(len(reps), -1)
     template = np.median(stack[1:-1], axis=0)
-    out = []
-    for v in stack:
-        ok = np.std(v) > 0 and np.std(template) > 0
-        out.append(float(np.corrcoef(v, template)[0, 1]) if ok else 0.0)
-    return tuple(out)
+    v = stack - stack.mean(axis=1, keepdims=True)
+    u = template - template.mean()
+    norms = np.linalg.norm(v, axis=1) * np.linalg.norm(u)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = np.where(norms > 0, v @ u / norms, 0.0)
+    return tuple(float(c) for c in corr)
