@@ -32,6 +32,9 @@ from spotter.planning.model.program import WeekPlan
 from spotter.planning.model.request import Conflict, PlanInfeasibleError, PlanRequest
 from spotter.planning.solver.costs import preference_cost
 from spotter.planning.solver.model import FAMILIES, WeekModel
+from spotter.planning.solver.ortools_import import import_cp_model
+
+import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
 #: The first stage (distance) gets this many times the ``effort`` of the second.
 STAGE1_EFFORT: Final[float] = 2.0

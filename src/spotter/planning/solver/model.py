@@ -96,6 +96,7 @@ from spotter.planning.solver.costs import (
     small_sets,
     usable,
 )
+from spotter.planning.solver.ortools_import import import_cp_model
 from spotter.planning.solver.pool import (
     TICKS_PER_SECOND,
     class_key,
@@ -108,6 +109,8 @@ from spotter.profile import WEEKDAYS
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
+
+import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
 #: Scale of the row weights in the integer objective.
 WEIGHT_SCALE: Final[int] = 100
