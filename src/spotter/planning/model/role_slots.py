@@ -10,7 +10,8 @@ pool (owned equipment, not avoided, not already in the session):
 * ``main`` -- a main lift of the pattern (:func:`~spotter.planning.model.roles.main_lifts`: the
   catalog's main lift, or the best-ranked compound the equipment allows), the most classic first
   (catalog role, then staple score);
-* ``secondary`` -- a compound of the pattern (catalog role ``main`` or ``secondary``);
+* ``secondary`` -- a compound of the pattern, the catalog's secondary compounds (the Romanian
+  deadlift, the leg press) before its main lifts;
 * ``accessory`` -- an accessory (catalog role ``accessory``) of the pattern or muscle;
 * ``trunk`` -- trunk work, anti-extension and anti-rotation first (PLAN-RUBRIC.md item 12).
 
@@ -92,6 +93,7 @@ def pick(
         candidates.sort(
             key=lambda f: (
                 used.get(f.slug, 0),
+                role == "secondary" and f.role != "secondary",
                 role == "trunk" and f.pattern not in FIRST_TRUNK,
                 levels_above(f, experience),
                 f.load_type in UNLOADED and loaded,
