@@ -73,7 +73,7 @@ def test_ppl_trains_push_pull_and_legs_twice(templates) -> None:  # type: ignore
 def test_back_and_posture_features_the_stepback_pulldown(templates, facts) -> None:  # type: ignore[no-untyped-def]
     t = templates["back-and-posture"]
     assert "stepback-pulldown" in facts
-    firsts = [s.slots[0].choices[0] for s in t.sessions]
+    firsts = [s.slots[0].choices[0] for s in t.sessions if s.slots[0].choices]
     assert firsts.count("stepback-pulldown") == 2
     week, _ = template_week(t, _lifter(t), facts)
     assert sum(x.exercise == "stepback-pulldown" for s in week.sessions for x in s.slots) == 2
