@@ -90,7 +90,7 @@ class CpSatSolver:
         *,
         max_sets: int = 5,
         seed: int = 0,
-        effort: float = 0.15,
+        effort: float = 0.2,
         per_class: int | None = 2,
         lns_rounds: int = 1,
         polish: bool = False,
