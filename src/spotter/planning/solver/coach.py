@@ -148,8 +148,8 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
             add(m.Add(sum(terms) <= EXERCISE_WEEK_SETS), "coach")
     # item 10 (posture): rear delts and scapular retraction
     if request.profile.goal == "posture":
-        counted = plane_pulls(f.pattern for f in pool.values())
-        pull_patterns = counted["horizontal"] | counted["vertical"]
+        planes = plane_pulls(f.pattern for f in pool.values())
+        pull_patterns = planes["horizontal"] | planes["vertical"]
         pulls: Any = sum(
             built.sets[k] for k in built.cells if facts[k[1]].pattern in pull_patterns
         )
