@@ -63,10 +63,10 @@ def region(f: ExerciseFacts) -> str:
 
 def guest(kind: str, f: ExerciseFacts) -> bool:
     """An accessory of the other half that a day of ``kind`` may close with (module
-    docstring): on a lower day an upper-body accessory that neither presses nor pulls (lateral
-    raises, curls, rear-delt flyes). An upper day takes no leg exercise at all (the review's
+    docstring): on a lower day an upper-body isolation accessory that neither presses nor pulls
+    (lateral raises, curls, rear-delt flyes; not an upright row). An upper day takes no leg exercise at all (the review's
     Upper day holds no lower-body exercise)."""
-    if f.role != "accessory":
+    if f.role != "accessory" or f.mechanic != "isolation":
         return False
     if kind == "lower":
         return region(f) == "upper" and f.pattern not in PRESSES | PULLS | STAND_INS
