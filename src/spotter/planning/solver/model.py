@@ -108,7 +108,6 @@ from spotter.planning.solver.pool import (
 )
 from spotter.planning.solver.split import add_split, allowed, day_kinds, region
 from spotter.profile import WEEKDAYS
-from spotter.science.volume import LANDMARKS_2017
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -467,9 +466,6 @@ class WeekModel:
         for r, t in sorted(targets.items()):
             week = sum(v for (d, row), v in self.row_day.items() if row == r)
             low2, high2 = round(t.low * 2), round(t.high * 2)
-            lm = LANDMARKS_2017.get(r)
-            if lm is not None and self._on("coach"):  # no muscle above MRV (rubric item 6)
-                self._add(m.Add(week <= math.floor(2 * lm.mrv + 1e-9)), "coach")
             dev = m.NewIntVar(0, 10_000, f"dev_{r}")
             m.Add(dev >= low2 - week)
             m.Add(dev >= week - high2)
