@@ -93,10 +93,11 @@ def test_a_role_slots_reps_and_rest_follow_the_lifters_goal() -> None:
         week, _ = template_week(t, lifter, facts)
         x = week.sessions[0].slots[0]
         got[goal] = (x.exercise, x.sets, x.rep_low, x.rep_high, x.rest_seconds, x.rule)
-    # PLAN-RUBRIC.md item 3: strength main lifts 1-6 reps at 3-5 min; general 8-15
+    # PLAN-RUBRIC.md item 3: strength main lifts 1-6 reps at 3-5 min; general 8-15; item 15:
+    # a novice's barbell main lift progresses linearly
     assert got == {
-        "strength": ("back-squat", 4, 3, 5, 180, None),
-        "general": ("back-squat", 4, 8, 12, 90, None),
+        "strength": ("back-squat", 4, 3, 5, 180, "linear"),
+        "general": ("back-squat", 4, 8, 12, 90, "linear"),
     }
 
 

@@ -124,6 +124,26 @@ def linear_increment_kg(facts: ExerciseFacts) -> float:
     return LINEAR_HINGE_KG if facts.pattern == "hinge" else LINEAR_OTHER_KG
 
 
+def role_rule(facts: ExerciseFacts, role: str, experience: str) -> str:
+    """The name (a key of :data:`RULES`) of the rule a coach gives an exercise in ``role``
+    (``main``, ``secondary``, ``accessory``, ``trunk``): a barbell main lift progresses
+    linearly for a novice and by RPE otherwise, everything else by double progression -- what
+    :func:`rule_for` picks for a slot with no rule of its own.
+
+    >>> from spotter.knowledge.model import Tempo
+    >>> bench = ExerciseFacts("bench", "compound", "push", "horizontal-push", ("chest",), (),
+    ...                       ("barbell",), "barbell", "beginner", False, "supine",
+    ...                       Tempo(2, 0, 1, 0), (3, 12), "bench", role="main")
+    >>> role_rule(bench, "main", "novice"), role_rule(bench, "main", "advanced")
+    ('linear', 'rpe')
+    >>> role_rule(bench, "secondary", "novice")
+    'double'
+    """
+    if role == "main" and is_main_lift(facts):
+        return "linear" if experience == "novice" else "rpe"
+    return "double"
+
+
 def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:
     """The progression rule for ``slot`` of the exercise (module docstring)."""
     step = increment_kg(facts)

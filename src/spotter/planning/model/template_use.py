@@ -6,7 +6,8 @@
   the earliest days). Fewer training days than N is an error that says what to do.
 * **roles**: a role slot gets the exercise :func:`~spotter.planning.model.role_slots.pick`
   chooses from the lifter's pool, with the reps, rest and RIR of its role for the lifter's goal
-  (:func:`~spotter.planning.model.roles.role_slot`) unless the template gives them;
+  (:func:`~spotter.planning.model.roles.role_slot`) unless the template gives them, and the
+  progression rule of its role (:func:`~spotter.planning.model.progression.role_rule`);
 * **equipment and avoid**: the first choice of a named slot the lifter can do (owned equipment, not
   avoided, not already in the session) is used; when there is none, the best-ranked catalog
   alternative of the first choice (:meth:`~spotter.knowledge.catalog.Catalog.alternatives`)
@@ -30,6 +31,7 @@ from dataclasses import replace
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.checks import avoids
 from spotter.planning.model.program import Mesocycle, Session, Slot, WeekPlan, build_mesocycle
+from spotter.planning.model.progression import role_rule
 from spotter.planning.model.role_slots import pick
 from spotter.planning.model.roles import role_slot
 from spotter.planning.model.session_time import rest_seconds
@@ -142,7 +144,8 @@ def resolve_sessions(
                     slot = replace(slot, rep_low=tslot.rep_low, rep_high=tslot.rep_high)
                 if tslot.rest_seconds is not None:
                     slot = replace(slot, rest_seconds=tslot.rest_seconds)
-                slots.append(replace(slot, rule=tslot.rule))
+                rule = tslot.rule or role_rule(found, tslot.role, profile.experience)
+                slots.append(replace(slot, rule=rule))
                 in_week[found.slug] = in_week.get(found.slug, 0) + 1
                 continue
             pick_ = _pick(tslot, facts, usable, alternatives)
