@@ -249,14 +249,15 @@ def main() -> None:
         f"{platform.python_version()}; load before: {os.getloadavg()[0]:.2f}; "
         f"{len(cases)} profiles x {args.runs} run(s)"
     )
-    old = " old wall" if args.old_src else ""
+    old = " old wall  cpu" if args.old_src else ""
     print(
-        f"{'profile':46} {'wall':>6} {'cpu':>5}{old:>9} {'dist':>5} {'rubric':>12} | "
+        f"{'profile':46} {'wall':>6} {'cpu':>5}{old:>15} {'dist':>5} {'rubric':>12} | "
         f"{'greedy dist':>11} {'rubric':>12}"
     )
     walls: list[float] = []
     cpus: list[float] = []
     olds: list[float] = []
+    old_cpus: list[float] = []
     passing = greedy_passing = 0
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
@@ -274,7 +275,11 @@ def main() -> None:
         old_txt = ""
         if old_runs:
             olds.extend(r.wall for r in old_runs)
-            old_txt = f" {statistics.median(r.wall for r in old_runs):7.2f}s"
+            old_cpus.extend(r.cpu for r in old_runs)
+            old_txt = (
+                f" {statistics.median(r.wall for r in old_runs):7.2f}s"
+                f" {statistics.median(r.cpu for r in old_runs):5.2f}s"
+            )
         greedy = greedy_week(profile, all_facts)
         g_review, g_dist = _review(greedy, session_names(greedy, all_facts), all_facts, profile, None)
         greedy_passing += g_review.ok
@@ -298,7 +303,10 @@ def main() -> None:
         f"cpu p50 {statistics.median(cpus):.2f} s, p95 {_pct(cpus, 0.95):.2f} s"
     )
     if olds:
-        summary += f"; old wall p50 {statistics.median(olds):.2f} s, p95 {_pct(olds, 0.95):.2f} s"
+        summary += (
+            f"; old wall p50 {statistics.median(olds):.2f} s, p95 {_pct(olds, 0.95):.2f} s; "
+            f"old cpu p50 {statistics.median(old_cpus):.2f} s, p95 {_pct(old_cpus, 0.95):.2f} s"
+        )
     print(summary)
     print(
         f"rubric: {passing}/{len(cases)} plans pass every item (greedy {greedy_passing}/"

@@ -87,7 +87,7 @@ def test_a_template_plan_is_saved_shown_explained_and_exported(tmp_path: Path) -
     assert plan["template"] == "upper-lower-4" and plan["weeks"] == 5
     assert len(plan["sessions"]) == 4 * 5
     assert plan["sessions"][0]["date"] == "2026-11-30" and plan["sessions"][0]["name"] == "Upper A"
-    assert plan["warnings"]  # the template's volume deviations, as warnings
+    assert plan["warnings"] == []  # written in role slots, it passes every planner check
     week2 = js("plan", "show", "--week", "2")
     assert week2["week"] == 2 and [s["day"] for s in week2["sessions"]] == [
         "mon",
@@ -101,7 +101,7 @@ def test_a_template_plan_is_saved_shown_explained_and_exported(tmp_path: Path) -
     assert run("plan", "show", "--week", "9").exit_code == 1
     why = js("plan", "explain")
     rows = {r["row"]: r for r in why["rows"]}
-    assert rows["glutes"]["status"] == "above"
+    assert rows["glutes"]["status"] == "in"  # squats and hinges count glutes; under MRV
     assert {p["plane"] for p in why["planes"]} == {"horizontal", "vertical"}
     assert run("plan", "explain").exit_code == 0
     ics, md = tmp_path / "plan.ics", tmp_path / "plan.md"

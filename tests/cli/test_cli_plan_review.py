@@ -66,6 +66,21 @@ def test_a_review_without_a_plan_says_make_one() -> None:
     assert r.exit_code == 1 and "spotter plan new" in r.stderr
 
 
+def test_plan_review_reviews_any_week_and_refuses_one_the_plan_does_not_have() -> None:
+    init()
+    assert run("plan", "new", "--template", "full-body-3").exit_code == 0
+    peak = json.loads(run("plan", "review", "--format", "json").stdout)
+    # six weeks, the last a deload: week 5 is the peak week the default reviews
+    assert json.loads(run("plan", "review", "--week", "5", "--format", "json").stdout) == peak
+    first = run("plan", "review", "--week", "1")
+    assert first.exit_code == 0 and "(week 1)" in first.stdout
+    deload = run("plan", "review", "-w", "6")
+    assert deload.exit_code == 1 and "normal weeks (1, 2, 3, 4, 5)" in deload.stderr
+    for bad in ("0", "7"):
+        r = run("plan", "review", "--week", bad)
+        assert r.exit_code == 1 and f"--week {bad}: the plan has weeks 1-6" in r.stderr
+
+
 def test_plan_review_has_help_with_an_example() -> None:
     r = run("plan", "review", "--help")
     assert r.exit_code == 0 and "Example: spotter plan review" in r.stdout

@@ -272,13 +272,15 @@ def _roles(ctx: typer.Context, plan: StoredPlan, profile: Profile | None) -> dic
         return {}
 
 
-def _review(ctx: typer.Context, plan: StoredPlan, profile: Profile) -> PlanReview:
+def _review(
+    ctx: typer.Context, plan: StoredPlan, profile: Profile, week: int | None = None
+) -> PlanReview:
     from spotter.services.planning import review_plan
     from spotter.store.uow import SqlUnitOfWork
 
     uow = SqlUnitOfWork(engine(ctx))
     with uow:
-        return review_plan(plan, catalog(ctx), profile, log=uow.log)
+        return review_plan(plan, catalog(ctx), profile, log=uow.log, week=week)
 
 
 
@@ -350,22 +352,32 @@ def explain(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
 
 
 @app.command("review")
-def review_cmd(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
+def review_cmd(
+    ctx: typer.Context,
+    fmt: FmtOpt = TextFormat.text,
+    week: Annotated[
+        int | None,
+        typer.Option("--week", "-w", help="Week to review (default: the peak week)."),
+    ] = None,
+) -> None:
     """Review the active plan as a coach would: each item of the plan rubric (structure, dose,
-    balance, progression) passed, failed with the reason, or not applicable and why.
+    balance, progression) passed, failed with the reason, or not applicable and why. The peak
+    week by default, or any normal (not deload) week.
 
-    Example: spotter plan review --format json
+    Example: spotter plan review --week 2 --format json
     """
     with user_errors():
         plan = _active(ctx)
         profile = _profile(ctx)
         if profile is None:
             raise fail("no profile yet: run `spotter init` first")
-        review = _review(ctx, plan, profile)
+        if week is not None and not 1 <= week <= plan.weeks:
+            raise fail(f"--week {week}: the plan has weeks 1-{plan.weeks}")
+        review = _review(ctx, plan, profile, week)
     if fmt == "json":
         print_json(review.as_dict())
         return
-    console().print(f"[bold]{plan.name}[/] (peak week)")
+    console().print(f"[bold]{plan.name}[/] ({'peak week' if week is None else f'week {week}'})")
     print_review(review)
 
 

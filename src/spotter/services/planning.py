@@ -410,16 +410,28 @@ def load_sources(
     }
 
 
-def _review_input(plan: StoredPlan, catalog: Catalog, profile: Profile) -> ReviewInput:
+def _review_input(
+    plan: StoredPlan, catalog: Catalog, profile: Profile, week_number: int | None = None
+) -> ReviewInput:
+    """The review's input for week ``week_number`` (1-based; default the peak week)."""
     facts = facts_of(catalog.all())
-    week = plan.mesocycle.base
+    weeks = plan.mesocycle.weeks
+    if week_number is not None and not 1 <= week_number <= len(weeks):
+        raise PlanInputError(f"--week {week_number}: the plan has weeks 1-{len(weeks)}")
+    base = len(weeks) - 2 if week_number is None else week_number - 1
+    week = plan.mesocycle.base if week_number is None else weeks[base]
+    if week.deload:
+        normal = [str(i + 1) for i, w in enumerate(weeks) if not w.deload]
+        raise PlanInputError(
+            f"--week {week_number}: a deload week is light on purpose and the coach's review is "
+            f"of normal weeks ({', '.join(normal)})"
+        )
     missing = sorted({x.exercise for s in week.sessions for x in s.slots} - set(facts))
     if missing:
         raise PlanInputError(
             f"the plan uses exercises no longer in the catalog: {', '.join(missing)}; "
             "make a new plan with `spotter plan new`"
         )
-    base = len(plan.mesocycle.weeks) - 2
     return ReviewInput(
         week=week,
         facts=facts,
@@ -445,12 +457,17 @@ def plan_roles(plan: StoredPlan, catalog: Catalog, profile: Profile) -> dict[str
 
 
 def review_plan(
-    plan: StoredPlan, catalog: Catalog, profile: Profile, *, log: SetReader | None = None
+    plan: StoredPlan,
+    catalog: Catalog,
+    profile: Profile,
+    *,
+    log: SetReader | None = None,
+    week: int | None = None,
 ) -> PlanReview:
-    """PLAN-RUBRIC.md's items over the plan's peak week (and its mesocycle), for ``profile``.
-    With ``log``, each exercise's first load is from the log when it has working sets, else
-    from a calibration set (what ``spotter today`` does)."""
-    inp = _review_input(plan, catalog, profile)
+    """PLAN-RUBRIC.md's items over the plan's peak week, or week ``week`` (1-based), and its
+    mesocycle, for ``profile``. With ``log``, each exercise's first load is from the log when it
+    has working sets, else from a calibration set (what ``spotter today`` does)."""
+    inp = _review_input(plan, catalog, profile, week)
     if log is not None:
         slugs = sorted({x.exercise for s in inp.week.sessions for x in s.slots})
         inp = replace(inp, load_sources=load_sources(slugs, inp.facts, log))

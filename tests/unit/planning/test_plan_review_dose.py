@@ -169,6 +169,22 @@ def test_posture_wants_half_again_as_many_pulls_and_rear_delt_work_for_item_10()
     )
 
 
+def test_pullovers_stand_in_for_the_vertical_pull_only_when_the_equipment_allows_none() -> None:
+    # dumbbells, a bench and a mat: no pull-up bar, cable or band, so nothing pulls vertically
+    home = profile(days=("mon",), equipment=HOME)
+    w = week(("mon", [s("db-bench", 3), s("db-row", 3), s("db-press", 3), s("pullover", 3)]))
+    item = review(w, home).item(10)
+    assert item.status == "passed"
+    assert "shoulder-extension stands in for the vertical-pull" in item.reason
+    short = week(("mon", [s("db-bench", 3), s("db-row", 3), s("db-press", 3), s("pullover", 2)]))
+    assert review(short, home).item(10).details == (
+        "vertical: 2 pulling sets against 3 pressing sets",
+    )
+    # with a pull-up bar a pullover is no vertical pull: the press needs pull-ups or pulldowns
+    gym = week(("mon", [s("bench", 3), s("row", 3), s("ohp", 3), s("pullover", 3)]))
+    assert review(gym).item(10).details == ("vertical: 0 pulling sets against 3 pressing sets",)
+
+
 # 11. Knee and hip balance
 
 

@@ -25,6 +25,7 @@ from spotter.services.planning import usable_facts
 
 DAYS = {
     3: ("mon", "wed", "fri"),
+    5: ("mon", "tue", "wed", "fri", "sat"),
     4: ("mon", "tue", "thu", "fri"),
     6: ("mon", "tue", "wed", "thu", "fri", "sat"),
 }
@@ -33,6 +34,8 @@ PANEL = [
     ("general", "novice", 3, 60, "full-gym"),
     ("hypertrophy", "intermediate", 4, 60, "full-gym"),
     ("strength", "novice", 3, 60, "full-gym"),
+    # 30-minute split sessions: lower days end with the side-delt work the upper days lack room for
+    ("general", "intermediate", 5, 30, "full-gym"),
 ]
 #: Items the planner decides. Item 15 (each exercise's progression rule) is decided by
 #: ``progression.rule_for`` from the planned slot, and is tested with the program rules.

@@ -21,6 +21,7 @@ def _ex(
     load_type: str = "barbell",
     equipment: tuple[str, ...] = ("barbell",),
     measure: str = "reps",
+    role: str | None = None,
 ) -> ExerciseFacts:
     return ExerciseFacts(
         slug=slug,
@@ -38,6 +39,7 @@ def _ex(
         rep_range=(3, 15),
         motion_family="generic",
         measure=measure,
+        role=role or ("main" if mechanic == "compound" else "accessory"),
     )
 
 
@@ -76,6 +78,17 @@ def test_accessories_use_double_progression(experience: str) -> None:
     )
     assert rule_for(CURL, Slot("curl", 3, 10, 15, 2, 60), experience) == (
         DoubleProgression(rep_low=10, rep_high=15, sets=3, increment_kg=1.25)
+    )
+
+
+@pytest.mark.parametrize("experience", ["novice", "intermediate", "advanced"])
+def test_a_barbell_accessory_such_as_the_upright_row_uses_double_progression(
+    experience: str,
+) -> None:
+    # a compound by its joints, an accessory by its catalog role: added reps, then 2.5 kg
+    upright = _ex("upright-row", "shoulder-abduction", ("side-delts",), role="accessory")
+    assert rule_for(upright, Slot("upright-row", 3, 10, 15, 2, 60), experience) == (
+        DoubleProgression(rep_low=10, rep_high=15, sets=3, increment_kg=2.5)
     )
 
 

@@ -267,11 +267,14 @@ def check_equipment(
 
 
 def check_order(week: WeekPlan, facts: Mapping[str, ExerciseFacts]) -> list[Violation]:
-    """Compound exercises before isolation exercises within each session."""
+    """Compound exercises before isolation exercises within each session; trunk work and
+    carries close a session whatever their mechanic."""
     out = []
     for s in week.sessions:
         first_isolation: str | None = None
         for slot in s.slots:
+            if facts[slot.exercise].role in ("trunk", "carry"):
+                continue
             if facts[slot.exercise].mechanic == "isolation":
                 first_isolation = first_isolation or slot.exercise
             elif first_isolation is not None:

@@ -57,6 +57,35 @@ PLANES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+#: Patterns that stand in for a plane's pull when the lifter can do no exercise of that pull:
+#: without a bar, cable, band or machine nothing pulls vertically, and shoulder extension from
+#: overhead (the dumbbell pullover) takes the lats through the vertical pull's arc, so a coach
+#: counts it as the vertical pulling that balances the overhead press.
+PULL_STAND_INS: Final[dict[str, tuple[str, ...]]] = {"vertical": ("shoulder-extension",)}
+
+
+def plane_pulls(patterns: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each plane, the patterns whose sets count as its pulling, given the ``patterns`` of
+    the exercises the lifter can do: the plane's pull, or, when the lifter can do none, its
+    stand-ins (:data:`PULL_STAND_INS`) that the lifter can do.
+
+    >>> plane_pulls({"vertical-pull", "shoulder-extension"})["vertical"]
+    frozenset({'vertical-pull'})
+    >>> plane_pulls({"horizontal-pull", "shoulder-extension"})["vertical"]
+    frozenset({'shoulder-extension'})
+    >>> plane_pulls({"horizontal-pull"})["vertical"]
+    frozenset()
+    """
+    have = set(patterns)
+    out = {}
+    for plane, (pull, _) in PLANES.items():
+        if pull in have:
+            out[plane] = frozenset({pull})
+        else:
+            out[plane] = frozenset(p for p in PULL_STAND_INS.get(plane, ()) if p in have)
+    return out
+
+
 def base_slot(facts: ExerciseFacts, goal: str, sets: int) -> Slot:
     """The slot the planner writes for ``sets`` sets of an exercise: the goal's rep range for its
     mechanic, the default rest for that range, RIR :data:`BASE_RIR`.
@@ -87,7 +116,7 @@ def eligible(request: PlanRequest, facts: Mapping[str, ExerciseFacts]) -> list[E
 
 def balance_blocked(pool: Iterable[ExerciseFacts]) -> dict[str, str]:
     """Slug -> why the balance rules forbid any set of it, given the other exercises in ``pool``:
-    a push with no pull of its plane, knee-dominant work with no hip-dominant work or the reverse.
+    a push with no pull of its plane (nor a stand-in, :func:`plane_pulls`), knee-dominant work with no hip-dominant work or the reverse.
 
     >>> from spotter.knowledge.model import Tempo
     >>> def ex(slug, pattern):
@@ -98,10 +127,11 @@ def balance_blocked(pool: Iterable[ExerciseFacts]) -> dict[str, str]:
     """
     pool = list(pool)
     patterns = {f.pattern for f in pool}
+    pulls = plane_pulls(patterns)
     out: dict[str, str] = {}
     for f in pool:
-        for pull, push in PLANES.values():
-            if f.pattern == push and pull not in patterns:
+        for plane, (_, push) in PLANES.items():
+            if f.pattern == push and not pulls[plane]:
                 out[f.slug] = "pull-push"
         knee, hip = f.pattern in KNEE_PATTERNS, f.pattern in HIP_PATTERNS
         if (knee and not patterns & HIP_PATTERNS) or (hip and not patterns & KNEE_PATTERNS):

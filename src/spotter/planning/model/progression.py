@@ -2,8 +2,9 @@
 
 Following issue 4 and SCIENCE.md section 5:
 
-* a *main lift* (:func:`is_main_lift`: a compound, counted in reps, loaded with a barbell or
-  trap bar) progresses
+* a *main lift* (:func:`is_main_lift`: a compound by its catalog role -- ``main`` or
+  ``secondary``, never an ``accessory`` such as the barbell upright row, whatever its joints --
+  counted in reps, loaded with a barbell or trap bar) progresses
 
   - for a novice, linearly (StrongLifts-style :class:`LinearProgression`): ``sets`` x the top of
     the slot's rep range, StrongLifts' steps (SCIENCE.md section 5): 2.5 kg a session for the
@@ -27,7 +28,7 @@ T2 2.5 / 1.25 for lower / upper body, T3 2.5).
 >>> from spotter.knowledge.model import Tempo
 >>> squat = ExerciseFacts("squat", "compound", "push", "squat", ("quads",), (), ("barbell",),
 ...                       "barbell", "beginner", False, "standing", Tempo(3, 0, 1, 0), (3, 8),
-...                       "squat")
+...                       "squat", role="main")
 >>> rule_for(squat, Slot("squat", 5, 3, 5, 2, 240), "novice")
 LinearProgression(increment_kg=2.5, failures_before_deload=3, deload_pct=0.1, sets=5, reps=5, round_to_kg=2.5)
 >>> rule_for(squat, Slot("squat", 4, 4, 6, 2, 240), "advanced")
@@ -36,6 +37,12 @@ RpeProgression(target_reps=4, target_rpe=8, sets=4, round_to_kg=2.5)
 GzclpT1(increment_kg=5.0, restart_pct=0.85, round_to_kg=2.5)
 >>> rule_for(squat, Slot("squat", 3, 5, 5, 2, 240, rule="wave531"), "novice")
 Wave531(training_max_pct=0.9, tm_increment_kg=5.0, round_to_kg=2.5)
+>>> upright = ExerciseFacts("upright-row", "compound", "pull", "shoulder-abduction",
+...                         ("side-delts",), (), ("barbell",), "barbell", "beginner", False,
+...                         "standing", Tempo(2, 0, 1, 0), (8, 15), "upright-row",
+...                         role="accessory")
+>>> rule_for(upright, Slot("upright-row", 3, 10, 15, 2, 60), "intermediate")
+DoubleProgression(rep_low=10, rep_high=15, sets=3, increment_kg=2.5, first_set_only=False)
 """
 
 from __future__ import annotations
@@ -81,10 +88,16 @@ RULES: Final[dict[str, str]] = {
 MAIN_LOAD_TYPES: Final[frozenset[str]] = frozenset({"barbell"})
 
 
+#: Catalog roles (``coaching.role``) of a compound a coach progresses as a lift.
+LIFT_ROLES: Final[frozenset[str]] = frozenset({"main", "secondary"})
+
+
 def is_main_lift(facts: ExerciseFacts) -> bool:
-    """A barbell compound counted in reps."""
+    """A barbell compound counted in reps; compound by its catalog role, so that a multi-joint
+    accessory (the barbell upright row) progresses by double progression like the other
+    accessories."""
     return (
-        facts.mechanic == "compound"
+        facts.role in LIFT_ROLES
         and facts.measure == "reps"
         and (facts.load_type in MAIN_LOAD_TYPES or "trap-bar" in facts.equipment)
     )
@@ -109,6 +122,26 @@ def linear_increment_kg(facts: ExerciseFacts) -> float:
     (5.0, 2.5)
     """
     return LINEAR_HINGE_KG if facts.pattern == "hinge" else LINEAR_OTHER_KG
+
+
+def role_rule(facts: ExerciseFacts, role: str, experience: str) -> str:
+    """The name (a key of :data:`RULES`) of the rule a coach gives an exercise in ``role``
+    (``main``, ``secondary``, ``accessory``, ``trunk``): a barbell main lift progresses
+    linearly for a novice and by RPE otherwise, everything else by double progression -- what
+    :func:`rule_for` picks for a slot with no rule of its own.
+
+    >>> from spotter.knowledge.model import Tempo
+    >>> bench = ExerciseFacts("bench", "compound", "push", "horizontal-push", ("chest",), (),
+    ...                       ("barbell",), "barbell", "beginner", False, "supine",
+    ...                       Tempo(2, 0, 1, 0), (3, 12), "bench", role="main")
+    >>> role_rule(bench, "main", "novice"), role_rule(bench, "main", "advanced")
+    ('linear', 'rpe')
+    >>> role_rule(bench, "secondary", "novice")
+    'double'
+    """
+    if role == "main" and is_main_lift(facts):
+        return "linear" if experience == "novice" else "rpe"
+    return "double"
 
 
 def rule_for(facts: ExerciseFacts, slot: Slot, experience: str) -> Rule:

@@ -4,7 +4,11 @@
 * **days**: the N sessions go on N of the profile's training days, chosen to spread them out
   (the largest smallest gap between consecutive sessions, the week wrapping around; ties to
   the earliest days). Fewer training days than N is an error that says what to do.
-* **equipment and avoid**: the first choice of a slot the lifter can do (owned equipment, not
+* **roles**: a role slot gets the exercise :func:`~spotter.planning.model.role_slots.pick`
+  chooses from the lifter's pool, with the reps, rest and RIR of its role for the lifter's goal
+  (:func:`~spotter.planning.model.roles.role_slot`) unless the template gives them, and the
+  progression rule of its role (:func:`~spotter.planning.model.progression.role_rule`);
+* **equipment and avoid**: the first choice of a named slot the lifter can do (owned equipment, not
   avoided, not already in the session) is used; when there is none, the best-ranked catalog
   alternative of the first choice (:meth:`~spotter.knowledge.catalog.Catalog.alternatives`)
   that passes the same tests. A slot nothing can fill is an error naming it.
@@ -27,6 +31,9 @@ from dataclasses import replace
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.checks import avoids
 from spotter.planning.model.program import Mesocycle, Session, Slot, WeekPlan, build_mesocycle
+from spotter.planning.model.progression import role_rule
+from spotter.planning.model.role_slots import pick
+from spotter.planning.model.roles import role_slot
 from spotter.planning.model.session_time import rest_seconds
 from spotter.planning.model.templates import (
     FIXED_SCHEME_RULES,
@@ -90,6 +97,12 @@ def resolve_sessions(
 ) -> list[tuple[str, tuple[Slot, ...]]]:
     """Each template session as (name, slots) with exercises the lifter can do (docstring)."""
     owned = frozenset(profile.equipment)
+    pool = [
+        f
+        for f in facts.values()
+        if f.role != "drill" and all(e in owned for e in f.equipment) and avoids(f, avoid) is None
+    ]
+    in_week: dict[str, int] = {}
     out = []
     for ts in template.sessions:
         slots: list[Slot] = []
@@ -105,8 +118,38 @@ def resolve_sessions(
                     and avoids(f, avoid) is None
                 )
 
-            pick = _pick(tslot, facts, usable, alternatives)
-            if pick is None:
+            if tslot.role is not None:
+                found = pick(
+                    tslot.role,
+                    tslot.pattern,
+                    tslot.muscle,
+                    pool,
+                    experience=profile.experience,
+                    in_session=frozenset(used),
+                    in_week=in_week,
+                )
+                if found is None:
+                    what = tslot.pattern or tslot.muscle or "trunk work"
+                    raise TemplateError(
+                        path,
+                        None,
+                        None,
+                        f"template {template.name!r}, session {ts.name!r}, slot {j + 1}: no "
+                        f"{tslot.role} exercise for {what} with your equipment and avoid list; "
+                        "add equipment with `spotter init --equipment ...`, or pick another "
+                        "template",
+                    )
+                slot = role_slot(found, profile.goal, tslot.role, tslot.sets, tslot.rir)
+                if tslot.rep_low:
+                    slot = replace(slot, rep_low=tslot.rep_low, rep_high=tslot.rep_high)
+                if tslot.rest_seconds is not None:
+                    slot = replace(slot, rest_seconds=tslot.rest_seconds)
+                rule = tslot.rule or role_rule(found, tslot.role, profile.experience)
+                slots.append(replace(slot, rule=rule))
+                in_week[found.slug] = in_week.get(found.slug, 0) + 1
+                continue
+            pick_ = _pick(tslot, facts, usable, alternatives)
+            if pick_ is None:
                 raise TemplateError(
                     path,
                     None,
@@ -116,12 +159,13 @@ def resolve_sessions(
                     "add equipment with `spotter init --equipment ...`, or pick another template",
                 )
             low, high = tslot.rep_low, tslot.rep_high
-            if facts[pick].measure != facts.get(tslot.choices[0], facts[pick]).measure:
-                low, high = facts[pick].rep_range
+            if facts[pick_].measure != facts.get(tslot.choices[0], facts[pick_]).measure:
+                low, high = facts[pick_].rep_range
             rest = tslot.rest_seconds
             if rest is None:
                 rest = rest_seconds(low, high, profile.goal)
-            slots.append(Slot(pick, tslot.sets, low, high, tslot.rir, rest, tslot.rule))
+            slots.append(Slot(pick_, tslot.sets, low, high, tslot.rir, rest, tslot.rule))
+            in_week[pick_] = in_week.get(pick_, 0) + 1
         out.append((ts.name, tuple(slots)))
     return out
 

@@ -3,8 +3,11 @@
 A template (``planning/templates/*.yaml``, read by :mod:`spotter.planning.template_files`) has
 a ``name``, a ``title``, a ``description``, the training ``days`` a week it needs, hints for the
 lifter it was written for (``goal``, ``experience``, ``minutes``), a default length in ``weeks``,
-and ``sessions``: each a ``name`` and ``slots`` of ``exercise`` (a slug) or ``any`` (slugs in
-order of preference), ``sets``, ``reps`` (``"8-12"`` or ``5``), ``rir``, ``rule`` (a key of
+and ``sessions``: each a ``name`` and ``slots`` of ``exercise`` (a slug), ``any`` (slugs in
+order of preference) or ``role`` (``main``, ``secondary``, ``accessory`` or ``trunk``, with the
+``pattern`` or primary ``muscle`` it trains: the exercise is chosen from the catalog by role,
+:mod:`~spotter.planning.model.role_slots`; its ``reps``, ``rir`` and ``rule`` may then be left
+to the role), ``sets``, ``reps`` (``"8-12"`` or ``5``), ``rir``, ``rule`` (a key of
 :data:`~spotter.planning.model.progression.RULES`) and optionally ``rest`` in seconds (default:
 :func:`~spotter.planning.model.session_time.rest_seconds` for the reps and the lifter's goal).
 With ``rotate: true`` the sessions are done in turn across the weeks (GZCLP's four sessions on
@@ -26,7 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from spotter.errors import SpotterError
+from spotter.knowledge.vocab import MUSCLES, PATTERNS
+from spotter.planning.model.program import RIR_END
 from spotter.planning.model.progression import RULES
+from spotter.planning.model.role_slots import SLOT_ROLES
 from spotter.profile import EXPERIENCE, GOALS
 
 #: Rules that prescribe their own sets and reps.
@@ -64,13 +70,21 @@ class TemplateError(SpotterError):
 
 @dataclass(frozen=True, slots=True)
 class TemplateSlot:
+    """One slot: named exercises (``choices``, in order of preference), or a ``role`` with the
+    ``pattern`` or ``muscle`` it trains, filled from the catalog
+    (:mod:`~spotter.planning.model.role_slots`). ``rep_low``/``rep_high`` are 0 and ``rule``
+    None when a role slot leaves them to its role."""
+
     choices: tuple[str, ...]
     sets: int
     rep_low: int
     rep_high: int
     rir: int
-    rule: str
+    rule: str | None
     rest_seconds: int | None = None
+    role: str | None = None
+    pattern: str | None = None
+    muscle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +174,9 @@ _TOP: Final = frozenset(
         "deviations",
     }
 )
-_SLOT_KEYS: Final = frozenset({"exercise", "any", "sets", "reps", "rir", "rule", "rest"})
+_SLOT_KEYS: Final = frozenset(
+    {"exercise", "any", "role", "pattern", "muscle", "sets", "reps", "rir", "rule", "rest"}
+)
 
 
 def _slot(
@@ -174,8 +190,15 @@ def _slot(
             (*loc, extra[0]),
             f"is not a known field; expected one of {', '.join(sorted(_SLOT_KEYS))}",
         )
-    if ("exercise" in data) == ("any" in data):
-        raise r.fail(loc, "give either exercise (one slug) or any (a list of slugs)")
+    if sum(k in data for k in ("exercise", "any", "role")) != 1:
+        raise r.fail(
+            loc, "give one of exercise (one slug), any (a list of slugs) or role (with pattern or muscle)"
+        )
+    if "role" in data:
+        return _role_slot(r, data, loc)
+    if "pattern" in data or "muscle" in data:
+        key = "pattern" if "pattern" in data else "muscle"
+        raise r.fail((*loc, key), "goes with role, not with exercise or any")
     if "exercise" in data:
         choices: tuple[str, ...] = (r.get(data, loc, "exercise", str),)
         key = "exercise"
@@ -210,6 +233,39 @@ def _slot(
     return TemplateSlot(choices, sets, low, high, rir, rule, rest)
 
 
+def _role_slot(r: _Reader, data: dict[str, Any], loc: tuple[str | int, ...]) -> TemplateSlot:
+    role = r.get(data, loc, "role", str)
+    if role not in SLOT_ROLES:
+        raise r.fail((*loc, "role"), f"unknown role {role!r}; expected one of {', '.join(SLOT_ROLES)}")
+    pattern = r.get(data, loc, "pattern", str, None)
+    if pattern is not None and pattern not in PATTERNS:
+        raise r.fail((*loc, "pattern"), f"unknown movement pattern {pattern!r}")
+    muscle = r.get(data, loc, "muscle", str, None)
+    if muscle is not None and muscle not in MUSCLES:
+        raise r.fail((*loc, "muscle"), f"unknown muscle {muscle!r}")
+    if role != "trunk" and pattern is None and muscle is None:
+        raise r.fail(loc, f"a {role} slot needs the pattern or the muscle it trains")
+    sets = r.get(data, loc, "sets", int)
+    if not 1 <= sets <= 20:
+        raise r.fail((*loc, "sets"), f"expected 1-20 sets, got {sets}")
+    low = high = 0
+    if "reps" in data:
+        try:
+            low, high = parse_reps(data["reps"], r.path, "reps")
+        except TemplateError as exc:
+            raise r.fail((*loc, "reps"), exc.message) from None
+    rir = r.get(data, loc, "rir", int, RIR_END)
+    if not 0 <= rir <= 10:
+        raise r.fail((*loc, "rir"), f"expected RIR 0-10, got {rir}")
+    rule = r.get(data, loc, "rule", str, None)
+    if rule is not None and rule not in RULES:
+        raise r.fail((*loc, "rule"), f"unknown rule {rule!r}; expected one of {', '.join(RULES)}")
+    rest = r.get(data, loc, "rest", int, None)
+    if rest is not None and not 0 <= rest <= 900:
+        raise r.fail((*loc, "rest"), f"expected 0-900 seconds, got {rest}")
+    return TemplateSlot((), sets, low, high, rir, rule, rest, role, pattern, muscle)
+
+
 def parse_template(
     data: Any,
     path: str,
@@ -224,7 +280,7 @@ def parse_template(
     ...     "sessions": [{"name": "A", "slots": [{"exercise": "push-up", "sets": 3,
     ...     "reps": "8-12", "rir": 2, "rule": "double"}]}]}, "x.yaml")
     >>> t.sessions[0].slots[0]
-    TemplateSlot(choices=('push-up',), sets=3, rep_low=8, rep_high=12, rir=2, rule='double', rest_seconds=None)
+    TemplateSlot(choices=('push-up',), sets=3, rep_low=8, rep_high=12, rir=2, rule='double', rest_seconds=None, role=None, pattern=None, muscle=None)
     >>> parse_template({"name": "x"}, "x.yaml")
     Traceback (most recent call last):
     ...

@@ -21,7 +21,8 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
 * at most :data:`SESSION_HARD_SETS` hard sets (plain sets as a primary mover) per muscle row
   and session, and at most :data:`EXERCISE_WEEK_SETS` sets a week of an exercise that is
   neither a main lift nor emphasised (item 8);
-* posture goal: all pulling sets at least 1.5 x all pressing sets (the planes apart are the
+* posture goal: all pulling sets (a plane's stand-in counted when the lifter can do none of its
+  pulls, :func:`~spotter.planning.model.explain.plane_pulls`) at least 1.5 x all pressing sets (the planes apart are the
   ``pull-push`` family's), and an exercise with the rear delts and one with the rhomboids or middle traps as
   a primary mover (item 10);
 * an anti-extension or anti-rotation exercise every week when the pool has one (item 12 and
@@ -40,6 +41,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import plane_pulls
 from spotter.planning.model.review.balance import is_staple, staple_patterns
 from spotter.planning.model.review.context import MAJOR_GROUPS, SIX_PATTERNS, is_compound
 from spotter.planning.model.roles import STRENGTH_PATTERNS, best_ranks, is_top
@@ -55,7 +57,6 @@ MAIN_PER_SESSION: Final[int] = 2
 #: Fewest sets of a strength lift in a session (StrongLifts and GZCLP T1 work in 3-5 sets).
 MAIN_MIN_SETS: Final[int] = 3
 TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
-POSTURE_PULLS: Final[frozenset[str]] = frozenset({"horizontal-pull", "vertical-pull"})
 POSTURE_PUSHES: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
 RETRACTORS: Final[frozenset[str]] = frozenset({"rhomboids", "middle-traps"})
 FREQUENCY_MIN_SESSIONS: Final[int] = 3
@@ -147,8 +148,10 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
             add(m.Add(sum(terms) <= EXERCISE_WEEK_SETS), "coach")
     # item 10 (posture): rear delts and scapular retraction
     if request.profile.goal == "posture":
+        planes = plane_pulls(f.pattern for f in pool.values())
+        pull_patterns = planes["horizontal"] | planes["vertical"]
         pulls: Any = sum(
-            built.sets[k] for k in built.cells if facts[k[1]].pattern in POSTURE_PULLS
+            built.sets[k] for k in built.cells if facts[k[1]].pattern in pull_patterns
         )
         pushes: Any = sum(
             built.sets[k] for k in built.cells if facts[k[1]].pattern in POSTURE_PUSHES

@@ -84,7 +84,7 @@ def session_order(
     first: frozenset[str] = frozenset(),
 ) -> tuple[object, ...]:
     """Sort key of an exercise in a session: main and secondary compounds, then multi-joint
-    accessories (a face pull), then trunk work and carries that are multi-joint (they end the
+    accessories (a face pull), then carries, then trunk work that is multi-joint (it ends the
     compound work), then isolation exercises; then a template's slots in their order; among each
     the exercises in ``first`` (the strength lifts of a strength plan), then the other main
     lifts (``main``), then the higher staple score; then by slug.
@@ -102,11 +102,13 @@ def session_order(
     ['bench', 'dip', 'face-pull', 'plank', 'fly']
     """
     if facts.mechanic == "isolation":
-        tier = 3
+        tier = 4
     elif facts.role in ("main", "secondary"):
         tier = 0
-    else:  # a multi-joint accessory (a face pull), then trunk work and carries
-        tier = 2 if facts.role in ("trunk", "carry") or is_core(facts) else 1
+    elif facts.role == "carry":
+        tier = 2
+    else:  # a multi-joint accessory (a face pull), then trunk work
+        tier = 3 if facts.role == "trunk" or is_core(facts) else 1
     slug = facts.slug
     return (tier, position, slug not in first, slug not in main, -facts.staple, slug)
 

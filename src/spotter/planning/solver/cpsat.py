@@ -32,6 +32,9 @@ from spotter.planning.model.program import WeekPlan
 from spotter.planning.model.request import Conflict, PlanInfeasibleError, PlanRequest
 from spotter.planning.solver.costs import preference_cost
 from spotter.planning.solver.model import FAMILIES, WeekModel
+from spotter.planning.solver.ortools_import import import_cp_model
+
+import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
 #: The first stage (distance) gets this many times the ``effort`` of the second.
 STAGE1_EFFORT: Final[float] = 2.0
@@ -87,7 +90,7 @@ class CpSatSolver:
         *,
         max_sets: int = 5,
         seed: int = 0,
-        effort: float = 0.3,
+        effort: float = 0.2,
         per_class: int | None = 2,
         lns_rounds: int = 1,
         polish: bool = False,
@@ -198,9 +201,10 @@ class CpSatSolver:
                     )
                 ]
             )
-        distance_optimal = status == cp_model.OPTIMAL
         values = list(solver.ResponseProto().solution)
         best = round(solver.ObjectiveValue())
+        # the distance is a sum of non-negative deviations: a plan at 0 is optimal, proven or not
+        distance_optimal = status == cp_model.OPTIMAL or best == 0
         if not distance_optimal:
             values, best = self._improve(
                 built, values, best, LNS_EFFORT * self.effort, self.lns_rounds

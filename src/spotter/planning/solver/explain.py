@@ -23,11 +23,14 @@ from spotter.planning.model.session_time import CHANGEOVER_SECONDS
 from spotter.planning.model.targets import HARD_DAY_SETS, SESSION_CAP, pull_ratio
 from spotter.planning.solver.model import BASE_FAMILIES as FAMILIES
 from spotter.planning.solver.model import WeekModel
+from spotter.planning.solver.ortools_import import import_cp_model
 from spotter.planning.solver.pool import TICKS_PER_SECOND
 from spotter.profile import WEEKDAYS
 
 if TYPE_CHECKING:
     from spotter.planning.solver.cpsat import CpSatSolver
+
+import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
 #: Longest session the minutes search considers.
 MAX_MINUTES: Final[int] = 240

@@ -20,7 +20,8 @@ arithmetic so that :func:`~spotter.planning.model.checks.check_week` agrees:
 * ``small`` -- a small exercise (rehab or minor-row isolation, see
   :func:`~spotter.planning.model.suitability.is_small`) gets at most 4 sets unless one of its
   rows is emphasised (a template's slot keeps its sets).
-* ``session-cap``, ``pull-push`` (plain sets, ratio as a fraction), ``knee-hip``, ``variety``
+* ``session-cap``, ``pull-push`` (plain sets, ratio as a fraction; a plane's pull or, when the
+  lifter can do none, its stand-in: :func:`~spotter.planning.model.explain.plane_pulls`), ``knee-hip``, ``variety``
   (each major row by 2+ different exercises in the week); ``repeat``, ``equipment``, ``days`` and
   ``avoid`` hold by construction, ``order`` by sorting each day after solving
   (:func:`.costs.session_order`: compounds first, main lifts first, trunk work last).
@@ -65,6 +66,7 @@ from spotter.planning.model.explain import (
     PLANES,
     balance_blocked,
     eligible,
+    plane_pulls,
     weekday_order,
 )
 from spotter.planning.model.program import Session, Slot, WeekPlan
@@ -96,6 +98,7 @@ from spotter.planning.solver.costs import (
     small_sets,
     usable,
 )
+from spotter.planning.solver.ortools_import import import_cp_model
 from spotter.planning.solver.pool import (
     TICKS_PER_SECOND,
     class_key,
@@ -108,6 +111,8 @@ from spotter.profile import WEEKDAYS
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
+
+import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
 #: Scale of the row weights in the integer objective.
 WEIGHT_SCALE: Final[int] = 100
@@ -419,13 +424,13 @@ class WeekModel:
         m = self.model
         if self._on("pull-push"):
             q = _ratio(ratio)
-            for plane, (pull_pattern, _) in PLANES.items():
-                if not any(c.facts.pattern == pull_pattern for c in self.cells.values()):
+            counted = plane_pulls(f.pattern for f in self.pool.values())
+            for plane in PLANES:
+                keys = [k for k, c in self.cells.items() if c.facts.pattern in counted[plane]]
+                if not keys:
                     continue
-                pull, push = (
-                    self._pattern_sets(f"{plane}-pull"),
-                    self._pattern_sets(f"{plane}-push"),
-                )
+                pull = sum(self.sets[k] for k in keys)
+                push = self._pattern_sets(f"{plane}-push")
                 self._add(m.Add(q.denominator * pull >= q.numerator * push), "pull-push")
         if self._on("knee-hip"):
             q = _ratio(KNEE_HIP_MAX_RATIO)

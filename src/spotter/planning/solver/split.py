@@ -8,8 +8,10 @@ follows its content (PLAN-RUBRIC.md item 4):
 * ``upper`` -- no leg exercise (the model has no cell for one); neither pushing nor pulling sets
   above :data:`~spotter.planning.model.rationale.SIDE_SHARE` of the day's upper-body sets, so it
   is an Upper day, not a Push or Pull day holding the other side;
-* ``lower`` -- no upper-body exercise (trunk work and carries are neutral), at least one leg
-  exercise;
+* ``lower`` -- no upper-body exercise but accessories that neither press nor pull (a lower day
+  may end with lateral raises or curls, as coaches' lower days often do), and then the leg sets
+  above :data:`~spotter.planning.model.rationale.NAME_SHARE` of the day's sets, so it is still a
+  Lower day; trunk work and carries are neutral; at least one leg exercise;
 * ``full`` -- at least one leg exercise, one press and one pull, and neither the leg nor the
   upper-body sets above :data:`~spotter.planning.model.rationale.NAME_SHARE` of the day's sets.
 
@@ -22,6 +24,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import PULL_STAND_INS
 from spotter.planning.model.rationale import LEG_PATTERNS, NAME_SHARE, NEUTRAL_PATTERNS, SIDE_SHARE
 
 if TYPE_CHECKING:
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
 SPLIT_FROM: Final[int] = 4
 PRESSES: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
 PULLS: Final[frozenset[str]] = frozenset({"horizontal-pull", "vertical-pull"})
+#: Stand-ins for a pull (the pullover), kept off lower days like the pulls themselves.
+STAND_INS: Final[frozenset[str]] = frozenset(p for ps in PULL_STAND_INS.values() for p in ps)
 
 
 def day_kinds(days: tuple[str, ...]) -> dict[str, str]:
@@ -56,10 +61,22 @@ def region(f: ExerciseFacts) -> str:
     return "lower" if f.pattern in LEG_PATTERNS else "upper"
 
 
+def guest(kind: str, f: ExerciseFacts) -> bool:
+    """An accessory of the other half that a day of ``kind`` may close with (module
+    docstring): on a lower day an upper-body isolation accessory that neither presses nor pulls
+    (lateral raises, curls, rear-delt flyes; not an upright row). An upper day takes no leg exercise at all (the review's
+    Upper day holds no lower-body exercise)."""
+    if f.role != "accessory" or f.mechanic != "isolation":
+        return False
+    if kind == "lower":
+        return region(f) == "upper" and f.pattern not in PRESSES | PULLS | STAND_INS
+    return False
+
+
 def allowed(kind: str, f: ExerciseFacts) -> bool:
     """Whether a day of ``kind`` may hold ``f`` at all."""
     r = region(f)
-    return kind == "full" or r == "neutral" or r == kind
+    return kind == "full" or r == "neutral" or r == kind or guest(kind, f)
 
 
 def add_split(built: WeekModel, kinds: dict[str, str]) -> None:
@@ -76,6 +93,8 @@ def add_split(built: WeekModel, kinds: dict[str, str]) -> None:
         upper: Any = sum(built.sets[k] for k in by["upper"])
         if kind == "lower":
             built.add(m.Add(sum(built.used[k] for k in by["lower"]) >= 1), "coach")
+            if by["upper"]:  # guests: the day stays a Lower day (legs over 2/3 of its sets)
+                built.add(m.Add(name.denominator * lower > name.numerator * (lower + upper)), "coach")
             continue
         push: Any = sum(
             built.sets[k] for k in by["upper"] if built.cells[k].facts.force == "push"

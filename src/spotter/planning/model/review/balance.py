@@ -1,7 +1,9 @@
 """Rubric items 10-14: balance and variety (PLAN-RUBRIC.md, "Balance and variety").
 
 10. **Pull at least push** -- plain sets of horizontal pulls at least those of horizontal
-    presses, and the same vertically; for the posture goal, all pulling sets at least
+    presses, and the same vertically; when the lifter's equipment allows no exercise of a
+    plane's pull, its stand-in counts (:func:`~spotter.planning.model.explain.plane_pulls`:
+    dumbbell pullovers for the vertical pull of a lifter with no bar, cable or band); for the posture goal, all pulling sets at least
     :data:`POSTURE_PULL_RATIO` (1.5) times all pressing sets, and an exercise with the rear
     delts and one with the rhomboids or middle traps as a primary mover every week.
 11. **Knee and hip balance** -- plain sets of knee-dominant patterns (squat, lunge, knee
@@ -25,6 +27,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import PLANES, plane_pulls
 from spotter.planning.model.review.context import (
     EPS,
     MAJOR_GROUPS,
@@ -39,6 +42,7 @@ from spotter.planning.model.review.context import (
     is_trunk_or_carry,
     not_applicable,
     passed,
+    pool,
 )
 from spotter.planning.model.review.room import exercise_room
 from spotter.planning.model.volume import pattern_sets, primary_rows
@@ -57,13 +61,25 @@ def pull_push(inp: ReviewInput) -> ItemResult:
     """Item 10 (module docstring)."""
     n, key, title = 10, "pull-push", "Pull at least push"
     sets = pattern_sets(inp.week, inp.facts)
+    counted = plane_pulls(f.pattern for f in pool(inp).values())
     details = []
-    for plane in ("horizontal", "vertical"):
-        pull, push = sets.get(f"{plane}-pull", 0), sets.get(f"{plane}-push", 0)
+    notes = []
+    plane_pull = {}
+    for plane, (own, push_pattern) in PLANES.items():
+        pull = sum(sets.get(p, 0) for p in counted[plane])
+        plane_pull[plane] = pull
+        push = sets.get(push_pattern, 0)
+        stand_in = counted[plane] - {own}
+        if stand_in:
+            notes.append(
+                f"{plane}: {' and '.join(sorted(stand_in))} stands in for the {own} that the "
+                "equipment does not allow"
+            )
         if pull < push:
-            details.append(f"{plane}: {pull} pulling sets against {push} pressing sets")
+            why = "" if counted[plane] else f" (the equipment allows no {own} nor a stand-in)"
+            details.append(f"{plane}: {pull} pulling sets against {push} pressing sets{why}")
     if inp.profile.goal == "posture":
-        pull = sets.get("horizontal-pull", 0) + sets.get("vertical-pull", 0)
+        pull = plane_pull["horizontal"] + plane_pull["vertical"]
         push = sets.get("horizontal-push", 0) + sets.get("vertical-push", 0)
         if pull < POSTURE_PULL_RATIO * push - EPS:
             details.append(
@@ -81,8 +97,12 @@ def pull_push(inp: ReviewInput) -> ItemResult:
             if inp.profile.goal == "posture"
             else ""
         )
+        note = "".join(f"; {x}" for x in notes)
         return passed(
-            n, key, title, f"pulling sets match or exceed pressing sets in each plane{extra}"
+            n,
+            key,
+            title,
+            f"pulling sets match or exceed pressing sets in each plane{extra}{note}",
         )
     return failed(n, key, title, details)
 
