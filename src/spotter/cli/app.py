@@ -76,9 +76,12 @@ def main_callback(
     ] = False,
 ) -> None:
     """Spotter: a strength-training coach on your own data."""
+    from spotter.compose import Runtime
     from spotter.config import resolve_settings
 
-    ctx.obj = {"settings": resolve_settings(db)}
+    rt = Runtime(resolve_settings(db))
+    ctx.obj = {"runtime": rt}
+    ctx.call_on_close(rt.close)
 
 
 def main() -> None:
