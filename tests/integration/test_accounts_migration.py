@@ -15,7 +15,7 @@ import spotter.store.db
 from spotter.access import LOCAL_USER_ID, Role
 from spotter.knowledge.custom import CustomExercise
 from spotter.log import SetRecord
-from spotter.store.db import current_revision, migrate
+from spotter.store.db import current_revision, migrate, normalize_url
 from spotter.store.uow import SqlUnitOfWork
 
 T = "2026-11-20 10:00:00"
@@ -81,8 +81,9 @@ def _insert_0005_data(engine: Engine) -> None:
 
 
 @pytest.fixture
-def old_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+def old_engine(empty_db_url: str) -> Iterator[Engine]:
+    """A 0005 database with data, on SQLite and on PostgreSQL."""
+    engine = create_engine(normalize_url(empty_db_url))
     migrate(engine, "0005")
     _insert_0005_data(engine)
     yield engine
