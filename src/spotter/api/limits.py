@@ -1,0 +1,159 @@
+"""Request body size limits, enforced before a large body is read.
+
+Documented maxima (``BodyLimits`` takes others):
+
+* a JSON body (``application/json``, ``*+json``, a form, or no content type): **1 MB**;
+* an uploaded file (any other content type: ``multipart/form-data``, ``text/csv``,
+  ``application/octet-stream``, ...), such as an import file: **20 MB**.
+
+A request whose ``Content-Length`` is over the limit is answered ``413`` with a problem+json body
+at once, without reading the body; a body sent without a length (chunked) is counted as it arrives
+and answered ``413`` as soon as it passes the limit; the route never sees it.
+
+Login lockout (too many failed passwords) is decided by :mod:`spotter.services.auth` and surfaces
+as ``429`` with a ``Retry-After`` header through the API's error handler
+(:mod:`spotter.api.problems`).
+"""
+
+from __future__ import annotations
+
+import json
+from email.message import Message as _MimeMessage
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from spotter.api.problems import PROBLEM_JSON, problem_type
+
+__all__ = [
+    "JSON_LIMIT_BYTES",
+    "UPLOAD_LIMIT_BYTES",
+    "BodyLimits",
+    "limit_for",
+]
+
+#: The largest JSON body accepted (1 MB).
+JSON_LIMIT_BYTES = 1_000_000
+#: The largest uploaded file body accepted, such as an import file (20 MB).
+UPLOAD_LIMIT_BYTES = 20_000_000
+
+
+def _is_json_like(content_type: str | None) -> bool:
+    if not content_type:
+        return True
+    mime = _MimeMessage()
+    mime["content-type"] = content_type
+    main, sub = mime.get_content_maintype(), mime.get_content_subtype()
+    if main == "application" and (sub == "json" or sub.endswith("+json")):
+        return True
+    return main == "application" and sub == "x-www-form-urlencoded"
+
+
+def limit_for(
+    content_type: str | None,
+    *,
+    json_limit: int = JSON_LIMIT_BYTES,
+    upload_limit: int = UPLOAD_LIMIT_BYTES,
+) -> int:
+    """The largest body accepted with this content type.
+
+    >>> limit_for("application/json; charset=utf-8"), limit_for("application/problem+json")
+    (1000000, 1000000)
+    >>> limit_for("multipart/form-data; boundary=x"), limit_for("text/csv")
+    (20000000, 20000000)
+    >>> limit_for(None)
+    1000000
+    """
+    return json_limit if _is_json_like(content_type) else upload_limit
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:g} MB"
+
+
+def _problem(limit: int, content_type: str | None) -> bytes:
+    kind = "a JSON body" if _is_json_like(content_type) else "an uploaded file"
+    return json.dumps(
+        {
+            "type": problem_type("too-large"),
+            "title": "Content Too Large",
+            "status": 413,
+            "detail": f"the request body is larger than {_megabytes(limit)}, "
+            f"the most accepted for {kind}",
+        }
+    ).encode()
+
+
+class BodyLimits:
+    """ASGI middleware refusing request bodies over the limit of their content type (413)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        json_limit: int = JSON_LIMIT_BYTES,
+        upload_limit: int = UPLOAD_LIMIT_BYTES,
+    ) -> None:
+        self.app = app
+        self.json_limit = json_limit
+        self.upload_limit = upload_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        content_type = headers.get("content-type")
+        limit = limit_for(content_type, json_limit=self.json_limit, upload_limit=self.upload_limit)
+        declared = headers.get("content-length")
+        if declared is not None and declared.strip().isdigit() and int(declared) > limit:
+            await _send_too_large(send, limit, content_type)
+            return
+
+        received = 0
+        refused = False  # the 413 went out; the app's own answer is dropped
+        app_started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit and not app_started:
+                    refused = True
+                    await _send_too_large(send, limit, content_type)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal app_started
+            if refused:
+                return
+            if message["type"] == "http.response.start":
+                app_started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not refused:  # the app failed because the body was cut off: already answered
+                raise
+
+
+async def _send_too_large(send: Send, limit: int, content_type: str | None) -> None:
+    body = _problem(limit, content_type)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", PROBLEM_JSON.encode()),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
