@@ -12,6 +12,7 @@ quickly. Errors never show a password: URLs are rendered with it masked.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,10 @@ def _unreachable(u: URL, exc: SQLAlchemyError) -> StoreError:
     """A PostgreSQL connection failure, said in one paragraph without a traceback."""
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     first = reason[0] if reason else exc.__class__.__name__
+    # psycopg repeats the address: "connection failed: connection to server at "h", port p
+    # failed: Connection refused"; the message below names it once
+    first = re.sub(r'^(connection failed: )?connection to server at "[^"]*"(, port \d+)? failed: ',
+                   "", first)
     where = f"{u.host or 'localhost'}:{u.port or 5432}"
     return StoreError(
         f"cannot connect to the PostgreSQL server at {where} (database {u.database!r}, user "
@@ -247,6 +252,85 @@ def migrate(engine: Engine, target: str = HEAD) -> None:
         command.upgrade(cfg, target)
 
 
+@dataclass(frozen=True, slots=True)
+class UpgradeResult:
+    """What ``spotter db upgrade`` did."""
+
+    database: str  #: the URL, password masked
+    from_revision: str | None  #: None: the database was empty
+    to_revision: str
+    applied: tuple[str, ...]  #: the revisions applied, oldest first (empty: already up to date)
+
+
+def _prepare_sqlite(url: str, *, create: bool) -> Path | None:
+    """The SQLite file of ``url`` (None for another backend or memory), checked usable and, with
+    ``create``, its folder made."""
+    try:
+        path = _sqlite_path(url)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StoreError(f"cannot read the database URL {display_url(url)!r}: {exc}") from exc
+    if path is not None and create:
+        _check_writable(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder {path.parent} for the database: "
+                f"{exc.strerror or exc}; nothing was changed"
+            ) from exc
+    return path
+
+
+def database_status(url: str) -> tuple[str, SchemaStatus]:
+    """The masked URL and the schema status of the database at ``url``, changing nothing (a
+    SQLite file that does not exist is reported empty, not created)."""
+    url = normalize_url(url)
+    path = _prepare_sqlite(url, create=False)
+    shown = display_url(url)
+    if path is not None and not path.exists():
+        return shown, SchemaStatus(current=None, head=HEAD, pending=REVISIONS, known=True)
+    engine = create_store_engine(url)
+    try:
+        return shown, schema_status(engine)
+    except SQLAlchemyError as exc:
+        raise _connection_error(engine, exc) from exc
+    finally:
+        engine.dispose()
+
+
+def upgrade_database(url: str) -> UpgradeResult:
+    """Migrate the database at ``url`` to the head revision (creating a SQLite file if needed).
+
+    Raises :class:`StoreError` for an unusable place, an unreachable server or a schema newer than
+    this Spotter; a failed migration is rolled back whole (one transaction).
+    """
+    url = normalize_url(url)
+    _prepare_sqlite(url, create=True)
+    engine = create_store_engine(url)
+    shown = display_url(url)
+    try:
+        try:
+            before = schema_status(engine)
+        except SQLAlchemyError as exc:
+            raise _connection_error(engine, exc) from exc
+        if not before.known:
+            raise StoreError(
+                f"the database {shown} has schema revision {before.current!r}, newer than this "
+                f"Spotter knows (it knows up to {HEAD!r}); upgrade Spotter instead. "
+                "Nothing was changed."
+            )
+        if before.pending:
+            try:
+                migrate(engine)
+            except SQLAlchemyError as exc:
+                raise StoreError(
+                    f"the upgrade of {shown} failed and was rolled back: {exc}"
+                ) from exc
+        return UpgradeResult(shown, before.current, HEAD, before.pending)
+    finally:
+        engine.dispose()
+
+
 def _connection_error(engine: Engine, exc: SQLAlchemyError) -> StoreError:
     if engine.dialect.name == "postgresql":
         return _unreachable(engine.url, exc)
@@ -267,19 +351,12 @@ def open_engine(url: str, *, auto_migrate: bool | None = None) -> Engine:
     be migrated; in every case nothing is changed.
     """
     url = normalize_url(url)
-    try:
-        path = _sqlite_path(url)
-    except (SQLAlchemyError, ValueError) as exc:
-        raise StoreError(f"cannot read the database URL {display_url(url)!r}: {exc}") from exc
-    if path is not None:
-        _check_writable(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create the folder {path.parent} for the database: "
-                f"{exc.strerror or exc}; nothing was changed"
-            ) from exc
+    path = _prepare_sqlite(url, create=auto_migrate is not False)
+    if path is not None and auto_migrate is False and not path.exists():
+        raise StoreError(
+            f"the database {path} does not exist yet; run `spotter db upgrade --db {path}` "
+            "to create it. Nothing was changed."
+        )
     engine = create_store_engine(url)
     if auto_migrate is None:
         auto_migrate = engine.dialect.name == "sqlite"
