@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -171,10 +172,11 @@ def login(
             passwords.burn(password[:MAX_PASSWORD])
             raise AuthenticationError(_WRONG)
         if user.locked_until is not None and now < user.locked_until:
-            wait = int((user.locked_until - now).total_seconds()) + 1
+            wait = math.ceil((user.locked_until - now).total_seconds())
+            minutes = math.ceil(wait / 60)
             raise RateLimitedError(
-                f"too many failed logins: the account is locked for {wait // 60 + 1} more "
-                "minutes",
+                f"too many failed logins: the account is locked for {minutes} more "
+                f"minute{'s' if minutes != 1 else ''}",
                 retry_after_s=wait,
             )
         if not passwords.verify(user.password_hash, password):
