@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,10 +13,6 @@ from fastapi.testclient import TestClient
 from spotter.access.model import Role
 from spotter.compose import Runtime
 from spotter.config import Settings
-
-#: The API tests' clock runs this far ahead of the store's, so that the change feed (which holds
-#: back the last second) already serves what a test has just written.
-AHEAD = dt.timedelta(seconds=3)
 
 
 @dataclass
@@ -107,9 +102,7 @@ def open_api(db_url: str, tmp_path: Path, catalog: Any) -> Iterator[Api]:
     from spotter.api.app import create_app
 
     settings = Settings(db_url=db_url, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
-    rt = Runtime(
-        settings, auto_migrate=False, clock=lambda: dt.datetime.now(dt.UTC) + AHEAD
-    )
+    rt = Runtime(settings, auto_migrate=False)
     rt.__dict__["base_catalog"] = catalog  # the session's built-in catalog, loaded once
     with TestClient(create_app(rt), raise_server_exceptions=False) as client:
         yield Api(rt, client)

@@ -18,8 +18,9 @@ from spotter.errors import ValidationError
 
 router = APIRouter(prefix="/users/{user}/changes", tags=["sync"])
 
-#: How far behind the clock the feed stays: a change stamped within the current second (or being
-#: committed) is served by the next poll rather than skipped.
+#: How far behind the store's clock the feed stays: the store stamps changes to the second, so a
+#: change stamped within the current second (or still being committed) is served by a later poll
+#: rather than skipped. A change shows up in the feed one to two seconds after it was made.
 SETTLE = dt.timedelta(seconds=1)
 
 Position = tuple[dt.datetime, int, int]
@@ -89,8 +90,10 @@ def changes(
     deleted after ``updated_since``, oldest first. Deleted records come as delete markers
     (``deleted: true``). Apply the records by uuid; poll again with ``next``."""
     after = None if updated_since is None else decode_since(updated_since)
-    now = sub.rt.now().astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
-    until = now - SETTLE
+    from spotter.store.log_repo import now_utc
+
+    until = now_utc() - SETTLE  # the clock that stamps updated_at, whole seconds
+
     with sub.uow() as uow:
         found = queries.changes(uow.connection, sub.user_id, after=after, until=until, limit=limit + 1)
     more = len(found) > limit
