@@ -41,7 +41,12 @@ def next_session(exercise: str, sub: Reader) -> NextOut:
     from spotter.science.loading import round_load
     from spotter.science.warmup import warmup_ramp
     from spotter.services.importer import resolve_logged
-    from spotter.services.training import default_equipment, next_prescription, relative_to_body
+    from spotter.services.training import (
+        TrainingError,
+        default_equipment,
+        next_prescription,
+        relative_to_body,
+    )
 
     cat = sub.catalog
     with input_errors("path."):
@@ -56,7 +61,10 @@ def next_session(exercise: str, sub: Reader) -> NextOut:
     with sub.uow() as uow:
         records, _ = plausible(uow.log.sets(exercise=ex.slug))
     unit = sub.unit
-    p = next_prescription(records, ex, unit)
+    try:
+        p = next_prescription(records, ex, unit)
+    except TrainingError as exc:  # nothing logged to go on: no prescription for this lifter yet
+        raise NotFoundError(str(exc), field="path.exercise") from None
     kit = default_equipment(ex, unit)
     warmups = (
         warmup_ramp(p.load_kg, kit)
