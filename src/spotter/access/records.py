@@ -1,6 +1,9 @@
-"""The account records the services hand out: users, coach links, sessions, tokens, audit events,
-comments. Plain values with timezone-aware UTC times; no secret ever appears in one (a session or
-token value exists only in the result of the call that created it)."""
+"""The account records of the store: users, coach links, sessions, tokens, audit events, comments.
+
+Plain values with timezone-aware UTC times. A session or token value appears in none of them (it
+exists only in the result of the call that created it, and is stored as a digest); a
+:class:`User` carries the password hash for the auth service, so what the services hand out for
+display is :class:`spotter.services.accounts.Account`, which leaves it out."""
 
 from __future__ import annotations
 
