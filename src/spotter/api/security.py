@@ -32,7 +32,7 @@ from spotter.access.policy import is_on_behalf
 from spotter.api.deps import runtime
 from spotter.compose import Runtime
 from spotter.errors import AuthenticationError, NotFoundError, PermissionDeniedError
-from spotter.services import accounts, auth, coaching
+from spotter.services import auth, coaching
 from spotter.services.auth import Passwords
 
 __all__ = [
@@ -176,8 +176,9 @@ def user_id_of(rt: Runtime, uuid: str) -> int:
         canonical = str(UUID(uuid))
     except ValueError:
         raise NotFoundError("no such user", field="user") from None
-    found = accounts.find_account(rt.uow(), canonical)
-    if found.uuid != canonical:
+    with rt.uow() as uow:
+        found = uow.accounts.user_by_uuid(canonical)
+    if found is None:
         raise NotFoundError("no such user", field="user")
     return found.id
 
