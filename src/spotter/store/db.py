@@ -292,7 +292,7 @@ def database_status(url: str) -> tuple[str, SchemaStatus]:
     engine = create_store_engine(url)
     try:
         return shown, schema_status(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ValueError) as exc:
         raise _connection_error(engine, exc) from exc
     finally:
         engine.dispose()
@@ -311,7 +311,7 @@ def upgrade_database(url: str) -> UpgradeResult:
     try:
         try:
             before = schema_status(engine)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, ValueError) as exc:
             raise _connection_error(engine, exc) from exc
         if not before.known:
             raise StoreError(
@@ -331,8 +331,8 @@ def upgrade_database(url: str) -> UpgradeResult:
         engine.dispose()
 
 
-def _connection_error(engine: Engine, exc: SQLAlchemyError) -> StoreError:
-    if engine.dialect.name == "postgresql":
+def _connection_error(engine: Engine, exc: SQLAlchemyError | ValueError) -> StoreError:
+    if engine.dialect.name == "postgresql" and isinstance(exc, SQLAlchemyError):
         return _unreachable(engine.url, exc)
     return StoreError(
         f"cannot open the database {display_url(engine.url)}: {exc.__class__.__name__}: {exc}"
@@ -366,7 +366,7 @@ def open_engine(url: str, *, auto_migrate: bool | None = None) -> Engine:
     except ImportError as exc:
         engine.dispose()
         raise _missing_driver(url, exc) from exc
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ValueError) as exc:  # ValueError: a path the OS cannot take
         engine.dispose()
         raise _connection_error(engine, exc) from exc
     if rev is not None and rev not in REVISIONS:
