@@ -164,6 +164,19 @@ def alternatives(
     )
 
 
+def _custom_field(body: CustomIn, message: str) -> str:
+    """The body field a refusal of a custom exercise is about."""
+    low = message.lower()
+    if "muscle" in low:
+        named = [m for m in body.secondary if repr(m) in message]
+        return "secondary" if named and not any(repr(m) in message for m in body.primary) else "primary"
+    for word, field in (("equipment", "equipment"), ("load type", "load_type"),
+                        ("measure", "measure"), ("mechanic", "mechanic"), ("slug", "slug")):
+        if word in low:
+            return field
+    return "name"
+
+
 def _custom_out(c: CustomExercise) -> CustomOut:
     return CustomOut(
         uuid=c.uuid,
@@ -220,12 +233,7 @@ def create_custom(body: CustomIn, sub: Owner, response: Response) -> CustomOut:
             from spotter.errors import ConflictError
 
             raise ConflictError(text, field="body.name") from None
-        named = next(
-            (k for k in ("primary", "secondary", "equipment", "load", "measure", "mechanic", "slug")
-             if k in text.lower()),
-            "name",
-        )
-        field = "load_type" if named == "load" else named
+        field = _custom_field(body, text)
         raise ValidationError(text, field=f"body.{field}") from None
     if not new:
         response.status_code = status.HTTP_200_OK
