@@ -79,3 +79,13 @@ def test_a_password_is_never_taken_from_the_command_line(server_db: str) -> None
 def test_an_unknown_user_is_a_clear_error(server_db: str) -> None:
     result = runner.invoke(app, ["disable", "ghost"])
     assert result.exit_code == 1 and "no user 'ghost'" in result.output
+
+
+def test_the_local_user_gets_a_time_zone_and_a_password_for_the_server(server_db: str) -> None:
+    updated = _json(["set", "local", "--tz", "Australia/Perth"])
+    assert updated["timezone"] == "Australia/Perth"  # type: ignore[index]
+    assert updated["has_password"] is False  # type: ignore[index]
+    done = _json(["password", "local", "--password-stdin"], stdin=PW + "\n")
+    assert done["has_password"] is True and done["id"] == 1  # type: ignore[index]
+    bad = runner.invoke(app, ["set", "local", "--tz", "Perth"])
+    assert bad.exit_code == 1 and "unknown time zone 'Perth'" in bad.output

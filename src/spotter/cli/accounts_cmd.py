@@ -1,4 +1,4 @@
-"""`spotter users add | list | disable | enable | role | password`: accounts on a server's database.
+"""`spotter users add | list | set | disable | enable | role | password`: accounts on a database.
 
 For whoever runs a Spotter server (``--db`` or ``SPOTTER_DB`` naming its database); the single-user
 command line needs none of this. Registered in ``cli/app.py`` as the command group ``users``
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="users",
-    help="Manage the accounts of a Spotter server: add, list, disable, enable, role, password.",
+    help="Manage the accounts of a Spotter server: add, list, set, disable, enable, role, password.",
     no_args_is_help=True,
 )
 
@@ -153,6 +153,37 @@ def list_(
             str(a.id), a.username, a.role.value, a.timezone, state, f"{a.created_at:%Y-%m-%d %H:%M}"
         )
     console().print(table)
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    user: UserArg,
+    timezone: Annotated[
+        str | None, typer.Option("--timezone", "--tz", help="IANA time zone, e.g. Europe/Berlin.")
+    ] = None,
+    email: Annotated[str | None, typer.Option("--email", help="An e-mail address.")] = None,
+    display_name: Annotated[
+        str | None, typer.Option("--display-name", help="The name shown to others.")
+    ] = None,
+    fmt: TextFormatOpt = TextFormat.text,
+) -> None:
+    """Change an account's time zone (it decides the user's "today" and weeks), e-mail or name.
+
+    Example: spotter users set local --tz Europe/Berlin
+    """
+    from spotter.services.accounts import update_settings
+
+    target = _find(ctx, user)
+    with user_errors():
+        account = update_settings(
+            runtime(ctx).uow(),
+            target.id,
+            timezone=timezone,
+            display_name=display_name,
+            email=email,
+        )
+    _show(account, fmt, "updated")
 
 
 def _find(ctx: typer.Context, ref: str) -> Account:
