@@ -159,6 +159,16 @@ def test_a_session_expires_30_days_after_its_last_use(db_engine: Engine) -> None
         auth.authenticate_session(_uow(db_engine), token, now=T0)
 
 
+def test_expired_sessions_are_forgotten_when_the_user_signs_in_again(db_engine: Engine) -> None:
+    ana = _ana(db_engine)
+    auth.open_session(_uow(db_engine), ana, now=T0)
+    auth.open_session(_uow(db_engine), ana, now=T0 + dt.timedelta(days=10))
+    auth.open_session(_uow(db_engine), ana, now=T0 + dt.timedelta(days=31))  # the first expired
+    with db_engine.connect() as conn:
+        created = sorted(r[0] for r in conn.execute(select(t.web_session.c.created_at)))
+    assert [c.day for c in created] == [11, 1]  # Dec 11 and Jan 1 remain, Dec 1 is gone
+
+
 def test_signing_out_ends_one_session_and_revoke_all_ends_every_one(db_engine: Engine) -> None:
     ana = _ana(db_engine)
     first, second, third = (auth.open_session(_uow(db_engine), ana, now=T0) for _ in range(3))

@@ -247,3 +247,19 @@ def test_registration_checks_the_username_timezone_and_uniqueness(people: People
     assert update_settings(people.uow(), people.ana.user_id, timezone="Asia/Tokyo").timezone == (
         "Asia/Tokyo"
     )
+
+
+def test_the_database_itself_refuses_a_second_live_link_for_the_same_pair(people: People) -> None:
+    coaching.invite(people.uow(), people.coach, "ana", "read_log", now=T0)
+    with people.uow() as uow, pytest.raises(ConflictError):  # as if two requests raced
+        uow.accounts.add_link(
+            coach_id=people.coach.user_id,
+            lifter_id=people.ana.user_id,
+            permissions=frozenset({READ}),
+            invite_code_hash=None,
+            now=T0,
+        )
+    link = coaching.list_links(people.uow(), people.ana)[0]
+    coaching.end_link(people.uow(), people.coach, link.uuid, now=T0)
+    again = coaching.invite(people.uow(), people.coach, "ana", "comment", now=T0)  # after the end
+    assert again.link.status is LinkStatus.INVITED

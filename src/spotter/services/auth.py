@@ -249,10 +249,12 @@ class SessionAuth:
 
 
 def open_session(uow: AuthUnitOfWork, user_id: int, *, now: datetime) -> NewSession:
-    """A new web session for the user, valid for :data:`SESSION_TTL` from its last use."""
+    """A new web session for the user, valid for :data:`SESSION_TTL` from its last use (the
+    user's expired sessions are forgotten on the way)."""
     now = _aware(now)
     token = secrets.token_urlsafe(32)
     with uow:
+        uow.accounts.delete_expired_sessions(user_id, now=now)
         session = uow.accounts.add_session(
             token_hash=digest(token),
             user_id=user_id,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, RowMapping, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from spotter.access.model import (
     Grant,
@@ -27,6 +28,7 @@ from spotter.access.records import (
     User,
     WebSession,
 )
+from spotter.errors import ConflictError
 from spotter.store import tables as t
 from spotter.store.log_repo import new_id, new_uuid
 
@@ -238,19 +240,24 @@ class AccountsRepository:
         invite_code_hash: str | None,
         now: datetime,
     ) -> CoachLink:
-        link_id = new_id(
-            self._conn.execute(
-                insert(_L).values(
-                    uuid=new_uuid(),
-                    coach_id=coach_id,
-                    lifter_id=lifter_id,
-                    status=LinkStatus.INVITED.value,
-                    permissions=format_permissions(permissions),
-                    invite_code_hash=invite_code_hash,
-                    created_at=to_db(now),
+        try:
+            with self._conn.begin_nested():
+                result = self._conn.execute(
+                    insert(_L).values(
+                        uuid=new_uuid(),
+                        coach_id=coach_id,
+                        lifter_id=lifter_id,
+                        status=LinkStatus.INVITED.value,
+                        permissions=format_permissions(permissions),
+                        invite_code_hash=invite_code_hash,
+                        created_at=to_db(now),
+                    )
                 )
-            )
-        )
+        except IntegrityError as exc:  # a concurrent invitation of the same pair won
+            raise ConflictError(
+                "this coach already has an invitation or a link to this lifter", field="username"
+            ) from exc
+        link_id = new_id(result)
         row = self._one(select(_L).where(_L.c.id == link_id))
         assert row is not None
         return _link(row)
@@ -339,6 +346,13 @@ class AccountsRepository:
 
     def delete_session(self, session_id: int) -> None:
         self._conn.execute(_WS.delete().where(_WS.c.id == session_id))
+
+    def delete_expired_sessions(self, user_id: int, *, now: datetime) -> int:
+        """Forget the user's sessions that expired before ``now``."""
+        result = self._conn.execute(
+            _WS.delete().where(_WS.c.user_id == user_id, _WS.c.expires_at <= to_db(now))
+        )
+        return int(result.rowcount or 0)
 
     def delete_sessions_of(self, user_id: int) -> int:
         result = self._conn.execute(_WS.delete().where(_WS.c.user_id == user_id))

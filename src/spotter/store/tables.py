@@ -208,6 +208,15 @@ coach_link = Table(
     Column("revoked_at", DateTime, nullable=True),
     Column("ended_by", Integer, ForeignKey("app_user.id"), nullable=True),
     Index("ix_coach_link_pair", "coach_id", "lifter_id"),
+    # at most one invited or active link per coach and lifter
+    Index(
+        "ux_coach_link_live_pair",
+        "coach_id",
+        "lifter_id",
+        unique=True,
+        sqlite_where=text("status <> 'revoked'"),
+        postgresql_where=text("status <> 'revoked'"),
+    ),
 )
 
 audit_event = Table(

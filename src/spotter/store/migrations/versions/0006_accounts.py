@@ -101,6 +101,15 @@ def upgrade() -> None:
         sa.Column("ended_by", sa.Integer, _user_fk("fk_coach_link_ended_by"), nullable=True),
     )
     op.create_index("ix_coach_link_pair", "coach_link", ["coach_id", "lifter_id"])
+    live = sa.text("status <> 'revoked'")
+    op.create_index(
+        "ux_coach_link_live_pair",
+        "coach_link",
+        ["coach_id", "lifter_id"],
+        unique=True,
+        sqlite_where=live,
+        postgresql_where=live,
+    )
     op.create_index("ix_coach_link_lifter_id", "coach_link", ["lifter_id"])
 
     op.create_table(
