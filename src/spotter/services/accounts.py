@@ -127,7 +127,7 @@ def _check_display_name(name: str) -> str:
 
 def _parse_role(role: Role | str) -> Role:
     try:
-        return Role(role)
+        return Role(role.strip().lower())
     except ValueError:
         raise ValidationError(
             f"unknown role {role!r}: expected lifter, coach or admin", field="role"
