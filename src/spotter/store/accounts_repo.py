@@ -6,7 +6,7 @@ datetimes and are stored as naive UTC; they come back aware (UTC). It never comm
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, RowMapping, func, insert, select, update
@@ -18,7 +18,6 @@ from spotter.access.model import (
     Permission,
     Role,
     format_permissions,
-    parse_permissions,
 )
 from spotter.access.records import (
     AccessToken,
@@ -30,6 +29,16 @@ from spotter.access.records import (
 )
 from spotter.errors import ConflictError
 from spotter.store import tables as t
+from spotter.store.accounts_rows import (
+    comment_of,
+    event_of,
+    link_of,
+    opt_to_db,
+    session_of,
+    to_db,
+    token_of,
+    user_of,
+)
 from spotter.store.log_repo import new_id, new_uuid
 
 _U = t.app_user
@@ -41,109 +50,6 @@ _CM = t.comment
 
 #: The tables a comment may point at, by target kind.
 COMMENT_TARGETS = {"set": t.set_entry, "workout": t.workout, "plan": t.plan}
-
-
-def to_db(when: datetime) -> datetime:
-    """An aware time as the naive UTC the store keeps."""
-    if when.tzinfo is None:
-        raise ValueError("expected a timezone-aware datetime")
-    return when.astimezone(UTC).replace(tzinfo=None)
-
-
-def _opt_db(when: datetime | None) -> datetime | None:
-    return None if when is None else to_db(when)
-
-
-def from_db(when: datetime) -> datetime:
-    """A stored naive UTC time as an aware one."""
-    return when.replace(tzinfo=UTC)
-
-
-def _opt(when: datetime | None) -> datetime | None:
-    return None if when is None else from_db(when)
-
-
-def _user(r: RowMapping) -> User:
-    return User(
-        id=r["id"],
-        uuid=r["uuid"],
-        username=r["username"],
-        role=Role(r["role"]),
-        timezone=r["timezone"],
-        display_name=r["display_name"],
-        email=r["email"],
-        created_at=from_db(r["created_at"]),
-        disabled_at=_opt(r["disabled_at"]),
-        failed_logins=int(r["failed_logins"]),
-        locked_until=_opt(r["locked_until"]),
-        password_hash=r["password_hash"],
-    )
-
-
-def _link(r: RowMapping) -> CoachLink:
-    return CoachLink(
-        id=r["id"],
-        uuid=r["uuid"],
-        coach_id=r["coach_id"],
-        lifter_id=r["lifter_id"],
-        status=LinkStatus(r["status"]),
-        permissions=parse_permissions(r["permissions"]),
-        created_at=from_db(r["created_at"]),
-        accepted_at=_opt(r["accepted_at"]),
-        revoked_at=_opt(r["revoked_at"]),
-        ended_by=r["ended_by"],
-    )
-
-
-def _session(r: RowMapping) -> WebSession:
-    return WebSession(
-        id=r["id"],
-        user_id=r["user_id"],
-        csrf_token=r["csrf_token"],
-        created_at=from_db(r["created_at"]),
-        expires_at=from_db(r["expires_at"]),
-        last_seen_at=from_db(r["last_seen_at"]),
-    )
-
-
-def _token(r: RowMapping) -> AccessToken:
-    return AccessToken(
-        id=r["id"],
-        uuid=r["uuid"],
-        user_id=r["user_id"],
-        name=r["name"],
-        prefix=r["prefix"],
-        scopes=frozenset(s for s in r["scopes"].split(",") if s),
-        created_at=from_db(r["created_at"]),
-        expires_at=_opt(r["expires_at"]),
-        last_used_at=_opt(r["last_used_at"]),
-        revoked_at=_opt(r["revoked_at"]),
-    )
-
-
-def _event(r: RowMapping) -> AuditEvent:
-    return AuditEvent(
-        id=r["id"],
-        actor_id=r["actor_id"],
-        subject_id=r["subject_id"],
-        action=r["action"],
-        target=r["target"],
-        at=from_db(r["at"]),
-    )
-
-
-def _comment(r: RowMapping) -> Comment:
-    return Comment(
-        id=r["id"],
-        uuid=r["uuid"],
-        author_id=r["author_id"],
-        lifter_id=r["lifter_id"],
-        target_kind=r["target_kind"],
-        target_uuid=r["target_uuid"],
-        body=r["body"],
-        created_at=from_db(r["created_at"]),
-        deleted_at=_opt(r["deleted_at"]),
-    )
 
 
 class AccountsRepository:
@@ -189,20 +95,20 @@ class AccountsRepository:
 
     def user_by_id(self, user_id: int) -> User | None:
         row = self._one(select(_U).where(_U.c.id == user_id))
-        return None if row is None else _user(row)
+        return None if row is None else user_of(row)
 
     def user_by_username(self, username: str) -> User | None:
         row = self._one(select(_U).where(_U.c.username == username))
-        return None if row is None else _user(row)
+        return None if row is None else user_of(row)
 
     def user_by_uuid(self, uuid: str) -> User | None:
         row = self._one(select(_U).where(_U.c.uuid == uuid))
-        return None if row is None else _user(row)
+        return None if row is None else user_of(row)
 
     def users(self, *, after_id: int = 0, limit: int = 100) -> list[User]:
         """Users in id order, from the first id above ``after_id``."""
         q = select(_U).where(_U.c.id > after_id).order_by(_U.c.id).limit(limit)
-        return [_user(r) for r in self._conn.execute(q).mappings()]
+        return [user_of(r) for r in self._conn.execute(q).mappings()]
 
     def count_users(self, *, role: Role | None = None, enabled_only: bool = False) -> int:
         q = select(func.count()).select_from(_U)
@@ -260,15 +166,15 @@ class AccountsRepository:
         link_id = new_id(result)
         row = self._one(select(_L).where(_L.c.id == link_id))
         assert row is not None
-        return _link(row)
+        return link_of(row)
 
     def link_by_uuid(self, uuid: str) -> CoachLink | None:
         row = self._one(select(_L).where(_L.c.uuid == uuid))
-        return None if row is None else _link(row)
+        return None if row is None else link_of(row)
 
     def link_by_code_hash(self, code_hash: str) -> CoachLink | None:
         row = self._one(select(_L).where(_L.c.invite_code_hash == code_hash))
-        return None if row is None else _link(row)
+        return None if row is None else link_of(row)
 
     def live_link(self, coach_id: int, lifter_id: int) -> CoachLink | None:
         """The invited or active link from this coach to this lifter, if any."""
@@ -282,7 +188,7 @@ class AccountsRepository:
             .order_by(_L.c.id.desc())
         )
         row = self._one(q)
-        return None if row is None else _link(row)
+        return None if row is None else link_of(row)
 
     def grant(self, coach_id: int, lifter_id: int) -> Grant | None:
         """What the live link from ``coach_id`` to ``lifter_id`` allows (None: no live link)."""
@@ -294,7 +200,7 @@ class AccountsRepository:
         q = select(_L).where((_L.c.coach_id == user_id) | (_L.c.lifter_id == user_id))
         if not include_revoked:
             q = q.where(_L.c.status != LinkStatus.REVOKED.value)
-        return [_link(r) for r in self._conn.execute(q.order_by(_L.c.id.desc())).mappings()]
+        return [link_of(r) for r in self._conn.execute(q.order_by(_L.c.id.desc())).mappings()]
 
     def update_link(self, link_id: int, **values: Any) -> CoachLink:
         stored: dict[str, Any] = {}
@@ -310,7 +216,7 @@ class AccountsRepository:
         self._conn.execute(update(_L).where(_L.c.id == link_id).values(**stored))
         row = self._one(select(_L).where(_L.c.id == link_id))
         assert row is not None
-        return _link(row)
+        return link_of(row)
 
     # -- web sessions --------------------------------------------------------------------------
 
@@ -331,11 +237,11 @@ class AccountsRepository:
         )
         row = self._one(select(_WS).where(_WS.c.id == session_id))
         assert row is not None
-        return _session(row)
+        return session_of(row)
 
     def session_by_hash(self, token_hash: str) -> WebSession | None:
         row = self._one(select(_WS).where(_WS.c.token_hash == token_hash))
-        return None if row is None else _session(row)
+        return None if row is None else session_of(row)
 
     def touch_session(self, session_id: int, *, now: datetime, expires_at: datetime) -> None:
         self._conn.execute(
@@ -360,7 +266,7 @@ class AccountsRepository:
 
     def sessions_of(self, user_id: int) -> list[WebSession]:
         q = select(_WS).where(_WS.c.user_id == user_id).order_by(_WS.c.id)
-        return [_session(r) for r in self._conn.execute(q).mappings()]
+        return [session_of(r) for r in self._conn.execute(q).mappings()]
 
     # -- personal access tokens ----------------------------------------------------------------
 
@@ -385,24 +291,24 @@ class AccountsRepository:
                     name=name,
                     scopes=",".join(sorted(scopes)),
                     created_at=to_db(now),
-                    expires_at=_opt_db(expires_at),
+                    expires_at=opt_to_db(expires_at),
                 )
             )
         )
         row = self._one(select(_AT).where(_AT.c.id == token_id))
         assert row is not None
-        return _token(row)
+        return token_of(row)
 
     def token_by_hash(self, token_hash: str) -> AccessToken | None:
         row = self._one(select(_AT).where(_AT.c.token_hash == token_hash))
-        return None if row is None else _token(row)
+        return None if row is None else token_of(row)
 
     def tokens_of(self, user_id: int) -> list[AccessToken]:
         q = select(_AT).where(_AT.c.user_id == user_id).order_by(_AT.c.id)
-        return [_token(r) for r in self._conn.execute(q).mappings()]
+        return [token_of(r) for r in self._conn.execute(q).mappings()]
 
     def update_token(self, token_id: int, **values: datetime | None) -> None:
-        stored = {k: _opt_db(v) for k, v in values.items()}
+        stored = {k: opt_to_db(v) for k, v in values.items()}
         self._conn.execute(update(_AT).where(_AT.c.id == token_id).values(**stored))
 
     # -- audit events --------------------------------------------------------------------------
@@ -431,7 +337,7 @@ class AccountsRepository:
             .order_by(_AE.c.at.desc(), _AE.c.id.desc())
             .limit(limit)
         )
-        return [_event(r) for r in self._conn.execute(q).mappings()]
+        return [event_of(r) for r in self._conn.execute(q).mappings()]
 
     # -- comments ------------------------------------------------------------------------------
 
@@ -470,7 +376,7 @@ class AccountsRepository:
         )
         row = self._one(select(_CM).where(_CM.c.id == comment_id))
         assert row is not None
-        return _comment(row)
+        return comment_of(row)
 
     def comments_on(self, lifter_id: int, kind: str, uuid: str) -> list[Comment]:
         """Live comments on one target, oldest first."""
@@ -484,7 +390,7 @@ class AccountsRepository:
             )
             .order_by(_CM.c.created_at, _CM.c.id)
         )
-        return [_comment(r) for r in self._conn.execute(q).mappings()]
+        return [comment_of(r) for r in self._conn.execute(q).mappings()]
 
     def comment_by_uuid(self, lifter_id: int, uuid: str) -> Comment | None:
         """A live comment on the lifter's data."""
@@ -492,7 +398,7 @@ class AccountsRepository:
             _CM.c.lifter_id == lifter_id, _CM.c.uuid == uuid, _CM.c.deleted_at.is_(None)
         )
         row = self._one(q)
-        return None if row is None else _comment(row)
+        return None if row is None else comment_of(row)
 
     def delete_comment(self, comment_id: int, *, now: datetime) -> None:
         self._conn.execute(
