@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import replace
 
 import pytest
+from argon2 import extract_parameters
 from sqlalchemy import Engine, select
 
 from spotter.access import Permission
@@ -239,3 +240,9 @@ def test_a_user_cannot_revoke_someone_elses_token(db_engine: Engine) -> None:
     with pytest.raises(NotFoundError):
         auth.revoke_token(_uow(db_engine), bo, new.record.uuid, now=T0)
     assert auth.authenticate_token(_uow(db_engine), new.token, now=T0).user.id == ana
+
+
+def test_the_decoy_an_unknown_user_is_checked_against_costs_what_a_real_hash_costs() -> None:
+    # same memory, passes and lanes as a stored production hash, so the same Argon2 work
+    assert extract_parameters(auth._decoy(auth.PRODUCTION)) == auth.PRODUCTION
+    assert extract_parameters(FAST.hash(PASSWORD)) == extract_parameters(auth._decoy(FAST_FOR_TESTS))

@@ -24,6 +24,7 @@ count too, before the error is raised). Times are aware datetimes.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import math
@@ -88,7 +89,7 @@ class Passwords:
 
     def __init__(self, params: Parameters = PRODUCTION) -> None:
         self._hasher = PasswordHasher.from_parameters(params)
-        self._dummy: str | None = None
+        self._dummy = _decoy(params)
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
@@ -108,9 +109,25 @@ class Passwords:
 
     def burn(self, password: str) -> None:
         """Spend one verification's time on nothing (an unknown user looks like a known one)."""
-        if self._dummy is None:
-            self._dummy = self._hasher.hash(secrets.token_urlsafe(16))
         self.verify(self._dummy, password)
+
+
+def _decoy(params: Parameters) -> str:
+    """An encoded Argon2 hash with these parameters that no password matches.
+
+    Verifying against it costs exactly what a real verification costs, and making it costs
+    nothing (a random salt and an all-zero digest, no hashing).
+    """
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode().rstrip("=")
+
+    kind = {Type.ID: "argon2id", Type.I: "argon2i", Type.D: "argon2d"}[params.type]
+    return (
+        f"${kind}$v={params.version}$m={params.memory_cost},t={params.time_cost},"
+        f"p={params.parallelism}${b64(secrets.token_bytes(params.salt_len))}"
+        f"${b64(bytes(params.hash_len))}"
+    )
 
 
 def check_password_rules(password: str, username: str, *, field: str = "password") -> None:
