@@ -263,3 +263,30 @@ def test_the_database_itself_refuses_a_second_live_link_for_the_same_pair(people
     coaching.end_link(people.uow(), people.coach, link.uuid, now=T0)
     again = coaching.invite(people.uow(), people.coach, "ana", "comment", now=T0)  # after the end
     assert again.link.status is LinkStatus.INVITED
+
+
+def test_a_disabled_lifter_does_not_exist_for_their_coach(people: People) -> None:
+    _link(people, READ)
+    disable_account(people.uow(), people.admin, people.ana.user_id, now=T0)
+    with pytest.raises(NotFoundError):
+        authorize(people.uow(), people.coach, people.ana.user_id, READ, False)
+
+
+def test_only_the_author_or_the_lifter_deletes_a_comment(people: People) -> None:
+    _link(people, COMMENT)
+    other = register(people.uow(), FAST, username="otto", password=PW, role="coach", now=T0)
+    otto = Principal(other.id, other.role)
+    inv = coaching.invite(people.uow(), otto, "ana", "comment", now=T0)
+    coaching.accept(people.uow(), people.ana, link_uuid=inv.link.uuid, now=T0)
+    said = coaching.add_comment(
+        people.uow(), people.coach, people.ana.user_id, "set", people.set_uuid, "Nice", now=T0
+    )
+    with pytest.raises(PermissionDeniedError):
+        coaching.delete_comment(people.uow(), otto, people.ana.user_id, said.uuid, now=T0)
+    coaching.end_link(people.uow(), people.ana, coaching.list_links(people.uow(), people.coach)[0].uuid,
+                      now=T0)
+    with pytest.raises(NotFoundError):  # a former coach reaches nothing, not even their comment
+        coaching.delete_comment(people.uow(), people.coach, people.ana.user_id, said.uuid, now=T0)
+    assert [c.body for c in coaching.list_comments(
+        people.uow(), otto, people.ana.user_id, "set", people.set_uuid
+    )] == ["Nice"]
