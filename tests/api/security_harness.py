@@ -110,3 +110,10 @@ def make_token(c: TestClient, owner: Caller, scopes: list[str], name: str = "t")
     r = call(c, owner, "POST", "/api/v1/auth/tokens", json={"name": name, "scopes": scopes})
     assert r.status_code == 201, r.text
     return Caller(f"{owner.name}-token-{'+'.join(scopes)}", owner.user_uuid, token=r.json()["token"])
+
+
+def sqlite_copy(request: pytest.FixtureRequest, tmp: Path) -> str:
+    """A migrated SQLite database of its own (a copy of the per-worker template)."""
+    path = tmp / "spotter.db"
+    shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+    return f"sqlite:///{path}"
