@@ -175,3 +175,22 @@ def test_another_lifters_set_does_not_exist_for_me(api: Api) -> None:
     assert is_problem(me.delete(f"/log/sets/{theirs['uuid']}"), 404)
     assert me.get("/log/sets").json()["items"] == []
     assert len(other.get("/log/sets").json()["items"]) == 1
+
+
+def test_an_entry_the_grammar_cannot_read_is_refused_on_the_text_and_a_retry_is_replayed(
+    api: Api,
+) -> None:
+    me = api.lifter()
+    assert is_problem(me.post("/log/entries", json={"text": "squat 3x5 100kg @banana"}), 422,
+                      "body.text")
+    assert is_problem(me.post("/log/entries", json={"text": "flibbertigibbet 3x5 100kg"}), 422,
+                      "body.text")
+    entry = {"text": "squat 2x5 100kg", "uuid": str(uuid.uuid4()),
+             "set_uuids": [str(uuid.uuid4()), str(uuid.uuid4())]}
+    first, again = me.post("/log/entries", json=entry), me.post("/log/entries", json=entry)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert [s["uuid"] for s in again.json()["sets"]] == entry["set_uuids"]
+    assert is_problem(me.post("/log/entries", json={**entry, "uuid": str(uuid.uuid4()),
+                                                    "set_uuids": entry["set_uuids"][:1]}),
+                      422, "body.set_uuids")
+    assert len(me.get("/log/sets").json()["items"]) == 2

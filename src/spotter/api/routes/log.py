@@ -25,7 +25,7 @@ from spotter.api.schemas.log import (
     WrittenOut,
 )
 from spotter.api.subject import Owner, Reader, Subject
-from spotter.errors import ConflictError, NotFoundError, SpotterError, ValidationError
+from spotter.errors import ConflictError, NotFoundError, ValidationError
 from spotter.knowledge.model import Exercise
 from spotter.log import SetRecord
 
@@ -224,31 +224,28 @@ def _written(sub: Subject, batch_id: int, *, replayed: bool) -> WrittenOut:
 )
 def log_entry(body: EntryIn, sub: Owner, response: Response) -> WrittenOut:
     """What `spotter log "..."` does: 'squat 3x5 100kg @8', supersets with '+'."""
-    from spotter.services.log import log_text
+    from spotter.interchange.logline import LogSyntaxError
+    from spotter.knowledge.catalog import AmbiguousExerciseError, UnknownExerciseError
+    from spotter.science.limits import LimitError
+    from spotter.services.log import LogInputError, log_text
 
-    with input_errors("body."):
-        try:
-            logged = log_text(
-                sub.uow(),
-                sub.catalog,
-                body.text,
-                when=sub.to_store(body.performed_at),
-                now=sub.now_local(),
-                default_unit=body.unit or sub.unit,
-                allow_outlier=body.allow_outlier,
-                notes=body.notes,
-                batch_uuid=None if body.uuid is None else str(body.uuid),
-                set_uuids=[str(u) for u in body.set_uuids],
-            )
-        except SpotterError as exc:
-            if isinstance(exc, ValidationError):
-                raise
-            from spotter.science.limits import LimitError
-            from spotter.services.log import LogInputError
-
-            if isinstance(exc, LimitError | LogInputError):
-                raise
-            raise ValidationError(str(exc), field="body.text") from None
+    refused = (LogSyntaxError, UnknownExerciseError, AmbiguousExerciseError, LimitError, LogInputError)
+    try:
+        logged = log_text(
+            sub.uow(),
+            sub.catalog,
+            body.text,
+            when=sub.to_store(body.performed_at),
+            now=sub.now_local(),
+            default_unit=body.unit or sub.unit,
+            allow_outlier=body.allow_outlier,
+            notes=body.notes,
+            batch_uuid=None if body.uuid is None else str(body.uuid),
+            set_uuids=[str(u) for u in body.set_uuids],
+        )
+    except refused as exc:  # the message names the set and value; the field is the text
+        field = "body.set_uuids" if "uuid" in str(exc) and body.set_uuids else "body.text"
+        raise ValidationError(str(exc), field=field) from None
     if logged.replayed:
         response.status_code = status.HTTP_200_OK
     return _written(sub, logged.batch_id, replayed=logged.replayed)
