@@ -49,6 +49,7 @@ def test_the_schema_and_the_docs_page_are_served_from_the_package_without_a_cdn(
     schema = api.client.get("/api/v1/openapi.json").json()
     assert "/api/v1/users/{user}/log/sets" in schema["paths"]
     assert schema["components"]["schemas"]["SetIn"]["examples"]
+    assert set(schema["components"]["securitySchemes"]) == {"token", "session"}
     page = api.client.get("/api/v1/docs")
     assert page.status_code == 200
     assert "http://" not in page.text and "https://" not in page.text

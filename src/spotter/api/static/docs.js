@@ -1,17 +1,27 @@
 // Starts Swagger UI on the API's own schema (kept in a file: the docs page runs no inline script).
+// Signing in with "Try it out" on POST /auth/login keeps the session's CSRF token for this tab, and
+// every later request that changes something sends it, as the API asks of cookie sessions.
 window.addEventListener("load", function () {
+  var CSRF_KEY = "spotterCsrf";
   window.ui = SwaggerUIBundle({
     url: document.body.dataset.openapi,
     dom_id: "#swagger-ui",
     deepLinking: true,
     withCredentials: true,
     requestInterceptor: function (request) {
-      // A session (cookie) request that changes something needs the CSRF token given at login.
-      var token = window.sessionStorage.getItem("spotterCsrf");
-      if (token && request.method && request.method.toUpperCase() !== "GET") {
+      var token = window.sessionStorage.getItem(CSRF_KEY);
+      var method = (request.method || "GET").toUpperCase();
+      if (token && method !== "GET" && method !== "HEAD" && method !== "OPTIONS") {
         request.headers["X-CSRF-Token"] = token;
       }
       return request;
+    },
+    responseInterceptor: function (response) {
+      var body = response && response.body;
+      if (body && typeof body.csrf_token === "string") {
+        window.sessionStorage.setItem(CSRF_KEY, body.csrf_token);
+      }
+      return response;
     },
   });
 });
