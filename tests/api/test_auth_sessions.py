@@ -80,6 +80,7 @@ def test_a_session_reads_without_csrf_but_changes_nothing_without_the_right_toke
     assert me.status_code == 200
     assert me.json()["account"]["username"] == "csrf.ben"
     assert me.json()["csrf_token"] == ben.csrf
+    assert me.headers["cache-control"] == "no-store"  # a secret is never cached
 
     change = {"display_name": "Ben B"}
     no_token = call(c, Caller("ben", cookie=ben.cookie), "PATCH", ME, json=change)
@@ -177,6 +178,7 @@ def test_a_read_token_reads_but_cannot_write_and_a_revoked_token_is_refused(
     _problem(call(c, reader, "PATCH", ME, json={"display_name": "H"}), 403)
 
     listed = call(c, session, "GET", "/api/v1/auth/tokens").json()
+    assert listed and all("token" not in t for t in listed)
     assert [t["name"] for t in listed] == ["watch"]
     assert "token" not in listed[0] and reader.token is not None
     assert reader.token.startswith(listed[0]["prefix"])

@@ -61,7 +61,7 @@ def _after(cursor: str | None) -> int:
 def list_users(
     admin: Admin,
     rt: RuntimeDep,
-    cursor: Annotated[str | None, Query(max_length=32)] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> AccountPage:
     """Every account in the order they were made, a page at a time."""

@@ -37,6 +37,8 @@ from spotter.services.auth import Passwords
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 PasswordsDep = Annotated[Passwords, Depends(passwords)]
+#: Responses that carry a secret (a CSRF token, a new access token) are never cached.
+NO_STORE = "no-store"
 
 
 def _no_nul(text: str) -> str:
@@ -209,6 +211,7 @@ def login(
     user = auth.login(rt.uow(), pw, body.username, body.password, now=rt.now())
     opened = auth.open_session(rt.uow(), user.id, now=rt.now())
     set_session_cookie(response, request, opened.token, max_age=_seconds(auth.SESSION_TTL))
+    response.headers["Cache-Control"] = NO_STORE
     return LoginOut(
         account=AccountOut.of(Account.of(user)),
         csrf_token=opened.csrf_token,
@@ -227,8 +230,11 @@ def logout(principal: CurrentPrincipal, request: Request, rt: RuntimeDep) -> Res
 
 
 @router.get("/me", response_model=MeOut)
-def me(principal: CurrentPrincipal, request: Request, rt: RuntimeDep) -> MeOut:
+def me(
+    principal: CurrentPrincipal, request: Request, response: Response, rt: RuntimeDep
+) -> MeOut:
     """The caller's account; for a session also its CSRF token."""
+    response.headers["Cache-Control"] = NO_STORE
     account = accounts.get_account(rt.uow(), principal.user_id)
     csrf = getattr(request.state, "csrf_token", None) if principal.scopes is None else None
     return MeOut(
@@ -268,12 +274,16 @@ def change_password(
     )
     opened = auth.open_session(rt.uow(), principal.user_id, now=rt.now())
     set_session_cookie(response, request, opened.token, max_age=_seconds(auth.SESSION_TTL))
+    response.headers["Cache-Control"] = NO_STORE
     return PasswordOut(ended_sessions=max(0, ended - 1), csrf_token=opened.csrf_token)
 
 
 @router.post("/tokens", status_code=status.HTTP_201_CREATED, response_model=NewTokenOut)
-def create_token(body: TokenIn, principal: CurrentPrincipal, rt: RuntimeDep) -> NewTokenOut:
+def create_token(
+    body: TokenIn, principal: CurrentPrincipal, response: Response, rt: RuntimeDep
+) -> NewTokenOut:
     """A personal access token with scopes read and/or write; its value is shown only here."""
+    response.headers["Cache-Control"] = NO_STORE
     _session_only(principal, "creating an access token")
     new = auth.create_token(
         rt.uow(),
