@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from routes_kit import Api, is_problem, open_api
+from routes_kit import Api, is_problem, open_api, profile
 
 MONDAY = "2026-11-16"
 
@@ -75,3 +75,18 @@ def test_plans_are_named_by_id_or_active_and_explained(api: Api) -> None:
     assert why["rows"] and why["exercises"] and why["review"]["items"]
     assert is_problem(me.post("/plans", json={"template": "no-such-template"}), 422,
                       "body.template")
+
+
+def test_a_plan_from_the_profile_uses_only_the_lifters_days_and_equipment(api: Api) -> None:
+    me = api.lifter()
+    kit = me.put("/profile", json=profile(equipment=["dumbbell", "adjustable-bench"],
+                                          training_days=["tue", "sat"])).json()["equipment"]
+    r = me.post("/plans", json={"weeks": 3, "start": MONDAY})
+    assert r.status_code == 201, r.text
+    plan = r.json()["plan"]
+    assert len(plan["sessions"]) == 3 * 2
+    assert {s["day"] for s in plan["sessions"]} == {"tue", "sat"}
+    slugs = {x["exercise"] for s in plan["sessions"] for x in s["slots"]}
+    for slug in slugs:
+        needs = set(me.get(f"/exercises/{slug}").json()["equipment"])
+        assert needs <= set(kit), (slug, needs)
