@@ -223,3 +223,24 @@ def test_the_schema_names_both_ways_to_authenticate(c: TestClient) -> None:
     assert schemes["token"]["scheme"] == "bearer"
     assert schemes["session"] == {**schemes["session"], "type": "apiKey", "in": "cookie"}
     assert schemes["session"]["name"] == "spotter_session"
+
+
+def test_many_failed_logins_from_one_address_slow_it_down_on_every_account(
+    app: FastAPI, c: TestClient
+) -> None:
+    from spotter.api.limits import FailedLoginThrottle
+
+    register(c, "spray.target")
+    kept = getattr(app.state, "login_throttle", None)
+    app.state.login_throttle = FailedLoginThrottle(max_failures=3, window_s=600)
+    try:
+        for name in ("spray.a", "spray.b", "spray.c"):  # one try each: no account locks
+            c.cookies.clear()
+            _problem(c.post("/api/v1/auth/login", json={"username": name, "password": "guess1234"}), 401)
+        c.cookies.clear()
+        r = c.post("/api/v1/auth/login", json={"username": "spray.target", "password": PASSWORD})
+        _problem(r, 429)
+        assert 590 <= int(r.headers["Retry-After"]) <= 600
+    finally:
+        app.state.login_throttle = kept if kept is not None else FailedLoginThrottle()
+    assert login(c, "spray.target").cookie  # the account itself was never locked

@@ -10,26 +10,40 @@ A request whose ``Content-Length`` is over the limit is answered ``413`` with a 
 at once, without reading the body; a body sent without a length (chunked) is counted as it arrives
 and answered ``413`` as soon as it passes the limit; the route never sees it.
 
-Login lockout (too many failed passwords) is decided by :mod:`spotter.services.auth` and surfaces
-as ``429`` with a ``Retry-After`` header through the API's error handler
-(:mod:`spotter.api.problems`).
+Login lockout (too many failed passwords for one account) is decided by
+:mod:`spotter.services.auth` and surfaces as ``429`` with a ``Retry-After`` header through the
+API's error handler (:mod:`spotter.api.problems`). :class:`FailedLoginThrottle` adds a limit per
+client address, so that one address trying a password on many accounts (which no account's
+lockout sees) is slowed down as well: 30 failed logins in 10 minutes, then 429 until the oldest
+failure is 10 minutes old. It counts per process; behind a reverse proxy run uvicorn with
+``--proxy-headers`` so that the address is the client's, not the proxy's.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from email.message import Message as _MimeMessage
 
 from starlette.datastructures import Headers
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spotter.api.problems import PROBLEM_JSON, problem_type
+from spotter.errors import RateLimitedError
 
 __all__ = [
     "JSON_LIMIT_BYTES",
     "UPLOAD_LIMIT_BYTES",
     "BodyLimits",
+    "FailedLoginThrottle",
+    "client_address",
     "limit_for",
+    "login_throttle",
 ]
 
 #: The largest JSON body accepted (1 MB).
@@ -157,3 +171,89 @@ async def _send_too_large(send: Send, limit: int, content_type: str | None) -> N
     )
     await send({"type": "http.response.body", "body": body})
 
+
+
+class FailedLoginThrottle:
+    """Failed logins per client address in a sliding window; over the limit, :meth:`check`
+    raises :class:`RateLimitedError` (429) saying how long to wait.
+
+    >>> t = FailedLoginThrottle(max_failures=2, window_s=60, clock=lambda: 100.0)
+    >>> t.failed("10.0.0.1"); t.failed("10.0.0.1")
+    >>> t.check("10.0.0.2")  # another address is not affected
+    >>> t.check("10.0.0.1")
+    Traceback (most recent call last):
+    ...
+    spotter.errors.RateLimitedError: too many failed logins from this address; try again in 60 s
+    """
+
+    def __init__(
+        self,
+        *,
+        max_failures: int = 30,
+        window_s: float = 600.0,
+        max_addresses: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self.max_addresses = max_addresses
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, deque[float]] = {}
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.get(key)
+        if times is None:
+            return deque()
+        while times and times[0] <= now - self.window_s:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+        return times
+
+    def check(self, key: str) -> None:
+        """Raise while ``key`` has too many recent failures."""
+        now = self._clock()
+        with self._lock:
+            times = self._recent(key, now)
+            if len(times) < self.max_failures:
+                return
+            wait = max(1, math.ceil(times[0] + self.window_s - now))
+        raise RateLimitedError(
+            f"too many failed logins from this address; try again in {wait} s",
+            retry_after_s=wait,
+        )
+
+    def failed(self, key: str) -> None:
+        """Count one failed login from ``key``."""
+        now = self._clock()
+        with self._lock:
+            times = self._recent(key, now)
+            if not times:
+                if len(self._failures) >= self.max_addresses:  # forget the stalest address
+                    stalest = min(self._failures, key=lambda k: self._failures[k][-1])
+                    del self._failures[stalest]
+                self._failures[key] = times
+            times.append(now)
+
+
+_THROTTLE_LOCK = threading.Lock()
+
+
+def login_throttle(request: Request) -> FailedLoginThrottle:
+    """The app's failed-login throttle (``app.state.login_throttle``, made on first use)."""
+    state = request.app.state
+    found = getattr(state, "login_throttle", None)
+    if isinstance(found, FailedLoginThrottle):
+        return found
+    with _THROTTLE_LOCK:
+        found = getattr(state, "login_throttle", None)
+        if not isinstance(found, FailedLoginThrottle):
+            found = FailedLoginThrottle()
+            state.login_throttle = found
+    return found
+
+
+def client_address(request: Request) -> str:
+    """The address a request came from ("unknown" when the server does not say)."""
+    return request.client.host if request.client is not None else "unknown"

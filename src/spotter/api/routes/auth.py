@@ -19,6 +19,7 @@ from pydantic import AfterValidator, AwareDatetime, Field
 from spotter.access.model import Principal, Role
 from spotter.access.records import AccessToken
 from spotter.api.deps import RuntimeDep
+from spotter.api.limits import FailedLoginThrottle, client_address, login_throttle
 from spotter.api.schemas.common import In, Out
 from spotter.api.security import (
     SESSION_COOKIE,
@@ -205,10 +206,22 @@ def register(
 
 @router.post("/login", response_model=LoginOut)
 def login(
-    body: LoginIn, request: Request, response: Response, rt: RuntimeDep, pw: PasswordsDep
+    body: LoginIn,
+    request: Request,
+    response: Response,
+    rt: RuntimeDep,
+    pw: PasswordsDep,
+    throttle: Annotated[FailedLoginThrottle, Depends(login_throttle)],
 ) -> LoginOut:
-    """Sign in: sets the session cookie and returns the CSRF token. 429 while locked out."""
-    user = auth.login(rt.uow(), pw, body.username, body.password, now=rt.now())
+    """Sign in: sets the session cookie and returns the CSRF token. 429 while locked out (too
+    many wrong passwords for the account, or too many failed logins from the address)."""
+    address = client_address(request)
+    throttle.check(address)
+    try:
+        user = auth.login(rt.uow(), pw, body.username, body.password, now=rt.now())
+    except AuthenticationError:
+        throttle.failed(address)
+        raise
     opened = auth.open_session(rt.uow(), user.id, now=rt.now())
     set_session_cookie(response, request, opened.token, max_age=_seconds(auth.SESSION_TTL))
     response.headers["Cache-Control"] = NO_STORE
