@@ -244,3 +244,49 @@ def test_many_failed_logins_from_one_address_slow_it_down_on_every_account(
     finally:
         app.state.login_throttle = kept if kept is not None else FailedLoginThrottle()
     assert login(c, "spray.target").cookie  # the account itself was never locked
+
+
+def test_a_login_posted_by_another_sites_form_is_refused(c: TestClient) -> None:
+    # An HTML form can send text/plain or url-encoded bodies without a CORS preflight; a login
+    # from one would sign the victim into the attacker's account. Only JSON is read.
+    register(c, "form.hal")
+    text = '{"username": "form.hal", "password": "' + PASSWORD + '"}'
+    for kind, content in (
+        ("text/plain", text),
+        ("application/x-www-form-urlencoded", f"username=form.hal&password={PASSWORD}"),
+    ):
+        c.cookies.clear()
+        r = c.post("/api/v1/auth/login", content=content, headers={"content-type": kind})
+        assert r.status_code == 422, (kind, r.status_code)
+        assert "spotter_session" not in r.headers.get("set-cookie", "")
+
+
+def test_at_most_four_password_hashes_are_computed_at_once() -> None:
+    import threading
+    import time
+
+    from spotter.api.security import BoundedPasswords
+    from spotter.services.auth import FAST_FOR_TESTS
+
+    running, peak = 0, 0
+    lock = threading.Lock()
+
+    class Slow:
+        def hash(self, password: str) -> str:
+            nonlocal running, peak
+            with lock:
+                running += 1
+                peak = max(peak, running)
+            time.sleep(0.02)
+            with lock:
+                running -= 1
+            return "$argon2id$x"
+
+    bounded = BoundedPasswords(FAST_FOR_TESTS, at_once=4)
+    bounded._hasher = Slow()  # type: ignore[assignment]
+    threads = [threading.Thread(target=bounded.hash, args=("pw",)) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak == 4

@@ -19,11 +19,13 @@ Routes about the caller's own account take :data:`CurrentPrincipal` (or
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
 
+from argon2 import Parameters
 from fastapi import Depends, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
@@ -33,7 +35,7 @@ from spotter.api.deps import runtime
 from spotter.compose import Runtime
 from spotter.errors import AuthenticationError, NotFoundError, PermissionDeniedError
 from spotter.services import auth, coaching
-from spotter.services.auth import Passwords
+from spotter.services.auth import PRODUCTION, Passwords
 
 __all__ = [
     "CSRF_HEADER",
@@ -242,16 +244,40 @@ def clear_session_cookie(response: Response, request: Request) -> None:
     )
 
 
+#: Password hashes computed at once, at most: each Argon2id hash of the production profile takes
+#: 64 MiB and most of a core for a while, so a burst of logins or registrations could otherwise
+#: exhaust the server's memory. Further ones wait their turn.
+HASHING_AT_ONCE = 4
+
+
+class BoundedPasswords(Passwords):
+    """:class:`~spotter.services.auth.Passwords` computing at most ``at_once`` hashes together."""
+
+    def __init__(self, params: Parameters = PRODUCTION, *, at_once: int = HASHING_AT_ONCE) -> None:
+        super().__init__(params)
+        self._slots = threading.BoundedSemaphore(at_once)
+
+    def hash(self, password: str) -> str:
+        with self._slots:
+            return super().hash(password)
+
+    def verify(self, stored: str, password: str) -> bool:
+        with self._slots:
+            return super().verify(stored, password)
+
+
+_default_lock = threading.Lock()
 _default_passwords: Passwords | None = None
 
 
 def passwords(request: Request) -> Passwords:
     """The password hasher of the app: ``app.state.passwords`` when set (tests use cheap
-    parameters), else one with the production Argon2id parameters."""
+    parameters), else one with the production Argon2id parameters, 4 hashes at a time."""
     chosen = getattr(request.app.state, "passwords", None)
     if isinstance(chosen, Passwords):
         return chosen
     global _default_passwords
-    if _default_passwords is None:
-        _default_passwords = Passwords()
-    return _default_passwords
+    with _default_lock:
+        if _default_passwords is None:
+            _default_passwords = BoundedPasswords()
+        return _default_passwords
