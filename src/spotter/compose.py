@@ -15,14 +15,12 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from spotter.access.model import LOCAL_USER_ID
 from spotter.config import Settings
 from spotter.errors import ValidationError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Engine as Engine
 
     from spotter.knowledge.catalog import Catalog
     from spotter.store.uow import SqlUnitOfWork
@@ -43,6 +41,8 @@ def zone(name: str | None) -> dt.tzinfo:
     """
     if not name or name == "UTC":
         return dt.UTC
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -52,11 +52,16 @@ def zone(name: str | None) -> dt.tzinfo:
         ) from exc
 
 
+def local_zone() -> dt.tzinfo:
+    """The time zone of this machine's clock: the CLI's lifter is where the terminal is."""
+    return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
 class Runtime:
     """Everything a use case needs from the outside world, built lazily and kept for reuse.
 
-    ``user_id`` is the user the CLI acts for (the local lifter); a server leaves it at the local
-    user and passes each request's user to :meth:`uow` and :meth:`catalog_for`.
+    ``user_id`` is the user the CLI acts for (default: the local lifter); a server leaves it at the
+    local user and passes each request's user to :meth:`uow` and :meth:`catalog_for`.
     ``auto_migrate`` decides whether opening the database may upgrade its schema: by default only
     an embedded SQLite database is migrated on first use; a server passes False.
     ``clock`` replaces the wall clock (tests); it must return aware datetimes.
@@ -66,12 +71,14 @@ class Runtime:
         self,
         settings: Settings,
         *,
-        user_id: int = LOCAL_USER_ID,
+        user_id: int | None = None,
         auto_migrate: bool | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
+        from spotter.access.model import LOCAL_USER_ID
+
         self.settings = settings
-        self.user_id = user_id
+        self.user_id = LOCAL_USER_ID if user_id is None else user_id
         self.auto_migrate = (
             settings.db_url.startswith("sqlite:") if auto_migrate is None else auto_migrate
         )
@@ -94,10 +101,7 @@ class Runtime:
         """A unit of work scoped to ``user_id`` (default: the runtime's user)."""
         from spotter.store.uow import SqlUnitOfWork
 
-        user = self.user_id if user_id is None else user_id
-        if user == LOCAL_USER_ID:
-            return SqlUnitOfWork(self.engine)  # the local user is every unit of work's default
-        return SqlUnitOfWork(self.engine, user)
+        return SqlUnitOfWork(self.engine, self.user_id if user_id is None else user_id)
 
     def close(self) -> None:
         """Release the engine's connections (when one was opened)."""

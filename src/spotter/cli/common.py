@@ -16,9 +16,8 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from sqlalchemy import Engine
 
-    from spotter.compose import Runtime
+    from spotter.compose import Engine, Runtime
     from spotter.config import Settings
     from spotter.knowledge.catalog import Catalog
     from spotter.store.uow import SqlUnitOfWork
@@ -109,16 +108,24 @@ def catalog(ctx: typer.Context) -> Catalog:
 
 
 def engine(ctx: typer.Context) -> Engine:
+    """The database engine, for the modules that still build their own units of work."""
     return runtime(ctx).engine
 
 
-def uow(ctx: typer.Context) -> SqlUnitOfWork:
+def unit_of_work(ctx: typer.Context) -> SqlUnitOfWork:
     """A unit of work for the local user on this run's database."""
     return runtime(ctx).uow()
 
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_result(result: object) -> None:
+    """A service's typed result as JSON (see :func:`spotter.services.results.to_data`)."""
+    from spotter.services.results import to_data
+
+    print_json(to_data(result))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

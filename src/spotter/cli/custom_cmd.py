@@ -12,9 +12,9 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
     fail,
     print_json,
+    unit_of_work,
     user_errors,
 )
 
@@ -66,7 +66,6 @@ def new(
 
     from spotter.knowledge.custom import CustomExercise
     from spotter.services.custom_exercises import add_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     if uuid is not None:
         try:
@@ -87,7 +86,7 @@ def new(
             uuid=uuid,
         )
         saved, created = add_custom(
-            SqlUnitOfWork(engine(ctx)),
+            unit_of_work(ctx),
             catalog(ctx),
             ex,
             now=dt.datetime.now().replace(microsecond=0),
@@ -113,10 +112,9 @@ def mine(
     from dataclasses import asdict
 
     from spotter.services.custom_exercises import list_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        rows = list_custom(SqlUnitOfWork(engine(ctx)))
+        rows = list_custom(unit_of_work(ctx))
     if fmt == "json":
         print_json([asdict(c) for c in rows])
         return
@@ -135,10 +133,9 @@ def forget(
     Example: spotter exercises forget landmine-row
     """
     from spotter.services.custom_exercises import remove_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        remove_custom(SqlUnitOfWork(engine(ctx)), slug)
+        remove_custom(unit_of_work(ctx), slug)
     console().print(f"Removed {slug}.")
 
 

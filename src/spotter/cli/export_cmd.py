@@ -13,9 +13,9 @@ from spotter.cli.common import (
     catalog,
     check_output,
     console,
-    engine,
     fail,
     settings,
+    unit_of_work,
     user_errors,
     write_output,
 )
@@ -43,7 +43,6 @@ def export(
     """
     from spotter.interchange.export import spotter_csv, strong_csv
     from spotter.services.export import export_everything, export_rows
-    from spotter.store.uow import SqlUnitOfWork
 
     if kind not in KINDS:
         raise fail(f"unknown export {kind!r}: expected one of {', '.join(KINDS)}")
@@ -51,7 +50,7 @@ def export(
         raise fail(f"--unit {unit!r}: expected kg or lb")
     check_output(file, force=force)  # a missing folder, a folder, an existing file: before any work
     with user_errors():
-        uow = SqlUnitOfWork(engine(ctx))
+        uow = unit_of_work(ctx)
         if kind == "json":
             doc = export_everything(
                 uow, settings(ctx), now=dt.datetime.now().replace(microsecond=0)

@@ -114,23 +114,6 @@ def extract_video(
     return result
 
 
-def load_input(path: Path, fps: float | None = None, subject: str | None = None) -> Landmarks:
-    """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json).
-
-    For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps)
-    and ``subject`` says whom to follow (left, right, largest).
-    """
-    chosen = check_subject(subject)
-    from spotter.motion.analysis.landmarks import Landmarks
-    from spotter.motion.landmark_files import read_landmarks
-    from spotter.motion.video import is_video
-
-    if not is_video(path):
-        return read_landmarks(path, fps=fps)
-    landmarks = extract_video(path, subject=chosen).landmarks
-    return Landmarks(landmarks.data, float(fps)) if fps else landmarks
-
-
 def annotate(source: Path, landmarks: Landmarks, clip: ClipReport, out: Path) -> None:
     """Write `out`: the source video with skeleton, rep counter and each fault on its reps
     (reps numbered through the clip's sets)."""
