@@ -26,45 +26,8 @@ from spotter.api.schemas.analysis import (
 from spotter.api.schemas.common import Page, in_unit
 from spotter.api.subject import Owner, Reader, Subject
 from spotter.errors import ConflictError, ValidationError
-from spotter.log import SetRecord
 
 router = APIRouter(prefix="/users/{user}", tags=["analysis"])
-
-
-def plausible(records: list[SetRecord]) -> tuple[list[SetRecord], list[str]]:
-    """The sets within the hard limits, and a line for each one left out (a store written before
-    the limits may hold a 1e308 kg row that would make every figure infinite)."""
-    from spotter.science.limits import check_set
-
-    kept: list[SetRecord] = []
-    dropped: list[str] = []
-    for r in records:
-        bad = check_set(
-            load_kg=r.load_kg,
-            reps=r.reps,
-            seconds=r.seconds,
-            meters=r.meters,
-            rpe=r.rpe,
-            rir=r.rir,
-            allow_outlier=True,
-        )
-        if bad:
-            dropped.append(f"set {r.uuid} of {r.performed_at:%Y-%m-%d} ({bad[0]})")
-        else:
-            kept.append(r)
-    return kept, dropped
-
-
-def _sets(
-    sub: Subject,
-    *,
-    exercise: str | None = None,
-    start: dt.datetime | None = None,
-    end: dt.datetime | None = None,
-) -> tuple[list[SetRecord], list[str]]:
-    with sub.uow() as uow:
-        found = uow.log.sets(exercise=exercise, start=start, end=end)
-    return plausible(found)
 
 
 @router.get("/progress", summary="e1RM trend and personal records")
@@ -74,64 +37,52 @@ def progress(
         str | None, Query(max_length=200, description="One exercise; default: every logged one.")
     ] = None,
 ) -> ProgressOut:
-    """Per session the best estimated one-rep max (Epley; with RPE when given), top load and
-    volume; records: heaviest, best e1RM, best session volume, best reps at each load."""
+    """Per session the best estimated one-rep max (Brzycki up to 10 reps to failure, Epley
+    beyond; the RTS chart with an RPE), top load and volume; records: heaviest, best e1RM, best
+    session volume, best reps at each load. A bodyweight exercise counts the body when a
+    bodyweight is recorded."""
     from spotter.api.routes.log import input_errors
-    from spotter.services.importer import resolve_logged
-    from spotter.services.training import progress as compute
-    from spotter.services.training import relative_to_body, with_system_mass
+    from spotter.services.analysis import progress_of
 
     cat = sub.catalog
-    if exercise:
-        with input_errors("query."):
-            slugs = [resolve_logged(sub.uow(), cat, exercise)]
-        records, dropped = _sets(sub, exercise=slugs[0])
-    else:
-        records, dropped = _sets(sub)
-        slugs = sorted({r.exercise for r in records})
-    with sub.uow() as uow:
-        bodyweights = uow.bodyweight.all()
+    with input_errors("query."):
+        found = progress_of(sub.uow(), cat, exercise or None)
     unit = sub.unit
-    out = []
-    for slug in slugs:
-        mine = [r for r in records if r.exercise == slug]
-        ex = cat.get(slug) if slug in cat else None
-        on_body = ex is not None and relative_to_body(ex)
-        points, rec = compute(with_system_mass(mine, ex, bodyweights) if ex else mine)
 
-        def u(kg: float | None) -> float | None:
-            return in_unit(kg, unit)
+    def u(kg: float | None) -> float | None:
+        return in_unit(kg, unit)
 
-        out.append(
-            ExerciseProgress(
-                exercise=slug,
-                exercise_name=ex.name if ex else slug,
-                body_included=on_body and bool(bodyweights),
-                sessions=[
-                    SessionPointOut(
-                        date=p.date,
-                        e1rm=in_unit(p.e1rm_kg, unit) or 0.0,
-                        top_load=in_unit(p.top_load_kg, unit) or 0.0,
-                        volume=in_unit(p.volume_kg, unit) or 0.0,
-                        sets=p.sets,
-                    )
-                    for p in points
+    out = [
+        ExerciseProgress(
+            exercise=e.exercise,
+            exercise_name=cat.get(e.exercise).name if e.exercise in cat else e.exercise,
+            body_included=e.with_body,
+            sessions=[
+                SessionPointOut(
+                    date=p.date,
+                    e1rm=u(p.e1rm_kg) or 0.0,
+                    top_load=u(p.top_load_kg) or 0.0,
+                    volume=u(p.volume_kg) or 0.0,
+                    sets=p.sets,
+                )
+                for p in e.sessions
+            ],
+            records=RecordsOut(
+                heaviest=u(e.records.heaviest_kg),
+                heaviest_date=e.records.heaviest_date,
+                best_e1rm=u(e.records.best_e1rm_kg),
+                best_e1rm_date=e.records.best_e1rm_date,
+                best_volume=u(e.records.best_volume_kg) if e.records.best_volume_date else None,
+                best_volume_date=e.records.best_volume_date,
+                best_reps_at_load=[
+                    RepsAtLoad(load=u(k) or 0.0, reps=v)
+                    for k, v in sorted(e.records.best_reps_at_load.items(), reverse=True)
                 ],
-                records=RecordsOut(
-                    heaviest=u(rec.heaviest_kg),
-                    heaviest_date=rec.heaviest_date,
-                    best_e1rm=u(rec.best_e1rm_kg),
-                    best_e1rm_date=rec.best_e1rm_date,
-                    best_volume=u(rec.best_volume_kg) if rec.best_volume_date else None,
-                    best_volume_date=rec.best_volume_date,
-                    best_reps_at_load=[
-                        RepsAtLoad(load=in_unit(k, unit) or 0.0, reps=v)
-                        for k, v in sorted(rec.best_reps_at_load.items(), reverse=True)
-                    ],
-                ),
-            )
+            ),
         )
-    return ProgressOut(unit=unit, exercises=out, left_out=dropped)
+        for e in found.exercises
+    ]
+    return ProgressOut(unit=unit, exercises=out, left_out=list(found.skipped))
 
 
 @router.get("/volume", summary="Weekly sets per muscle against the landmarks")
@@ -143,13 +94,11 @@ def volume(
 ) -> VolumeOut:
     """A working set counts 1 for each primary muscle and 0.5 for each secondary; landmarks
     MEV, MAV and MRV per muscle (Israetel 2017)."""
-    from spotter.services.training import week_range, weekly_volume
+    from spotter.services.analysis import volume_of
 
     day = week or sub.today()
     _check_day(day, "query.week", sub)
-    start, end = week_range(day)
-    records, _ = _sets(sub, start=start, end=end)
-    report = weekly_volume(records, sub.catalog, day)
+    report = volume_of(sub.uow(), sub.catalog, day).report
     return VolumeOut(
         week_start=report.week_start,
         sets_counted=report.sets_counted,
@@ -183,12 +132,11 @@ def recovery(
     at: Annotated[dt.datetime | None, Query(description="When (default: now).")] = None,
 ) -> RecoveryOut:
     """Recovery of each muscle (0-100 %) from the last 7 days of sets, and which are ready."""
-    from spotter.services.training import RECOVERY_WINDOW, recovery_report
+    from spotter.services.analysis import recovery_of
 
     when = sub.to_store(at)
     _check_day(when.date(), "query.at", sub)
-    records, _ = _sets(sub, start=when - RECOVERY_WINDOW, end=when + dt.timedelta(seconds=1))
-    report = recovery_report(records, sub.catalog, when)
+    report = recovery_of(sub.uow(), sub.catalog, when).report
     return RecoveryOut(
         at=sub.from_store(report.at),
         recovery={k: round(v, 1) for k, v in report.percent.items()},

@@ -35,63 +35,36 @@ def _u(kg: float, sub: Subject) -> float:
 def next_session(exercise: str, sub: Reader) -> NextOut:
     """The prescription from the exercise's progression rule on the log, with the reason:
     by default double progression over 3 sets in the exercise's rep range."""
-    from spotter.api.routes.analysis import plausible
     from spotter.api.routes.log import input_errors
-    from spotter.knowledge.guide import default_rest_seconds
-    from spotter.science.loading import round_load
-    from spotter.science.warmup import warmup_ramp
-    from spotter.services.importer import resolve_logged
-    from spotter.services.training import (
-        TrainingError,
-        default_equipment,
-        next_prescription,
-        relative_to_body,
-    )
+    from spotter.services.next_set import next_set
+    from spotter.services.training import TrainingError
 
-    cat = sub.catalog
-    with input_errors("path."):
-        key = resolve_logged(sub.uow(), cat, exercise)
-    if key not in cat:
-        raise ValidationError(
-            f"{exercise!r} is kept as imported ({key}), not a catalog exercise, so it has no "
-            "progression rule; map it to a catalog exercise or define it as your own",
-            field="path.exercise",
-        )
-    ex = cat.get(key)
-    with sub.uow() as uow:
-        records, _ = plausible(uow.log.sets(exercise=ex.slug))
-    unit = sub.unit
     try:
-        p = next_prescription(records, ex, unit)
+        with input_errors("path."):
+            n = next_set(sub.uow(), sub.catalog, exercise)
+    except NotFoundError as exc:  # a name kept as imported: no rule without a catalog entry
+        raise ValidationError(str(exc), field="path.exercise") from None
     except TrainingError as exc:  # nothing logged to go on: no prescription for this lifter yet
         raise NotFoundError(str(exc), field="path.exercise") from None
-    kit = default_equipment(ex, unit)
-    warmups = (
-        warmup_ramp(p.load_kg, kit)
-        if ex.facts.mechanic == "compound" and ex.facts.load_type == "barbell"
-        else ()
-    )
-    on_body = relative_to_body(ex)
-    loaded = round_load(p.load_kg, kit)
     return NextOut(
-        exercise=ex.slug,
-        exercise_name=ex.name,
-        unit=unit,
-        load=_u(p.load_kg if on_body else loaded.load_kg, sub),
-        relative_to_body=on_body,
-        sets=p.sets,
-        reps=p.reps,
-        min_reps=p.min_reps,
-        target_rpe=p.target_rpe,
-        scheme=p.scheme,
-        reason=p.reason,
-        plates_per_side=list(loaded.plates_per_side),
+        exercise=n.exercise,
+        exercise_name=n.name,
+        unit=sub.unit,
+        load=_u(n.loaded_kg or 0.0, sub),
+        relative_to_body=n.added_to_bodyweight,
+        sets=n.sets,
+        reps=n.reps,
+        min_reps=n.min_reps,
+        target_rpe=n.target_rpe,
+        scheme=n.scheme,
+        reason=n.reason,
+        plates_per_side=list(n.plates_per_side),
         warmups=[
             WarmupOut(load=_u(w.load_kg, sub), reps=w.reps, plates_per_side=list(w.plates_per_side))
-            for w in warmups
+            for w in n.warmups
         ],
-        tempo=str(ex.facts.tempo),
-        rest_seconds=default_rest_seconds(ex),
+        tempo=n.tempo,
+        rest_seconds=n.rest_seconds,
     )
 
 
