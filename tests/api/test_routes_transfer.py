@@ -64,6 +64,8 @@ def test_a_dry_run_stores_nothing_and_a_bad_upload_names_the_field(api: Api) -> 
     assert is_problem(upload(me, "name,weight\nx,1\n"), 422, "body.file")
     assert is_problem(upload(me, STRONG, mapping="[1, 2]"), 422, "body.mapping")
     assert is_problem(upload(me, STRONG, format="hevy"), 422, "body.format")
+    assert is_problem(upload(me, STRONG, mapping=json.dumps({"Moonwalk Press": "no-such-lift"})),
+                      422, "body.mapping")
     assert me.get("/log/sets").json()["items"] == []
 
 

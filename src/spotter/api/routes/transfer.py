@@ -131,42 +131,42 @@ def _import(
     allow_outlier: bool,
 ) -> ImportOut | RestoreOut:
     from spotter.errors import SpotterError
-    from spotter.interchange.detect import detect, parse_any
-    from spotter.services.importer import import_log
+    from spotter.interchange.prepare import MappingError
+    from spotter.science.units import Unit
+    from spotter.services.import_flow import (
+        is_backup,
+        read_log_file,
+        restore_backup,
+        store_import,
+    )
 
-    if app_format in ("spotter", "auto") and data.lstrip()[:1] == b"{":
-        from spotter.services.export import restore_everything
-
+    if is_backup(data, app_format):
         if dry_run:
             raise ValidationError("a Spotter JSON export cannot be dry-run", field="body.dry_run")
         try:
-            counts = restore_everything(sub.uow(), _settings(sub), data)
+            counts = restore_backup(sub.uow(), _settings(sub), data)
         except SpotterError as exc:
             raise ValidationError(str(exc), field="body.file") from None
         return RestoreOut(restored=counts)
     mapped = _mapping(mapping)
     try:
-        found = detect(data)
-        if app_format != "auto" and not found.startswith(app_format):
-            raise ValidationError(
-                f"the file looks like a {found} export, not {app_format}; use auto or the right "
-                "format",
-                field="body.format",
-            )
-        result = parse_any(data, unit=unit or sub.unit)
-    except SpotterError as exc:
-        if isinstance(exc, ValidationError):
-            raise
+        draft = read_log_file(
+            sub.catalog,
+            data,
+            app_format=app_format,
+            unit=Unit(unit or sub.unit),
+            mapping=mapped,
+            today=sub.today(),
+            allow_outlier=allow_outlier,
+        )
+    except MappingError as exc:
+        raise ValidationError(str(exc), field="body.mapping") from None
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field=f"body.{exc.field or 'file'}") from None
+    except SpotterError as exc:  # the file cannot be read: the message names the line
         raise ValidationError(f"{name}: {exc}", field="body.file") from None
-    report = import_log(
-        sub.uow(),
-        sub.catalog,
-        result,
-        mapping=mapped,
-        dry_run=dry_run,
-        today=sub.today(),
-        allow_outlier=allow_outlier,
-        label=f"import {found} {name} (API)",
+    report = store_import(
+        sub.uow(), sub.catalog, draft, label=f"import {draft.format} {name} (API)", dry_run=dry_run
     )
     return _report(report)
 
