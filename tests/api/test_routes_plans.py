@@ -63,6 +63,7 @@ def test_today_follows_the_active_plan_on_training_and_rest_days(api: Api) -> No
     rest = me.get("/today", params={"date": "2026-11-17"}).json()
     assert (rest["status"], rest["exercises"]) == ("rest", [])
     assert rest["next_session"]["date"] == "2026-11-18"
+    assert is_problem(me.get("/today", params={"date": "1850-01-01"}), 422, "query.date")
 
 
 def test_plans_are_named_by_id_or_active_and_explained(api: Api) -> None:

@@ -22,7 +22,7 @@ from spotter.api.subject import Reader, Subject
 from spotter.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
-    from spotter.services.today import Loading, TodayItem
+    from spotter.services.today_view import ItemView, LoadingView
 
 router = APIRouter(prefix="/users/{user}", tags=["training"])
 
@@ -68,7 +68,7 @@ def next_session(exercise: str, sub: Reader) -> NextOut:
     )
 
 
-def _loading(loading: Loading | None) -> LoadingOut | None:
+def _loading(loading: LoadingView | None) -> LoadingOut | None:
     if loading is None:
         return None
     return LoadingOut(
@@ -80,27 +80,29 @@ def _loading(loading: Loading | None) -> LoadingOut | None:
     )
 
 
-def _item(item: TodayItem, sub: Subject) -> TodayItemOut:
-    adj, facts = item.adjustment, item.exercise.facts
+def _item(item: ItemView, sub: Subject) -> TodayItemOut:
     return TodayItemOut(
-        exercise=item.exercise.slug,
-        name=item.exercise.name,
-        planned=adj.planned,
+        exercise=item.exercise,
+        name=item.name,
+        planned=item.planned,
         planned_name=item.planned_name,
-        action=adj.action,
-        recovery=RecoveryNote(muscle=adj.muscle, percent=round(adj.recovery, 1), note=adj.reason),
+        action=item.action,
+        recovery=RecoveryNote(
+            muscle=item.recovery.muscle, percent=item.recovery.percent, note=item.recovery.note
+        ),
         sets=item.sets,
-        planned_sets=adj.planned_sets,
+        planned_sets=item.planned_sets,
         reps=item.reps,
-        rep_range=(item.slot.rep_low, item.slot.rep_high),
-        measure=facts.measure,
-        rir=item.slot.rir,
+        rep_range=item.rep_range,
+        measure=item.measure,
+        rir=item.rir,
         target_rpe=item.target_rpe,
         rule=item.rule,
         load=None if item.load_kg is None else _u(item.load_kg, sub),
         loading=_loading(item.loading),
         set_plan=[
-            SetPlanOut(load=_u(s.load_kg, sub), reps=s.reps, amrap=s.amrap) for s in item.plan
+            SetPlanOut(load=_u(s.load_kg or 0.0, sub), reps=s.reps, amrap=s.amrap)
+            for s in item.set_plan
         ],
         reason=item.reason,
         calibration=item.calibration,
@@ -108,13 +110,13 @@ def _item(item: TodayItem, sub: Subject) -> TodayItemOut:
             WarmupOut(
                 load=_u(w.load_kg, sub),
                 reps=w.reps,
-                plates_per_side=list(w.plates_per_side),
-                loading=None if lo is None else lo.text,
+                plates_per_side=[] if w.loading is None else list(w.loading.plates_per_side),
+                loading=None if w.loading is None else w.loading.text,
             )
-            for w, lo in zip(item.warmups, item.warmup_loadings, strict=True)
+            for w in item.warmups
         ],
-        rest_seconds=item.slot.rest_seconds,
-        tempo=str(facts.tempo),
+        rest_seconds=item.rest_seconds,
+        tempo=item.tempo.text,
     )
 
 
@@ -124,35 +126,29 @@ def today(
     date: Annotated[dt.date | None, Query(description="The day (default: today).")] = None,
 ) -> TodayOut:
     """Loads from each exercise's rule on the log, warm-ups, plates or pins, rest and tempo;
-    fewer sets or a swap when a planned muscle is far from recovered."""
-    from spotter.api.routes.analysis import _check_day
-    from spotter.services.planning import active_plan
-    from spotter.services.today import today_session
+    fewer sets or a swap when a planned muscle is far from recovered. "Today" is the lifter's,
+    in their time zone."""
+    from spotter.services.today_view import today_for
 
-    on = date or sub.today()
-    _check_day(on, "query.date", sub)
-    if sub.profile is None:
-        raise NotFoundError("no profile yet: PUT /profile first, then make a plan")
-    plan = active_plan(sub.uow())
-    if plan is None:
-        raise NotFoundError("no active plan: make one with POST /plans")
-    report = today_session(sub.uow(), sub.catalog, sub.profile, plan, on, sub.now_local())
-    day = report.day
+    try:
+        day = today_for(sub.uow(), sub.catalog, now=sub.rt.now(), tz=sub.tz, on=date)
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field="query.date") from None
     return TodayOut(
-        date=day.on,
+        date=day.date,
         status=day.status,
         message=day.message,
-        plan=report.plan_name,
-        session=report.session_name or None,
-        week=None if day.week_index is None else day.week_index + 1,
+        plan=day.plan,
+        session=day.session,
+        week=day.week,
         weeks=day.weeks,
         deload=day.deload,
         next_session=(
-            NextSession(date=day.next_date, day=day.next_day or "")
-            if day.next_date is not None
+            NextSession(date=day.next_session.date, day=day.next_session.day or "")
+            if day.next_session is not None
             else None
         ),
         unit=sub.unit,
-        recovery={k: round(v, 1) for k, v in report.recovery.items()},
-        exercises=[_item(i, sub) for i in report.items],
+        recovery={k: round(v, 1) for k, v in day.recovery.items()},
+        exercises=[_item(i, sub) for i in day.exercises],
     )
