@@ -100,7 +100,7 @@ def _exercise(sub: Reader, ref: str) -> Exercise:
     try:
         return sub.catalog.get(ref)
     except SpotterError as exc:
-        raise _catalog_errors(exc, "ref") from None
+        raise _catalog_errors(exc, "path.ref") from None
 
 
 @router.get("/{ref}", summary="One exercise page")
@@ -251,5 +251,5 @@ def delete_custom(slug: str, sub: Owner) -> Response:
     try:
         remove_custom(sub.uow(), slug)
     except CustomExerciseError as exc:
-        raise NotFoundError(str(exc), field="slug") from None
+        raise NotFoundError(str(exc), field="path.slug") from None
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Annotated
 from uuid import UUID
 
@@ -107,8 +108,6 @@ def _record(body: SetIn, sub: Subject, *, prefix: str, notes: str | None = None)
             allow_outlier=body.allow_outlier,
             notes=body.notes if body.notes is not None else notes,
         )
-    from dataclasses import replace
-
     return replace(rec, uuid=str(body.uuid))
 
 
@@ -116,7 +115,7 @@ def _stored(sub: Subject, uuid: str) -> SetRecord:
     with sub.uow() as uow:
         found = queries.set_by_uuid(uow.connection, sub.user_id, uuid)
     if found is None or found[1]:
-        raise NotFoundError(f"no set {uuid} in this log", field="uuid")
+        raise NotFoundError(f"no set {uuid} in this log", field="path.uuid")
     return found[0]
 
 
@@ -417,8 +416,8 @@ def undo_batch(ref: str, sub: Owner) -> BatchOut:
         batch = svc_undo(sub.uow(), ref)
     except LogInputError as exc:
         if "already undone" in str(exc):
-            raise ConflictError(str(exc), field="ref") from None
-        raise NotFoundError(str(exc), field="ref") from None
+            raise ConflictError(str(exc), field="path.ref") from None
+        raise NotFoundError(str(exc), field="path.ref") from None
     return _undone(sub, batch.id)
 
 

@@ -142,7 +142,7 @@ def _plan(sub: Subject, ref: str) -> StoredPlan:
     if plan is None:
         raise NotFoundError(
             "no active plan: make one with POST plans" if ref == "active" else f"no plan {ref}",
-            field="plan",
+            field="path.plan",
         )
     return plan
 
@@ -254,7 +254,7 @@ def explain(plan: PlanRef, sub: Reader) -> ExplainOut:
     try:
         x = explain_plan(found, sub.catalog, profile)
     except PlanInputError as exc:
-        raise ValidationError(str(exc), field="plan") from None
+        raise ValidationError(str(exc), field="path.plan") from None
     return ExplainOut(
         rows=[
             RowVolumeOut(
@@ -290,7 +290,7 @@ def review(plan: PlanRef, sub: Reader) -> ReviewOut:
     try:
         return _review(found, sub, _profile(sub))
     except ValueError as exc:
-        raise ValidationError(str(exc), field="plan") from None
+        raise ValidationError(str(exc), field="path.plan") from None
 
 
 @router.get(
