@@ -26,7 +26,7 @@ from typing import Annotated
 from uuid import UUID
 
 from argon2 import Parameters
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from spotter.access.model import Permission, Principal
@@ -42,6 +42,7 @@ __all__ = [
     "SESSION_COOKIE",
     "Access",
     "CurrentPrincipal",
+    "UserRef",
     "WritingPrincipal",
     "access",
     "authenticate",
@@ -119,6 +120,12 @@ def authenticate(request: Request, rt: Runtime) -> Principal:
     return principal
 
 
+#: ``{user}`` in a path, as the OpenAPI document describes it.
+UserRef = Annotated[
+    str,
+    Path(max_length=36, description="`me`, or the uuid of a lifter who linked you as their coach."),
+]
+
 # Declared so that the OpenAPI document and its docs page name both ways to authenticate; the
 # values are read from the request by :func:`authenticate`, which gives the precise errors.
 _bearer_scheme = HTTPBearer(
@@ -195,7 +202,7 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Iterator[Ac
 
     def dependency(
         request: Request,
-        user: str,
+        user: UserRef,
         rt: Annotated[Runtime, Depends(runtime)],
         _token: _Bearer,
         _session: _Cookie,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import Field
 
 from spotter.access.model import Principal, Role
@@ -33,6 +33,9 @@ def _admin(principal: Annotated[Principal, Depends(current_principal)]) -> Princ
 def _writing_admin(principal: WritingPrincipal) -> Principal:
     return _admin(principal)
 
+
+#: An account in a path: its uuid.
+AccountRef = Annotated[str, Path(max_length=36, description="The account's uuid.")]
 
 Admin = Annotated[Principal, Depends(_admin)]
 WritingAdmin = Annotated[Principal, Depends(_writing_admin)]
@@ -79,7 +82,7 @@ def list_users(
 
 
 @router.post("/users/{user}/disable", response_model=AccountOut)
-def disable_user(user: str, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
+def disable_user(user: AccountRef, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
     """Disable an account: it cannot sign in and its sessions end; its data stays."""
     return AccountOut.of(
         accounts.disable_account(rt.uow(), admin, user_id_of(rt, user), now=rt.now())
@@ -87,12 +90,12 @@ def disable_user(user: str, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
 
 
 @router.post("/users/{user}/enable", response_model=AccountOut)
-def enable_user(user: str, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
+def enable_user(user: AccountRef, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
     """Let a disabled account sign in again (its lockout is lifted too)."""
     return AccountOut.of(accounts.enable_account(rt.uow(), admin, user_id_of(rt, user)))
 
 
 @router.put("/users/{user}/role", response_model=AccountOut)
-def change_role(user: str, body: RoleIn, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
+def change_role(user: AccountRef, body: RoleIn, admin: WritingAdmin, rt: RuntimeDep) -> AccountOut:
     """Give an account another role: lifter, coach or admin."""
     return AccountOut.of(accounts.change_role(rt.uow(), admin, user_id_of(rt, user), body.role))

@@ -21,7 +21,14 @@ from spotter.access.model import LinkStatus, Permission
 from spotter.api.deps import RuntimeDep
 from spotter.api.routes.auth import Text
 from spotter.api.schemas.common import In, Out
-from spotter.api.security import Access, CurrentPrincipal, WritingPrincipal, access, resolve_user
+from spotter.api.security import (
+    Access,
+    CurrentPrincipal,
+    UserRef,
+    WritingPrincipal,
+    access,
+    resolve_user,
+)
 from spotter.services import coaching
 from spotter.services.coaching import CommentView, EventView, LinkView
 
@@ -204,7 +211,7 @@ def end_link(link: UUID, principal: WritingPrincipal, rt: RuntimeDep) -> LinkOut
 
 @router.get("/users/{user}/comments", response_model=list[CommentOut])
 def list_comments(
-    user: str,
+    user: UserRef,
     principal: CurrentPrincipal,
     rt: RuntimeDep,
     target_kind: Annotated[TargetKind, Query()],
@@ -222,7 +229,7 @@ def list_comments(
 @router.post(
     "/users/{user}/comments", status_code=status.HTTP_201_CREATED, response_model=CommentOut
 )
-def add_comment(user: str, body: CommentIn, principal: CurrentPrincipal, rt: RuntimeDep) -> (
+def add_comment(user: UserRef, body: CommentIn, principal: CurrentPrincipal, rt: RuntimeDep) -> (
     CommentOut
 ):
     """Comment on one of the lifter's sets, workouts or plans (recorded when a coach does it)."""
@@ -240,7 +247,7 @@ def add_comment(user: str, body: CommentIn, principal: CurrentPrincipal, rt: Run
 
 
 @router.delete("/users/{user}/comments/{comment}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_comment(user: str, comment: UUID, principal: CurrentPrincipal, rt: RuntimeDep) -> (
+def delete_comment(user: UserRef, comment: UUID, principal: CurrentPrincipal, rt: RuntimeDep) -> (
     Response
 ):
     """Delete a comment: its author or the lifter."""
