@@ -185,34 +185,9 @@ def progress(
     slugs = [p.exercise for p in found.exercises]
     results = {p.exercise: (list(p.sessions), p.records) for p in found.exercises}
     bodyweights = found.has_bodyweight
-    if fmt == "json":
-        print_json(
-            {
-                s: {
-                    "sessions": [
-                        {
-                            "date": p.date.isoformat(),
-                            "e1rm_kg": p.e1rm_kg,
-                            "top_load_kg": p.top_load_kg,
-                            "volume_kg": p.volume_kg,
-                            "sets": p.sets,
-                        }
-                        for p in pts
-                    ],
-                    "records": {
-                        "heaviest_kg": rec.heaviest_kg,
-                        "heaviest_date": _iso(rec.heaviest_date),
-                        "best_e1rm_kg": rec.best_e1rm_kg,
-                        "best_e1rm_date": _iso(rec.best_e1rm_date),
-                        "best_reps_at_load": {
-                            f"{k:g}": v for k, v in rec.best_reps_at_load.items()
-                        },
-                        "best_volume_kg": rec.best_volume_kg,
-                        "best_volume_date": _iso(rec.best_volume_date),
-                    },
-                }
-                for s, (pts, rec) in results.items()
-            }
+    if fmt == TextFormat.json:
+        print_result(
+            {p.exercise: {"sessions": p.sessions, "records": p.records} for p in found.exercises}
         )
     else:
         if not slugs:
@@ -258,10 +233,6 @@ def progress(
     if plot is not None:
         _plot(plot, {cat.get(s).name if s in cat else s: results[s][0] for s in slugs}, unit)
         console().print(f"Wrote {plot}")
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _plot(path: Path, series: dict[str, list], unit: str) -> None:  # type: ignore[type-arg]
@@ -321,25 +292,8 @@ def volume(
         found_volume = volume_of(unit_of_work(ctx), catalog(ctx), day)
     _warn_skipped(found_volume.skipped)
     report = found_volume.report
-    if fmt == "json":
-        print_json(
-            {
-                "week_start": report.week_start.isoformat(),
-                "sets_counted": report.sets_counted,
-                "muscles": [
-                    {
-                        "muscle": r.muscle,
-                        "sets": r.sets,
-                        "mev": r.landmarks.mev,
-                        "mav": [r.landmarks.mav_low, r.landmarks.mav_high],
-                        "mrv": r.landmarks.mrv,
-                        "status": r.status.value,
-                    }
-                    for r in report.rows
-                ],
-                "other": report.other,
-            }
-        )
+    if fmt == TextFormat.json:
+        print_result(found_volume)
         return
     from rich.table import Table
 
@@ -408,10 +362,8 @@ def recovery(
         found = recovery_of(unit_of_work(ctx), catalog(ctx), when)
     _warn_skipped(found.skipped)
     report = found.report
-    if fmt == "json":
-        print_json(
-            {"at": report.at.isoformat(), "recovery": report.percent, "ready": list(report.ready)}
-        )
+    if fmt == TextFormat.json:
+        print_result(found)
         return
     from rich.table import Table
 

@@ -59,15 +59,37 @@ class Progress:
 
 
 @dataclass(frozen=True, slots=True)
+class MuscleSets:
+    """One muscle's working sets in the week against its volume landmarks (sets per week)."""
+
+    muscle: str
+    sets: float
+    mev: float
+    mav: tuple[float, float]
+    mrv: float
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class Volume:
-    report: VolumeReport
-    skipped: tuple[str, ...] = ()
+    week_start: dt.date
+    sets_counted: int
+    muscles: tuple[MuscleSets, ...]
+    #: Muscles without landmarks (rotator cuff, forearms...), fractional sets.
+    other: dict[str, float]
+    report: VolumeReport = field(metadata={"json": False})
+    skipped: tuple[str, ...] = field(default=(), metadata={"json": False})
 
 
 @dataclass(frozen=True, slots=True)
 class Recovery:
-    report: RecoveryReport
-    skipped: tuple[str, ...] = ()
+    at: dt.datetime
+    #: Percent recovered, every muscle of the vocabulary.
+    recovery: dict[str, float]
+    #: The muscles at 90 % or more.
+    ready: tuple[str, ...]
+    report: RecoveryReport = field(metadata={"json": False})
+    skipped: tuple[str, ...] = field(default=(), metadata={"json": False})
 
 
 def _sets(
@@ -120,7 +142,19 @@ def volume_of(uow: AnalysisUnitOfWork, catalog: Catalog, week_of: dt.date) -> Vo
 
     start, end = week_range(week_of)
     records, skipped = _sets(uow, start=start, end=end)
-    return Volume(weekly_volume(records, catalog, week_of), skipped)
+    report = weekly_volume(records, catalog, week_of)
+    muscles = tuple(
+        MuscleSets(
+            r.muscle,
+            r.sets,
+            r.landmarks.mev,
+            (r.landmarks.mav_low, r.landmarks.mav_high),
+            r.landmarks.mrv,
+            r.status.value,
+        )
+        for r in report.rows
+    )
+    return Volume(report.week_start, report.sets_counted, muscles, report.other, report, skipped)
 
 
 def recovery_of(uow: AnalysisUnitOfWork, catalog: Catalog, at: dt.datetime) -> Recovery:
@@ -128,4 +162,5 @@ def recovery_of(uow: AnalysisUnitOfWork, catalog: Catalog, at: dt.datetime) -> R
     from spotter.services.training import RECOVERY_WINDOW, recovery_report
 
     records, skipped = _sets(uow, start=at - RECOVERY_WINDOW, end=at + dt.timedelta(seconds=1))
-    return Recovery(recovery_report(records, catalog, at), skipped)
+    report = recovery_report(records, catalog, at)
+    return Recovery(report.at, report.percent, report.ready, report, skipped)

@@ -51,8 +51,19 @@ def to_data(value: Any) -> Any:
             if f.metadata.get("json", True)
         }
     if isinstance(value, Mapping):
-        return {str(to_data(k)): to_data(v) for k, v in value.items()}
+        return {_key(k): to_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [to_data(v) for v in value]
         return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
     raise TypeError(f"cannot turn a {type(value).__name__} into JSON data")
+
+
+def _key(key: Any) -> str:
+    """A mapping key as JSON text: a number as people write it (``60``, ``62.5``).
+
+    >>> _key(60.0), _key(62.5), _key("lats"), _key(dt.date(2026, 1, 5))
+    ('60', '62.5', 'lats', '2026-01-05')
+    """
+    if isinstance(key, float):
+        return f"{key:g}"
+    return str(to_data(key))
