@@ -2,8 +2,9 @@
 
 The API runs under uvicorn on loopback (its own process here; the short test in
 tests/api/test_load.py runs it in a thread). Each client is a lifter's phone: it logs sets with
-uuids it chooses, and now and then acts as if a response was lost (it sends the same set again,
-same uuid, after the first answer; or twice at once). At the end every lifter's log is read back
+uuids it chooses, and acts as if a response was lost on every fourth set (it sends the same set
+again, same uuid, after the first answer) and double-taps every eighth (the same set twice at
+once). At the end every lifter's log is read back
 through the API: each set a client was told was stored must be there exactly once, and nothing
 else (0 lost, 0 duplicated).
 
@@ -132,13 +133,11 @@ class Client(threading.Thread):
         *,
         deadline: float,
         quota: int | None,
-        retry_share: float,
         seed: int,
         stats: Stats,
     ) -> None:
         super().__init__(daemon=True)
         self.base, self.lifter, self.deadline, self.quota = base, lifter, deadline, quota
-        self.retry_share = retry_share
         self.rng = random.Random(seed)
         self.stats = stats
 
@@ -153,16 +152,16 @@ class Client(threading.Thread):
         self.stats.add(r.status_code, ms, retry, None if r.status_code < 300 else str(r.status_code))
         return r.status_code
 
-    def _send(self, c: httpx.Client, body: dict[str, Any]) -> None:
-        """Send one set until an answer says it is stored (at most 4 tries, same uuid)."""
+    def _send(self, c: httpx.Client, body: dict[str, Any], n: int) -> None:
+        """Send the ``n``-th set until an answer says it is stored (at most 4 tries, same
+        uuid); every fourth is sent again after its answer, every eighth twice at once."""
         twin: threading.Thread | None = None
-        roll = self.rng.random()
-        if roll < self.retry_share / 4:  # the same set sent twice at once (a double tap)
+        if n % 8 == 2:  # a double tap: the same set twice at once
             twin = threading.Thread(target=self._post, args=(c, body), kwargs={"retry": True})
             twin.start()
         status = self._post(c, body, retry=False)
-        if status is not None and status < 300 and roll < self.retry_share:
-            status = self._post(c, body, retry=True)  # the first answer was "lost"
+        if status is not None and status < 300 and n % 4 == 0:
+            status = self._post(c, body, retry=True)  # as if the first answer was lost
         tries = 1
         while (status is None or status >= 500) and tries < 4:
             time.sleep(0.05 * tries)
@@ -186,7 +185,7 @@ class Client(threading.Thread):
                     "reps": self.rng.randint(1, 12),
                     "notes": "load",
                 }
-                self._send(c, body)
+                self._send(c, body, sent)
                 sent += 1
 
 
@@ -236,7 +235,6 @@ def run_load(
     lifters: int,
     seconds: float,
     quota: int | None = None,
-    retry_share: float = 0.25,
     seed: int = 1,
 ) -> LoadResult:
     """Run ``clients`` concurrent clients over ``lifters`` lifters against ``base``."""
@@ -249,7 +247,6 @@ def run_load(
             people[i % lifters],
             deadline=start + seconds,
             quota=quota,
-            retry_share=retry_share,
             seed=seed * 1000 + i,
             stats=stats,
         )
@@ -339,7 +336,6 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--lifters", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--retry-share", type=float, default=0.25)
     parser.add_argument("--serve-fd", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.db:
@@ -368,7 +364,6 @@ def main() -> None:
                 clients=args.clients,
                 lifters=args.lifters,
                 seconds=args.seconds,
-                retry_share=args.retry_share,
             )
         finally:
             server.terminate()

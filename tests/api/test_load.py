@@ -1,10 +1,11 @@
 """A short load test on loopback: concurrent clients logging sets, some retried, none lost or doubled.
 
-The real API under uvicorn in a thread on a free port; 6 clients over 2 lifters each log 10 sets
-with uuids they choose, a quarter of them sent again with the same uuid (after a "lost" answer,
-or twice at once). Every set a client was told was stored must be in the log exactly once, and
-nothing else. Stops by itself: a quota of sets and a 15 s deadline. The 50-client, 60 s version
-is bench/bench_load.py.
+The real API under uvicorn in a thread on a free port; 6 clients over 2 lifters each log up to
+10 sets with uuids they choose: every fourth is sent again with the same uuid after its answer
+(as if the answer was lost), every eighth twice at once. Every set a client was told was stored
+must be in the log exactly once, and nothing else. Stops by itself: a quota of 10 sets a client
+and a 15 s deadline (on a slow machine fewer sets are logged; none may go missing). The
+50-client, 60 s version is bench/bench_load.py.
 """
 
 from __future__ import annotations
@@ -60,12 +61,12 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def test_concurrent_clients_retrying_sets_lose_none_and_store_none_twice(served: str) -> None:
-    result = bench.run_load(served, clients=6, lifters=2, seconds=15, quota=10, retry_share=0.25)
+    result = bench.run_load(served, clients=6, lifters=2, seconds=15, quota=10)
     report = "\n".join(result.lines())
-    assert result.expected == 60, report  # every set was acknowledged within the deadline
-    assert result.retries >= 5, report  # the retry paths were exercised
+    assert result.expected >= 6 * 3, report  # each client got at least its first retries in
+    assert result.retries >= 6 * 2, report  # a resend and a double tap for each client
     assert result.lost == 0, report
     assert result.duplicated == 0, report
     assert result.unexpected == 0, report
-    assert result.found == 60, report
+    assert result.found == result.expected, report
     assert not result.errors, report
