@@ -4,7 +4,7 @@
 window.addEventListener("load", function () {
   var CSRF_KEY = "spotterCsrf";
   window.ui = SwaggerUIBundle({
-    url: document.body.dataset.openapi,
+    url: new URL(document.body.dataset.openapi, window.location.href).href,
     dom_id: "#swagger-ui",
     deepLinking: true,
     withCredentials: true,
