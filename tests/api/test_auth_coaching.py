@@ -232,3 +232,27 @@ def test_the_admin_list_pages_through_every_account_once(app: FastAPI, c: TestCl
     assert len(seen) == len(set(seen))
     assert {f"k.page{i}" for i in range(5)} | {"local", "k.pager"} <= set(seen)
     assert all("password" not in str(a) for a in seen)
+
+
+def test_a_linked_coach_names_the_lifter_by_uuid_not_by_username(c: TestClient) -> None:
+    coach, hu = _person(c, "k.coach7", "coach"), _person(c, "k.hu")
+    made = _invite(c, coach, "k.hu", ["read_log"])
+    _ok(call(c, hu, "POST", f"{API}/coaching/links/{made['link']['uuid']}/accept"))
+    assert call(c, coach, "GET", f"{API}/users/k.hu/log/sets").status_code == 404
+    hu_uuid = made["link"]["lifter_uuid"]
+    assert call(c, coach, "GET", f"{API}/users/{hu_uuid}/log/sets").status_code == 200
+    assert call(c, coach, "GET", f"{API}/users/{hu_uuid.upper()}/log/sets").status_code == 200
+
+
+def test_a_signed_in_admin_may_create_another_admin(app: FastAPI, c: TestClient) -> None:
+    from spotter.services.accounts import register as register_account
+
+    rt = app.state.runtime
+    register_account(rt.uow(), app.state.passwords, username="k.boss", password=PASSWORD,
+                     now=rt.now(), role="admin", actor=None)
+    boss = login(c, "k.boss")
+    body = {"username": "k.deputy", "password": PASSWORD, "role": "admin"}
+    made = _ok(call(c, boss, "POST", f"{API}/auth/register", json=body), 201)
+    assert made["role"] == "admin"
+    deputy = login(c, "k.deputy")
+    assert call(c, deputy, "GET", f"{API}/admin/users").status_code == 200
