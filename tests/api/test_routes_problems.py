@@ -30,6 +30,13 @@ def test_a_bad_query_value_names_its_field(api: Api) -> None:
     assert is_problem(r, 422, "query.limit")
     assert r.json()["errors"][0]["field"] == "query.limit"
     assert is_problem(me.get("/log/sets", params={"cursor": "garbage"}), 422, "query.cursor")
+    broken = me.client.post(
+        me.url("/log/sets"),
+        content=b'{"uuid": ',
+        headers={**me.headers, "content-type": "application/json"},
+    )
+    assert is_problem(broken, 422, "body")
+    assert "not valid JSON" in broken.json()["detail"]
 
 
 def test_an_unexpected_failure_is_a_500_problem_without_the_servers_insides(

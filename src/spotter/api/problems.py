@@ -132,10 +132,16 @@ def _spotter_error(_request: Request, exc: Exception) -> JSONResponse:
 
 def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [
-        {"field": field_path(e.get("loc", ())), "message": str(e.get("msg", "invalid"))}
-        for e in exc.errors()
-    ]
+    errors = []
+    for e in exc.errors():
+        loc = tuple(e.get("loc", ()))
+        message = str(e.get("msg", "invalid"))
+        if e.get("type") == "json_invalid":  # the location is a character offset, not a field
+            reason = (e.get("ctx") or {}).get("error", "")
+            where = f" at character {loc[1]}" if len(loc) > 1 else ""
+            message = f"the body is not valid JSON{where}" + (f": {reason}" if reason else "")
+            loc = loc[:1]
+        errors.append({"field": field_path(loc), "message": message})
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
     return problem(
         422,
