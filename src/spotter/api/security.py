@@ -192,15 +192,19 @@ def user_id_of(rt: Runtime, uuid: str) -> int:
     return found.id
 
 
-def access(need: Permission | None, *, write: bool) -> Callable[..., Iterator[Access]]:
+def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
     """The dependency of a route on ``/api/v1/users/{user}/...``.
 
     ``need`` is the permission a linked coach must hold (None: only the lifter themself);
     ``write`` whether the route changes anything. Use as
     ``acc: Annotated[Access, Depends(access(Permission.READ_LOG, write=False))]``.
+
+    A change a coach makes is recorded after the route returned and before the response leaves
+    (a dependency of scope "function"), so that a lifter who looks right after sees it, and a
+    route that failed records nothing.
     """
 
-    def dependency(
+    def checked(
         request: Request,
         user: UserRef,
         rt: Annotated[Runtime, Depends(runtime)],
@@ -214,6 +218,11 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Iterator[Ac
         # Reached only when the route returned normally: a failed change is not recorded.
         if is_on_behalf(principal, subject_id, write=write):
             _audit(rt, principal, subject_id, request)
+
+    # A default rather than ``Annotated``: the annotation would name a local function, which
+    # FastAPI cannot resolve from this module's globals.
+    def dependency(acc: Access = Depends(checked, scope="function")) -> Access:  # noqa: B008
+        return acc
 
     return dependency
 
