@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,7 +14,6 @@ from spotter.cli.common import (
     catalog,
     console,
     fail,
-    print_json,
     print_result,
     unit_of_work,
     user_errors,
@@ -152,13 +151,13 @@ def log(
             notes=note,
             batch_uuid=batch_uuid,
         )
-    if fmt == "json":
-        print_json(
+    if fmt == TextFormat.json:
+        print_result(
             {
                 "exercise": logged.exercise.slug,
                 "batch": logged.batch_id,
                 "replayed": logged.replayed,
-                "sets": [_set_dict(s) for s in logged.sets],
+                "sets": logged.sets,
             }
         )
         return
@@ -197,14 +196,6 @@ def _describe(s: SetRecord, unit: str) -> str:
     return f"{load} {what}{effort}{kind}".strip()
 
 
-def _set_dict(s: SetRecord) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    d = asdict(s)
-    d["performed_at"] = s.performed_at.isoformat()
-    return d
-
-
 def amount(s: SetRecord) -> str:
     if s.seconds is not None:
         return f"{s.seconds:g}s"
@@ -241,7 +232,7 @@ def history(
         unit = profile_units(ctx)
         rows = get_history(unit_of_work(ctx), exercise=slug, limit=limit)
     if fmt == "json":
-        print_json([_set_dict(s) for s in rows])
+        print_result(rows)
         return
     if not rows:
         console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
