@@ -228,11 +228,11 @@ def test_the_schema_names_both_ways_to_authenticate(c: TestClient) -> None:
 def test_many_failed_logins_from_one_address_slow_it_down_on_every_account(
     app: FastAPI, c: TestClient
 ) -> None:
-    from spotter.api.limits import FailedLoginThrottle
+    from spotter.api.limits import AddressThrottle, failed_logins
 
     register(c, "spray.target")
     kept = getattr(app.state, "login_throttle", None)
-    app.state.login_throttle = FailedLoginThrottle(max_failures=3, window_s=600)
+    app.state.login_throttle = AddressThrottle(limit=3, window_s=600, what="failed logins")
     try:
         for name in ("spray.a", "spray.b", "spray.c"):  # one try each: no account locks
             c.cookies.clear()
@@ -242,7 +242,7 @@ def test_many_failed_logins_from_one_address_slow_it_down_on_every_account(
         _problem(r, 429)
         assert 590 <= int(r.headers["Retry-After"]) <= 600
     finally:
-        app.state.login_throttle = kept if kept is not None else FailedLoginThrottle()
+        app.state.login_throttle = kept if kept is not None else failed_logins()
     assert login(c, "spray.target").cookie  # the account itself was never locked
 
 
@@ -290,3 +290,23 @@ def test_at_most_four_password_hashes_are_computed_at_once() -> None:
     for t in threads:
         t.join()
     assert peak == 4
+
+
+def test_many_new_accounts_from_one_address_are_refused_for_a_while(
+    app: FastAPI, c: TestClient
+) -> None:
+    from spotter.api.limits import AddressThrottle
+
+    kept = app.state.register_throttle
+    app.state.register_throttle = AddressThrottle(limit=2, window_s=3600, what="new accounts")
+    try:
+        register(c, "many.one")
+        register(c, "many.two")
+        r = c.post("/api/v1/auth/register", json={"username": "many.three", "password": PASSWORD})
+        _problem(r, 429)
+        assert 3590 <= int(r.headers["Retry-After"]) <= 3600
+    finally:
+        app.state.register_throttle = kept
+    c.cookies.clear()
+    missing = c.post("/api/v1/auth/login", json={"username": "many.three", "password": PASSWORD})
+    _problem(missing, 401)  # it was never made

@@ -12,10 +12,10 @@ and answered ``413`` as soon as it passes the limit; the route never sees it.
 
 Login lockout (too many failed passwords for one account) is decided by
 :mod:`spotter.services.auth` and surfaces as ``429`` with a ``Retry-After`` header through the
-API's error handler (:mod:`spotter.api.problems`). :class:`FailedLoginThrottle` adds a limit per
-client address, so that one address trying a password on many accounts (which no account's
-lockout sees) is slowed down as well: 30 failed logins in 10 minutes, then 429 until the oldest
-failure is 10 minutes old. It counts per process; behind a reverse proxy run uvicorn with
+API's error handler (:mod:`spotter.api.problems`). :class:`AddressThrottle` adds limits per
+client address: 30 failed logins in 10 minutes (one address trying a password on many accounts,
+which no account's lockout sees) and 20 new accounts in an hour, then 429 until the oldest event
+leaves the window. It counts per process; behind a reverse proxy run uvicorn with
 ``--proxy-headers`` so that the address is the client's, not the proxy's.
 """
 
@@ -39,11 +39,14 @@ from spotter.errors import RateLimitedError
 __all__ = [
     "JSON_LIMIT_BYTES",
     "UPLOAD_LIMIT_BYTES",
+    "AddressThrottle",
     "BodyLimits",
-    "FailedLoginThrottle",
     "client_address",
+    "failed_logins",
     "limit_for",
     "login_throttle",
+    "new_accounts",
+    "register_throttle",
 ]
 
 #: The largest JSON body accepted (1 MB).
@@ -173,12 +176,12 @@ async def _send_too_large(send: Send, limit: int, content_type: str | None) -> N
 
 
 
-class FailedLoginThrottle:
-    """Failed logins per client address in a sliding window; over the limit, :meth:`check`
-    raises :class:`RateLimitedError` (429) saying how long to wait.
+class AddressThrottle:
+    """Events per client address in a sliding window (failed logins, new accounts); over the
+    limit, :meth:`check` raises :class:`RateLimitedError` (429) saying how long to wait.
 
-    >>> t = FailedLoginThrottle(max_failures=2, window_s=60, clock=lambda: 100.0)
-    >>> t.failed("10.0.0.1"); t.failed("10.0.0.1")
+    >>> t = AddressThrottle(limit=2, window_s=60, what="failed logins", clock=lambda: 100.0)
+    >>> t.count("10.0.0.1"); t.count("10.0.0.1")
     >>> t.check("10.0.0.2")  # another address is not affected
     >>> t.check("10.0.0.1")
     Traceback (most recent call last):
@@ -189,69 +192,90 @@ class FailedLoginThrottle:
     def __init__(
         self,
         *,
-        max_failures: int = 30,
-        window_s: float = 600.0,
+        limit: int,
+        window_s: float,
+        what: str,
         max_addresses: int = 10_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.max_failures = max_failures
+        self.limit = limit
         self.window_s = window_s
+        self.what = what
         self.max_addresses = max_addresses
         self._clock = clock
         self._lock = threading.Lock()
-        self._failures: dict[str, deque[float]] = {}
+        self._events: dict[str, deque[float]] = {}
 
     def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key)
+        times = self._events.get(key)
         if times is None:
             return deque()
         while times and times[0] <= now - self.window_s:
             times.popleft()
         if not times:
-            del self._failures[key]
+            del self._events[key]
         return times
 
     def check(self, key: str) -> None:
-        """Raise while ``key`` has too many recent failures."""
+        """Raise while ``key`` has reached the limit."""
         now = self._clock()
         with self._lock:
             times = self._recent(key, now)
-            if len(times) < self.max_failures:
+            if len(times) < self.limit:
                 return
             wait = max(1, math.ceil(times[0] + self.window_s - now))
         raise RateLimitedError(
-            f"too many failed logins from this address; try again in {wait} s",
+            f"too many {self.what} from this address; try again in {wait} s",
             retry_after_s=wait,
         )
 
-    def failed(self, key: str) -> None:
-        """Count one failed login from ``key``."""
+    def count(self, key: str) -> None:
+        """Count one event from ``key``."""
         now = self._clock()
         with self._lock:
             times = self._recent(key, now)
             if not times:
-                if len(self._failures) >= self.max_addresses:  # forget the stalest address
-                    stalest = min(self._failures, key=lambda k: self._failures[k][-1])
-                    del self._failures[stalest]
-                self._failures[key] = times
+                if len(self._events) >= self.max_addresses:  # forget the stalest address
+                    stalest = min(self._events, key=lambda k: self._events[k][-1])
+                    del self._events[stalest]
+                self._events[key] = times
             times.append(now)
+
+
+def failed_logins() -> AddressThrottle:
+    """The default limit of failed logins: 30 from one address in 10 minutes."""
+    return AddressThrottle(limit=30, window_s=600, what="failed logins")
+
+
+def new_accounts() -> AddressThrottle:
+    """The default limit of registrations: 20 from one address in an hour."""
+    return AddressThrottle(limit=20, window_s=3600, what="new accounts")
 
 
 _THROTTLE_LOCK = threading.Lock()
 
 
-def login_throttle(request: Request) -> FailedLoginThrottle:
-    """The app's failed-login throttle (``app.state.login_throttle``, made on first use)."""
+def _throttle(request: Request, name: str, make: Callable[[], AddressThrottle]) -> AddressThrottle:
     state = request.app.state
-    found = getattr(state, "login_throttle", None)
-    if isinstance(found, FailedLoginThrottle):
+    found = getattr(state, name, None)
+    if isinstance(found, AddressThrottle):
         return found
     with _THROTTLE_LOCK:
-        found = getattr(state, "login_throttle", None)
-        if not isinstance(found, FailedLoginThrottle):
-            found = FailedLoginThrottle()
-            state.login_throttle = found
+        found = getattr(state, name, None)
+        if not isinstance(found, AddressThrottle):
+            found = make()
+            setattr(state, name, found)
     return found
+
+
+def login_throttle(request: Request) -> AddressThrottle:
+    """The app's failed-login throttle (``app.state.login_throttle``, made on first use)."""
+    return _throttle(request, "login_throttle", failed_logins)
+
+
+def register_throttle(request: Request) -> AddressThrottle:
+    """The app's registration throttle (``app.state.register_throttle``, made on first use)."""
+    return _throttle(request, "register_throttle", new_accounts)
 
 
 def client_address(request: Request) -> str:

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, AwareDatetime, Field
 from spotter.access.model import Principal, Role
 from spotter.access.records import AccessToken
 from spotter.api.deps import RuntimeDep
-from spotter.api.limits import FailedLoginThrottle, client_address, login_throttle
+from spotter.api.limits import AddressThrottle, client_address, login_throttle, register_throttle
 from spotter.api.schemas.common import In, Out
 from spotter.api.security import (
     SESSION_COOKIE,
@@ -176,9 +176,17 @@ def _seconds(delta: dt.timedelta) -> int:
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=AccountOut)
 def register(
-    body: RegisterIn, request: Request, rt: RuntimeDep, pw: PasswordsDep
+    body: RegisterIn,
+    request: Request,
+    rt: RuntimeDep,
+    pw: PasswordsDep,
+    throttle: Annotated[AddressThrottle, Depends(register_throttle)],
 ) -> AccountOut:
-    """Create an account (lifter or coach). Only a signed-in administrator may create an admin."""
+    """Create an account (lifter or coach). Only a signed-in administrator may create an admin.
+    At most 20 a hour from one address (429 with Retry-After)."""
+    address = client_address(request)
+    throttle.check(address)
+    throttle.count(address)
     actor: Principal | None = None
     if body.role is Role.ADMIN:
         try:
@@ -211,7 +219,7 @@ def login(
     response: Response,
     rt: RuntimeDep,
     pw: PasswordsDep,
-    throttle: Annotated[FailedLoginThrottle, Depends(login_throttle)],
+    throttle: Annotated[AddressThrottle, Depends(login_throttle)],
 ) -> LoginOut:
     """Sign in: sets the session cookie and returns the CSRF token. 429 while locked out (too
     many wrong passwords for the account, or too many failed logins from the address)."""
@@ -220,7 +228,7 @@ def login(
     try:
         user = auth.login(rt.uow(), pw, body.username, body.password, now=rt.now())
     except AuthenticationError:
-        throttle.failed(address)
+        throttle.count(address)
         raise
     opened = auth.open_session(rt.uow(), user.id, now=rt.now())
     set_session_cookie(response, request, opened.token, max_age=_seconds(auth.SESSION_TTL))
