@@ -9,7 +9,6 @@ that never touches the database imports neither SQLAlchemy nor Alembic.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import threading
 from collections.abc import Callable
 from functools import cached_property
@@ -79,9 +78,7 @@ class Runtime:
 
         self.settings = settings
         self.user_id = LOCAL_USER_ID if user_id is None else user_id
-        self.auto_migrate = (
-            settings.db_url.startswith("sqlite:") if auto_migrate is None else auto_migrate
-        )
+        self.auto_migrate = auto_migrate
         self._clock = clock or utc_now
         self._lock = threading.Lock()
         self._engine: Engine | None = None
@@ -94,7 +91,11 @@ class Runtime:
         if self._engine is None:
             with self._lock:  # one engine even when several threads ask at once
                 if self._engine is None:
-                    self._engine = _open_engine(self.settings.db_url, auto_migrate=self.auto_migrate)
+                    from spotter.store.db import open_engine
+
+                    self._engine = open_engine(
+                        self.settings.db_url, auto_migrate=self.auto_migrate
+                    )
         return self._engine
 
     def uow(self, user_id: int | None = None) -> SqlUnitOfWork:
@@ -159,15 +160,6 @@ class Runtime:
     def today(self, user_tz: str | None = None) -> dt.date:
         """Today's date where the user lives (``user_tz``, an IANA name; None: UTC)."""
         return self.now().astimezone(zone(user_tz)).date()
-
-
-def _open_engine(url: str, *, auto_migrate: bool) -> Engine:
-    from spotter.store.db import open_engine
-
-    if "auto_migrate" in inspect.signature(open_engine).parameters:
-        opener: Callable[..., Engine] = open_engine
-        return opener(url, auto_migrate=auto_migrate)
-    return open_engine(url)  # a store from before explicit migrations always migrates
 
 
 def sqlite_file(url: str) -> Path | None:
