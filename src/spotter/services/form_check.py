@@ -117,18 +117,10 @@ def load_landmarks(
     and ``subject`` says whom to follow (left, right, largest).
     """
     from spotter.motion.analysis.landmarks import Landmarks
-    from spotter.motion.analysis.subjects import PREFERENCES
     from spotter.motion.landmark_files import read_landmarks
     from spotter.motion.video import is_video
 
-    chosen: Preference | None = None
-    if subject is not None:
-        value = subject.strip().lower()
-        if value not in PREFERENCES:
-            raise ValidationError(
-                f"--subject {subject!r}: expected one of {', '.join(PREFERENCES)}", field="subject"
-            )
-        chosen = cast("Preference", value)
+    chosen = read_subject(subject)
     if not is_video(path):
         return read_landmarks(path, fps=fps), ()
     from spotter.motion.extract import extract_landmarks
@@ -136,6 +128,81 @@ def load_landmarks(
     result = extract_landmarks(path, pose_fps=15.0, subject=chosen, progress=progress)
     found = result.landmarks
     return (Landmarks(found.data, float(fps)) if fps else found), tuple(result.notes)
+
+
+def read_subject(subject: str | None) -> Preference | None:
+    """Whom to follow when two people exercise in view: left, right or largest (None: the
+    lifter the camera finds alone)."""
+    from spotter.motion.analysis.subjects import PREFERENCES
+
+    if subject is None:
+        return None
+    value = subject.strip().lower()
+    if value not in PREFERENCES:
+        raise ValidationError(
+            f"--subject {subject!r}: expected one of {', '.join(PREFERENCES)}", field="subject"
+        )
+    return cast("Preference", value)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A video's landmarks written to a file."""
+
+    video: Path
+    output: Path
+    frames: int
+    fps: float
+    duration_s: float
+    pose_every: int
+    person_frames: int
+    #: Uneven container time stamps, resampled onto an even clock at ``fps``.
+    variable_frame_rate: bool
+    notes: tuple[str, ...]
+
+
+def extract_to_file(
+    video: Path,
+    output: Path,
+    *,
+    every_frame: bool = False,
+    subject: str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Extracted:
+    """Find the pose in every frame of ``video`` once and write the landmarks to ``output``
+    (.npy, .csv or .json by its suffix), so the set can be checked again without the video."""
+    from spotter.motion.extract import extract_landmarks
+    from spotter.motion.landmark_files import write_landmarks
+    from spotter.motion.video import is_video
+
+    if not is_video(video):
+        raise ValidationError(
+            f"{video}: expected a video (mp4, mov, avi, webm, mkv)", field="video"
+        )
+    if output.suffix.lower() not in (".npy", ".csv", ".json"):
+        raise ValidationError(f"{output}: expected a .npy, .csv or .json file name", field="output")
+    if output.exists() and not force:
+        raise ValidationError(
+            f"{output} already exists; use --force to overwrite it", field="output"
+        )
+    chosen = read_subject(subject)
+    result = extract_landmarks(
+        video, pose_fps=None if every_frame else 15.0, subject=chosen, progress=progress
+    )
+    write_landmarks(output, result.landmarks)
+    lm = result.landmarks
+    return Extracted(
+        video=video,
+        output=output,
+        frames=lm.n_frames,
+        fps=lm.fps,
+        duration_s=lm.duration,
+        pose_every=result.pose_every,
+        person_frames=result.person_frames,
+        variable_frame_rate=result.resampled,
+        notes=tuple(result.notes),
+    )
 
 
 def check_file(
