@@ -27,6 +27,8 @@ import pytest
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+pytest_plugins = ["pytester"]  # tests/integration/test_migrations_fixture.py runs this file
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
