@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,6 +18,7 @@ from spotter.cli.common import (
     console,
     err_console,
     fail,
+    local_now,
     print_json,
     print_result,
     unit_of_work,
@@ -285,7 +285,7 @@ def volume(
     """
     from spotter.services.analysis import volume_of
 
-    now = dt.datetime.now()
+    now = local_now(ctx)
     day = parse_when(week, now).date()
     check_day(day, "--week", today=now.date())
     with user_errors():
@@ -356,8 +356,9 @@ def recovery(
     """
     from spotter.services.analysis import recovery_of
 
-    when = parse_when(at, dt.datetime.now().replace(microsecond=0))
-    check_day(when.date(), "--at", today=dt.date.today())
+    now = local_now(ctx)
+    when = parse_when(at, now)
+    check_day(when.date(), "--at", today=now.date())
     with user_errors():
         found = recovery_of(unit_of_work(ctx), catalog(ctx), when)
     _warn_skipped(found.skipped)

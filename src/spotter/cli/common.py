@@ -98,6 +98,14 @@ def runtime(ctx: typer.Context) -> Runtime:
     return rt
 
 
+def local_now(ctx: typer.Context) -> dt.datetime:
+    """Now on the lifter's wall clock (this machine's zone), to the second, from the run's
+    Runtime clock: the time the log keeps and the CLI's "today"."""
+    from spotter.compose import local_zone
+
+    return runtime(ctx).now().astimezone(local_zone()).replace(tzinfo=None, microsecond=0)
+
+
 def settings(ctx: typer.Context) -> Settings:
     return runtime(ctx).settings
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from spotter.cli.common import (
     catalog,
     console,
     fail,
+    local_now,
     print_json,
     unit_of_work,
     user_errors,
@@ -89,7 +89,7 @@ def new(
             unit_of_work(ctx),
             catalog(ctx),
             ex,
-            now=dt.datetime.now().replace(microsecond=0),
+            now=local_now(ctx),
         )
     if fmt == "json":
         print_json({"slug": saved.slug, "uuid": saved.uuid, "created": created})

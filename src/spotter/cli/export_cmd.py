@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ from spotter.cli.common import (
     check_output,
     console,
     fail,
+    local_now,
     settings,
     unit_of_work,
     user_errors,
@@ -53,7 +53,7 @@ def export(
         uow = unit_of_work(ctx)
         if kind == "json":
             doc = export_everything(
-                uow, settings(ctx), now=dt.datetime.now().replace(microsecond=0)
+                uow, settings(ctx), now=local_now(ctx)
             )
             data = (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
             what = f"{len(doc['sets'])} sets, {len(doc['workouts'])} workouts"

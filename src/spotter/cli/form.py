@@ -14,6 +14,7 @@ from spotter.cli.common import (
     console,
     err_console,
     fail,
+    local_now,
     print_json,
     unit_of_work,
     user_errors,
@@ -87,7 +88,6 @@ def form(
 
     Extract a video's landmarks once: spotter form landmarks set.mp4 -o set.npy
     """
-    import datetime as dt
 
     from spotter.cli.form_video import frame_progress
     from spotter.motion.video import is_video
@@ -124,7 +124,7 @@ def form(
         if log_set:
             from spotter.services.form import log_form_sets
 
-            now = dt.datetime.now().replace(microsecond=0)
+            now = local_now(ctx)
             logged = log_form_sets(
                 unit_of_work(ctx),
                 clip.sets,

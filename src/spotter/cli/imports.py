@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 import sys
@@ -21,6 +20,7 @@ from spotter.cli.common import (
     catalog,
     console,
     fail,
+    local_now,
     print_json,
     unit_of_work,
     user_errors,
@@ -204,7 +204,7 @@ def import_(
                 app_format=app_format,
                 unit=given,
                 mapping=read_mapping(mapping) if mapping else None,
-                today=dt.date.today(),
+                today=local_now(ctx).date(),
                 allow_outlier=allow_outlier,
             )
         except ValidationError as exc:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, print_json, unit_of_work, user_errors
+from spotter.cli.common import catalog, console, local_now, print_json, unit_of_work, user_errors
 from spotter.cli.training import ListFormat, ListFormatOpt
 
 if TYPE_CHECKING:
@@ -19,10 +18,6 @@ set_app = typer.Typer(
 )
 
 SetRef = Annotated[str, typer.Argument(metavar="ID", help="The set's ID from `spotter history`.")]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def _show(s: SetRecord, unit: str) -> str:
@@ -68,7 +63,7 @@ def edit(
     from spotter.cli.training import parse_when, profile_units
     from spotter.services.log import edit_set
 
-    now = _now()
+    now = local_now(ctx)
     with user_errors():
         shown = profile_units(ctx)
         change = edit_set(

@@ -14,6 +14,7 @@ from spotter.cli.common import (
     catalog,
     console,
     fail,
+    local_now,
     print_result,
     unit_of_work,
     user_errors,
@@ -124,7 +125,7 @@ def log(
     from spotter.services.log import log_text, undo_last
     from spotter.services.quantities import read_unit
 
-    now = dt.datetime.now().replace(microsecond=0)
+    now = local_now(ctx)
     with user_errors():
         shown_unit = profile_units(ctx)
         if undo:
@@ -290,7 +291,7 @@ def bodyweight(
     """
     from spotter.services.bodyweight import recent_bodyweight, record_bodyweight
 
-    now = dt.datetime.now().replace(microsecond=0)
+    now = local_now(ctx)
     with user_errors():
         if value is not None:
             found = record_bodyweight(
