@@ -19,7 +19,6 @@ from spotter.cli.common import (
     err_console,
     fail,
     local_now,
-    print_json,
     print_result,
     unit_of_work,
     user_errors,
@@ -81,18 +80,8 @@ def calibrate(
             )
         )
         result = run(ex, load_kg, reps, rpe, Unit(unit))
-    if fmt == "json":
-        print_json(
-            {
-                "exercise": ex.slug,
-                "e1rm_kg": result.e1rm_kg,
-                "method": result.method,
-                "loads": [
-                    {"reps": r, "rpe": p, "exact_kg": e, "load_kg": k}
-                    for r, p, e, k in result.loads
-                ],
-            }
-        )
+    if fmt == TextFormat.json:
+        print_result(result)
         return
     console().print(f"[bold]{ex.name}[/]: e1RM {fmt_load(result.e1rm_kg, unit)} ({result.method})")
     from rich.table import Table
@@ -100,8 +89,8 @@ def calibrate(
     table = Table(title="Working loads at RPE 8 (about 2 reps in reserve)", title_justify="left")
     for col in ("Reps", "Load", "Exact"):
         table.add_column(col, justify="right")
-    for r, _, exact, rounded in result.loads:
-        table.add_row(str(r), fmt_load(rounded, unit), fmt_load(exact, unit))
+    for row in result.loads:
+        table.add_row(str(row.reps), fmt_load(row.load_kg, unit), fmt_load(row.exact_kg, unit))
     console().print(table)
     low, high = ex.facts.rep_range
     console().print(

@@ -223,10 +223,22 @@ def next_prescription(
 
 
 @dataclass(frozen=True, slots=True)
+class CalibrationLoad:
+    """A working load for ``reps`` at ``rpe``: ``exact_kg`` from the e1RM, ``load_kg`` rounded to
+    the kit."""
+
+    reps: int
+    rpe: float
+    exact_kg: float
+    load_kg: float
+
+
+@dataclass(frozen=True, slots=True)
 class Calibration:
+    exercise: str
     e1rm_kg: float
     method: str
-    loads: tuple[tuple[int, float, float, float], ...]  # (reps, rpe, exact kg, rounded kg)
+    loads: tuple[CalibrationLoad, ...]
 
 
 CALIBRATION_TARGETS: tuple[tuple[int, float], ...] = (
@@ -252,8 +264,8 @@ def calibrate(ex: Exercise, load_kg: float, reps: int, rpe: float, unit: Unit) -
     rows = []
     for r in wanted:
         exact = load_for(est.one_rm, r, 8.0)
-        rows.append((r, 8.0, exact, round_load(exact, kit).load_kg))
-    return Calibration(est.one_rm, est.method, tuple(rows))
+        rows.append(CalibrationLoad(r, 8.0, exact, round_load(exact, kit).load_kg))
+    return Calibration(ex.slug, est.one_rm, est.method, tuple(rows))
 
 
 # -- progress ----------------------------------------------------------------------------------
