@@ -38,12 +38,20 @@ SECONDS_PER_RUN = 8.0
 EXAMPLES_PER_COMMAND = 5
 
 ROOT_COMMAND = typer.main.get_command(app)
+#: A context to ask groups for their commands (the root group loads each one on first use).
+_CTX = click.Context(ROOT_COMMAND)
+
+
+def _sub(group: click.Group, name: str) -> click.Command:
+    cmd = group.get_command(_CTX, name)
+    assert cmd is not None, f"{name} is listed but cannot be loaded"
+    return cmd
 
 
 def _leaves(cmd: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     if isinstance(cmd, click.Group):
-        for name, sub in sorted(cmd.commands.items()):
-            yield from _leaves(sub, (*path, name))
+        for name in sorted(cmd.list_commands(_CTX)):
+            yield from _leaves(_sub(cmd, name), (*path, name))
     else:
         yield path
 
@@ -52,7 +60,7 @@ def _command(path: tuple[str, ...]) -> click.Command:
     cmd = ROOT_COMMAND
     for name in path:
         assert isinstance(cmd, click.Group)
-        cmd = cmd.commands[name]
+        cmd = _sub(cmd, name)
     return cmd
 
 

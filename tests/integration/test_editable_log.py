@@ -4,7 +4,7 @@ tombstones, idempotent writes by uuid, supersets, units as entered, custom exerc
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, text
@@ -41,8 +41,10 @@ HEVY = (
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    return open_engine(f"sqlite:///{tmp_path / 'log.db'}")
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = open_engine(db_url, auto_migrate=False)
+    yield engine
+    engine.dispose()
 
 
 def log(engine: Engine, catalog: Catalog, entry: str, unit: str = "kg", **kw: object):  # type: ignore[no-untyped-def]

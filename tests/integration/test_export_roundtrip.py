@@ -41,6 +41,11 @@ def _settings(tmp: Path, name: str) -> Settings:
     return Settings(f"sqlite:///{tmp / name / 'spotter.db'}", tmp / name, tmp / "cache")
 
 
+def _fresh(tmp: Path, name: str, db_url: str) -> Settings:
+    """Settings on the test's own empty database (SQLite or PostgreSQL)."""
+    return Settings(db_url, tmp / name, tmp / "cache")
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> tuple[Settings, Catalog]:
     """A store with every kind of row: profile, plan, custom exercise, notes, supersets, lb sets,
@@ -81,7 +86,7 @@ def _doc(settings: Settings) -> dict[str, Any]:
 
 
 def test_json_export_restores_into_a_fresh_database_and_exports_the_same(
-    source: tuple[Settings, Catalog], tmp_path: Path
+    source: tuple[Settings, Catalog], tmp_path: Path, db_url: str
 ) -> None:
     settings, _ = source
     first = _doc(settings)
@@ -94,7 +99,7 @@ def test_json_export_restores_into_a_fresh_database_and_exports_the_same(
     assert {s["superset"] for s in first["sets"] if s["exercise"] in ("barbell-bench-press", "pull-up")} == {1}
     assert any(s["notes"] == "paused first rep" for s in first["sets"])
     assert not any(s["exercise"] == "barbell-back-squat" for s in first["sets"])
-    fresh = _settings(tmp_path, "b")
+    fresh = _fresh(tmp_path, "b", db_url)
     engine = open_engine(fresh.db_url)
     counts = restore_everything(SqlUnitOfWork(engine), fresh, json.dumps(first).encode())
     engine.dispose()
@@ -103,7 +108,7 @@ def test_json_export_restores_into_a_fresh_database_and_exports_the_same(
 
 
 def test_spotter_csv_export_is_detected_and_imports_back_to_the_same_csv(
-    source: tuple[Settings, Catalog], tmp_path: Path
+    source: tuple[Settings, Catalog], tmp_path: Path, db_url: str
 ) -> None:
     settings, cat = source
     engine = open_engine(settings.db_url)
@@ -112,7 +117,7 @@ def test_spotter_csv_export_is_detected_and_imports_back_to_the_same_csv(
     assert detect(first) == "spotter-csv"
     result = parse_any(first)
     assert not result.skipped and len(result.sets) == 15
-    fresh = _settings(tmp_path, "c")
+    fresh = _fresh(tmp_path, "c", db_url)
     engine = open_engine(fresh.db_url)
     report = import_log(SqlUnitOfWork(engine), cat, result, today=NOW.date())
     assert report.sets_imported == 15
@@ -125,7 +130,7 @@ def test_spotter_csv_export_is_detected_and_imports_back_to_the_same_csv(
 
 
 def test_a_version_1_export_without_plans_or_uuids_still_restores(
-    source: tuple[Settings, Catalog], tmp_path: Path
+    source: tuple[Settings, Catalog], tmp_path: Path, db_url: str
 ) -> None:
     settings, _ = source
     doc = _doc(settings)
@@ -134,7 +139,7 @@ def test_a_version_1_export_without_plans_or_uuids_still_restores(
     for row in (*old["workouts"], *old["sets"], *old["bodyweight"]):
         for key in ("uuid", "updated_at", "user_id", "unit"):
             row.pop(key, None)
-    fresh = _settings(tmp_path, "d")
+    fresh = _fresh(tmp_path, "d", db_url)
     engine = open_engine(fresh.db_url)
     restore_everything(SqlUnitOfWork(engine), fresh, json.dumps(old).encode())
     engine.dispose()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import Engine
 
 from spotter.interchange.detect import parse_any
 from spotter.services.importer import MappingError, import_log
@@ -24,8 +25,10 @@ HEVY = (
 
 
 @pytest.fixture
-def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return open_engine(f"sqlite:///{tmp_path / 'i.db'}")
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = open_engine(db_url, auto_migrate=False)
+    yield engine
+    engine.dispose()
 
 
 def sets_in(engine) -> list:  # type: ignore[no-untyped-def, type-arg]

@@ -1,4 +1,5 @@
-"""The store: created and migrated on first use, refusing places and schemas it cannot use."""
+"""The store: created and migrated on first use (SQLite) or explicitly (a server), refusing places,
+servers and schemas it cannot use."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def test_first_use_creates_the_database_and_its_folders(tmp_path: Path) -> None:
     assert current_revision(engine) == HEAD
 
 
-def test_a_profile_round_trips(tmp_path: Path) -> None:
-    engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
+def test_a_profile_round_trips(db_url: str) -> None:
+    engine = open_engine(db_url, auto_migrate=False)
     assert get_profile(SqlUnitOfWork(engine)) is None
     save_profile(SqlUnitOfWork(engine), PROFILE)
     assert get_profile(SqlUnitOfWork(engine)) == PROFILE
@@ -132,3 +133,44 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> Non
     engine = open_engine(url)
     assert current_revision(engine) == HEAD
     assert get_profile(SqlUnitOfWork(engine)) == PROFILE
+
+
+def test_a_server_refuses_an_empty_database_and_says_to_run_db_upgrade(empty_db_url: str) -> None:
+    with pytest.raises(StoreError, match=r"no Spotter schema yet.*spotter db upgrade"):
+        open_engine(empty_db_url, auto_migrate=False)
+
+
+def test_a_server_does_not_create_a_missing_sqlite_file(tmp_path: Path) -> None:
+    db = tmp_path / "none" / "spotter.db"
+    with pytest.raises(StoreError, match="spotter db upgrade"):
+        open_engine(f"sqlite:///{db}", auto_migrate=False)
+    assert not db.parent.exists()
+
+
+def test_by_default_only_an_embedded_sqlite_file_is_migrated(empty_db_url: str) -> None:
+    if empty_db_url.startswith("sqlite"):
+        engine = open_engine(empty_db_url)
+        assert current_revision(engine) == HEAD
+        engine.dispose()
+    else:
+        with pytest.raises(StoreError, match="spotter db upgrade"):
+            open_engine(empty_db_url)
+
+
+def test_an_unreachable_server_is_named_with_host_and_port_but_no_password() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StoreError) as info:
+        open_engine(f"postgres://lifter:pa55word@127.0.0.1:{port}/gym", auto_migrate=False)
+    message = str(info.value)
+    assert f"127.0.0.1:{port}" in message and "'gym'" in message and "'lifter'" in message
+    assert "pa55word" not in message
+    assert "Nothing was changed" in message
+
+
+def test_a_missing_driver_names_the_package_to_install() -> None:
+    with pytest.raises(StoreError, match=r"pip install mysqlclient"):
+        open_engine("mysql://u:secret@db.example/spotter", auto_migrate=False)

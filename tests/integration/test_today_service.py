@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -69,8 +69,10 @@ def _profile(units: str = "kg") -> Profile:
 
 
 @pytest.fixture
-def uow(tmp_path: Path) -> SqlUnitOfWork:
-    return SqlUnitOfWork(open_engine(f"sqlite:///{tmp_path / 'today.db'}"))
+def uow(db_url: str) -> Iterator[SqlUnitOfWork]:
+    engine = open_engine(db_url, auto_migrate=False)
+    yield SqlUnitOfWork(engine)
+    engine.dispose()
 
 
 def _log(uow: SqlUnitOfWork, *sets: SetRecord) -> None:

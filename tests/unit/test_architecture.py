@@ -1,57 +1,175 @@
-"""Imports point inward: the pure packages never import the store, the CLI, a solver or a pose library."""
+"""Imports point inward: the pure core never imports the edges, and each edge only its own side.
+
+Every module of the package falls under one rule below (a new package without a rule fails
+:func:`test_every_module_falls_under_a_rule`), and relative imports are resolved to the module
+they name before they are checked.
+"""
 
 from __future__ import annotations
 
 import ast
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "spotter"
-PURE = ["knowledge", "science", "planning/model", "motion/analysis"]
-FORBIDDEN = (
-    "spotter.store",
-    "spotter.cli",
-    "spotter.services",
-    "spotter.interchange",
-    "sqlalchemy",
-    "alembic",
-    "typer",
-    "rich",
-    "ortools",
-    "mediapipe",
-    "cv2",
-)
+
+_EDGES = ("spotter.store", "spotter.cli", "spotter.api", "spotter.compose", "spotter.services")
+_DB = ("sqlalchemy", "alembic", "psycopg")
+_TERMINAL = ("typer", "rich", "click")
+_WEB = ("fastapi", "starlette", "uvicorn")
+_SOLVER = ("ortools",)
+_POSE = ("mediapipe", "cv2")
+_PLOTS = ("matplotlib",)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Modules whose dotted name starts with ``prefix`` (the longest matching prefix wins)
+    import nothing that starts with one of ``forbidden``."""
+
+    prefix: str
+    forbidden: tuple[str, ...]
+    why: str
+
+
+PURE = (*_EDGES, "spotter.interchange", *_DB, *_TERMINAL, *_WEB, *_SOLVER, *_POSE, *_PLOTS)
+
+RULES = [
+    Rule("spotter.science", PURE, "training science: pure functions"),
+    Rule("spotter.knowledge", PURE, "the exercise knowledge base: data and pure logic"),
+    Rule("spotter.planning.model", PURE, "the planner's model: pure"),
+    Rule("spotter.motion.analysis", PURE, "movement analysis on landmarks: pure"),
+    Rule("spotter.profile", PURE, "the lifter's profile: a value"),
+    Rule("spotter.log", PURE, "logged sets: values"),
+    Rule("spotter.errors", PURE, "error kinds: pure"),
+    Rule("spotter.access", PURE, "who may do what: pure policy"),
+    Rule("spotter.interchange", (*_EDGES, *_DB, *_TERMINAL, *_WEB, *_SOLVER, *_POSE), "parsers"),
+    Rule(
+        "spotter.planning",
+        (*_EDGES, *_DB, *_TERMINAL, *_WEB, *_POSE),
+        "the planner and its solver: no store, no terminal, no web",
+    ),
+    Rule(
+        "spotter.motion",
+        (*_EDGES, *_DB, *_TERMINAL, *_WEB, *_SOLVER),
+        "video and pose edges: no store, no terminal, no web",
+    ),
+    Rule(
+        "spotter.store",
+        ("spotter.cli", "spotter.api", "spotter.services", "spotter.compose", *_TERMINAL, *_WEB),
+        "the database adapter serves the services, never the other way",
+    ),
+    Rule(
+        "spotter.services",
+        ("spotter.cli", "spotter.api", *_TERMINAL, *_WEB),
+        "use cases: shared by the CLI and the API, so neither's library",
+    ),
+    Rule("spotter.config", ("spotter.cli", "spotter.api", *_TERMINAL, *_WEB, *_DB), "settings"),
+    Rule(
+        "spotter.compose",
+        ("spotter.cli", "spotter.api", *_TERMINAL, *_WEB),
+        "the composition root serves both edges",
+    ),
+    Rule("spotter.api", ("spotter.cli", *_TERMINAL), "the web edge: no terminal"),
+    Rule(
+        "spotter.cli",
+        ("spotter.api", *_WEB, "spotter.store.repositories", "spotter.store.tables", *_DB),
+        "the terminal edge parses, calls a service and renders: no SQL, no repository",
+    ),
+    Rule(
+        "spotter.cli.serve_cmd",
+        ("spotter.store.repositories", "spotter.store.tables", *_DB),
+        "`spotter serve` starts the web edge, and is otherwise a CLI module",
+    ),
+    Rule("spotter.__init__", PURE, "the package root"),
+]
+
+#: ``spotter.store.<name>_repo`` modules are repositories too: the CLI goes through services.
+REPO_SUFFIX = "_repo"
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(SRC.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__" and len(parts) > 1 and parts != ["spotter", "__init__"]:
+        parts.pop()
+    return ".".join(parts)
 
 
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
+    return _imports_of(path.read_text(), _module_name(path), is_package=path.name == "__init__.py")
+
+
+def _imports_of(text: str, module: str, *, is_package: bool) -> set[str]:
+    """Every module ``text`` (the source of ``module``) imports, relative imports resolved,
+    ``from X import Y`` giving both ``X`` and ``X.Y`` (Y may be a submodule)."""
+    package = module.split(".") if is_package else module.split(".")[:-1]
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            names.add(target)
+            names.update(f"{target}.{a.name}" for a in node.names)
     return names
 
 
-def test_pure_packages_import_nothing_from_the_edges() -> None:
+def _rule_for(module: str) -> Rule | None:
+    found = [r for r in RULES if module == r.prefix or module.startswith(r.prefix + ".")]
+    return max(found, key=lambda r: len(r.prefix), default=None)
+
+
+def _hits(name: str, forbidden: tuple[str, ...]) -> bool:
+    return any(name == f or name.startswith(f + ".") for f in forbidden)
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if "migrations" not in p.parts)
+
+
+def test_every_module_falls_under_a_rule() -> None:
+    loose = [_module_name(p) for p in _modules() if _rule_for(_module_name(p)) is None]
+    assert len(_modules()) > 100
+    assert loose == []
+
+
+def test_imports_point_inward_in_every_package() -> None:
     offenders = []
-    checked = 0
-    for part in PURE:
-        base = SRC / part
-        files = (
-            sorted(base.rglob("*.py"))
-            if base.is_dir()
-            else sorted(base.parent.glob(base.name + ".py"))
-        )
-        for f in files:
-            checked += 1
-            for name in _imports(f):
-                if name.startswith(FORBIDDEN):
-                    offenders.append(f"{f.relative_to(SRC)} imports {name}")
-    assert checked > 5
+    for path in _modules():
+        module = _module_name(path)
+        rule = _rule_for(module)
+        assert rule is not None
+        for name in sorted(_imports(path)):
+            if _hits(name, rule.forbidden):
+                offenders.append(f"{module} imports {name} ({rule.why})")
     assert offenders == []
+
+
+def test_cli_modules_reach_no_repository_and_no_sql() -> None:
+    offenders = []
+    for path in sorted((SRC / "cli").glob("*.py")):
+        for name in _imports(path):
+            last = name.rsplit(".", 1)[-1]
+            if name.startswith("spotter.store.") and last.endswith(REPO_SUFFIX):
+                offenders.append(f"{_module_name(path)} imports {name}")
+    assert offenders == []
+
+
+def test_relative_imports_are_resolved_before_they_are_checked() -> None:
+    text = "from ..store import db\nfrom . import units\nfrom .. import cli\nfrom .rpe import x\n"
+    names = _imports_of(text, "spotter.science.rules", is_package=False)
+    assert {"spotter.store.db", "spotter.science.units", "spotter.cli", "spotter.science.rpe"} <= names
+    rule = _rule_for("spotter.science.rules")
+    assert rule is not None and _hits("spotter.store.db", rule.forbidden)
+    in_package = _imports_of("from .model import Role\n", "spotter.access", is_package=True)
+    assert "spotter.access.model" in in_package
 
 
 def test_importing_the_knowledge_base_loads_no_database_or_cli_library() -> None:

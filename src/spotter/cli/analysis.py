@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,67 +16,30 @@ from spotter.cli.common import (
     check_day,
     check_output,
     console,
-    engine,
     err_console,
     fail,
-    print_json,
+    local_now,
+    print_result,
+    unit_of_work,
     user_errors,
     write_output,
 )
 from spotter.cli.training import fmt_load, parse_when, profile_units
 
 if TYPE_CHECKING:
-    from spotter.log import SetRecord
+    pass
 
 FmtOpt = TextFormatOpt
 
 
-def _records(
-    ctx: typer.Context,
-    *,
-    exercise: str | None = None,
-    start: dt.datetime | None = None,
-    end: dt.datetime | None = None,
-) -> list[SetRecord]:
-    from spotter.store.uow import SqlUnitOfWork
-
-    with SqlUnitOfWork(engine(ctx)) as uow:
-        found = uow.log.sets(exercise=exercise, start=start, end=end)
-    return _plausible(found)
-
-
-def _plausible(records: list[SetRecord]) -> list[SetRecord]:
-    """The sets whose numbers are within the hard limits; the others are left out, and said so.
-
-    A database written before the limits existed may hold a 1e308 kg row from an import; the
-    numbers computed from the log would all be infinite or NaN with it.
-    """
-    from spotter.science.limits import check_set
-
-    kept: list[SetRecord] = []
-    dropped: list[str] = []
-    for r in records:
-        bad = check_set(
-            load_kg=r.load_kg,
-            reps=r.reps,
-            seconds=r.seconds,
-            meters=r.meters,
-            rpe=r.rpe,
-            rir=r.rir,
-            allow_outlier=True,
-        )
-        if bad:
-            dropped.append(f"set {r.id} of {r.performed_at:%Y-%m-%d} ({bad[0]})")
-        else:
-            kept.append(r)
-    if dropped:
-        more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+def _warn_skipped(skipped: tuple[str, ...]) -> None:
+    if skipped:
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
         err_console().print(
-            f"[yellow]Left out {len(dropped)} set(s) with impossible values: "
-            f"{'; '.join(dropped[:3])}{more}. Fix or delete them in the log.[/]",
+            f"[yellow]Left out {len(skipped)} set(s) with impossible values: "
+            f"{'; '.join(skipped[:3])}{more}. Fix or delete them in the log.[/]",
             highlight=False,
         )
-    return kept
 
 
 def calibrate(
@@ -101,40 +63,25 @@ def calibrate(
     Example: spotter calibrate stepback-pulldown --load 50kg --reps 10 --rpe 8
     """
     from spotter.science.limits import check_set, ensure_within
-    from spotter.science.units import to_kg
+    from spotter.science.units import Unit
+    from spotter.services.quantities import read_load
     from spotter.services.training import calibrate as run
 
     with user_errors():
-        text = load.strip().lower()
-        given_unit = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else None
-        try:
-            value = float(text.rstrip("lbskg").strip())
-        except ValueError:
-            raise fail(f"--load {load!r}: expected a number, optionally with kg or lb") from None
+        unit = profile_units(ctx)
+        given = read_load(load, Unit(unit), field="--load")
         if reps < 1:
             raise fail("--reps must be at least 1")
         ex = catalog(ctx).resolve(exercise)
-        unit = profile_units(ctx)
-        given_unit = given_unit or unit
-        load_kg = to_kg(value, given_unit)
+        load_kg = given.kg or 0.0
         ensure_within(
             check_set(
-                load_kg=load_kg, reps=reps, rpe=rpe, unit=given_unit, allow_outlier=allow_outlier
+                load_kg=load_kg, reps=reps, rpe=rpe, unit=given.unit, allow_outlier=allow_outlier
             )
         )
-        result = run(ex, load_kg, reps, rpe, unit)
-    if fmt == "json":
-        print_json(
-            {
-                "exercise": ex.slug,
-                "e1rm_kg": result.e1rm_kg,
-                "method": result.method,
-                "loads": [
-                    {"reps": r, "rpe": p, "exact_kg": e, "load_kg": k}
-                    for r, p, e, k in result.loads
-                ],
-            }
-        )
+        result = run(ex, load_kg, reps, rpe, Unit(unit))
+    if fmt == TextFormat.json:
+        print_result(result)
         return
     console().print(f"[bold]{ex.name}[/]: e1RM {fmt_load(result.e1rm_kg, unit)} ({result.method})")
     from rich.table import Table
@@ -142,8 +89,8 @@ def calibrate(
     table = Table(title="Working loads at RPE 8 (about 2 reps in reserve)", title_justify="left")
     for col in ("Reps", "Load", "Exact"):
         table.add_column(col, justify="right")
-    for r, _, exact, rounded in result.loads:
-        table.add_row(str(r), fmt_load(rounded, unit), fmt_load(exact, unit))
+    for row in result.loads:
+        table.add_row(str(row.reps), fmt_load(row.load_kg, unit), fmt_load(row.exact_kg, unit))
     console().print(table)
     low, high = ex.facts.rep_range
     console().print(
@@ -163,77 +110,29 @@ def next_(
 
     Example: spotter next stepback-pulldown
     """
-    from spotter.services.importer import resolve_logged
-    from spotter.services.training import default_equipment, next_prescription
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.services.next_set import next_set
 
     with user_errors():
-        cat = catalog(ctx)
-        key = resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise)
-        if key not in cat:  # a name an import kept as written: no rep range or load type
-            raise fail(
-                f"{exercise!r} is kept as imported ({key}), not a catalog exercise, so it has no "
-                "progression rule; map it to one (spotter import FORMAT FILE --map names.csv) "
-                "or define it (spotter exercises new)"
-            )
-        ex = cat.get(key)
-        unit = profile_units(ctx)
-        p = next_prescription(_records(ctx, exercise=ex.slug), ex, unit)
-    from spotter.knowledge.guide import default_rest_seconds
-    from spotter.science.loading import round_load
-    from spotter.science.warmup import warmup_ramp
-
-    kit = default_equipment(ex, unit)
-    warmups = (
-        warmup_ramp(p.load_kg, kit)
-        if ex.facts.mechanic == "compound" and ex.facts.load_type == "barbell"
-        else ()
-    )
-    if fmt == "json":
-        print_json(
-            {
-                "exercise": ex.slug,
-                "load_kg": p.load_kg,
-                "sets": p.sets,
-                "reps": p.reps,
-                "min_reps": p.min_reps,
-                "target_rpe": p.target_rpe,
-                "scheme": p.scheme,
-                "reason": p.reason,
-                "warmups": [
-                    {
-                        "load_kg": w.load_kg,
-                        "reps": w.reps,
-                        "plates_per_side": list(w.plates_per_side),
-                    }
-                    for w in warmups
-                ],
-            }
-        )
+        p = next_set(unit_of_work(ctx), catalog(ctx), exercise)
+    _warn_skipped(p.skipped)
+    if fmt == TextFormat.json:
+        print_result(p)
         return
-    loaded = round_load(p.load_kg, kit)
     plates = (
-        f" ({' + '.join(f'{x:g}' for x in loaded.plates_per_side)} per side)"
-        if loaded.plates_per_side
+        f" ({' + '.join(f'{x:g}' for x in p.plates_per_side)} per side)"
+        if p.plates_per_side
         else ""
     )
-    from spotter.services.training import relative_to_body
-
-    if relative_to_body(ex):  # the added load: bw, bw+2.5kg, or bw-15kg of assistance
-        shown = fmt_load(None if abs(p.load_kg) < 1e-9 else p.load_kg, unit, True)
-    else:
-        shown = fmt_load(loaded.load_kg, unit)
-    console().print(f"[bold]{ex.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
+    shown = fmt_load(p.loaded_kg, p.unit, p.added_to_bodyweight)
+    console().print(f"[bold]{p.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
     console().print(f"  {p.reason}")
-    if warmups:
+    if p.warmups:
         console().print("  Warm-up:")
-        for w in warmups:
+        for w in p.warmups:
             side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
             per_side = " per side" if w.plates_per_side else ""
-            console().print(f"    {fmt_load(w.load_kg, unit)} x{w.reps}  ({side}{per_side})")
-    console().print(
-        f"  Tempo {ex.facts.tempo}; rest about {default_rest_seconds(ex)} s between sets."
-    )
+            console().print(f"    {fmt_load(w.load_kg, p.unit)} x{w.reps}  ({side}{per_side})")
+    console().print(f"  Tempo {p.tempo}; rest about {p.rest_seconds} s between sets.")
 
 
 def _spark(values: list[float], width: int = 40) -> str:
@@ -261,75 +160,32 @@ def progress(
 
     Example: spotter progress "bench press" --plot bench.png
     """
-    from spotter.services.training import progress as compute
-
     if plot is not None:
         if plot.suffix.lower() not in (".png", ".svg"):
             raise fail(f"--plot {plot}: use a .png or .svg file")
         check_output(plot)
+    from spotter.services.analysis import progress_of
+
     with user_errors():
         cat = catalog(ctx)
         unit = profile_units(ctx)
-        if exercise:  # a catalog name, or a name an import kept as written
-            from spotter.services.importer import resolve_logged
-            from spotter.store.uow import SqlUnitOfWork
-
-            slugs = [resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise)]
-            records = _records(ctx, exercise=slugs[0])
-        else:
-            records = _records(ctx)
-            slugs = sorted({r.exercise for r in records})
-    by_ex: dict[str, list[SetRecord]] = {s: [] for s in slugs}
-    for r in records:
-        if r.exercise in by_ex:
-            by_ex[r.exercise].append(r)
-    from spotter.services.training import with_system_mass
-    from spotter.store.uow import SqlUnitOfWork
-
-    with SqlUnitOfWork(engine(ctx)) as uow:
-        bodyweights = uow.bodyweight.all()
-    results = {  # bodyweight exercises: body + added load where a bodyweight is recorded
-        s: compute(with_system_mass(by_ex[s], cat.get(s), bodyweights) if s in cat else by_ex[s])
-        for s in slugs
-    }
-    if fmt == "json":
-        print_json(
-            {
-                s: {
-                    "sessions": [
-                        {
-                            "date": p.date.isoformat(),
-                            "e1rm_kg": p.e1rm_kg,
-                            "top_load_kg": p.top_load_kg,
-                            "volume_kg": p.volume_kg,
-                            "sets": p.sets,
-                        }
-                        for p in pts
-                    ],
-                    "records": {
-                        "heaviest_kg": rec.heaviest_kg,
-                        "heaviest_date": _iso(rec.heaviest_date),
-                        "best_e1rm_kg": rec.best_e1rm_kg,
-                        "best_e1rm_date": _iso(rec.best_e1rm_date),
-                        "best_reps_at_load": {
-                            f"{k:g}": v for k, v in rec.best_reps_at_load.items()
-                        },
-                        "best_volume_kg": rec.best_volume_kg,
-                        "best_volume_date": _iso(rec.best_volume_date),
-                    },
-                }
-                for s, (pts, rec) in results.items()
-            }
+        found = progress_of(unit_of_work(ctx), cat, exercise)
+    _warn_skipped(found.skipped)
+    slugs = [p.exercise for p in found.exercises]
+    results = {p.exercise: (list(p.sessions), p.records) for p in found.exercises}
+    bodyweights = found.has_bodyweight
+    if fmt == TextFormat.json:
+        print_result(
+            {p.exercise: {"sessions": p.sessions, "records": p.records} for p in found.exercises}
         )
     else:
         if not slugs:
             console().print("Nothing logged yet.")
-        from spotter.services.training import relative_to_body
-
-        for s, (pts, rec) in results.items():
+        for item in found.exercises:
+            s, pts, rec = item.exercise, list(item.sessions), item.records
             name = cat.get(s).name if s in cat else s
             console().print(f"\n[bold]{name}[/] ({len(pts)} sessions)")
-            on_body = s in cat and relative_to_body(cat.get(s))
+            on_body = item.on_body
             if on_body and bodyweights:
                 console().print("  Loads are body + added load (minus assistance).")
             elif on_body:
@@ -366,10 +222,6 @@ def progress(
     if plot is not None:
         _plot(plot, {cat.get(s).name if s in cat else s: results[s][0] for s in slugs}, unit)
         console().print(f"Wrote {plot}")
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _plot(path: Path, series: dict[str, list], unit: str) -> None:  # type: ignore[type-arg]
@@ -420,33 +272,17 @@ def volume(
 
     Example: spotter volume --week 2026-11-16
     """
-    from spotter.services.training import week_range, weekly_volume
+    from spotter.services.analysis import volume_of
 
-    now = dt.datetime.now()
+    now = local_now(ctx)
     day = parse_when(week, now).date()
     check_day(day, "--week", today=now.date())
-    start, end = week_range(day)
     with user_errors():
-        report = weekly_volume(_records(ctx, start=start, end=end), catalog(ctx), day)
-    if fmt == "json":
-        print_json(
-            {
-                "week_start": report.week_start.isoformat(),
-                "sets_counted": report.sets_counted,
-                "muscles": [
-                    {
-                        "muscle": r.muscle,
-                        "sets": r.sets,
-                        "mev": r.landmarks.mev,
-                        "mav": [r.landmarks.mav_low, r.landmarks.mav_high],
-                        "mrv": r.landmarks.mrv,
-                        "status": r.status.value,
-                    }
-                    for r in report.rows
-                ],
-                "other": report.other,
-            }
-        )
+        found_volume = volume_of(unit_of_work(ctx), catalog(ctx), day)
+    _warn_skipped(found_volume.skipped)
+    report = found_volume.report
+    if fmt == TextFormat.json:
+        print_result(found_volume)
         return
     from rich.table import Table
 
@@ -507,20 +343,17 @@ def recovery(
 
     Example: spotter recovery --at "2026-11-24 18:00"
     """
-    from spotter.services.training import RECOVERY_WINDOW, recovery_report
+    from spotter.services.analysis import recovery_of
 
-    when = parse_when(at, dt.datetime.now().replace(microsecond=0))
-    check_day(when.date(), "--at", today=dt.date.today())
+    now = local_now(ctx)
+    when = parse_when(at, now)
+    check_day(when.date(), "--at", today=now.date())
     with user_errors():
-        report = recovery_report(
-            _records(ctx, start=when - RECOVERY_WINDOW, end=when + dt.timedelta(seconds=1)),
-            catalog(ctx),
-            when,
-        )
-    if fmt == "json":
-        print_json(
-            {"at": report.at.isoformat(), "recovery": report.percent, "ready": list(report.ready)}
-        )
+        found = recovery_of(unit_of_work(ctx), catalog(ctx), when)
+    _warn_skipped(found.skipped)
+    report = found.report
+    if fmt == TextFormat.json:
+        print_result(found)
         return
     from rich.table import Table
 

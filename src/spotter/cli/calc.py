@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli.common import TextFormat, TextFormatOpt, console, fail, print_json
+from spotter.cli.common import TextFormat, TextFormatOpt, console, fail, print_json, user_errors
 
 app = typer.Typer(
     help="Calculators: e1RM, load for reps at an RPE, plates, the RPE chart.", no_args_is_help=True
@@ -35,12 +35,10 @@ def _check_load(name: str, value: float, unit: str) -> None:
 
 
 def _unit(value: str) -> str:
-    u = value.lower()
-    if u in ("kg", "kgs"):
-        return "kg"
-    if u in ("lb", "lbs"):
-        return "lb"
-    raise fail(f"unknown unit {value!r}: expected kg or lb")
+    from spotter.services.quantities import read_unit
+
+    with user_errors():
+        return read_unit(value, field="--unit").value
 
 
 def _within_limits(

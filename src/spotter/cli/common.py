@@ -6,23 +6,21 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from sqlalchemy import Engine
 
+    from spotter.compose import Engine, Runtime
     from spotter.config import Settings
     from spotter.knowledge.catalog import Catalog
-
-
-T = TypeVar("T")
+    from spotter.store.uow import SqlUnitOfWork
 
 
 class Format(StrEnum):
@@ -79,39 +77,63 @@ def err_console() -> Console:
     return _err_console
 
 
-def _cached(ctx: typer.Context, key: str, build: Callable[[], T]) -> T:
-    """One object per command run (settings, catalog, engine), kept on the root context."""
+def runtime(ctx: typer.Context) -> Runtime:
+    """The composition root of this command run (one per invocation, for the local user).
+
+    The root callback builds it from ``--db``; a command invoked without the callback (a test
+    calling a sub-app directly) gets one from the environment.
+    """
+    from spotter.compose import Runtime
+
     root = ctx.find_root()
-    if root.obj is None:
+    if not isinstance(root.obj, dict):
         root.obj = {}
-    if key not in root.obj:
-        root.obj[key] = build()
-    value: T = root.obj[key]
-    return value
+    rt = root.obj.get("runtime")
+    if not isinstance(rt, Runtime):
+        from spotter.config import resolve_settings
+
+        rt = Runtime(resolve_settings())
+        root.obj["runtime"] = rt
+        ctx.call_on_close(rt.close)
+    return rt
+
+
+def local_now(ctx: typer.Context) -> dt.datetime:
+    """Now on the lifter's wall clock (this machine's zone), to the second, from the run's
+    Runtime clock: the time the log keeps and the CLI's "today"."""
+    from spotter.compose import local_zone
+
+    return runtime(ctx).now().astimezone(local_zone()).replace(tzinfo=None, microsecond=0)
 
 
 def settings(ctx: typer.Context) -> Settings:
-    from spotter.config import resolve_settings
-
-    return _cached(ctx, "settings", resolve_settings)
+    return runtime(ctx).settings
 
 
 def catalog(ctx: typer.Context) -> Catalog:
     """The built-in catalog, the user's entry files and their custom exercises in the database."""
-    from spotter.cli.custom_cmd import with_db_exercises
-    from spotter.services.catalog import load_catalog
-
-    return _cached(ctx, "catalog", lambda: with_db_exercises(load_catalog(settings(ctx)), ctx))
+    return runtime(ctx).catalog
 
 
 def engine(ctx: typer.Context) -> Engine:
-    from spotter.store.db import open_engine
+    """The database engine, for the modules that still build their own units of work."""
+    return runtime(ctx).engine
 
-    return _cached(ctx, "engine", lambda: open_engine(settings(ctx).db_url))
+
+def unit_of_work(ctx: typer.Context) -> SqlUnitOfWork:
+    """A unit of work for the local user on this run's database."""
+    return runtime(ctx).uow()
 
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_result(result: object) -> None:
+    """A service's typed result as JSON (see :func:`spotter.services.results.to_data`)."""
+    from spotter.services.results import to_data
+
+    print_json(to_data(result))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,75 +11,12 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
     fail,
+    local_now,
     print_json,
-    settings,
+    unit_of_work,
     user_errors,
 )
-
-if TYPE_CHECKING:
-    from spotter.knowledge.catalog import Catalog
-
-
-def with_db_exercises(base: Catalog, ctx: typer.Context) -> Catalog:
-    """``base`` plus the custom exercises stored in the database, when there is a database.
-
-    A SQLite file that does not exist yet is not created just to look, and one without custom
-    exercises is checked with the standard library alone, so catalog commands stay quick and
-    import neither SQLAlchemy nor Alembic.
-    """
-    from spotter.errors import SpotterError
-    from spotter.services.custom_exercises import list_custom, with_custom
-
-    url = settings(ctx).db_url
-    if url.startswith("sqlite:"):
-        path = _sqlite_file(url)
-        if path is None or not _has_custom_rows(path):
-            return base
-    from spotter.store.uow import SqlUnitOfWork
-
-    try:
-        return with_custom(base, list_custom(SqlUnitOfWork(engine(ctx))))
-    except SpotterError:
-        return base  # an unusable database is reported by the command that needs it
-
-
-def _sqlite_file(url: str) -> Path | None:
-    """The existing file of a ``sqlite:///PATH`` URL, else None (memory, missing, odd URL).
-
-    >>> _sqlite_file("sqlite://") is None, _sqlite_file("sqlite:///:memory:") is None
-    (True, True)
-    """
-    rest = url.split("?", 1)[0].removeprefix("sqlite:")
-    if not rest.startswith("///"):
-        return None
-    name = rest[3:]
-    if not name or name == ":memory:":
-        return None
-    path = Path(name)
-    return path if path.is_file() else None
-
-
-def _has_custom_rows(path: Path) -> bool:
-    """Whether the SQLite file holds a live custom exercise (read-only; any doubt says yes)."""
-    import sqlite3
-
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return True
-    try:
-        row = con.execute(
-            "SELECT count(*) FROM custom_exercise WHERE deleted_at IS NULL"
-        ).fetchone()
-        return bool(row and row[0])
-    except sqlite3.OperationalError as exc:
-        return "no such table" not in str(exc)  # a database from before custom exercises
-    except sqlite3.Error:
-        return True
-    finally:
-        con.close()
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -131,7 +66,6 @@ def new(
 
     from spotter.knowledge.custom import CustomExercise
     from spotter.services.custom_exercises import add_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     if uuid is not None:
         try:
@@ -152,10 +86,10 @@ def new(
             uuid=uuid,
         )
         saved, created = add_custom(
-            SqlUnitOfWork(engine(ctx)),
+            unit_of_work(ctx),
             catalog(ctx),
             ex,
-            now=dt.datetime.now().replace(microsecond=0),
+            now=local_now(ctx),
         )
     if fmt == "json":
         print_json({"slug": saved.slug, "uuid": saved.uuid, "created": created})
@@ -178,10 +112,9 @@ def mine(
     from dataclasses import asdict
 
     from spotter.services.custom_exercises import list_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        rows = list_custom(SqlUnitOfWork(engine(ctx)))
+        rows = list_custom(unit_of_work(ctx))
     if fmt == "json":
         print_json([asdict(c) for c in rows])
         return
@@ -200,10 +133,9 @@ def forget(
     Example: spotter exercises forget landmine-row
     """
     from spotter.services.custom_exercises import remove_custom
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        remove_custom(SqlUnitOfWork(engine(ctx)), slug)
+        remove_custom(unit_of_work(ctx), slug)
     console().print(f"Removed {slug}.")
 
 

@@ -14,11 +14,11 @@ from spotter.cli.common import (
     PageFormat,
     catalog,
     console,
-    engine,
     err_console,
     fail,
     print_json,
     settings,
+    unit_of_work,
     user_errors,
     write_output,
 )
@@ -185,9 +185,8 @@ def alternatives(
             source = ", ".join(equipment)
         else:
             from spotter.services.profile import get_profile
-            from spotter.store.uow import SqlUnitOfWork
 
-            profile = get_profile(SqlUnitOfWork(engine(ctx)))
+            profile = get_profile(unit_of_work(ctx))
             if profile is None:
                 owned, source = None, "the full catalog (no profile yet: run spotter init)"
             else:
@@ -406,3 +405,12 @@ def import_db(
             f"Lint: {report.entries_with_findings} entries have findings for a coach to review: "
             + ", ".join(f"{k} {v}" for k, v in report.findings.items())
         )
+
+
+def register(root: typer.Typer) -> None:
+    """Add `spotter exercises` with its custom-exercise commands (new, mine, forget)."""
+    from spotter.cli import custom_cmd
+
+    if not any(c.name == "new" for c in app.registered_commands):
+        custom_cmd.register(app)
+    root.add_typer(app, name="exercises")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +12,10 @@ from spotter.cli.common import (
     catalog,
     check_output,
     console,
-    engine,
     fail,
+    local_now,
     settings,
+    unit_of_work,
     user_errors,
     write_output,
 )
@@ -43,7 +43,6 @@ def export(
     """
     from spotter.interchange.export import spotter_csv, strong_csv
     from spotter.services.export import export_everything, export_rows
-    from spotter.store.uow import SqlUnitOfWork
 
     if kind not in KINDS:
         raise fail(f"unknown export {kind!r}: expected one of {', '.join(KINDS)}")
@@ -51,10 +50,10 @@ def export(
         raise fail(f"--unit {unit!r}: expected kg or lb")
     check_output(file, force=force)  # a missing folder, a folder, an existing file: before any work
     with user_errors():
-        uow = SqlUnitOfWork(engine(ctx))
+        uow = unit_of_work(ctx)
         if kind == "json":
             doc = export_everything(
-                uow, settings(ctx), now=dt.datetime.now().replace(microsecond=0)
+                uow, settings(ctx), now=local_now(ctx)
             )
             data = (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
             what = f"{len(doc['sets'])} sets, {len(doc['workouts'])} workouts"

@@ -12,14 +12,15 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
+    err_console,
     fail,
+    local_now,
     print_json,
+    unit_of_work,
     user_errors,
 )
 
 if TYPE_CHECKING:
-    from spotter.motion.analysis.reps import Rep
     from spotter.services.form import FormReport
 
 
@@ -87,10 +88,10 @@ def form(
 
     Extract a video's landmarks once: spotter form landmarks set.mp4 -o set.npy
     """
-    import datetime as dt
 
-    from spotter.cli.form_video import load_input
-    from spotter.services.form import check_clip
+    from spotter.cli.form_video import frame_progress
+    from spotter.motion.video import is_video
+    from spotter.services.form_check import check_file
 
     with user_errors():
         ex = catalog(ctx).resolve(exercise) if exercise else None
@@ -99,12 +100,18 @@ def form(
             raise fail("--load goes with --log (it is the load to record)")
         if log_set and ex is None:
             raise fail("--log needs --exercise: the log records sets of a known exercise")
-        lm = load_input(landmarks, fps=fps, subject=subject)
-        clip = check_clip(lm, ex)
+        if is_video(landmarks):
+            with frame_progress(f"Finding the pose in {landmarks.name}") as advance:
+                checked = check_file(landmarks, ex, fps=fps, subject=subject, progress=advance)
+        else:
+            checked = check_file(landmarks, ex, fps=fps, subject=subject)
+        for note in checked.input_notes:
+            err_console().print(f"[dim]Note: {note}.[/]", highlight=False)
+        clip = checked.clip
         if annotate is not None:
             from spotter.cli.form_video import annotate as annotate_video
 
-            annotate_video(landmarks, lm, clip, annotate)
+            annotate_video(landmarks, checked.landmarks, clip, annotate)
         plots: list[Path] = []
         if plot is not None:
             from spotter.cli.form_plot import save_plot
@@ -116,11 +123,10 @@ def form(
         logged = []
         if log_set:
             from spotter.services.form import log_form_sets
-            from spotter.store.uow import SqlUnitOfWork
 
-            now = dt.datetime.now().replace(microsecond=0)
+            now = local_now(ctx)
             logged = log_form_sets(
-                SqlUnitOfWork(engine(ctx)),
+                unit_of_work(ctx),
                 clip.sets,
                 load_kg=load_kg,
                 bodyweight=bodyweight,
@@ -128,20 +134,19 @@ def form(
                 now=now,
                 command=f"spotter form {landmarks.name}" + (f" --load {load}" if load else ""),
             )
-    if fmt == "json":
+    if fmt == TextFormat.json:
+        from spotter.services.results import to_data
+
         sets = [
-            {"set": s.number, "start_s": s.start, "end_s": s.end, **_report_json(s.report, s.start)}
-            for s in clip.sets
+            {"set": c.set, "start_s": c.start_s, "end_s": c.end_s, **to_data(c.check)}
+            for c in checked.sets
         ]
+        out: dict[str, Any] = {"exercise": checked.exercise}
         if len(sets) == 1:
-            out = {"exercise": ex.slug if ex else None, **_report_json(clip.sets[0].report, 0.0)}
+            out |= to_data(checked.sets[0].check)
         else:
-            out = {
-                "exercise": ex.slug if ex else None,
-                "reps": clip.reps,
-                "duration_s": clip.duration,
-            }
-        out |= {"logged": bool(logged), "set_count": len(sets), "notes": list(clip.notes)}
+            out |= {"reps": checked.reps, "duration_s": checked.duration_s}
+        out |= {"logged": bool(logged), "set_count": len(sets), "notes": list(checked.notes)}
         out["sets"] = sets
         print_json(out)
         return
@@ -149,7 +154,7 @@ def form(
     several = len(clip.sets) > 1
     for s in clip.sets:
         head = f"Set {s.number} ({s.start:.1f}-{s.end:.1f} s), {title}" if several else title
-        _print_report(s.report, head, s.start, named=ex is not None)
+        _print_report(s.report, head, named=ex is not None)
     if several:
         counts = ", ".join(str(s.report.analysis.count) for s in clip.sets)
         console().print(
@@ -167,64 +172,12 @@ def form(
         )
 
 
-def _report_json(report: FormReport, offset: float) -> dict[str, Any]:
-    """One set's check as JSON; rep times in seconds from the clip's start."""
-    a = report.analysis
-    return {
-        "family": report.family,
-        "reps": a.count,
-        "partial_reps": a.partial_count,
-        "unfinished_reps": a.unfinished,
-        "duration_s": report.duration,
-        "view": report.view.name,
-        "view_yaw_deg": report.view.yaw,
-        "warnings": list(report.warnings),
-        "signal": report.signal.name,
-        "signal_unit": report.signal.unit,
-        "criterion": report.criterion,
-        "velocity_loss": a.velocity_loss,
-        "reps_in_reserve": report.rir,
-        "time_under_tension_s": report.time_under_tension,
-        "tempo": list(report.mean_tempo() or ()),
-        "per_rep": [
-            {
-                "rep": r.index,
-                "start": r.start + offset,
-                "end": r.end + offset,
-                "whole": r.whole,
-                "partial": r.partial,
-                # a rep the clip starts in: its first phase is not fully seen
-                "concentric_s": _seen(r, r.concentric, "concentric"),
-                "eccentric_s": _seen(r, r.eccentric, "eccentric"),
-                "pause_at_turn_s": r.pause_at_turn,
-                "pause_at_start_s": r.pause_at_start,
-                "range_of_motion": r.range_of_motion,
-                "excursion": r.excursion,
-                "concentric_mean_velocity": _finite(r.concentric_mean_velocity),
-                "concentric_peak_velocity": _finite(r.concentric_peak_velocity),
-                "metrics": {k: _finite(v) for k, v in m.items()},
-            }
-            for r, m in zip(a.reps, report.metrics or [{}] * a.count, strict=True)
-        ],
-        "faults": [
-            {
-                "fault": f.fault,
-                "name": f.name,
-                "fix": f.fix,
-                "reps": list(f.reps),
-                "metric": f.metric,
-                "threshold": f.threshold,
-                "worst": f.worst,
-            }
-            for f in report.faults
-        ],
-    }
-
-
-def _print_report(report: FormReport, title: str, offset: float, *, named: bool) -> None:
+def _print_report(report: FormReport, title: str, *, named: bool) -> None:
     """One set's check as a table and notes."""
     import numpy as np
     from rich.table import Table
+
+    from spotter.services.form_check import seen
 
     a = report.analysis
     partial = f" ({a.partial_count} partial)" if a.partial_count else ""
@@ -243,9 +196,9 @@ def _print_report(report: FormReport, title: str, offset: float, *, named: bool)
         flags = ("cut " if not r.whole else "") + ("partial" if r.partial else "")
         table.add_row(
             f"{r.index}{'*' if flags else ''}",
-            _secs(_seen(r, r.concentric, "concentric")),
+            _secs(seen(r, r.concentric, "concentric")),
             f"{r.pause_at_turn:.2f} s",
-            _secs(_seen(r, r.eccentric, "eccentric")),
+            _secs(seen(r, r.eccentric, "eccentric")),
             f"{r.range_of_motion * 100:.0f} %",
             "-"
             if not np.isfinite(r.concentric_mean_velocity)
@@ -281,39 +234,21 @@ def _print_report(report: FormReport, title: str, offset: float, *, named: bool)
         console().print("[green]No fault the camera can check was seen.[/]")
 
 
-def _seen(rep: Rep, seconds: float, phase: str) -> float | None:
-    """A phase's duration, or None for the first phase of a rep the clip starts in."""
-    return None if not rep.whole and rep.first_phase_name == phase else seconds
-
-
 def _secs(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds:.2f} s"
 
 
-def _finite(value: float) -> float | None:
-    """A number for JSON: NaN (not measured) becomes null."""
-    import math
-
-    return float(value) if math.isfinite(value) else None
-
-
 def _parse_load(ctx: typer.Context, text: str | None) -> tuple[float | None, bool]:
     """A load for --log in kg, and whether it is bodyweight: 55kg, 120lb, bw, or a bare number."""
-    import re
-
     from spotter.cli.training import profile_units
-    from spotter.science.units import to_kg
+    from spotter.science.units import Unit
+    from spotter.services.quantities import read_load
 
     if text is None:
         raise fail("--log needs --load (e.g. --load 55kg, --load 120lb or --load bw)")
-    t = text.strip().lower().replace(" ", "")
-    if t in ("bw", "bodyweight"):
-        return None, True
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(kgs?|lbs?)?", t)
-    if not m:
-        raise fail(f"--load {text!r}: expected a number with kg or lb (55kg, 120lb) or bw")
-    unit = m.group(2) or profile_units(ctx)
-    return to_kg(float(m.group(1)), "lb" if unit.startswith("lb") else "kg"), False
+    with user_errors():
+        given = read_load(text, Unit(profile_units(ctx)), field="--load", bodyweight=True)
+    return given.kg, given.bodyweight
 
 
 def register(app: typer.Typer) -> None:

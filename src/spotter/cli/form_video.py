@@ -21,8 +21,6 @@ from spotter.cli.common import TextFormat, TextFormatOpt, console, err_console, 
 
 if TYPE_CHECKING:
     from spotter.motion.analysis.landmarks import Landmarks
-    from spotter.motion.analysis.subjects import Preference
-    from spotter.motion.extract import Extraction
     from spotter.services.form import ClipReport
 
 DEFAULT = "check"  # the hidden name of `spotter form FILE`
@@ -89,48 +87,6 @@ SUBJECT_HELP = (
 )
 
 
-def check_subject(subject: str | None) -> Preference | None:
-    """The --subject value, or a clear error listing the choices."""
-    from spotter.motion.analysis.subjects import PREFERENCES
-
-    if subject is None:
-        return None
-    value = subject.strip().lower()
-    if value not in PREFERENCES:
-        raise fail(f"--subject {subject!r}: expected one of {', '.join(PREFERENCES)}")
-    return value  # type: ignore[return-value]
-
-
-def extract_video(
-    path: Path, *, pose_fps: float | None = 15.0, subject: Preference | None = None
-) -> Extraction:
-    """Landmarks of a video with a progress bar; notes about the clip go to stderr."""
-    from spotter.motion.extract import extract_landmarks
-
-    with frame_progress(f"Finding the pose in {path.name}") as advance:
-        result = extract_landmarks(path, pose_fps=pose_fps, subject=subject, progress=advance)
-    for note in result.notes:
-        err_console().print(f"[dim]Note: {note}.[/]", highlight=False)
-    return result
-
-
-def load_input(path: Path, fps: float | None = None, subject: str | None = None) -> Landmarks:
-    """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json).
-
-    For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps)
-    and ``subject`` says whom to follow (left, right, largest).
-    """
-    chosen = check_subject(subject)
-    from spotter.motion.analysis.landmarks import Landmarks
-    from spotter.motion.landmark_files import read_landmarks
-    from spotter.motion.video import is_video
-
-    if not is_video(path):
-        return read_landmarks(path, fps=fps)
-    landmarks = extract_video(path, subject=chosen).landmarks
-    return Landmarks(landmarks.data, float(fps)) if fps else landmarks
-
-
 def annotate(source: Path, landmarks: Landmarks, clip: ClipReport, out: Path) -> None:
     """Write `out`: the source video with skeleton, rep counter and each fault on its reps
     (reps numbered through the clip's sets)."""
@@ -185,44 +141,25 @@ def landmarks_command(
 
     Example: spotter form landmarks set.mp4 -o set.npy
     """
-    from spotter.cli.common import print_json
-    from spotter.motion.landmark_files import write_landmarks
-    from spotter.motion.video import is_video
+    from spotter.cli.common import print_result
+    from spotter.services.form_check import extract_to_file
 
-    if not is_video(video):
-        raise fail(f"{video}: expected a video (mp4, mov, avi, webm, mkv)")
-    if output.suffix.lower() not in (".npy", ".csv", ".json"):
-        raise fail(f"{output}: expected a .npy, .csv or .json file name")
-    if output.exists() and not force:
-        raise fail(f"{output} already exists; use --force to overwrite it")
-    chosen = check_subject(subject)
-    with user_errors():
-        result = extract_video(video, pose_fps=None if every_frame else 15.0, subject=chosen)
-        write_landmarks(output, result.landmarks)
-    lm = result.landmarks
-    if fmt == "json":
-        print_json(
-            {
-                "video": str(video),
-                "output": str(output),
-                "frames": lm.n_frames,
-                "fps": lm.fps,
-                "duration_s": lm.duration,
-                "pose_every": result.pose_every,
-                "person_frames": result.person_frames,
-                # uneven container time stamps, resampled onto an even clock at "fps"
-                "variable_frame_rate": result.resampled,
-                "notes": list(result.notes),
-            }
+    with user_errors(), frame_progress(f"Finding the pose in {video.name}") as advance:
+        done = extract_to_file(
+            video, output, every_frame=every_frame, subject=subject, force=force, progress=advance
         )
+    for note in done.notes:
+        err_console().print(f"[dim]Note: {note}.[/]", highlight=False)
+    if fmt == TextFormat.json:
+        print_result(done)
         return
     console().print(
-        f"Wrote {lm.n_frames} frames ({lm.duration:.1f} s at {lm.fps:g} fps) to {output}",
+        f"Wrote {done.frames} frames ({done.duration_s:.1f} s at {done.fps:g} fps) to {output}",
         highlight=False,
     )
-    if output.suffix.lower() != ".json" and abs(lm.fps - 30.0) > 0.05:
+    if output.suffix.lower() != ".json" and abs(done.fps - 30.0) > 0.05:
         console().print(
-            f"Check it with: spotter form {output} --fps {lm.fps:g} --exercise ...",
+            f"Check it with: spotter form {output} --fps {done.fps:g} --exercise ...",
             highlight=False,
         )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 import sys
@@ -20,9 +19,10 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
     fail,
+    local_now,
     print_json,
+    unit_of_work,
     user_errors,
 )
 
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from spotter.interchange.prepare import NamePlan
     from spotter.services.importer import ImportReport
 
-FORMATS = ("auto", "strong", "hevy", "fitnotes", "fitbod", "liftosaur", "spotter")
 #: Rows listed in the text report (the JSON report lists every one).
 SHOWN_ROWS = 25
 MAP_COLUMNS = ("source_name", "slug", "suggestion", "method", "confidence", "sets", "load_rule")
@@ -167,57 +166,55 @@ def import_(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    from spotter.interchange.detect import detect, parse_any
-    from spotter.interchange.prepare import prepare
-    from spotter.services.importer import import_log
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.cli.common import settings
+    from spotter.science.units import Unit
+    from spotter.services import import_flow as flow
+    from spotter.services.quantities import read_unit
 
-    if app_format not in FORMATS:
-        raise fail(f"unknown format {app_format!r}: expected one of {', '.join(FORMATS)}")
-    if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
-        raise fail(f"--unit {unit!r}: expected kg or lb")
+    with user_errors():
+        if app_format not in flow.FORMATS:
+            raise fail(f"unknown format {app_format!r}: expected one of {', '.join(flow.FORMATS)}")
+        given = read_unit(unit, field="--unit") if unit is not None else None
     if write_map_to is not None:
         check_output(write_map_to, "--write-map")
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise fail(f"{file}: cannot be read ({exc.strerror or exc})") from exc
-    if app_format in ("spotter", "auto") and data.lstrip()[:1] == b"{":
-        from spotter.cli.common import settings
-        from spotter.services.export import restore_everything
-
+    if flow.is_backup(data, app_format):
         with user_errors():
-            counts = restore_everything(SqlUnitOfWork(engine(ctx)), settings(ctx), data)
+            counts = flow.restore_backup(unit_of_work(ctx), settings(ctx), data)
         console().print(
             "Restored " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" from {file.name}."
         )
         return
-    today = dt.date.today()
     with user_errors():
-        if unit is None:  # files without a unit column use the profile's unit
+        if given is None:  # files without a unit column use the profile's unit
             from spotter.services.profile import get_profile
 
-            profile = get_profile(SqlUnitOfWork(engine(ctx)))
-            unit = profile.units if profile else None
-        found = detect(data)
-        if app_format != "auto" and not found.startswith(app_format):
-            raise fail(
-                f"{file} looks like a {found} export, not {app_format}; use 'auto' or the right format"
-            )
-        mapped = dict(read_mapping(mapping)) if mapping else {}
+            profile = get_profile(unit_of_work(ctx))
+            given = Unit(profile.units) if profile else None
         cat = catalog(ctx)
-        result = parse_any(data, unit=unit.lower().rstrip("s") if unit else None)
-        ready = prepare(result, cat, mapping=mapped, today=today, allow_outlier=allow_outlier)
-        if ask or (ask is None and fmt == "text" and sys.stdin.isatty()):
-            accepted = ask_suggestions(ready.names, {e.slug: e.name for e in cat.all()})
-            if accepted:
-                mapped.update(accepted)
-                ready = prepare(
-                    result, cat, mapping=mapped, today=today, allow_outlier=allow_outlier
-                )
+        from spotter.errors import ValidationError
+
+        try:
+            draft = flow.read_log_file(
+                cat,
+                data,
+                app_format=app_format,
+                unit=given,
+                mapping=read_mapping(mapping) if mapping else None,
+                today=local_now(ctx).date(),
+                allow_outlier=allow_outlier,
+            )
+        except ValidationError as exc:
+            raise ValidationError(f"{file} {exc}", field=exc.field) from exc
+        if ask or (ask is None and fmt == TextFormat.text and sys.stdin.isatty()):
+            accepted = ask_suggestions(draft.prepared.names, {e.slug: e.name for e in cat.all()})
+            draft = flow.with_confirmed(cat, draft, accepted)
         if write_map_to is not None:
             try:
-                write_map(write_map_to, ready.names)
+                write_map(write_map_to, draft.prepared.names)
             except OSError as exc:
                 raise fail(f"--write-map {write_map_to}: cannot be written ({exc})") from exc
         with Progress(
@@ -227,20 +224,16 @@ def import_(
             MofNCompleteColumn(),
             console=console(),
             transient=True,
-            disable=fmt == "json",
+            disable=fmt == TextFormat.json,
         ) as progress:
-            task = progress.add_task("Importing sets", total=len(result.sets))
-            report = import_log(
-                SqlUnitOfWork(engine(ctx)),
+            task = progress.add_task("Importing sets", total=len(draft.result.sets))
+            report = flow.store_import(
+                unit_of_work(ctx),
                 cat,
-                result,
-                mapping=mapped,
+                draft,
                 dry_run=dry_run,
                 progress=lambda n: progress.advance(task, n),
-                today=today,
-                allow_outlier=allow_outlier,
-                prepared=ready,
-                label=f"import {found} {file.name}",
+                label=f"import {draft.format} {file.name}",
             )
     if fmt == "json":
         print_json(report_json(report))

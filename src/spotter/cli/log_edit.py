@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, engine, print_json, user_errors
+from spotter.cli.common import catalog, console, local_now, print_json, unit_of_work, user_errors
 from spotter.cli.training import ListFormat, ListFormatOpt
 
 if TYPE_CHECKING:
@@ -19,10 +18,6 @@ set_app = typer.Typer(
 )
 
 SetRef = Annotated[str, typer.Argument(metavar="ID", help="The set's ID from `spotter history`.")]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def _show(s: SetRecord, unit: str) -> str:
@@ -67,13 +62,12 @@ def edit(
     """
     from spotter.cli.training import parse_when, profile_units
     from spotter.services.log import edit_set
-    from spotter.store.uow import SqlUnitOfWork
 
-    now = _now()
+    now = local_now(ctx)
     with user_errors():
         shown = profile_units(ctx)
         change = edit_set(
-            SqlUnitOfWork(engine(ctx)),
+            unit_of_work(ctx),
             catalog(ctx),
             ref,
             now=now,
@@ -99,11 +93,10 @@ def delete(ctx: typer.Context, ref: SetRef) -> None:
     """
     from spotter.cli.training import profile_units
     from spotter.services.log import delete_set
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
         shown = profile_units(ctx)
-        s = delete_set(SqlUnitOfWork(engine(ctx)), ref)
+        s = delete_set(unit_of_work(ctx), ref)
     console().print(f"Deleted set {s.id}: {_show(s, shown)}")
 
 
@@ -118,11 +111,10 @@ def move(
     Example: spotter set move 42 "close-grip bench press"
     """
     from spotter.services.log import move_set
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
         cat = catalog(ctx)
-        change = move_set(SqlUnitOfWork(engine(ctx)), cat, ref, exercise)
+        change = move_set(unit_of_work(ctx), cat, ref, exercise)
     old = change.before.exercise
     old_name = cat.get(old).name if old in cat else old
     console().print(
@@ -141,10 +133,9 @@ def note(
     Example: spotter set note 42 "left shoulder pinched on the last rep"
     """
     from spotter.services.log import note_set
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        change = note_set(SqlUnitOfWork(engine(ctx)), ref, text)
+        change = note_set(unit_of_work(ctx), ref, text)
     what = f"note: {change.after.notes}" if change.after.notes else "note cleared"
     console().print(f"Set {change.before.id}: {what}")
 
@@ -167,10 +158,9 @@ def batches(
     from rich.table import Table
 
     from spotter.services.log import list_batches
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        rows = list_batches(SqlUnitOfWork(engine(ctx)), limit=limit, include_undone=undone)
+        rows = list_batches(unit_of_work(ctx), limit=limit, include_undone=undone)
     if fmt == "json":
         print_json(
             [
@@ -216,10 +206,9 @@ def undo(
     Example: spotter undo 12
     """
     from spotter.services.log import undo_batch
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        b = undo_batch(SqlUnitOfWork(engine(ctx)), ref)
+        b = undo_batch(unit_of_work(ctx), ref)
     console().print(f"Undid batch {b.id} ({b.kind}: {b.command}): {b.set_count} set(s) removed.")
 
 

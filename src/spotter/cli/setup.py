@@ -14,8 +14,8 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
     print_json,
+    unit_of_work,
     user_errors,
 )
 from spotter.errors import SpotterError
@@ -150,7 +150,6 @@ def init(
     from spotter.profile import Profile
     from spotter.services.planning import avoid_keys, emphasis_rows, favourite_slugs
     from spotter.services.profile import save_profile
-    from spotter.store.uow import SqlUnitOfWork
 
     def items(text: str | None) -> list[str]:
         return [v.strip() for v in (text or "").split(",") if v.strip()]
@@ -196,7 +195,7 @@ def init(
             avoid=avoid_keys(items(avoid), catalog(ctx)) if avoid else (),
             favourites=favourite_slugs(items(favourites), catalog(ctx)) if favourites else (),
         )
-        save_profile(SqlUnitOfWork(engine(ctx)), profile)
+        save_profile(unit_of_work(ctx), profile)
     if fmt == "json":
         print_json(_profile_dict(profile))
         return
@@ -213,10 +212,9 @@ def profile(
     Example: spotter profile --format json
     """
     from spotter.services.profile import get_profile
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
-        p = get_profile(SqlUnitOfWork(engine(ctx)))
+        p = get_profile(unit_of_work(ctx))
     if p is None:
         console().print("No profile yet: run [bold]spotter init[/].")
         raise typer.Exit(1)

@@ -10,112 +10,25 @@ import typer
 from spotter.cli.common import (
     TextFormat,
     TextFormatOpt,
-    catalog,
-    check_day,
     console,
-    engine,
     fail,
-    print_json,
+    print_result,
+    runtime,
     user_errors,
 )
 from spotter.cli.training import fmt_load
 
 if TYPE_CHECKING:
-    from spotter.services.today import Loading, TodayItem, TodayReport
+    from spotter.services.today import TodayItem
 
 
-def _date(value: str | None, now: dt.datetime) -> dt.date:
+def _date(value: str | None) -> dt.date | None:
     if not value:
-        return now.date()
+        return None
     try:
-        day = dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise fail(f"--date {value!r}: expected a date as YYYY-MM-DD, e.g. 2026-11-30") from None
-    check_day(day, "--date", today=now.date())
-    return day
-
-
-def _loading_data(loading: Loading | None) -> dict[str, Any] | None:
-    if loading is None:
-        return None
-    return {
-        "kind": loading.kind,
-        "load": loading.load,
-        "unit": loading.unit,
-        "text": loading.text,
-        "bar": loading.bar,
-        "plates_per_side": list(loading.plates_per_side),
-        "pin": loading.pin,
-        "exact": loading.exact,
-    }
-
-
-def _item_data(item: TodayItem) -> dict[str, Any]:
-    adj, facts, tempo = item.adjustment, item.exercise.facts, item.exercise.facts.tempo
-    return {
-        "exercise": item.exercise.slug,
-        "name": item.exercise.name,
-        "planned": adj.planned,
-        "planned_name": item.planned_name,
-        "action": adj.action,
-        "recovery": {
-            "muscle": adj.muscle,
-            "percent": round(adj.recovery, 1),
-            "note": adj.reason,
-        },
-        "sets": item.sets,
-        "planned_sets": adj.planned_sets,
-        "reps": item.reps,
-        "rep_range": [item.slot.rep_low, item.slot.rep_high],
-        "measure": facts.measure,
-        "rir": item.slot.rir,
-        "target_rpe": item.target_rpe,
-        "rule": item.rule,
-        "load_kg": item.load_kg,
-        "added_to_bodyweight": facts.load_type == "bodyweight",
-        "loading": _loading_data(item.loading),
-        "set_plan": [{"load_kg": s.load_kg, "reps": s.reps, "amrap": s.amrap} for s in item.plan],
-        "reason": item.reason,
-        "calibration": item.calibration,
-        "warmups": [
-            {
-                "load_kg": w.load_kg,
-                "reps": w.reps,
-                "loading": _loading_data(loading),
-            }
-            for w, loading in zip(item.warmups, item.warmup_loadings, strict=True)
-        ],
-        "rest_seconds": item.slot.rest_seconds,
-        "tempo": {
-            "text": str(tempo),
-            "eccentric": tempo.eccentric,
-            "pause_after_eccentric": tempo.pause_after_eccentric,
-            "concentric": tempo.concentric,
-            "pause_after_concentric": tempo.pause_after_concentric,
-        },
-    }
-
-
-def report_data(report: TodayReport) -> dict[str, Any]:
-    """The report as JSON-able data (the shape `--format json` prints)."""
-    day = report.day
-    return {
-        "date": day.on.isoformat(),
-        "status": day.status,
-        "message": day.message,
-        "plan": report.plan_name,
-        "session": report.session_name or None,
-        "week": None if day.week_index is None else day.week_index + 1,
-        "weeks": day.weeks,
-        "deload": day.deload,
-        "next_session": (
-            {"date": day.next_date.isoformat(), "day": day.next_day} if day.next_date else None
-        ),
-        "unit": report.unit,
-        "recovery_at": report.at.isoformat(),
-        "recovery": report.recovery,
-        "exercises": [_item_data(i) for i in report.items],
-    }
 
 
 def _rest(seconds: int) -> str:
@@ -187,27 +100,18 @@ def today(
 
     Example: spotter today     spotter today --date 2026-11-30 --format json
     """
-    from spotter.services.planning import active_plan
-    from spotter.services.profile import get_profile
-    from spotter.services.today import today_session
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.compose import local_zone
+    from spotter.services.today_view import today_for
 
-    if fmt not in ("text", "json"):
-        raise fail(f"--format {fmt!r}: expected text or json")
-    now = dt.datetime.now().replace(microsecond=0)
-    on = _date(date, now)
+    rt = runtime(ctx)
     with user_errors():
-        eng = engine(ctx)
-        profile = get_profile(SqlUnitOfWork(eng))
-        if profile is None:
-            raise fail("no profile yet: run `spotter init` first, then `spotter plan new`")
-        plan = active_plan(SqlUnitOfWork(eng))
-        if plan is None:
-            raise fail("no active plan: run `spotter plan new` to make one")
-        report = today_session(SqlUnitOfWork(eng), catalog(ctx), profile, plan, on, now)
-    if fmt == "json":
-        print_json(report_data(report))
+        view = today_for(
+            rt.uow(), rt.catalog, now=rt.now(), tz=local_zone(), on=_date(date)
+        )
+    if fmt == TextFormat.json:
+        print_result(view)
         return
+    report = view.report
     out = console()
     session = f" · {report.session_name}" if report.session_name else ""
     out.print(f"[bold]{report.plan_name}[/]{session}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,9 +13,10 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
-    engine,
     fail,
-    print_json,
+    local_now,
+    print_result,
+    unit_of_work,
     user_errors,
 )
 
@@ -47,9 +48,8 @@ def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
 
 def profile_units(ctx: typer.Context) -> str:
     from spotter.services.profile import get_profile
-    from spotter.store.uow import SqlUnitOfWork
 
-    profile = get_profile(SqlUnitOfWork(engine(ctx)))
+    profile = get_profile(unit_of_work(ctx))
     return profile.units if profile else "kg"
 
 
@@ -121,15 +121,15 @@ def log(
 
       spotter log "plank 3x60s"   spotter log --undo   (see also: spotter batches, spotter undo)
     """
+    from spotter.science.units import Unit
     from spotter.services.log import log_text, undo_last
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.services.quantities import read_unit
 
-    now = dt.datetime.now().replace(microsecond=0)
+    now = local_now(ctx)
     with user_errors():
-        eng = engine(ctx)
         shown_unit = profile_units(ctx)
         if undo:
-            batch = undo_last(SqlUnitOfWork(eng))
+            batch = undo_last(unit_of_work(ctx))
             if batch is None:
                 raise fail("the log is empty: nothing to undo")
             console().print(
@@ -138,13 +138,11 @@ def log(
             return
         if not text:
             raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
-        if unit is not None and unit.lower() not in ("kg", "lb", "lbs"):
-            raise fail(f"--unit {unit!r}: expected kg or lb")
-        default_unit = "lb" if (unit or shown_unit).lower().startswith("lb") else "kg"
+        default_unit = read_unit(unit, field="--unit") if unit is not None else Unit(shown_unit)
         if batch_uuid is not None:
             batch_uuid = _check_uuid(batch_uuid)
         logged = log_text(
-            SqlUnitOfWork(eng),
+            unit_of_work(ctx),
             catalog(ctx),
             text,
             when=parse_when(date, now),
@@ -154,13 +152,13 @@ def log(
             notes=note,
             batch_uuid=batch_uuid,
         )
-    if fmt == "json":
-        print_json(
+    if fmt == TextFormat.json:
+        print_result(
             {
                 "exercise": logged.exercise.slug,
                 "batch": logged.batch_id,
                 "replayed": logged.replayed,
-                "sets": [_set_dict(s) for s in logged.sets],
+                "sets": logged.sets,
             }
         )
         return
@@ -199,14 +197,6 @@ def _describe(s: SetRecord, unit: str) -> str:
     return f"{load} {what}{effort}{kind}".strip()
 
 
-def _set_dict(s: SetRecord) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    d = asdict(s)
-    d["performed_at"] = s.performed_at.isoformat()
-    return d
-
-
 def amount(s: SetRecord) -> str:
     if s.seconds is not None:
         return f"{s.seconds:g}s"
@@ -235,16 +225,15 @@ def history(
 
     from spotter.services.importer import resolve_logged
     from spotter.services.log import history as get_history
-    from spotter.store.uow import SqlUnitOfWork
 
     with user_errors():
         cat = catalog(ctx)
         # a catalog name, or a name an import kept as written ("Chin Up (Assisted)")
-        slug = resolve_logged(SqlUnitOfWork(engine(ctx)), cat, exercise) if exercise else None
+        slug = resolve_logged(unit_of_work(ctx), cat, exercise) if exercise else None
         unit = profile_units(ctx)
-        rows = get_history(SqlUnitOfWork(engine(ctx)), exercise=slug, limit=limit)
+        rows = get_history(unit_of_work(ctx), exercise=slug, limit=limit)
     if fmt == "json":
-        print_json([_set_dict(s) for s in rows])
+        print_result(rows)
         return
     if not rows:
         console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
@@ -300,52 +289,35 @@ def bodyweight(
 
     Example: spotter bodyweight 80.5kg     spotter bodyweight --limit 30
     """
-    from spotter.science.limits import LimitError, check_bodyweight
-    from spotter.science.units import to_kg
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.services.bodyweight import recent_bodyweight, record_bodyweight
 
-    now = dt.datetime.now().replace(microsecond=0)
+    now = local_now(ctx)
     with user_errors():
-        unit = profile_units(ctx)
-        uow = SqlUnitOfWork(engine(ctx))
         if value is not None:
-            text = value.strip().lower()
-            given = "lb" if text.endswith(("lb", "lbs")) else "kg" if text.endswith("kg") else unit
-            try:
-                number = float(text.rstrip("lbskg "))
-            except ValueError:
-                raise fail(
-                    f"bodyweight {value!r}: expected a number, optionally with kg or lb"
-                ) from None
-            kg = to_kg(number, given)
-            when = parse_when(date, now)
-            problems = check_bodyweight(
-                kg, unit=given, on=when, today=now.date(), allow_outlier=allow_outlier
+            found = record_bodyweight(
+                unit_of_work(ctx),
+                value,
+                when=parse_when(date, now),
+                today=now.date(),
+                allow_outlier=allow_outlier,
+                limit=limit,
             )
-            if problems:
-                raise LimitError(problems, where=f"bodyweight {value!r}")
-            with uow:
-                uow.bodyweight.add(when, kg)
-                uow.commit()
-        with uow:
-            rows = uow.bodyweight.recent(limit)
-    if fmt == "json":
-        print_json([{"measured_at": w.isoformat(), "kg": kg} for w, kg in rows])
+        else:
+            found = recent_bodyweight(unit_of_work(ctx), limit=limit)
+    if fmt == TextFormat.json:
+        print_result(found.entries)
         return
+    unit = found.unit
     if value is not None:
-        console().print(f"Recorded {fmt_load(rows[-1][1], unit)}.")
-    elif not rows:
+        console().print(f"Recorded {fmt_load(found.entries[-1].kg, unit)}.")
+    elif not found.entries:
         console().print("No bodyweight recorded yet: spotter bodyweight 80kg")
     else:
-        for w, kg in rows:
-            console().print(f"{w:%Y-%m-%d %H:%M}  {fmt_load(kg, unit)}")
+        for e in found.entries:
+            console().print(f"{e.measured_at:%Y-%m-%d %H:%M}  {fmt_load(e.kg, unit)}")
 
 
 def register(app: typer.Typer) -> None:
-    from spotter.cli import custom_cmd, exercises, log_edit
-
     app.command("log")(log)
     app.command("history")(history)
     app.command("bodyweight")(bodyweight)
-    log_edit.register(app)
-    custom_cmd.register(exercises.app)

@@ -27,14 +27,14 @@ from spotter.interchange.prepare import (
     MappingError,
     NamePlan,
     Prepared,
-    find_imported,
     imported_key,
     prepare,
     resolve_names,
 )
 from spotter.interchange.records import ParseResult, Skipped
-from spotter.knowledge.catalog import Catalog, UnknownExerciseError
+from spotter.knowledge.catalog import Catalog
 from spotter.log import SetRecord
+from spotter.services.lookup import resolve_logged
 from spotter.services.uow import UnitOfWork
 
 __all__ = [
@@ -66,15 +66,6 @@ class _ImportRepo(Protocol):
 class _LogRepo(Protocol):
     def sets(self, *, exercise: str | None = None) -> list[SetRecord]: ...
     def update_set(self, set_id: int, values: dict[str, object], *, now: dt.datetime) -> None: ...
-
-
-class _LoggedRepo(Protocol):
-    def exercises(self) -> list[str]: ...
-
-
-class LoggedUnitOfWork(UnitOfWork, Protocol):
-    @property
-    def log(self) -> _LoggedRepo: ...
 
 
 class ImportUnitOfWork(UnitOfWork, Protocol):
@@ -243,25 +234,6 @@ def import_log(
         dry_run=dry_run,
         remapped=remapped,
     )
-
-
-def resolve_logged(uow: LoggedUnitOfWork, catalog: Catalog, name: str) -> str:
-    """The exercise key a person means by ``name`` in a command that reads the log: a catalog
-    slug, name or alias as typed; else a name an import kept as written (``imported:NAME``, any
-    case or punctuation, see :func:`spotter.interchange.prepare.find_imported`); else the
-    catalog's closest match. Imported names so work wherever a slug does."""
-    if name in catalog:
-        return name
-    try:
-        return catalog.get(name).slug
-    except UnknownExerciseError:
-        pass
-    with uow:
-        stored = uow.log.exercises()
-    hit = find_imported(name, stored)
-    if hit is not None:
-        return hit
-    return catalog.resolve(name).slug
 
 
 def _repoint(uow: ImportUnitOfWork, plan: NamePlan, catalog: Catalog) -> int:

@@ -69,20 +69,11 @@ from spotter.science.plates import RoundedLoad
 from spotter.science.prescription import PrescribedSet, Prescription, Rounding
 from spotter.science.progression import evaluate
 from spotter.science.records import ExerciseSession
-from spotter.science.rules import (
-    BoringButBig,
-    DoubleProgression,
-    GzclpT1,
-    GzclpT2,
-    GzclpT3,
-    LinearProgression,
-    RpeProgression,
-    Rule,
-    Wave531,
-)
+from spotter.science.rules import Rule
 from spotter.science.units import Unit, format_load, from_kg
 from spotter.science.warmup import WarmupSet, warmup_ramp
 from spotter.services.log import SetReader
+from spotter.services.rule_kinds import kind_of
 from spotter.services.today_loads import (
     Loading,
     calibration_text,
@@ -166,7 +157,7 @@ class TodayReport:
 class _Context:
     plan: StoredPlan
     on: dt.date
-    unit: str
+    unit: Unit
     experience: str
     goal: str
     deload: bool
@@ -186,7 +177,7 @@ def _prescribe(
 ) -> tuple[Rule, Prescription | None, str, str | None]:
     """The rule, the prescription (None: no load to give), its reason, a calibration step."""
     facts = ex.facts
-    unit_enum = Unit.LB if ctx.unit == "lb" else Unit.KG
+    unit_enum = ctx.unit
     kit = default_equipment(ex, ctx.unit)
     rule = unit_rule(rule_for(facts, slot, ctx.experience), ex, ctx.unit)
     history = [s for s in sessions(records) if s.working_sets]
@@ -208,7 +199,8 @@ def _prescribe(
         return slot_on(ctx.plan.mesocycle, ctx.plan.start_date, day, ex.slug)
 
     calibration = calibration_session(history, ctx.plan.start_date, planned)
-    if isinstance(rule, Wave531 | BoringButBig):
+    kind = kind_of(rule)
+    if kind.source == "wave":
         return _wave(ctx, ex, slot, rule, records, history, calibration, rounding)
     # sessions of this slot's scheme: on a day the plan gives the exercise the same rule, or
     # on a day the plan says nothing about it (history from before the plan, an extra day);
@@ -219,12 +211,12 @@ def _prescribe(
         if s is not calibration and ((t := planned(s.date)) is None or t.rule == slot.rule)
     ]
     last = (ours or history)[-1]
-    if ctx.deload and isinstance(rule, DoubleProgression | LinearProgression):
+    if ctx.deload and kind.deloads:
         top = last.top_load_kg or 0.0
         load = rounding(top * DELOAD_LOAD)
         reason = f"Deload week: 90 % of the last top load {fmt(top)} → {fmt(load)}, RIR 4."
         return rule, Prescription.straight(load, slot.sets, slot.rep_high, reason), reason, None
-    if isinstance(rule, RpeProgression):
+    if kind.source == "rpe":
         p = evaluate(rule, history, rounding=rounding, unit=unit_enum)
         return rule, p, p.reason, None
     foreign = planned(last.date) is None or not ours
@@ -233,21 +225,21 @@ def _prescribe(
         # start from its e1RM instead of judging it against this slot; with no session of
         # this scheme yet, from the calibration when there was one (the test set is for this)
         source = calibration if not ours and calibration is not None else last
-        target = rule.reps if isinstance(rule, LinearProgression) else slot.rep_low
+        target = kind.start_reps(rule, slot)
         based = rebase(source, target, slot.rir, rounding, fmt)
         if based is None:
             return rule, None, "", calibration_text(ex, slot, ctx.unit)
         load, why = based
-        if isinstance(rule, GzclpT1):
-            load, why = gzclp_t1_start(source, rule.restart_pct, rounding, fmt) or based
-        if isinstance(rule, GzclpT1 | GzclpT2 | GzclpT3):
+        if kind.restart_pct is not None:
+            load, why = gzclp_t1_start(source, kind.restart_pct(rule), rounding, fmt) or based
+        if kind.staged:
             p = evaluate(rule, [], start_kg=load, rounding=rounding, unit=unit_enum)
             return rule, p, f"{why} {p.reason}", None
-        reps = rule.reps if isinstance(rule, LinearProgression) else slot.rep_high
-        low = slot.rep_low if isinstance(rule, DoubleProgression) else None
+        reps = kind.straight_reps(rule, slot)
+        low = kind.min_reps(rule, slot)
         return rule, Prescription.straight(load, slot.sets, reps, why, min_reps=low), why, None
     judged: Rule = rule
-    if isinstance(rule, DoubleProgression | LinearProgression):
+    if kind.deloads:  # judged by the rule planned on the session's day
         then = planned(last.date)
         if then is not None:
             judged = unit_rule(rule_for(facts, then, ctx.experience), ex, ctx.unit)
@@ -259,7 +251,7 @@ def _wave(
     ctx: _Context,
     ex: Exercise,
     slot: Slot,
-    rule: Wave531 | BoringButBig,
+    rule: Rule,
     records: Sequence[SetRecord],
     history: Sequence[ExerciseSession],
     calibration: ExerciseSession | None,
@@ -277,7 +269,7 @@ def _wave(
     one_rm = cycle_one_rm(records, waves)
     if one_rm is None:
         return rule, None, "", calibration_text(ex, slot, ctx.unit)
-    unit = Unit.LB if ctx.unit == "lb" else Unit.KG
+    unit = ctx.unit
     p = evaluate(rule, waves, one_rm_kg=one_rm, rounding=rounding, unit=unit)
     return rule, p, p.reason, None
 
@@ -289,17 +281,13 @@ def _plan_sets(
     recovery cut keeps the same fraction of them, the first ones), else the adjusted number of
     sets x the slot's target at the prescribed load."""
     sets = adj.sets
-    if isinstance(rule, Wave531 | GzclpT1 | GzclpT2 | GzclpT3):
+    kind = kind_of(rule)
+    if kind.own_sets:
         n = len(p.plan)
         if adj.sets < adj.planned_sets:
             n = fewer_sets(n, Fraction(adj.sets, adj.planned_sets))
         return p.plan[:n]
-    if isinstance(rule, RpeProgression):
-        reps = rule.target_reps
-    elif isinstance(rule, LinearProgression):
-        reps = rule.reps
-    else:
-        reps = slot.rep_high
+    reps = kind.straight_reps(rule, slot)
     return tuple(PrescribedSet(p.load_kg, reps) for _ in range(sets))
 
 
@@ -341,9 +329,7 @@ def _item(
             loading = loading_of(ex, rounded, kit)
         else:  # assistance (a negative load) is set as logged, not rounded to the kit
             load_kg = top
-    target_rpe = float(10 - slot.rir)
-    if isinstance(rule, RpeProgression):
-        target_rpe = rule.target_rpe
+    target_rpe = kind_of(rule).target_rpe(rule, slot)
     return TodayItem(
         adj,
         ex,
@@ -366,7 +352,7 @@ def _item(
 def _reps_text(rule: Rule, slot: Slot, plan: Sequence[PrescribedSet], measure: str) -> str:
     unit = {"seconds": " s", "meters": " m"}.get(measure, "")
     lo, hi = slot.rep_low, slot.rep_high
-    if not plan or isinstance(rule, DoubleProgression):
+    if not plan or kind_of(rule).shows_range:
         return (f"{lo}–{hi}" if lo != hi else f"{lo}") + unit
     if all(s.reps == plan[0].reps for s in plan) and not any(s.amrap for s in plan[:-1]):
         return f"{plan[0].reps}{'+' if plan[-1].amrap else ''}{unit}"
@@ -459,7 +445,7 @@ def today_session(
     when ``on`` is today, else at the same time of day on ``on``."""
     at = now if on == now.date() else dt.datetime.combine(on, now.time())
     day = locate(plan.mesocycle, plan.start_date, on)
-    unit = profile.units
+    unit = Unit.LB if profile.units == "lb" else Unit.KG
     if day.session is None:
         return TodayReport(plan.name, "", day, at, unit, (), {})
     session = day.session

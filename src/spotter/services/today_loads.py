@@ -13,7 +13,7 @@ step, a timed hold, bodyweight work).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from spotter.knowledge.model import Exercise
@@ -25,17 +25,10 @@ from spotter.science.prescription import Formatter
 from spotter.science.records import ExerciseSession
 from spotter.science.rpe import load_for, pct
 from spotter.science.rules import (
-    BoringButBig,
-    DoubleProgression,
-    GzclpT1,
-    GzclpT2,
-    GzclpT3,
-    LinearProgression,
-    RpeProgression,
     Rule,
-    Wave531,
 )
 from spotter.science.units import Unit, format_load, to_kg
+from spotter.services.rule_kinds import kind_of
 from spotter.services.training import increment_kg
 
 #: The calibration set: the slot's lowest reps, at least 3 (not a max single) and at most 10
@@ -62,17 +55,8 @@ class Loading:
 
 
 def rule_name(rule: Rule) -> str:
-    """The rule as people call it."""
-    return {
-        DoubleProgression: "double progression",
-        LinearProgression: "linear progression",
-        RpeProgression: "RPE-based",
-        Wave531: "5/3/1",
-        BoringButBig: "Boring But Big",
-        GzclpT1: "GZCLP T1",
-        GzclpT2: "GZCLP T2",
-        GzclpT3: "GZCLP T3",
-    }[type(rule)]
+    """The rule as people call it (from the rule registry)."""
+    return kind_of(rule).name
 
 
 # -- equipment ---------------------------------------------------------------------------------
@@ -112,26 +96,21 @@ def loading_of(ex: Exercise, rounded: RoundedLoad, kit: Equipment | None) -> Loa
     return None
 
 
-def step_kg(rule_kg: float, ex: Exercise, unit: str) -> float:
+def step_kg(rule_kg: float, ex: Exercise, unit: Unit) -> float:
     """The rule's step in the user's unit, at least the equipment's smallest step."""
     wanted = to_kg(rule_kg * 2, Unit.LB) if unit == "lb" else rule_kg
     return max(wanted, increment_kg(ex, unit))
 
 
-def unit_rule(rule: Rule, ex: Exercise, unit: str) -> Rule:
-    if isinstance(rule, GzclpT2):
-        reset = step_kg(rule.reset_increment_kg, ex, unit)
-        return replace(
-            rule, increment_kg=step_kg(rule.increment_kg, ex, unit), reset_increment_kg=reset
-        )
-    if isinstance(rule, DoubleProgression | LinearProgression | GzclpT1 | GzclpT3):
-        return replace(rule, increment_kg=step_kg(rule.increment_kg, ex, unit))
-    if isinstance(rule, Wave531 | BoringButBig) and unit == "lb":
-        return replace(rule, tm_increment_kg=to_kg(rule.tm_increment_kg * 2, Unit.LB))
-    return rule
+def unit_rule(rule: Rule, ex: Exercise, unit: Unit) -> Rule:
+    """``rule`` with its steps in the user's unit and at least the equipment's smallest step."""
+    stepped: Rule = kind_of(rule).in_unit(
+        rule, lambda kg: step_kg(kg, ex, unit), unit
+    )
+    return stepped
 
 
-def calibration_text(ex: Exercise, slot: Slot, unit: str) -> str:
+def calibration_text(ex: Exercise, slot: Slot, unit: Unit) -> str:
     reps = min(max(slot.rep_low, CALIBRATION_MIN_REPS), CALIBRATION_MAX_REPS)
     return (
         f"No {ex.name} logged yet: warm up, then work up to a set of {reps} at RPE 8 (about 2 "

@@ -49,7 +49,7 @@ from spotter.science.recovery import ready as ready_muscles
 from spotter.science.recovery import recovery as recovery_of
 from spotter.science.rpe import load_for
 from spotter.science.rules import DoubleProgression
-from spotter.science.units import Unit, to_kg
+from spotter.science.units import Unit, parse_unit, to_kg
 from spotter.science.volume import LANDMARKS_2017, MuscleVolume, assess, fractional_sets, week_start
 
 
@@ -57,9 +57,10 @@ class TrainingError(SpotterError):
     """A request about the log that cannot be answered as asked."""
 
 
-def default_equipment(ex: Exercise, unit: str) -> Equipment | None:
-    """What the user loads for this exercise, in their unit (see the module docstring)."""
-    lb = unit == "lb"
+def default_equipment(ex: Exercise, unit: Unit | str) -> Equipment | None:
+    """What the user loads for this exercise, in their unit (see the module docstring; a unit
+    name is read as :func:`spotter.science.units.parse_unit` reads it)."""
+    lb = parse_unit(unit) is Unit.LB
     u = Unit.LB if lb else Unit.KG
     lt = ex.facts.load_type
     if lt == "barbell":
@@ -73,7 +74,7 @@ def default_equipment(ex: Exercise, unit: str) -> Equipment | None:
     return None
 
 
-def increment_kg(ex: Exercise, unit: str) -> float:
+def increment_kg(ex: Exercise, unit: Unit) -> float:
     """The smallest load step of the exercise's usual equipment, in kg."""
     lt = ex.facts.load_type
     lb = unit == "lb"
@@ -186,15 +187,18 @@ def added_load(records: Iterable[SetRecord], ex: Exercise) -> list[SetRecord]:
 # -- next load ---------------------------------------------------------------------------------
 
 
-def default_rule(ex: Exercise, unit: str) -> DoubleProgression:
+def default_rule(ex: Exercise, unit: Unit) -> DoubleProgression:
     low, high = ex.facts.rep_range
     return DoubleProgression(
         rep_low=low, rep_high=high, sets=3, increment_kg=increment_kg(ex, unit)
     )
 
 
-def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> Prescription:
+def next_prescription(
+    records: Sequence[SetRecord], ex: Exercise, unit: Unit | str
+) -> Prescription:
     """The next prescription from the exercise's history, by its default rule."""
+    unit = parse_unit(unit)
     if ex.facts.measure != "reps":
         raise TrainingError(
             f"{ex.name} is measured in {ex.facts.measure}; `next` prescribes loads for rep sets"
@@ -211,7 +215,7 @@ def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> 
         default_rule(ex, unit),
         history,
         rounding=lambda kg: kg if body else round_load(kg, kit).load_kg,
-        unit=Unit.LB if unit == "lb" else Unit.KG,
+        unit=unit,
     )
 
 
@@ -219,10 +223,22 @@ def next_prescription(records: Sequence[SetRecord], ex: Exercise, unit: str) -> 
 
 
 @dataclass(frozen=True, slots=True)
+class CalibrationLoad:
+    """A working load for ``reps`` at ``rpe``: ``exact_kg`` from the e1RM, ``load_kg`` rounded to
+    the kit."""
+
+    reps: int
+    rpe: float
+    exact_kg: float
+    load_kg: float
+
+
+@dataclass(frozen=True, slots=True)
 class Calibration:
+    exercise: str
     e1rm_kg: float
     method: str
-    loads: tuple[tuple[int, float, float, float], ...]  # (reps, rpe, exact kg, rounded kg)
+    loads: tuple[CalibrationLoad, ...]
 
 
 CALIBRATION_TARGETS: tuple[tuple[int, float], ...] = (
@@ -234,7 +250,7 @@ CALIBRATION_TARGETS: tuple[tuple[int, float], ...] = (
 )
 
 
-def calibrate(ex: Exercise, load_kg: float, reps: int, rpe: float, unit: str) -> Calibration:
+def calibrate(ex: Exercise, load_kg: float, reps: int, rpe: float, unit: Unit) -> Calibration:
     """e1RM from one test set, and working loads at RPE 8 for 3-12 reps, rounded to the kit."""
     if load_kg <= 0:
         raise TrainingError("the test load must be positive")
@@ -248,8 +264,8 @@ def calibrate(ex: Exercise, load_kg: float, reps: int, rpe: float, unit: str) ->
     rows = []
     for r in wanted:
         exact = load_for(est.one_rm, r, 8.0)
-        rows.append((r, 8.0, exact, round_load(exact, kit).load_kg))
-    return Calibration(est.one_rm, est.method, tuple(rows))
+        rows.append(CalibrationLoad(r, 8.0, exact, round_load(exact, kit).load_kg))
+    return Calibration(ex.slug, est.one_rm, est.method, tuple(rows))
 
 
 # -- progress ----------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Custom exercises in the database, per owner (``user_id``; NULL is the local lifter)."""
+"""Custom exercises in the database, per owner (``user_id``; the local lifter by default).
+
+A live exercise's slug is unique per owner, not across users: two lifters may each define
+``ring-row``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, select, update
 
+from spotter.access.model import LOCAL_USER_ID
 from spotter.knowledge.custom import CustomExercise
 from spotter.store import tables as t
 from spotter.store.log_repo import new_uuid, now_utc
@@ -35,12 +40,12 @@ def _custom(r: RowMapping) -> CustomExercise:
 class CustomExerciseRepository:
     """The owner's live custom exercises."""
 
-    def __init__(self, conn: Connection, user_id: int | None = None) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
         self._user = user_id
 
     def _owner(self) -> ColumnElement[bool]:
-        return _C.c.user_id.is_(None) if self._user is None else _C.c.user_id == self._user
+        return _C.c.user_id == self._user
 
     def all(self) -> list[CustomExercise]:
         q = select(_C).where(self._owner(), _C.c.deleted_at.is_(None)).order_by(_C.c.id)
@@ -52,7 +57,8 @@ class CustomExerciseRepository:
         return None if row is None else _custom(row)
 
     def by_uuid(self, uuid: str) -> CustomExercise | None:
-        row = self._conn.execute(select(_C).where(_C.c.uuid == uuid)).mappings().first()
+        q = select(_C).where(self._owner(), _C.c.uuid == uuid)
+        row = self._conn.execute(q).mappings().first()
         return None if row is None else _custom(row)
 
     def add(self, c: CustomExercise, *, now: datetime) -> CustomExercise:

@@ -4,6 +4,12 @@ Nothing is erased: deleting a set, undoing a batch or emptying a workout leaves 
 (``deleted_at``, with ``updated_at`` moved on) that a sync can see; every read here skips them.
 A tombstoned set also gives up its import key, so importing the same file again after an undo
 stores it again.
+
+Every repository here is scoped to one owner (``user_id``): it reads only that user's rows and
+stamps the owner on every row it writes, so a batch id or set uuid of another user is simply not
+found. Import keys (``source_key``) are unique in the whole table; a user other than the local
+one stores them behind a ``u<id>|`` prefix (see :func:`scoped_key`), so two users importing the
+same file do not clash.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, select, update
 
+from spotter.access.model import LOCAL_USER_ID
 from spotter.log import LogBatch, SetRecord
 from spotter.store import tables as t
 
@@ -41,6 +48,29 @@ def new_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def scoped_key(user_id: int, key: str | None) -> str | None:
+    """The stored form of an import key: as given for the local user, else behind ``u<id>|``.
+
+    >>> scoped_key(1, "hevy|2024-01-02|0"), scoped_key(7, "hevy|2024-01-02|0")
+    ('hevy|2024-01-02|0', 'u7|hevy|2024-01-02|0')
+    """
+    if key is None or user_id == LOCAL_USER_ID:
+        return key
+    return f"u{user_id}|{key}"
+
+
+def unscoped_key(user_id: int, key: str | None) -> str | None:
+    """The import key as the importer made it, from its stored form.
+
+    >>> unscoped_key(7, "u7|hevy|2024-01-02|0")
+    'hevy|2024-01-02|0'
+    """
+    prefix = f"u{user_id}|"
+    if key is None or user_id == LOCAL_USER_ID or not key.startswith(prefix):
+        return key
+    return key[len(prefix) :]
 
 
 def set_values(s: SetRecord) -> dict[str, object]:
@@ -86,10 +116,16 @@ def record(r: RowMapping) -> SetRecord:
 
 
 class LogRepository:
-    """Workouts, sets and log batches (live rows only, unless a method says otherwise)."""
+    """One user's workouts, sets and log batches (live rows only, unless a method says
+    otherwise)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
+        self._user = user_id
+
+    @property
+    def user_id(self) -> int:
+        return self._user
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -103,13 +139,18 @@ class LogRepository:
                 _W.c.started_at < end,
                 _W.c.source == source,
                 _W.c.deleted_at.is_(None),
+                _W.c.user_id == self._user,
             )
         ).first()
         if row is not None:
             return int(row[0])
         result = self._conn.execute(
             insert(_W).values(
-                started_at=day, source=source, uuid=new_uuid(), updated_at=now_utc()
+                started_at=day,
+                source=source,
+                uuid=new_uuid(),
+                updated_at=now_utc(),
+                user_id=self._user,
             )
         )
         return new_id(result)
@@ -126,12 +167,15 @@ class LogRepository:
                     kind=kind,
                     uuid=uuid or new_uuid(),
                     updated_at=now_utc(),
+                    user_id=self._user,
                 )
             )
         )
 
     def batch_by_uuid(self, uuid: str) -> int | None:
-        row = self._conn.execute(select(_B.c.id).where(_B.c.uuid == uuid)).first()
+        row = self._conn.execute(
+            select(_B.c.id).where(_B.c.uuid == uuid, _B.c.user_id == self._user)
+        ).first()
         return None if row is None else int(row[0])
 
     def existing_uuids(self, uuids: Sequence[str]) -> set[str]:
@@ -139,7 +183,8 @@ class LogRepository:
         found: set[str] = set()
         for i in range(0, len(uuids), 500):
             chunk = list(uuids[i : i + 500])
-            found.update(r[0] for r in self._conn.execute(select(_S.c.uuid).where(_S.c.uuid.in_(chunk))))
+            q = select(_S.c.uuid).where(_S.c.uuid.in_(chunk), _S.c.user_id == self._user)
+            found.update(r[0] for r in self._conn.execute(q))
         return found
 
     def add_batch(
@@ -185,6 +230,7 @@ class LogRepository:
                     position=position,
                     uuid=s.uuid or new_uuid(),
                     updated_at=stamp,
+                    user_id=self._user,
                     **values,
                 )
             )
@@ -204,7 +250,11 @@ class LogRepository:
         if "performed_at" in values:
             when = values["performed_at"]
             assert isinstance(when, datetime)
-            old = self._conn.execute(select(_S.c.workout_id).where(_S.c.id == set_id)).scalar_one()
+            old = self._conn.execute(
+                select(_S.c.workout_id).where(_S.c.id == set_id, _S.c.user_id == self._user)
+            ).scalar_one_or_none()
+            if old is None:
+                return
             new_workout = self.workout_for_day(when)
             if new_workout != old:
                 values["workout_id"] = new_workout
@@ -212,7 +262,11 @@ class LogRepository:
                     select(func.count()).select_from(_S).where(_S.c.workout_id == new_workout)
                 ).scalar_one()
                 values["superset"] = None
-        self._conn.execute(update(_S).where(_S.c.id == set_id).values(updated_at=now, **values))
+        self._conn.execute(
+            update(_S)
+            .where(_S.c.id == set_id, _S.c.user_id == self._user)
+            .values(updated_at=now, **values)
+        )
         self._bury_empty_workouts(now)
 
     def delete_set(self, set_id: int, *, now: datetime | None = None) -> None:
@@ -220,7 +274,7 @@ class LogRepository:
         now = now or now_utc()
         self._conn.execute(
             update(_S)
-            .where(_S.c.id == set_id, _S.c.deleted_at.is_(None))
+            .where(_S.c.id == set_id, _S.c.deleted_at.is_(None), _S.c.user_id == self._user)
             .values(deleted_at=now, updated_at=now, source_key=None)
         )
         self._bury_empty_workouts(now)
@@ -233,11 +287,15 @@ class LogRepository:
         when = now or now_utc()
         result = self._conn.execute(
             update(_S)
-            .where(_S.c.batch_id == batch_id, _S.c.deleted_at.is_(None))
+            .where(
+                _S.c.batch_id == batch_id, _S.c.deleted_at.is_(None), _S.c.user_id == self._user
+            )
             .values(deleted_at=when, updated_at=when, source_key=None)
         )
         self._conn.execute(
-            update(_B).where(_B.c.id == batch_id).values(deleted_at=when, updated_at=when)
+            update(_B)
+            .where(_B.c.id == batch_id, _B.c.user_id == self._user)
+            .values(deleted_at=when, updated_at=when)
         )
         self._bury_empty_workouts(when)
         return int(result.rowcount or 0)
@@ -246,7 +304,7 @@ class LogRepository:
         live = select(_S.c.id).where(_S.c.workout_id == _W.c.id, _S.c.deleted_at.is_(None))
         self._conn.execute(
             update(_W)
-            .where(_W.c.deleted_at.is_(None), ~live.exists())
+            .where(_W.c.deleted_at.is_(None), _W.c.user_id == self._user, ~live.exists())
             .values(deleted_at=now, updated_at=now, source_key=None)
         )
 
@@ -254,7 +312,11 @@ class LogRepository:
 
     def get_set(self, set_id: int) -> SetRecord | None:
         row = (
-            self._conn.execute(select(_S).where(_S.c.id == set_id, _S.c.deleted_at.is_(None)))
+            self._conn.execute(
+                select(_S).where(
+                    _S.c.id == set_id, _S.c.deleted_at.is_(None), _S.c.user_id == self._user
+                )
+            )
             .mappings()
             .first()
         )
@@ -265,7 +327,11 @@ class LogRepository:
         if not _UUID_PREFIX.fullmatch(ref):
             return []
         rows = self._conn.execute(
-            select(_S).where(_S.c.uuid.like(f"{ref}%"), _S.c.deleted_at.is_(None)).limit(5)
+            select(_S)
+            .where(
+                _S.c.uuid.like(f"{ref}%"), _S.c.deleted_at.is_(None), _S.c.user_id == self._user
+            )
+            .limit(5)
         ).mappings()
         return [record(r) for r in rows]
 
@@ -292,7 +358,7 @@ class LogRepository:
 
     def last_batch(self, *, kind: str | None = None) -> LogBatch | None:
         """The newest batch not yet undone (of ``kind`` when given)."""
-        q = select(_B).where(_B.c.deleted_at.is_(None))
+        q = select(_B).where(_B.c.deleted_at.is_(None), _B.c.user_id == self._user)
         if kind is not None:
             q = q.where(_B.c.kind == kind)
         row = self._conn.execute(q.order_by(_B.c.id.desc()).limit(1)).mappings().first()
@@ -300,7 +366,7 @@ class LogRepository:
 
     def get_batch(self, ref: str) -> LogBatch | None:
         """A batch by id or by a uuid prefix of at least 4 characters (undone ones included)."""
-        q = select(_B)
+        q = select(_B).where(_B.c.user_id == self._user)
         if ref.isdigit():
             if len(ref) > 18:  # beyond a 64-bit integer no row can have it
                 return None
@@ -314,7 +380,7 @@ class LogRepository:
 
     def batches(self, *, limit: int = 20, include_undone: bool = False) -> list[LogBatch]:
         """The newest batches first, with their set counts (sets themselves left out)."""
-        q = select(_B)
+        q = select(_B).where(_B.c.user_id == self._user)
         if not include_undone:
             q = q.where(_B.c.deleted_at.is_(None))
         rows = self._conn.execute(q.order_by(_B.c.id.desc()).limit(limit)).mappings()
@@ -330,7 +396,7 @@ class LogRepository:
         newest_first: bool = False,
     ) -> list[SetRecord]:
         """Live sets, filtered by exercise slug and a half-open time range [start, end)."""
-        q = select(_S).where(_S.c.deleted_at.is_(None))
+        q = select(_S).where(_S.c.deleted_at.is_(None), _S.c.user_id == self._user)
         if exercise is not None:
             q = q.where(_S.c.exercise == exercise)
         if start is not None:
@@ -346,13 +412,17 @@ class LogRepository:
     def count_sets(self) -> int:
         return int(
             self._conn.execute(
-                select(func.count()).select_from(_S).where(_S.c.deleted_at.is_(None))
+                select(func.count())
+                .select_from(_S)
+                .where(_S.c.deleted_at.is_(None), _S.c.user_id == self._user)
             ).scalar_one()
         )
 
     def exercises(self) -> list[str]:
         """Every exercise slug with a live set."""
         rows = self._conn.execute(
-            select(_S.c.exercise).where(_S.c.deleted_at.is_(None)).distinct()
+            select(_S.c.exercise)
+            .where(_S.c.deleted_at.is_(None), _S.c.user_id == self._user)
+            .distinct()
         )
         return sorted(r[0] for r in rows)

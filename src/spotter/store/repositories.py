@@ -1,21 +1,39 @@
-"""Repositories: translate between table rows and domain objects. They never commit."""
+"""Repositories: translate between table rows and domain objects. They never commit.
+
+Each is scoped to one owner (``user_id``, the local user by default): it reads that user's rows
+only and stamps the owner on what it writes.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Table, delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy import (
+    Connection,
+    RowMapping,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from spotter.errors import SpotterError
+from spotter.access.model import LOCAL_USER_ID
 from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
 from spotter.profile import Profile
 from spotter.store import tables as t
-from spotter.store.log_repo import LogRepository, new_id, new_uuid, now_utc
+from spotter.store.export_repo import ExportRepository, RestoreError
+from spotter.store.log_repo import (
+    LogRepository,
+    new_id,
+    new_uuid,
+    now_utc,
+    scoped_key,
+    unscoped_key,
+)
 
 __all__ = [
     "BodyweightRepository",
@@ -24,6 +42,7 @@ __all__ = [
     "LogRepository",
     "PlanRepository",
     "ProfileRepository",
+    "RestoreError",
 ]
 
 
@@ -32,13 +51,15 @@ def _csv(text: str) -> tuple[str, ...]:
 
 
 class ProfileRepository:
-    """The single profile row of a database."""
+    """The user's profile: one row per user."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
+        self._user = user_id
 
     def get(self) -> Profile | None:
-        row = self._conn.execute(select(t.profile).where(t.profile.c.id == 1)).mappings().first()
+        q = select(t.profile).where(t.profile.c.user_id == self._user)
+        row = self._conn.execute(q).mappings().first()
         if row is None:
             return None
         return Profile(
@@ -54,10 +75,10 @@ class ProfileRepository:
         )
 
     def save(self, profile: Profile, *, now: datetime | None = None) -> None:
-        self._conn.execute(delete(t.profile).where(t.profile.c.id == 1))
+        self._conn.execute(delete(t.profile).where(t.profile.c.user_id == self._user))
         self._conn.execute(
             insert(t.profile).values(
-                id=1,
+                user_id=self._user,
                 units=profile.units,
                 goal=profile.goal,
                 experience=profile.experience,
@@ -73,15 +94,20 @@ class ProfileRepository:
 
 
 class BodyweightRepository:
-    """Bodyweight measurements, in kilograms."""
+    """The user's bodyweight measurements, in kilograms."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
+        self._user = user_id
 
     def add(self, measured_at: datetime, kg: float, *, uuid: str | None = None) -> None:
         self._conn.execute(
             insert(t.bodyweight).values(
-                measured_at=measured_at, kg=kg, uuid=uuid or new_uuid(), updated_at=now_utc()
+                measured_at=measured_at,
+                kg=kg,
+                uuid=uuid or new_uuid(),
+                updated_at=now_utc(),
+                user_id=self._user,
             )
         )
 
@@ -89,7 +115,7 @@ class BodyweightRepository:
         """The latest measurements, oldest first."""
         rows = self._conn.execute(
             select(t.bodyweight.c.measured_at, t.bodyweight.c.kg)
-            .where(t.bodyweight.c.deleted_at.is_(None))
+            .where(t.bodyweight.c.deleted_at.is_(None), t.bodyweight.c.user_id == self._user)
             .order_by(t.bodyweight.c.measured_at.desc(), t.bodyweight.c.id.desc())
             .limit(limit)
         ).all()
@@ -99,7 +125,7 @@ class BodyweightRepository:
         """Every measurement, oldest first."""
         rows = self._conn.execute(
             select(t.bodyweight.c.measured_at, t.bodyweight.c.kg)
-            .where(t.bodyweight.c.deleted_at.is_(None))
+            .where(t.bodyweight.c.deleted_at.is_(None), t.bodyweight.c.user_id == self._user)
             .order_by(t.bodyweight.c.measured_at, t.bodyweight.c.id)
         ).all()
         return [(r[0], float(r[1])) for r in rows]
@@ -113,8 +139,9 @@ class ImportRepository:
     belongs to it, so `spotter undo` can take the whole import back.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
+        self._user = user_id
         self._batch: int | None = None
         self._label: str | None = None
 
@@ -123,23 +150,27 @@ class ImportRepository:
         self._label = command
         if self._batch is not None:
             self._conn.execute(
-                update(t.log_batch).where(t.log_batch.c.id == self._batch).values(command=command)
+                update(t.log_batch)
+                .where(t.log_batch.c.id == self._batch, t.log_batch.c.user_id == self._user)
+                .values(command=command)
             )
 
     def batch_id(self, *, source: str = "import", uuid: str | None = None) -> int:
         """The batch of this import, opened on first use (or the stored batch of ``uuid``)."""
         if uuid is not None:
-            row = self._conn.execute(
-                select(t.log_batch.c.id).where(t.log_batch.c.uuid == uuid)
-            ).first()
-            if row is not None:
-                return int(row[0])
+            found = LogRepository(self._conn, self._user).batch_by_uuid(uuid)
+            if found is not None:
+                return found
             now = now_utc()
             return new_id(
                 self._conn.execute(
                     insert(t.log_batch).values(
-                        created_at=datetime.now().replace(microsecond=0), command=self._label or f"import {source}",
-                        kind="import", uuid=uuid, updated_at=now,
+                        created_at=datetime.now().replace(microsecond=0),
+                        command=self._label or f"import {source}",
+                        kind="import",
+                        uuid=uuid,
+                        updated_at=now,
+                        user_id=self._user,
                     )
                 )
             )
@@ -153,24 +184,28 @@ class ImportRepository:
                         kind="import",
                         uuid=new_uuid(),
                         updated_at=now,
+                        user_id=self._user,
                     )
                 )
             )
         return self._batch
 
     def existing_set_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of these import keys the user's live sets already have."""
         found: set[str] = set()
         for i in range(0, len(keys), 500):
-            chunk = list(keys[i : i + 500])
+            chunk = [scoped_key(self._user, k) for k in keys[i : i + 500]]
             rows = self._conn.execute(
-                select(t.set_entry.c.source_key).where(t.set_entry.c.source_key.in_(chunk))
+                select(t.set_entry.c.source_key).where(
+                    t.set_entry.c.source_key.in_(chunk), t.set_entry.c.user_id == self._user
+                )
             )
-            found.update(r[0] for r in rows)
+            found.update(str(unscoped_key(self._user, r[0])) for r in rows)
         return found
 
     def existing_uuids(self, uuids: Sequence[str]) -> set[str]:
-        """Set uuids already stored (tombstones included)."""
-        return LogRepository(self._conn).existing_uuids(list(uuids))
+        """Set uuids the user already stored (tombstones included)."""
+        return LogRepository(self._conn, self._user).existing_uuids(list(uuids))
 
     def workout_ids(
         self, workouts: Sequence[tuple[str, datetime, str | None, int | None, str, str | None]]
@@ -182,20 +217,20 @@ class ImportRepository:
         keys = [w[0] for w in workouts]
         ids: dict[str, int] = {}
         for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
+            chunk = [scoped_key(self._user, k) for k in keys[i : i + 500]]
             for r in self._conn.execute(
                 select(t.workout.c.source_key, t.workout.c.id).where(
-                    t.workout.c.source_key.in_(chunk)
+                    t.workout.c.source_key.in_(chunk), t.workout.c.user_id == self._user
                 )
             ):
-                ids[r[0]] = int(r[1])
+                ids[str(unscoped_key(self._user, r[0]))] = int(r[1])
         now = now_utc()
         for key, start, name, duration, source, notes in workouts:
             if key not in ids:
                 ids[key] = new_id(
                     self._conn.execute(
                         insert(t.workout).values(
-                            source_key=key,
+                            source_key=scoped_key(self._user, key),
                             started_at=start,
                             name=name,
                             duration_s=duration,
@@ -203,6 +238,7 @@ class ImportRepository:
                             notes=notes,
                             uuid=new_uuid(),
                             updated_at=now,
+                            user_id=self._user,
                         )
                     )
                 )
@@ -223,109 +259,40 @@ class ImportRepository:
                 row["uuid"] = new_uuid()
             row.setdefault("unit", None)
             row["updated_at"] = now
+            row["user_id"] = self._user
+            key = row.get("source_key")
+            row["source_key"] = scoped_key(self._user, None if key is None else str(key))
             full.append(row)
         self._conn.execute(insert(t.set_entry), full)
 
     def remap(self, old: str, new: str) -> int:
         """Point every set logged as exercise ``old`` at ``new``; returns how many sets moved."""
-        return _remap(self._conn, old, new)
+        return _remap(self._conn, old, new, self._user)
 
 
-_RESTORED = (t.log_batch, t.workout, t.set_entry, t.bodyweight, t.plan, t.custom_exercise)
-
-
-class ExportRepository:
-    """Everything in the store, for `spotter export`, and restoring it from a Spotter export.
-
-    Exports hold live rows only (tombstones are a sync matter, not a backup's).
-    """
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def _rows(self, table: Table, *order: Any) -> list[dict[str, Any]]:
-        q = select(table).where(table.c.deleted_at.is_(None)).order_by(*order)
-        return [dict(r) for r in self._conn.execute(q).mappings()]
-
-    def batches(self) -> list[dict[str, Any]]:
-        return self._rows(t.log_batch, t.log_batch.c.id)
-
-    def workouts(self) -> list[dict[str, Any]]:
-        return self._rows(t.workout, t.workout.c.started_at, t.workout.c.id)
-
-    def sets(self) -> list[dict[str, Any]]:
-        return self._rows(
-            t.set_entry, t.set_entry.c.performed_at, t.set_entry.c.workout_id,
-            t.set_entry.c.position, t.set_entry.c.id,
-        )
-
-    def bodyweights(self) -> list[dict[str, Any]]:
-        return self._rows(t.bodyweight, t.bodyweight.c.measured_at, t.bodyweight.c.id)
-
-    def plans(self) -> list[dict[str, Any]]:
-        return self._rows(t.plan, t.plan.c.id)
-
-    def custom_exercises(self) -> list[dict[str, Any]]:
-        return self._rows(t.custom_exercise, t.custom_exercise.c.id)
-
-    def is_empty(self) -> bool:
-        counts = [
-            self._conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (*_RESTORED, t.profile)
-        ]
-        return not any(counts)
-
-    def restore(self, tables: Mapping[str, Sequence[dict[str, Any]]]) -> None:
-        """Insert exported rows as they were (ids and uuids included), into an empty store.
-
-        ``tables`` maps a table name (log_batch, workout, set_entry, bodyweight, plan,
-        custom_exercise) to its rows; rows from an older export get a uuid and ``updated_at``.
-        """
-        now = now_utc()
-        for table in _RESTORED:
-            rows = [dict(r) for r in tables.get(table.name, ())]
-            unknown = {k for r in rows for k in r} - set(table.c.keys())
-            if unknown:
-                raise RestoreError(f"{table.name}: unknown fields {', '.join(sorted(unknown))}")
-            for r in rows:
-                r["uuid"] = r.get("uuid") or new_uuid()
-                r["updated_at"] = r.get("updated_at") or now
-                r.pop("deleted_at", None)
-            if not rows:
-                continue
-            try:
-                with self._conn.begin_nested():
-                    self._conn.execute(insert(table), rows)
-            except SQLAlchemyError as exc:
-                first = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
-                raise RestoreError(f"{table.name}: the rows cannot be stored ({first})") from exc
-
-
-class RestoreError(SpotterError):
-    """An export whose rows do not fit the store; nothing was restored."""
-
-
-def _remap(conn: Connection, old: str, new: str) -> int:
+def _remap(conn: Connection, old: str, new: str, user_id: int) -> int:
     result = conn.execute(
         update(t.set_entry)
-        .where(t.set_entry.c.exercise == old)
+        .where(t.set_entry.c.exercise == old, t.set_entry.c.user_id == user_id)
         .values(exercise=new, updated_at=now_utc())
     )
     return int(result.rowcount or 0)
 
 
 class PlanRepository:
-    """Saved plans; at most one is active (the newest saved)."""
+    """The user's saved plans; at most one is active (the newest saved)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
+        self._user = user_id
+        self._mine = t.plan.c.user_id == user_id
 
     def add(self, plan: StoredPlan) -> StoredPlan:
         """Save ``plan`` as the active plan (its ``id`` is ignored), deactivating the others;
         returns it with its new id."""
         self._conn.execute(
             update(t.plan)
-            .where(t.plan.c.active.is_(True))
+            .where(t.plan.c.active.is_(True), self._mine)
             .values(active=False, updated_at=now_utc())
         )
         request = {
@@ -341,6 +308,7 @@ class PlanRepository:
                 insert(t.plan).values(
                     uuid=new_uuid(),
                     updated_at=now_utc(),
+                    user_id=self._user,
                     name=plan.name,
                     template=plan.template,
                     created_at=plan.created_at.replace(tzinfo=None),
@@ -357,7 +325,9 @@ class PlanRepository:
     def active(self) -> StoredPlan | None:
         row = (
             self._conn.execute(
-                select(t.plan).where(t.plan.c.active.is_(True)).order_by(t.plan.c.id.desc())
+                select(t.plan)
+                .where(t.plan.c.active.is_(True), self._mine)
+                .order_by(t.plan.c.id.desc())
             )
             .mappings()
             .first()
@@ -365,17 +335,22 @@ class PlanRepository:
         return None if row is None else _plan(row)
 
     def get(self, plan_id: int) -> StoredPlan | None:
-        row = self._conn.execute(select(t.plan).where(t.plan.c.id == plan_id)).mappings().first()
+        q = select(t.plan).where(t.plan.c.id == plan_id, self._mine)
+        row = self._conn.execute(q).mappings().first()
         return None if row is None else _plan(row)
 
     def all(self) -> list[StoredPlan]:
         """Every saved plan, oldest first."""
         return [
-            _plan(r) for r in self._conn.execute(select(t.plan).order_by(t.plan.c.id)).mappings()
+            _plan(r)
+            for r in self._conn.execute(
+                select(t.plan).where(self._mine).order_by(t.plan.c.id)
+            ).mappings()
         ]
 
     def count(self) -> int:
-        return int(self._conn.execute(select(func.count()).select_from(t.plan)).scalar_one())
+        q = select(func.count()).select_from(t.plan).where(self._mine)
+        return int(self._conn.execute(q).scalar_one())
 
 
 def _plan(r: RowMapping) -> StoredPlan:

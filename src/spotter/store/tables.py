@@ -7,7 +7,14 @@ Identity and sync (migration 0005): workouts, sets, batches, bodyweights, plans 
 exercises carry a stable ``uuid`` (36-character text, chosen by the writer; a client may supply
 it so that a retried write is recognised), ``updated_at`` on every change and ``deleted_at`` for
 a tombstone: a deleted row stays, hidden from history, so that a sync can see the deletion.
-``user_id`` is the owner, NULL for the single local lifter until users exist.
+``user_id`` is the owner (migration 0006): user 1 is the local lifter of the command line, who owns
+everything stored before users existed. A uuid is unique per owner, as is a live custom
+exercise's slug. SQLite keeps ``user_id`` nullable and without a foreign key on the tables that
+existed before 0006 (it cannot add either in place); the repositories always stamp it.
+
+Accounts (0006): ``app_user``, ``coach_link``, ``audit_event``, ``web_session``, ``access_token``
+and ``comment``. Every time column holds naive UTC; the repositories turn aware times into that
+and back. Secrets (session and token values, invite codes) are stored only as SHA-256 hex digests.
 """
 
 from __future__ import annotations
@@ -25,14 +32,33 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
+
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("username", String(64), nullable=False, unique=True),  # stored lower-case
+    Column("email", String(254), nullable=True),
+    Column("display_name", String(200), nullable=False, server_default=""),
+    Column("role", String(16), nullable=False),  # lifter, coach, admin
+    Column("timezone", String(64), nullable=False, server_default="UTC"),
+    Column("password_hash", Text, nullable=True),  # Argon2id; NULL: no password login
+    Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime, nullable=True),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime, nullable=True),
+)
 
 profile = Table(
     "profile",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, unique=True),
     Column("units", String(2), nullable=False),
     Column("goal", String(16), nullable=False),
     Column("experience", String(16), nullable=False),
@@ -51,8 +77,8 @@ def _sync_columns(table: str) -> list[Column[object] | Index]:
         Column("uuid", String(36), nullable=False),
         Column("updated_at", DateTime, nullable=False),
         Column("deleted_at", DateTime, nullable=True),
-        Column("user_id", Integer, nullable=True),
-        Index(f"ux_{table}_uuid", "uuid", unique=True),
+        Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
+        Index(f"ux_{table}_user_uuid", "user_id", "uuid", unique=True),
     ]
 
 
@@ -157,4 +183,93 @@ custom_exercise = Table(
     Column("mechanic", String(16), nullable=False, server_default="compound"),
     Column("created_at", DateTime, nullable=False),
     *_sync_columns("custom_exercise"),
+    Index(
+        "ux_custom_exercise_user_slug",
+        "user_id",
+        "slug",
+        unique=True,
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+)
+
+coach_link = Table(
+    "coach_link",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("coach_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("lifter_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),  # invited, active, revoked
+    Column("permissions", Text, nullable=False, server_default=""),  # read_log,assign_plans,comment
+    Column("invite_code_hash", String(64), nullable=True, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("accepted_at", DateTime, nullable=True),
+    Column("revoked_at", DateTime, nullable=True),
+    Column("ended_by", Integer, ForeignKey("app_user.id"), nullable=True),
+    Index("ix_coach_link_pair", "coach_id", "lifter_id"),
+    # at most one invited or active link per coach and lifter
+    Index(
+        "ux_coach_link_live_pair",
+        "coach_id",
+        "lifter_id",
+        unique=True,
+        sqlite_where=text("status <> 'revoked'"),
+        postgresql_where=text("status <> 'revoked'"),
+    ),
+)
+
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("subject_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(200), nullable=False, server_default=""),
+    Column("at", DateTime, nullable=False),
+    Index("ix_audit_event_subject_at", "subject_id", "at"),
+)
+
+web_session = Table(
+    "web_session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+)
+
+access_token = Table(
+    "access_token",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),  # the first characters, to tell tokens apart
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
+    Column("name", String(100), nullable=False),
+    Column("scopes", String(64), nullable=False),  # read,write
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=True),
+    Column("last_used_at", DateTime, nullable=True),
+    Column("revoked_at", DateTime, nullable=True),
+)
+
+comment = Table(
+    "comment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("author_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("lifter_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("target_kind", String(16), nullable=False),  # set, workout, plan
+    Column("target_uuid", String(36), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime, nullable=True),
+    Index("ix_comment_target", "lifter_id", "target_kind", "target_uuid"),
 )

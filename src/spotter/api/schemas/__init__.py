@@ -1,0 +1,1 @@
+"""The API's request and response bodies (Pydantic models), by area."""

@@ -1,0 +1,115 @@
+"""Whose data a request touches, with what it needs to read it: zone, unit, catalog, store.
+
+Every data route takes one of the ``Annotated`` types at the bottom: each authorizes the caller
+through :func:`spotter.api.security.access` (with the permission a linked coach needs) and then
+describes the lifter: their time zone (which decides "today" and how set times are read), their
+profile unit (every load in and out of the API is in it) and their catalog (built-in plus their
+own exercises).
+
+Set times are stored as the lifter's local wall-clock time (as the command line records them):
+a time the client sends with an offset is converted to the lifter's zone, one without an offset
+is taken as the lifter's local time, and every time the API returns carries the zone's offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from fastapi import Depends
+
+from spotter.access.model import Permission
+from spotter.api.deps import RuntimeDep
+from spotter.api.security import Access, access
+from spotter.compose import Runtime, zone
+
+if TYPE_CHECKING:
+    from spotter.knowledge.catalog import Catalog
+    from spotter.profile import Profile
+    from spotter.store.uow import SqlUnitOfWork
+
+UnitName = Literal["kg", "lb"]
+
+
+@dataclass
+class Subject:
+    """The lifter whose data a request reads or changes, and who asks."""
+
+    rt: Runtime
+    access: Access
+    timezone: str
+    profile: Profile | None
+
+    @property
+    def user_id(self) -> int:
+        return self.access.subject_id
+
+    @property
+    def unit(self) -> UnitName:
+        """The lifter's unit for loads (kg before a profile exists)."""
+        return "lb" if self.profile is not None and self.profile.units == "lb" else "kg"
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        return zone(self.timezone)
+
+    def uow(self) -> SqlUnitOfWork:
+        """A unit of work on the lifter's rows."""
+        return self.rt.uow(self.user_id)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The built-in catalog plus the lifter's own exercises."""
+        return self.rt.catalog_for(self.user_id)
+
+    def now_local(self) -> dt.datetime:
+        """Now as the lifter's wall clock shows it (naive, whole seconds), as set times are kept."""
+        return self.rt.now().astimezone(self.tz).replace(tzinfo=None, microsecond=0)
+
+    def today(self) -> dt.date:
+        return self.rt.today(self.timezone)
+
+    def to_store(self, when: dt.datetime | None) -> dt.datetime:
+        """A time from the client as the store keeps set times (default: now)."""
+        if when is None:
+            return self.now_local()
+        if when.tzinfo is not None:
+            when = when.astimezone(self.tz).replace(tzinfo=None)
+        return when.replace(microsecond=0)
+
+    def from_store(self, when: dt.datetime) -> dt.datetime:
+        """A stored set time with the lifter's offset."""
+        return when.replace(tzinfo=self.tz) if when.tzinfo is None else when.astimezone(self.tz)
+
+
+def _subject(acc: Access, rt: Runtime) -> Subject:
+    with rt.uow(acc.subject_id) as uow:
+        user = uow.accounts.user_by_id(acc.subject_id)
+        profile = uow.profiles.get()
+    return Subject(rt, acc, user.timezone if user is not None else "UTC", profile)
+
+
+def _reader(
+    acc: Annotated[Access, Depends(access(Permission.READ_LOG, write=False))], rt: RuntimeDep
+) -> Subject:
+    return _subject(acc, rt)
+
+
+def _owner(acc: Annotated[Access, Depends(access(None, write=True))], rt: RuntimeDep) -> Subject:
+    return _subject(acc, rt)
+
+
+def _planner(
+    acc: Annotated[Access, Depends(access(Permission.ASSIGN_PLANS, write=True))], rt: RuntimeDep
+) -> Subject:
+    return _subject(acc, rt)
+
+
+#: Reading the lifter's data: the lifter, or a linked coach with ``read_log``.
+Reader = Annotated[Subject, Depends(_reader)]
+#: Changing the lifter's log, profile or exercises: only the lifter.
+Owner = Annotated[Subject, Depends(_owner)]
+#: Making or assigning the lifter's plans: the lifter, or a linked coach with ``assign_plans``.
+Planner = Annotated[Subject, Depends(_planner)]
