@@ -18,11 +18,6 @@ def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FastAPI]:
     close_app(api)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/export.py restore_everything writes user_exercises keys as file names "
-    "without checking them: '../' in a key writes outside the lifter's folder (owner: core)",
-)
 def test_an_imported_export_cannot_write_a_file_outside_the_lifters_folder(
     app: FastAPI, tmp_path: Path
 ) -> None:

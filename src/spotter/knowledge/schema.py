@@ -15,7 +15,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from spotter.knowledge import vocab
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEMPO_RE = re.compile(r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?){3}$")
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -217,7 +216,7 @@ class EntryModel(_Strict):
     @field_validator("slug")
     @classmethod
     def _slug(cls, v: str) -> str:
-        if not SLUG_RE.match(v):
+        if not vocab.SLUG_RE.match(v):
             raise ValueError(f"slug {v!r} must be lowercase words joined by hyphens")
         return v
 

@@ -14,8 +14,13 @@ English display text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
+
+#: An exercise slug: lowercase letters and digits in words joined by single hyphens. Slugs name
+#: catalog files, so nothing else (no "/", no "..") may be one.
+SLUG_RE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Side = Literal["front", "back", "both"]
 Mechanic = Literal["compound", "isolation"]

@@ -18,9 +18,10 @@ from dataclasses import asdict, fields
 from typing import Any, Protocol
 
 from spotter.config import Settings
-from spotter.errors import SpotterError
+from spotter.errors import SpotterError, ValidationError
 from spotter.interchange.export import ExportRow
 from spotter.knowledge.catalog import Catalog
+from spotter.knowledge.vocab import SLUG_RE
 from spotter.profile import Profile
 from spotter.services.uow import UnitOfWork
 
@@ -174,6 +175,15 @@ def restore_everything(uow: ExportUnitOfWork, settings: Settings, data: bytes) -
         isinstance(k, str) and isinstance(v, str) for k, v in exercises.items()
     ):
         raise ExportError("user_exercises: expected an object of slug: YAML text")
+    bad = [k for k in exercises if not SLUG_RE.match(k)]
+    if bad:
+        # The keys become file names: anything but a slug (a "../", a slash) could write outside
+        # the lifter's catalog folder.
+        raise ValidationError(
+            f"user_exercises: {bad[0]!r} is not an exercise slug (lowercase letters, digits and "
+            "single hyphens, e.g. 'stepback-pulldown'); nothing was changed",
+            field="user_exercises",
+        )
     target = settings.user_catalog_dir
     clashes = [
         s
