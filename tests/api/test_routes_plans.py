@@ -72,6 +72,8 @@ def test_plans_are_named_by_id_or_active_and_explained(api: Api) -> None:
     me.post("/plans", json={"template": "full-body-3", "start": MONDAY})
     assert is_problem(me.get("/plans/lastweek"), 422, "path.plan")
     assert is_problem(me.get("/plans/999999"), 404)
+    # An id past PostgreSQL's 32-bit INTEGER is a malformed reference, not a server error.
+    assert is_problem(me.get("/plans/123456789012345"), 422, "path.plan")
     why = me.get("/plans/active/explain").json()
     assert why["rows"] and why["exercises"] and why["review"]["items"]
     assert is_problem(me.post("/plans", json={"template": "no-such-template"}), 422,

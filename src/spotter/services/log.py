@@ -276,7 +276,7 @@ def find_set(uow: LogUnitOfWork, ref: str) -> SetRecord:
     """A live set by its number (as `spotter history` shows it) or a uuid prefix; inside a uow."""
     ref = ref.strip().lstrip("#")
     found: list[SetRecord] = []
-    if ref.isdigit() and len(ref) <= 18:  # beyond a 64-bit integer no row can have it
+    if ref.isdigit() and int(ref) <= 2**31 - 1:  # ids are 32-bit integers (PostgreSQL's INTEGER)
         s = uow.log.get_set(int(ref))
         found = [s] if s is not None else []
     if not found:

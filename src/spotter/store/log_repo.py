@@ -368,7 +368,7 @@ class LogRepository:
         """A batch by id or by a uuid prefix of at least 4 characters (undone ones included)."""
         q = select(_B).where(_B.c.user_id == self._user)
         if ref.isdigit():
-            if len(ref) > 18:  # beyond a 64-bit integer no row can have it
+            if int(ref) > 2**31 - 1:  # ids are 32-bit integers (PostgreSQL's INTEGER)
                 return None
             q = q.where(_B.c.id == int(ref))
         elif _UUID_PREFIX.fullmatch(ref.lower()):

@@ -38,7 +38,7 @@ router = APIRouter(prefix="/users/{user}/plans", tags=["plans"])
 PlanRef = Annotated[
     str,
     Path(
-        pattern=r"^(active|[0-9]{1,18})$",
+        pattern=r"^(active|[0-9]{1,9})$",  # ids are 32-bit on PostgreSQL
         description="`active`, or a plan's id from the list.",
     ),
 ]
