@@ -39,7 +39,7 @@ def test_serve_prepares_the_embedded_database_and_refuses_an_unmigrated_server(
         assert current_revision(rt.engine) is not None  # migrated before listening
     else:
         assert r.exit_code == 1 and served == []
-        assert "spotter db upgrade" in r.output
+        assert "spotter db upgrade" in " ".join(r.output.split())
         from sqlalchemy import create_engine, inspect
 
         engine = create_engine(empty_db_url)
