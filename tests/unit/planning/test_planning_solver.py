@@ -67,6 +67,7 @@ def test_plans_for_generated_profiles_keep_every_hard_rule_and_beat_the_baseline
         assert ours <= volume_report(greedy, request, facts).distance
 
 
+@pytest.mark.slow  # several full solves: outside the fast tier
 def test_an_ample_week_meets_every_volume_target() -> None:
     # 6 x 90 minutes with a full gym holds intermediate hypertrophy volume many times over
     facts = _facts()
@@ -83,6 +84,7 @@ def _short_profile(goal: str = "hypertrophy") -> Profile:
     )
 
 
+@pytest.mark.slow  # several full solves: outside the fast tier
 def test_emphasis_gives_the_emphasised_row_at_least_as_many_sets_and_less_shortfall() -> None:
     facts = _facts()
     solver = FAST
@@ -132,6 +134,7 @@ def test_template_slots_stay_as_given_and_the_solver_fills_around_them() -> None
     assert [v for v in check_week(week, facts, _short_profile()) if v.rule != "volume"] == []
 
 
+@pytest.mark.slow  # several full solves: outside the fast tier
 def test_two_solves_of_one_request_give_the_same_plan() -> None:
     facts = _facts()
     request = PlanRequest(_short_profile(), favourites=frozenset({"stepback-pulldown"}))

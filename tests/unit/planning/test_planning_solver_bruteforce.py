@@ -35,6 +35,9 @@ LOADED = {"barbell", "dumbbell", "cable-stack", "selectorized-machine", "plate-l
 MAIN = {"squat", "hinge", "horizontal-push", "horizontal-pull", "vertical-push", "vertical-pull"}
 RANK = {"beginner": 0, "intermediate": 1, "advanced": 2, "novice": 0}
 
+#: Exhaustive searches beside the solver: outside the fast tier, in the full suite.
+pytestmark = pytest.mark.slow
+
 
 def _ex(
     slug: str,
