@@ -1,8 +1,8 @@
 """Authentication: Argon2id passwords, login with lockout, web sessions, personal access tokens.
 
-Passwords are hashed with Argon2id through **argon2-cffi**. It is maintained by the authors of the
-reference Argon2 implementation (it binds their C code), has regular releases and is not in
-maintenance mode; passlib, the usual alternative, has had no release since 2020 and breaks with
+Passwords are hashed with Argon2id through **argon2-cffi**. It binds the reference Argon2 C
+implementation (the Password Hashing Competition winner's code), has regular releases and is not
+in maintenance mode; passlib, the usual alternative, has had no release since 2020 and breaks with
 current bcrypt. Production uses the library's RFC 9106 "low memory" profile (Argon2id, 3 passes,
 64 MiB, 4 lanes: :data:`PRODUCTION`); tests pass :data:`FAST_FOR_TESTS` through
 :class:`Passwords` so that a hash takes microseconds. A stored hash made with other parameters is
