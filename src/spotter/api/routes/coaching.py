@@ -109,15 +109,7 @@ class CommentOut(Out):
 
     @classmethod
     def of(cls, c: CommentView) -> CommentOut:
-        return cls(
-            uuid=c.uuid,
-            author_uuid=c.author_uuid,
-            author_username=c.author_username,
-            target_kind=c.target_kind,
-            target_uuid=c.target_uuid,
-            body=c.body,
-            created_at=c.created_at,
-        )
+        return cls.model_validate(c, from_attributes=True)  # the same fields, by name
 
 
 class EventOut(Out):
@@ -129,13 +121,7 @@ class EventOut(Out):
 
     @classmethod
     def of(cls, e: EventView) -> EventOut:
-        return cls(
-            actor_uuid=e.actor_uuid,
-            actor_username=e.actor_username,
-            action=e.action,
-            target=e.target,
-            at=e.at,
-        )
+        return cls.model_validate(e, from_attributes=True)  # the same fields, by name
 
 
 # -- links ---------------------------------------------------------------------------------------
