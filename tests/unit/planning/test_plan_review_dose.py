@@ -66,6 +66,49 @@ def test_one_20_minute_day_cannot_reach_chest_and_back_targets_and_item_6_says_w
     assert roomy.status == "failed" and roomy.cannot_hold is None
 
 
+
+def test_full_sessions_short_of_side_delts_say_how_many_minutes_would_make_room() -> None:
+    # 2 x 30 min. Each day: two exercises of 5 sets of 10 reps (40 s) + 120 s rest = 10 x 160 s
+    # + one 90 s changeover = 1690 s = 28.17 min, so 56.33 of 60 min are planned (94 %), at
+    # 56.33 / 20 sets = 2.82 min a set. Side delts have 5 of 8 sets: 3 sets short (a lateral
+    # raise counts 1), 8.45 min at that pace, against 3.67 min free. 56.33 + 8.45 = 64.78 min:
+    # 32.4 min a session (35 in steps of 5) or 3 days of 30.
+    w = week(
+        ("mon", [s("bench", 5, (10, 10)), s("db-bench", 5, (10, 10))]),
+        ("thu", [s("db-bench", 5, (10, 10)), s("lateral-raise", 5, (10, 10))]),
+    )
+    targets = {"chest": TargetRange(10, 20), "side delts": TargetRange(8, 16)}
+    item = review(w, profile(days=("mon", "thu"), minutes=30), targets=targets).item(6)
+    assert item.status == "failed"
+    assert item.cannot_hold == (
+        "the 2 session(s) of 30 min are full (56 of 60 min planned, 2.8 min a set); side delts "
+        "(5 of 8 sets) miss at least 3 set(s) a week, about 8 min, and 4 min are free. To reach "
+        "them: sessions of 35 min, or 3 training days of 30 min"
+    )
+
+
+def test_sessions_with_time_to_spare_do_not_blame_the_request_for_missing_volume() -> None:
+    # the same week in 45-minute sessions: 56 of 90 min planned, room for the 3 missing sets
+    w = week(
+        ("mon", [s("bench", 5, (10, 10)), s("db-bench", 5, (10, 10))]),
+        ("thu", [s("db-bench", 5, (10, 10)), s("lateral-raise", 5, (10, 10))]),
+    )
+    targets = {"chest": TargetRange(10, 20), "side delts": TargetRange(8, 16)}
+    item = review(w, profile(days=("mon", "thu"), minutes=45), targets=targets).item(6)
+    assert item.status == "failed" and item.cannot_hold is None
+
+
+def test_full_sessions_that_spend_sets_above_a_target_are_not_short_of_time() -> None:
+    # chest 20 of 10-15: the minutes went to volume the targets do not ask for
+    w = week(
+        ("mon", [s("bench", 5, (10, 10)), s("db-bench", 5, (10, 10))]),
+        ("thu", [s("db-bench", 5, (10, 10)), s("bench", 5, (10, 10))]),
+    )
+    targets = {"chest": TargetRange(10, 15), "side delts": TargetRange(8, 16)}
+    item = review(w, profile(days=("mon", "thu"), minutes=30), targets=targets).item(6)
+    assert item.status == "failed" and item.cannot_hold is None
+
+
 # 7. Frequency
 
 _MON = [s("squat"), s("bench"), s("row"), s("ohp", 2)]

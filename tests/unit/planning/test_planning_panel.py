@@ -24,22 +24,75 @@ from spotter.services.catalog import load_catalog
 from spotter.services.planning import usable_facts
 
 DAYS = {
+    2: ("mon", "thu"),
     3: ("mon", "wed", "fri"),
-    5: ("mon", "tue", "wed", "fri", "sat"),
     4: ("mon", "tue", "thu", "fri"),
+    5: ("mon", "tue", "wed", "fri", "sat"),
     6: ("mon", "tue", "wed", "thu", "fri", "sat"),
 }
+#: ``spotter init --equipment bodyweight,pull-up-bar,band``
+BANDS = ("band", "mat", "pull-up-bar")
+#: The panel of bench/bench_planner.py (its lifter with an outside database, not opted in,
+#: gets the same pool as the one without).
 PANEL = [
     ("strength", "advanced", 6, 90, "full-gym"),
+    ("posture", "novice", 3, 45, "cables-and-machines"),
+    ("general", "novice", 2, 60, "home-dumbbells"),
     ("general", "novice", 3, 60, "full-gym"),
     ("hypertrophy", "intermediate", 4, 60, "full-gym"),
+    ("hypertrophy", "intermediate", 6, 90, "full-gym"),
+    ("hypertrophy", "advanced", 5, 75, "full-gym"),
     ("strength", "novice", 3, 60, "full-gym"),
+    ("strength", "intermediate", 4, 75, "full-gym"),
+    ("strength", "intermediate", 3, 90, "home-dumbbells"),
+    ("strength", "advanced", 4, 45, "home-dumbbells"),
+    ("posture", "intermediate", 4, 60, "full-gym"),
+    ("posture", "novice", 2, 90, "home-dumbbells"),
     # 30-minute split sessions: lower days end with the side-delt work the upper days lack room for
     ("general", "intermediate", 5, 30, "full-gym"),
+    ("hypertrophy", "novice", 3, 45, "cables-and-machines"),
+    ("strength", "novice", 2, 120, "full-gym"),
+    ("general", "advanced", 6, 30, "cables-and-machines"),
+    ("hypertrophy", "intermediate", 3, 120, "home-dumbbells"),
+    ("general", "novice", 4, 45, "bands"),
+    ("hypertrophy", "novice", 3, 60, "bands"),
+    ("posture", "advanced", 5, 45, "full-gym"),
 ]
+#: Plans that still fail an item the request could hold, and why (kept visible as strict
+#: expected failures, so that a fix shows up as a test to update).
+KNOWN: dict[tuple[str, str, int, int, str], str] = {
+    ("hypertrophy", "advanced", 5, 75, "full-gym"): (
+        "front delts 15 of MRV 12: every lateral raise and chest press of the catalog counts "
+        "half a set of front delts, so side delts 16 and chest 12 push them over"
+    ),
+    ("posture", "novice", 2, 90, "home-dumbbells"): (
+        "eight exercises a session (item 5) of at most five sets leave 15 minutes unused and "
+        "five rows short"
+    ),
+    ("general", "novice", 4, 45, "bands"): (
+        "calves 7.5 of 8 while sessions end early: the solver proves 0.5 the least distance its "
+        "rules allow (glutes sit at their MRV of 16, front delts at 12)"
+    ),
+    ("hypertrophy", "novice", 3, 60, "bands"): (
+        "glutes 16.5 of MRV 16: the default search budget stops before the plan at distance 0 "
+        "that a ten times larger budget finds"
+    ),
+}
 #: Items the planner decides. Item 15 (each exercise's progression rule) is decided by
 #: ``progression.rule_for`` from the planned slot, and is tested with the program rules.
 PLANNER_ITEMS = range(1, 15)
+
+
+def _profile(goal: str, experience: str, days: int, minutes: int, preset: str) -> Profile:
+    equipment = BANDS if preset == "bands" else EQUIPMENT_PRESETS[preset]
+    return Profile("kg", goal, experience, DAYS[days], minutes, equipment)
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(*c, marks=pytest.mark.xfail(reason=KNOWN[c], strict=True)) if c in KNOWN else c
+        for c in PANEL
+    ]
 
 
 @functools.cache
@@ -49,22 +102,31 @@ def _facts() -> dict[str, ExerciseFacts]:
 
 @functools.cache
 def _plan(goal: str, experience: str, days: int, minutes: int, preset: str) -> WeekPlan:
-    profile = Profile("kg", goal, experience, DAYS[days], minutes, EQUIPMENT_PRESETS[preset])
-    return solve_week(PlanRequest(profile), _facts())
+    return solve_week(PlanRequest(_profile(goal, experience, days, minutes, preset)), _facts())
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("goal", "experience", "days", "minutes", "preset"), PANEL)
-def test_every_panel_plan_passes_the_coach_rubric(
+@pytest.mark.parametrize(("goal", "experience", "days", "minutes", "preset"), _cases())
+def test_every_panel_plan_passes_the_coach_rubric_or_names_what_the_request_lacks(
     goal: str, experience: str, days: int, minutes: int, preset: str
 ) -> None:
+    """Item 6 may fail only when the review shows the request's minutes cannot hold the volume
+    targets, and says what to change."""
     facts = _facts()
-    profile = Profile("kg", goal, experience, DAYS[days], minutes, EQUIPMENT_PRESETS[preset])
+    profile = _profile(goal, experience, days, minutes, preset)
     week = _plan(goal, experience, days, minutes, preset)
     names = session_names(week, facts)
     review = review_week(ReviewInput(week, facts, profile, names=names))
-    failed = [i for i in review.failed if i.number in PLANNER_ITEMS]
+    failed = [
+        i
+        for i in review.failed
+        if i.number in PLANNER_ITEMS and not (i.number == 6 and i.cannot_hold)
+    ]
     assert [f"{i.number} {i.title}: {i.reason}" for i in failed] == []
+    short = review.item(6)
+    if short.cannot_hold:
+        assert "To reach them: sessions of " in short.cannot_hold
+        assert all(d.split(":")[0] in short.cannot_hold for d in short.details)
 
 
 def test_a_strength_week_holds_the_four_lifts_first_or_second_heavy_and_with_long_rests() -> None:
@@ -90,6 +152,5 @@ def test_a_drill_given_to_the_solver_is_never_planned() -> None:
         "generic", role="drill", staple=3, source="free-exercise-db",
     )
     facts = {**_facts(), board.slug: board}
-    profile = Profile("kg", "general", "novice", DAYS[3], 60, EQUIPMENT_PRESETS["full-gym"])
-    week = solve_week(PlanRequest(profile), facts)
+    week = solve_week(PlanRequest(_profile("general", "novice", 3, 60, "full-gym")), facts)
     assert board.slug not in {x.exercise for s in week.sessions for x in s.slots}

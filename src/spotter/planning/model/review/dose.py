@@ -2,7 +2,8 @@
 
 6. **Volume per muscle** -- each landmarks row's weekly fractional sets inside the goal's target
    range (a request too short to reach the targets' lower ends at all, :mod:`~.room`, is named
-   as such) (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
+   as such; so is a week whose full sessions, at their pace, have no minutes left for the sets
+   it misses, :mod:`~.volume_room`) (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
    goal's derivation and source), an emphasised row in the upper half of its range, no row above
    its MRV (:data:`~spotter.science.volume.LANDMARKS_2017`). For hypertrophy, when the
    mesocycle is given, every row's sets never fall from one accumulation week to the next and
@@ -37,6 +38,7 @@ from spotter.planning.model.review.context import (
     passed,
 )
 from spotter.planning.model.review.room import most_row_sets_per_set, set_room
+from spotter.planning.model.review.volume_room import short_of_time
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.volume import primary_rows, session_row_sets, week_row_sets
 from spotter.profile import WEEKDAYS
@@ -107,6 +109,8 @@ def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResu
             f"min hold at most {most} sets, {fmt(reach)} sets across the muscles at best, and "
             f"the targets' lower ends add up to {fmt(lows)}"
         )
+    else:
+        cannot = short_of_time(inp, available, targets, sets)
     return failed(n, key, title, details, cannot_hold=cannot)
 
 
