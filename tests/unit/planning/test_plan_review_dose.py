@@ -4,7 +4,7 @@ one a coach would reject, with the reason."""
 from __future__ import annotations
 
 import pytest
-from review_kit import FACTS, GYM, HOME, profile, review, s, week
+from review_kit import DB, FACTS, GYM, HOME, fx, profile, review, s, week
 
 from spotter.planning.model.program import Mesocycle, WeekPlan, build_mesocycle
 from spotter.planning.model.review import ReviewInput, review_week
@@ -260,6 +260,20 @@ def test_a_posture_plan_with_a_plank_passes_item_12_and_with_crunches_only_fails
     )
 
 
+def test_a_renegade_row_is_a_row_and_does_not_count_as_trunk_work_for_item_12() -> None:
+    # the catalog gives it the trunk role and an anti-rotation pattern, but the back is a
+    # primary mover: a coach counts it as a row
+    renegade = fx("renegade-row", "anti-rotation", ("lats", "abs"), role="trunk", staple=0,
+                  secondary=("rear-delts", "biceps"), **DB)
+    facts = {**FACTS, renegade.slug: renegade}
+    p = profile("posture", days=("mon",))
+    alone = week(("mon", [s("renegade-row", 3)]))
+    item = review_week(ReviewInput(alone, facts, p, targets={})).item(12)
+    assert item.details == ("no anti-extension or anti-rotation exercise this week",)
+    braced = week(("mon", [s("renegade-row", 3), s("plank", 3, (30, 45))]))
+    assert review_week(ReviewInput(braced, facts, p, targets={})).item(12).status == "passed"
+
+
 def test_item_12_is_not_applicable_to_a_strength_plan() -> None:
     p = profile("strength", days=("mon",))
     assert review(week(("mon", [s("squat")])), p).item(12).status == "not-applicable"
@@ -310,6 +324,20 @@ def test_chest_from_one_exercise_and_a_bench_twice_in_a_day_fail_item_13() -> No
         "mon: bench twice in one day",
         "chest worked by 1 exercise(s) (bench); at least 2 wanted",
     )
+
+
+def test_a_deadlift_and_a_sumo_deadlift_on_one_day_fail_item_13_but_a_deadlift_and_an_rdl_pass(
+) -> None:
+    sumo = fx("sumo", "hinge", ("glutes", "hamstrings", "adductors"), role="main", staple=3)
+    facts = {**FACTS, sumo.slug: sumo}
+    thu = ("thu", [s("leg-press"), s("db-bench"), s("pulldown"), s("db-press"), s("ohp")])
+    both = week(("mon", [s("squat"), s("deadlift"), s("sumo"), s("bench"), s("row")]), thu)
+    item = review_week(ReviewInput(both, facts, profile(days=both.days), targets={})).item(13)
+    assert item.details == ("mon: deadlift and sumo, two variants of one main lift in one day",)
+    rdl = week(("mon", [s("squat"), s("deadlift"), s("rdl"), s("bench"), s("row")]), thu)
+    assert review_week(ReviewInput(rdl, facts, profile(days=rdl.days), targets={})).item(
+        13
+    ).status == "passed"
 
 
 def test_one_20_minute_day_cannot_give_five_muscles_two_exercises_and_item_13_says_why() -> None:

@@ -13,7 +13,9 @@ pool (owned equipment, not avoided, not already in the session):
 * ``secondary`` -- a compound of the pattern, the catalog's secondary compounds (the Romanian
   deadlift, the leg press) before its main lifts;
 * ``accessory`` -- an accessory (catalog role ``accessory``) of the pattern or muscle;
-* ``trunk`` -- trunk work, anti-extension and anti-rotation first (PLAN-RUBRIC.md item 12).
+* ``trunk`` -- trunk work, anti-extension and anti-rotation first (PLAN-RUBRIC.md item 12;
+  :func:`~spotter.planning.model.review.context.is_trunk_work`: not a renegade row, which is a
+  row first).
 
 Among the candidates of a role other than ``main``, an exercise not yet in the week comes first
 (each muscle worked by two exercises or more, item 13), then one at or below the lifter's
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
-from spotter.planning.model.review.context import is_compound, rank
+from spotter.planning.model.review.context import is_compound, is_trunk_work, rank
 from spotter.planning.model.roles import main_lifts
 from spotter.planning.model.suitability import levels_above
 
@@ -37,8 +39,6 @@ from spotter.planning.model.suitability import levels_above
 SLOT_ROLES: Final[tuple[str, ...]] = ("main", "secondary", "accessory", "trunk")
 #: Load types a coach leaves for when nothing loadable trains the slot.
 UNLOADED: Final[frozenset[str]] = frozenset({"band", "bodyweight"})
-#: Trunk work a coach closes a session with, before any other trunk exercise.
-FIRST_TRUNK: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
 
 
 def fits(f: ExerciseFacts, role: str, pattern: str | None, muscle: str | None) -> bool:
@@ -94,7 +94,7 @@ def pick(
             key=lambda f: (
                 used.get(f.slug, 0),
                 role == "secondary" and f.role != "secondary",
-                role == "trunk" and f.pattern not in FIRST_TRUNK,
+                role == "trunk" and not is_trunk_work(f),
                 levels_above(f, experience),
                 f.load_type in UNLOADED and loaded,
                 _neg(rank(f)),

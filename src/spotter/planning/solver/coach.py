@@ -26,7 +26,10 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
   ``pull-push`` family's), and an exercise with the rear delts and one with the rhomboids or middle traps as
   a primary mover (item 10);
 * an anti-extension or anti-rotation exercise every week when the pool has one (item 12 and
-  the README: sessions end with trunk work);
+  the README: sessions end with trunk work; a renegade row is a row, not trunk work:
+  :func:`~spotter.planning.model.review.context.is_trunk_work`);
+* at most one main lift of each pattern in a session: not a deadlift and a sumo deadlift on
+  one day (item 13);
 * each major group worked as a primary mover by two exercises or more when the pool has two,
   and at least :data:`STAPLE_SHARE` of the sets (trunk and carries aside) on staples (item 13).
 
@@ -43,7 +46,12 @@ from typing import TYPE_CHECKING, Any, Final
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.explain import plane_pulls
 from spotter.planning.model.review.balance import is_staple, staple_patterns
-from spotter.planning.model.review.context import MAJOR_GROUPS, SIX_PATTERNS, is_compound
+from spotter.planning.model.review.context import (
+    MAJOR_GROUPS,
+    SIX_PATTERNS,
+    is_compound,
+    is_trunk_work,
+)
 from spotter.planning.model.roles import STRENGTH_PATTERNS, best_ranks, is_top
 from spotter.planning.model.volume import primary_rows, row_shares
 
@@ -56,7 +64,6 @@ EXERCISE_WEEK_SETS: Final[int] = 10
 MAIN_PER_SESSION: Final[int] = 2
 #: Fewest sets of a strength lift in a session (StrongLifts and GZCLP T1 work in 3-5 sets).
 MAIN_MIN_SETS: Final[int] = 3
-TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
 POSTURE_PUSHES: Final[frozenset[str]] = frozenset({"horizontal-push", "vertical-push"})
 RETRACTORS: Final[frozenset[str]] = frozenset({"rhomboids", "middle-traps"})
 FREQUENCY_MIN_SESSIONS: Final[int] = 3
@@ -73,7 +80,7 @@ def required(pool: Mapping[str, ExerciseFacts]) -> frozenset[str]:
     wants: list[Any] = [
         lambda f, p=patterns: f.pattern in p and is_compound(f) for patterns in SIX_PATTERNS.values()
     ]
-    wants.append(lambda f: f.pattern in TRUNK_PATTERNS)
+    wants.append(is_trunk_work)
     wants.append(lambda f: "rear-delts" in f.primary)
     wants.append(lambda f: bool(set(f.primary) & RETRACTORS))
     out = set()
@@ -117,6 +124,16 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
             on = used_on(d, tops)
             if len(on) > MAIN_PER_SESSION:
                 add(m.Add(sum(on) <= MAIN_PER_SESSION), "coach")
+    # item 13: one variant of a main lift per pattern and day (not a deadlift and a sumo
+    # deadlift in one session)
+    for d in days:
+        by_pattern: dict[str, list[Any]] = {}
+        for s in built.slugs:
+            if facts[s].role == "main" and (d, s) in built.used:
+                by_pattern.setdefault(facts[s].pattern, []).append(built.used[(d, s)])
+        for on in by_pattern.values():
+            if len(on) > 1:
+                add(m.Add(sum(on) <= 1), "coach")
     # item 7: two days per major group
     if len(days) >= FREQUENCY_MIN_SESSIONS:
         for g, rows in MAJOR_GROUPS.items():
@@ -162,8 +179,8 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
                 have = [week[s] for s in built.slugs if set(facts[s].primary) & want]
                 add(m.Add(sum(have) >= 1), "coach")
     # item 12: trunk work
-    if any(facts[s].pattern in TRUNK_PATTERNS for s in built.slugs):
-        have = [week[s] for s in built.slugs if facts[s].pattern in TRUNK_PATTERNS]
+    if any(is_trunk_work(facts[s]) for s in built.slugs):
+        have = [week[s] for s in built.slugs if is_trunk_work(facts[s])]
         add(m.Add(sum(have) >= 1), "coach")
     # item 13: two exercises per major group, 70 % of sets on staples
     for rows in MAJOR_GROUPS.values():

@@ -36,8 +36,12 @@ from spotter.planning.solver.ortools_import import import_cp_model
 
 import_cp_model()  # before any "from ortools.sat.python import cp_model"
 
-#: The first stage (distance) gets this many times the ``effort`` of the second.
+#: The first stage (distance) gets this many times the ``effort``.
 STAGE1_EFFORT: Final[float] = 2.0
+#: The second stage (preference) gets this many times the ``effort``: every rule of the plan
+#: review is a hard constraint or part of the distance, so the second stage only chooses among
+#: plans that already pass the same items, and a short budget keeps them.
+STAGE2_EFFORT: Final[float] = 1.0
 #: Budget of the large-neighbourhood search after a stage that did not prove its optimum, in
 #: ``effort`` units, and the budget of one neighbourhood.
 LNS_EFFORT: Final[float] = 2.0
@@ -97,6 +101,9 @@ class CpSatSolver:
         staples: bool = True,
         per_pattern: int | None = 3,
         coach: bool = True,
+        stage1: float = STAGE1_EFFORT,
+        stage2: float = STAGE2_EFFORT,
+        lns: float = LNS_EFFORT,
     ) -> None:
         if max_sets < MIN_SETS:
             raise ValueError(f"max sets must be at least {MIN_SETS}, got {max_sets}")
@@ -111,6 +118,9 @@ class CpSatSolver:
         self.staples = staples
         self.per_pattern = per_pattern
         self.coach = coach
+        self.stage1 = stage1
+        self.stage2 = stage2
+        self.lns = lns
 
     def _solver(self, workers: int | None = None, effort: float | None = None) -> Any:
         from ortools.sat.python import cp_model
@@ -179,7 +189,7 @@ class CpSatSolver:
             model = built.model
             model.Minimize(built.distance)
             self._hint_baseline(built, request, facts)
-            solver = self._solver(effort=STAGE1_EFFORT * self.effort)
+            solver = self._solver(effort=self.stage1 * self.effort)
             status = solver.Solve(model)
             if status == cp_model.UNKNOWN:  # no plan within the budget: search on to the limit
                 solver = self._solver()
@@ -207,19 +217,19 @@ class CpSatSolver:
         distance_optimal = status == cp_model.OPTIMAL or best == 0
         if not distance_optimal:
             values, best = self._improve(
-                built, values, best, LNS_EFFORT * self.effort, self.lns_rounds
+                built, values, best, self.lns * self.effort, self.lns_rounds
             )
         model.Add(built.distance <= best)
         model.Minimize(built.preference)
         _hint(model, values)
-        second = self._solver(effort=self.effort)
+        second = self._solver(effort=self.stage2 * self.effort)
         status2 = second.Solve(model)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             values = list(second.ResponseProto().solution)
             if status2 != cp_model.OPTIMAL and self.polish:
                 pref = round(second.ObjectiveValue())
                 values, _ = self._improve(
-                    built, values, pref, LNS_EFFORT * self.effort, self.lns_rounds
+                    built, values, pref, self.lns * self.effort, self.lns_rounds
                 )
         week = built.week(values)
         return SolveResult(

@@ -9,12 +9,15 @@
 11. **Knee and hip balance** -- plain sets of knee-dominant patterns (squat, lunge, knee
     extension) over hip-dominant ones (hinge, hip extension, knee flexion) between 2/3 and 3/2
     (the rubric's 0.67-1.5).
-12. **Trunk** -- posture and general plans hold an anti-extension or anti-rotation exercise.
+12. **Trunk** -- posture and general plans hold an anti-extension or anti-rotation exercise
+    (:func:`~.context.is_trunk_work`: a renegade row is a row, not trunk work).
     Not applicable to strength and hypertrophy.
 13. **Variety with staples** -- each major group (:data:`~.context.MAJOR_GROUPS`) trained as a
     primary mover by two or more exercises (when the pool has two); at least
     :data:`STAPLE_SHARE` (70 %) of the sets, trunk work and carries aside, on staples
-    (:func:`is_staple`); no exercise twice in a day.
+    (:func:`is_staple`); no exercise twice in a day, nor two variants of one main lift (two
+    exercises of the catalog role ``main`` and the same pattern: a deadlift and a sumo
+    deadlift).
 14. **Only what the lifter has and wants** -- owned equipment only, imported exercises only
     when the lifter opted in, no avoided exercise or muscle, and no drill (balance,
     plyometric, stretching or technique work).
@@ -40,6 +43,7 @@ from spotter.planning.model.review.context import (
     fmt,
     is_compound,
     is_trunk_or_carry,
+    is_trunk_work,
     not_applicable,
     passed,
     pool,
@@ -51,7 +55,6 @@ POSTURE_PULL_RATIO: Final[float] = 1.5
 KNEE: Final[frozenset[str]] = frozenset({"squat", "lunge", "knee-extension"})
 HIP: Final[frozenset[str]] = frozenset({"hinge", "hip-extension", "knee-flexion"})
 KNEE_HIP: Final[tuple[float, float]] = (2 / 3, 3 / 2)
-TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
 TRUNK_GOALS: Final[frozenset[str]] = frozenset({"posture", "general"})
 STAPLE_SHARE: Final[float] = 0.7
 RETRACTORS: Final[frozenset[str]] = frozenset({"rhomboids", "middle-traps"})
@@ -144,7 +147,7 @@ def trunk(inp: ReviewInput) -> ItemResult:
             x.exercise
             for s in inp.week.sessions
             for x in s.slots
-            if inp.facts[x.exercise].pattern in TRUNK_PATTERNS
+            if is_trunk_work(inp.facts[x.exercise])
         }
     )
     if found:
@@ -175,11 +178,19 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
     staples = staple_patterns(available)
     for s in inp.week.sessions:
         seen: set[str] = set()
+        mains: dict[str, str] = {}
         for x in s.slots:
             f = inp.facts[x.exercise]
             if x.exercise in seen:
                 details.append(f"{s.day}: {x.exercise} twice in one day")
+            elif f.role == "main" and f.pattern in mains:
+                details.append(
+                    f"{s.day}: {mains[f.pattern]} and {x.exercise}, two variants of one main "
+                    "lift in one day"
+                )
             seen.add(x.exercise)
+            if f.role == "main":
+                mains.setdefault(f.pattern, x.exercise)
             for g, rows in MAJOR_GROUPS.items():
                 if primary_rows(f) & rows:
                     by_group[g].add(x.exercise)

@@ -72,6 +72,13 @@ STAPLE_PATTERNS: Final[frozenset[str]] = frozenset(
         "hip-extension",
     }
 )
+#: Patterns of the trunk work rubric item 12 asks for.
+TRUNK_PATTERNS: Final[frozenset[str]] = frozenset({"anti-extension", "anti-rotation"})
+#: Rows whose work as a primary mover makes an exercise a row or a press before anything else:
+#: a renegade row braces the trunk against rotation, but a coach counts it as a row.
+PULL_PUSH_ROWS: Final[frozenset[str]] = frozenset(
+    {"back", "chest", "front delts", "side delts", "rear delts"}
+)
 #: Staple score from which an exercise is a staple (the catalog's 0-3 scale).
 STAPLE_MIN: Final[int] = 2
 EPS: Final[float] = 1e-9
@@ -160,6 +167,13 @@ def fmt(x: float) -> str:
 
 def is_trunk_or_carry(f: ExerciseFacts) -> bool:
     return f.role in ("trunk", "carry")
+
+
+def is_trunk_work(f: ExerciseFacts) -> bool:
+    """The anti-extension or anti-rotation work of rubric item 12: a trunk pattern
+    (:data:`TRUNK_PATTERNS`) that is not a row or a press first (:data:`PULL_PUSH_ROWS` as a
+    primary mover: the renegade row)."""
+    return f.pattern in TRUNK_PATTERNS and not primary_rows(f) & PULL_PUSH_ROWS
 
 
 def is_compound(f: ExerciseFacts) -> bool:
