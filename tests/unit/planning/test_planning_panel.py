@@ -73,6 +73,14 @@ KNOWN: dict[tuple[str, str, int, int, str], str] = {
         "calves 7.5 of 8 while sessions end early: the solver proves 0.5 the least distance its "
         "rules allow (glutes sit at their MRV of 16, front delts at 12)"
     ),
+    ("hypertrophy", "novice", 3, 60, "bands"): (
+        "glutes 16.5 of MRV 16: the default search budget stops before the plan at distance 0 "
+        "that a ten times larger budget finds"
+    ),
+    ("general", "intermediate", 5, 30, "full-gym"): (
+        "a back squat and a front squat on one 30-minute lower day: the second stage finds no "
+        "plan as close to the volume targets without the pair within its budget"
+    ),
 }
 #: Items the planner decides. Item 15 (each exercise's progression rule) is decided by
 #: ``progression.rule_for`` from the planned slot, and is tested with the program rules.

@@ -15,6 +15,7 @@ left out.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 from spotter.knowledge.model import Exercise, ExerciseFacts
@@ -26,19 +27,33 @@ from spotter.science.volume import PRIMARY_SHARE, SECONDARY_SHARE
 
 def row_shares(facts: ExerciseFacts) -> dict[str, float]:
     """What one set of the exercise counts for each landmarks row."""
+    return dict(_shares(facts.primary, facts.secondary))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shares(
+    primary: tuple[str, ...], secondary: tuple[str, ...]
+) -> tuple[tuple[str, float], ...]:
+    """:func:`row_shares` of an exercise with these muscles, as a value computed once (the
+    planner asks for it tens of thousands of times while building a model)."""
     shares: dict[str, float] = {}
-    for muscles, share in ((facts.primary, PRIMARY_SHARE), (facts.secondary, SECONDARY_SHARE)):
+    for muscles, share in ((primary, PRIMARY_SHARE), (secondary, SECONDARY_SHARE)):
         for m in muscles:
             muscle = MUSCLES.get(m)
             row = muscle.landmark_group if muscle else None
             if row is not None:
                 shares[row] = max(shares.get(row, 0.0), share)
-    return shares
+    return tuple(shares.items())
 
 
 def primary_rows(facts: ExerciseFacts) -> frozenset[str]:
     """The rows the exercise trains as a primary mover."""
-    return frozenset(r for r, share in row_shares(facts).items() if share >= PRIMARY_SHARE)
+    return _primary(facts.primary, facts.secondary)
+
+
+@functools.lru_cache(maxsize=4096)
+def _primary(primary: tuple[str, ...], secondary: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r for r, share in _shares(primary, secondary) if share >= PRIMARY_SHARE)
 
 
 def session_row_sets(session: Session, facts: Mapping[str, ExerciseFacts]) -> dict[str, float]:

@@ -28,8 +28,9 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
 * an anti-extension or anti-rotation exercise every week when the pool has one (item 12 and
   the README: sessions end with trunk work; a renegade row is a row, not trunk work:
   :func:`~spotter.planning.model.review.context.is_trunk_work`);
-* at most one main lift of each pattern in a session: not a deadlift and a sumo deadlift on
-  one day (item 13);
+* at most one barbell main lift of each pattern in a session, not a deadlift and a sumo deadlift on
+  one day (item 13): :func:`add_one_variant`, which the solver adds for its second stage only
+  (as a hard rule from the start it slowed the first stage's search for the volume targets);
 * each major group worked as a primary mover by two exercises or more when the pool has two,
   and at least :data:`STAPLE_SHARE` of the sets (trunk and carries aside) on staples (item 13).
 
@@ -49,6 +50,7 @@ from spotter.planning.model.review.balance import is_staple, staple_patterns
 from spotter.planning.model.review.context import (
     MAJOR_GROUPS,
     SIX_PATTERNS,
+    is_barbell_main,
     is_compound,
     is_trunk_work,
 )
@@ -124,16 +126,7 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
             on = used_on(d, tops)
             if len(on) > MAIN_PER_SESSION:
                 add(m.Add(sum(on) <= MAIN_PER_SESSION), "coach")
-    # item 13: one variant of a main lift per pattern and day (not a deadlift and a sumo
-    # deadlift in one session)
-    for d in days:
-        by_pattern: dict[str, list[Any]] = {}
-        for s in built.slugs:
-            if facts[s].role == "main" and (d, s) in built.used:
-                by_pattern.setdefault(facts[s].pattern, []).append(built.used[(d, s)])
-        for on in by_pattern.values():
-            if len(on) > 1:
-                add(m.Add(sum(on) <= 1), "coach")
+    built.one_variant = add_one_variant(built)
     # item 7: two days per major group
     if len(days) >= FREQUENCY_MIN_SESSIONS:
         for g, rows in MAJOR_GROUPS.items():
@@ -193,6 +186,25 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
     staple: Any = sum(built.sets[k] for k in counted if is_staple(facts[k[1]], patterns))
     num, den = STAPLE_SHARE
     add(m.Add(den * staple >= num * total), "coach")
+
+
+def add_one_variant(built: WeekModel) -> Any:
+    """At most one barbell main lift of each pattern in a session (module docstring, and
+    :func:`~spotter.planning.model.review.context.is_barbell_main`), behind a
+    literal that is returned fixed to false: the solver sets it true for its second stage."""
+    lit = built.model.NewBoolVar("one_variant")
+    domain = built.model.Proto().variables[lit.Index()].domain
+    del domain[:]
+    domain.extend([0, 0])
+    for d in built.days:
+        by_pattern: dict[str, list[Any]] = {}
+        for s in built.slugs:
+            if is_barbell_main(built.facts[s]) and (d, s) in built.used:
+                by_pattern.setdefault(built.facts[s].pattern, []).append(built.used[(d, s)])
+        for on in by_pattern.values():
+            if len(on) > 1:
+                built.model.Add(sum(on) <= 1).OnlyEnforceIf(lit)
+    return lit
 
 
 def add_fill(

@@ -251,6 +251,7 @@ class WeekModel:
             self.in_week[slug] = w
         self._symmetry()
         self.session_ticks: dict[str, Any] = {}
+        self.one_variant: Any = None
         self._time(minutes if minutes is not None else profile.minutes_per_session)
         self._rows(profile.experience)
         self._balance(pull_ratio(profile.goal))

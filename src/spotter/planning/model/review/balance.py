@@ -16,7 +16,7 @@
     primary mover by two or more exercises (when the pool has two); at least
     :data:`STAPLE_SHARE` (70 %) of the sets, trunk work and carries aside, on staples
     (:func:`is_staple`); no exercise twice in a day, nor two variants of one main lift (two
-    exercises of the catalog role ``main`` and the same pattern: a deadlift and a sumo
+    barbell main lifts of one pattern, :func:`~.context.is_barbell_main`: a deadlift and a sumo
     deadlift).
 14. **Only what the lifter has and wants** -- owned equipment only, imported exercises only
     when the lifter opted in, no avoided exercise or muscle, and no drill (balance,
@@ -41,6 +41,7 @@ from spotter.planning.model.review.context import (
     avoided,
     failed,
     fmt,
+    is_barbell_main,
     is_compound,
     is_trunk_or_carry,
     is_trunk_work,
@@ -183,13 +184,13 @@ def variety(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemRes
             f = inp.facts[x.exercise]
             if x.exercise in seen:
                 details.append(f"{s.day}: {x.exercise} twice in one day")
-            elif f.role == "main" and f.pattern in mains:
+            elif is_barbell_main(f) and f.pattern in mains:
                 details.append(
                     f"{s.day}: {mains[f.pattern]} and {x.exercise}, two variants of one main "
                     "lift in one day"
                 )
             seen.add(x.exercise)
-            if f.role == "main":
+            if is_barbell_main(f):
                 mains.setdefault(f.pattern, x.exercise)
             for g, rows in MAJOR_GROUPS.items():
                 if primary_rows(f) & rows:

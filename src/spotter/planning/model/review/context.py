@@ -169,6 +169,13 @@ def is_trunk_or_carry(f: ExerciseFacts) -> bool:
     return f.role in ("trunk", "carry")
 
 
+def is_barbell_main(f: ExerciseFacts) -> bool:
+    """A barbell main lift (catalog role ``main``, barbell-loaded): two of one pattern in a
+    session are two variants of one main lift, such as a deadlift and a sumo deadlift (a
+    chin-up and a pull-up on one day are not what a coach objects to)."""
+    return f.role == "main" and f.load_type == "barbell"
+
+
 def is_trunk_work(f: ExerciseFacts) -> bool:
     """The anti-extension or anti-rotation work of rubric item 12: a trunk pattern
     (:data:`TRUNK_PATTERNS`) that is not a row or a press first (:data:`PULL_PUSH_ROWS` as a
