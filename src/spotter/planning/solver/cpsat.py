@@ -2,7 +2,9 @@
 
 Stage 1 minimises the weighted distance from the volume targets, starting from the greedy
 baseline's week when that keeps every hard rule; stage 2 keeps that distance and minimises the
-preference cost, starting from stage 1's plan. Each stage has a deterministic-time budget
+preference cost, starting from stage 1's plan; with the ``coach`` rules, stage 2 first also asks
+for one barbell main lift per pattern and day (:func:`~.coach.add_one_variant`) and drops that
+rule when it finds no plan with it. Each stage has a deterministic-time budget
 (``effort``); a stage that proves its optimum stops sooner. :class:`SolveResult` says whether
 each optimum was proven: small requests are solved to proven optimality (the tests compare them
 with a brute-force enumeration), large ones may stop at the budget with the best plan found.
