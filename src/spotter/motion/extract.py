@@ -59,6 +59,7 @@ from spotter.motion.pose import (
     PeopleFinder,
     Points,
     PoseEstimator,
+    Resettable,
     crop_points,
 )
 from spotter.motion.video import VideoError, VideoInfo, decode, probe
@@ -351,6 +352,8 @@ def extract_landmarks(
                 if own:
                     pose.close()
                     pose = MediaPipePose()
+                elif isinstance(pose, Resettable):
+                    pose.reset()
                 track = _track(
                     info,
                     pose,
