@@ -1,0 +1,121 @@
+"""Learn without a browser: the search tolerates typos, an exercise page has the seed page's
+sections with the catalog entry's own words, and alternatives respect the lifter's kit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from pages_kit import Site, open_site
+
+from spotter.knowledge.loader import builtin_dir
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, catalog: Any) -> Iterator[Site]:
+    yield from open_site(tmp_path_factory.mktemp("learn"), catalog)
+
+
+def entry(slug: str) -> dict[str, Any]:
+    """A catalog entry as written in its YAML file (the ground truth the page shows)."""
+    data: dict[str, Any] = yaml.safe_load((builtin_dir() / f"{slug}.yaml").read_text("utf-8"))
+    return data
+
+
+def words(html: str) -> str:
+    """The page's text with tags dropped and whitespace collapsed."""
+    import html as htmllib
+
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def result_slugs(html: str) -> list[str]:
+    section = html[html.index('id="results"'):]
+    return re.findall(r'href="/learn/([a-z0-9-]+)"', section)
+
+
+def test_a_misspelt_search_finds_the_pulldown_first(site: Site) -> None:
+    me = site.person()
+    r = me.get("/learn", params={"q": "pulldwn"})
+    assert r.status_code == 200
+    assert result_slugs(r.text)[0] == "seated-lat-pulldown"
+    assert "<html" in r.text  # a whole page when typed into the address bar
+
+
+def test_live_search_answers_htmx_with_the_results_alone(site: Site) -> None:
+    me = site.person()
+    r = me.get("/learn", params={"q": "benchpress"}, headers={"HX-Request": "true"})
+    assert r.status_code == 200 and "<html" not in r.text
+    slugs = result_slugs(r.text)
+    assert slugs and all("bench" in s for s in slugs[:3])
+    none = me.get("/learn", params={"q": "xyzzy"}, headers={"HX-Request": "true"})
+    assert "No exercise matches" in words(none.text)
+
+
+def test_a_muscle_group_filter_keeps_only_exercises_for_that_group(site: Site) -> None:
+    me = site.person()
+    slugs = result_slugs(me.get("/learn", params={"group": "chest"}).text)
+    assert "barbell-bench-press" in slugs and "barbell-back-squat" not in slugs
+    bad = me.get("/learn", params={"group": "elbows"})  # a hand-made address
+    assert bad.status_code == 200 and "unknown muscle" in words(bad.text)
+
+
+def test_the_exercise_page_has_the_seed_pages_sections_in_order(site: Site) -> None:
+    me = site.person()
+    r = me.get("/learn/stepback-pulldown")
+    assert r.status_code == 200
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", r.text)
+    assert headings == [
+        "Description", "Muscles", "Equipment", "Setup", "Execution", "Tempo", "Cues", "Tips",
+        "Common mistakes", "Variations", "Alternatives",
+    ]
+    text = words(r.text)
+    e = entry("stepback-pulldown")
+    en = e["text"]["en"]
+    assert " ".join(en["description"].split()) in text
+    for step in en["steps"].values():  # every step, and the breathing of each working phase
+        assert " ".join(step["text"].split()) in text
+        if "breathing" in step:
+            assert f"Breathing: {step['breathing']}" in text
+    for cue in en["cues"]:
+        assert cue in text
+    for fault in en["faults"].values():
+        assert fault["name"] in text and " ".join(fault["fix"].split()) in text
+    for variation in en["variations"].values():
+        assert variation["name"] in text
+    assert e["facts"]["tempo"] in text
+    assert "Lats" in text and "Cable" in text
+
+
+def test_a_kit_without_a_cable_gets_alternatives_it_can_do(site: Site, catalog: Any) -> None:
+    from spotter.knowledge.catalog import resolve_equipment
+
+    kit = ("dumbbell", "bench", "pull-up-bar")
+    me = site.person(equipment=kit)
+    owned = resolve_equipment(kit)
+    r = me.get("/learn/stepback-pulldown")
+    section = r.text[r.text.index('id="s-alternatives"'):]
+    assert "Your kit lacks" in words(section)
+    alternatives = re.findall(r'href="/learn/([a-z0-9-]+)"', section)
+    assert alternatives
+    for slug in alternatives:  # each needs only what the lifter owns, per its catalog entry
+        assert set(entry(slug)["facts"].get("equipment", [])) <= owned, slug
+    assert "pull-up" in " ".join(alternatives)  # the bar they own still trains the lats
+
+
+def test_a_name_leads_to_the_slugs_page_and_an_unknown_one_suggests(site: Site) -> None:
+    me = site.person()
+    r = me.get("/learn/Stepback Pulldown")
+    assert (r.status_code, r.headers["location"]) == (303, "/learn/stepback-pulldown")
+    missing = me.get("/learn/stepbak-pulldwn")
+    assert missing.status_code == 404
+    assert 'href="/learn/stepback-pulldown"' in missing.text
+
+
+def test_learn_asks_a_stranger_to_sign_in_first(site: Site) -> None:
+    r = site.stranger().get("/learn", params={"q": "squat"})
+    assert r.status_code == 303
+    assert r.headers["location"].startswith("/signin?next=/learn")
