@@ -1,0 +1,132 @@
+"""Plan without a browser: a plan made from a template lands on the lifter's days, shows its
+weeks, review and explanation, exports as a calendar, and only its owner can see or change it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pages_kit import MONDAY, Person, Site, open_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, catalog: Any) -> Iterator[Site]:
+    yield from open_site(tmp_path_factory.mktemp("plan"), catalog)
+
+
+@pytest.fixture(scope="module")
+def planner(site: Site) -> tuple[Person, int]:
+    """A lifter (Mon, Wed, Fri) who made the full-body-3 template plan from Monday 16 November."""
+    me = site.person("planner")
+    r = me.form("/plan/new", {"source": "full-body-3", "start": MONDAY.isoformat()})
+    assert r.status_code == 303, r.text
+    found = re.fullmatch(r"/plan/(\d+)", r.headers["location"])
+    assert found
+    return me, int(found.group(1))
+
+
+def day_headings(html: str) -> list[str]:
+    return [" ".join(h.split()) for h in re.findall(r'<h3 id="day-[^"]+">([^<]+)', html)]
+
+
+def test_a_template_plan_shows_this_weeks_sessions_on_the_lifters_days(
+    planner: tuple[Person, int],
+) -> None:
+    me, plan_id = planner
+    page = me.get("/plan")  # the active plan, in the week holding Wednesday 18 November
+    assert page.status_code == 200
+    days = day_headings(page.text)
+    assert [d.split(":")[0] for d in days] == [
+        "Monday Mon 16 Nov 2026", "Wednesday Wed 18 Nov 2026", "Friday Fri 20 Nov 2026"
+    ]
+    assert "Week 1 of 6" in page.text
+    week2 = me.get(f"/plan/{plan_id}", params={"week": "2"})
+    assert [d.split(":")[0].split()[0] for d in day_headings(week2.text)] == [
+        "Monday", "Wednesday", "Friday"
+    ]
+    assert "23 Nov 2026" in week2.text and "27 Nov 2026" in week2.text
+
+
+def test_each_day_lists_sets_by_reps_effort_rest_and_a_load_rule(
+    planner: tuple[Person, int],
+) -> None:
+    me, _ = planner
+    html = me.get("/plan").text
+    rows = re.findall(r"<tr>\s*<th scope=\"row\"><a href=\"/learn/([a-z0-9-]+)\">.*?</tr>", html, re.S)
+    assert len(rows) >= 9  # three sessions of at least three exercises
+    cells = re.findall(r"<td>(\d+) × (\d+(?:-\d+)?)", html)
+    assert cells and all(1 <= int(sets) <= 10 for sets, _ in cells)
+    assert "RIR " in html and re.search(r"<abbr title=\"[^\"]+\">(linear|double|rpe)</abbr>", html)
+
+
+def test_the_plan_page_carries_the_rubric_review_and_the_explanation(
+    planner: tuple[Person, int],
+) -> None:
+    me, _ = planner
+    html = me.get("/plan").text
+    assert 'id="review"' in html and "Coach's review" in html
+    review = html[html.index('id="review"'):html.index('id="explanation"')]
+    assert len(re.findall(r"<li class=\"(passed|failed|not-applicable)\">", review)) >= 10
+    explanation = html[html.index('id="explanation"'):]
+    assert "Weekly sets per muscle group" in explanation and "Why each exercise" in explanation
+
+
+def test_the_calendar_file_has_one_event_per_session_at_the_chosen_time(
+    planner: tuple[Person, int],
+) -> None:
+    me, plan_id = planner
+    r = me.get(f"/plan/{plan_id}/export.ics", params={"time": "07:30"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
+    assert "attachment" in r.headers["content-disposition"]
+    assert r.text.count("BEGIN:VEVENT") == 6 * 3  # six weeks of three days
+    assert "DTSTART:20261116T073000" in r.text and "DTSTART:20261218T073000" in r.text
+
+
+def test_an_older_plan_can_be_made_active_again(site: Site) -> None:
+    me = site.person("switcher")
+    first = me.form("/plan/new", {"source": "gzclp", "start": MONDAY.isoformat()})
+    second = me.form("/plan/new", {"source": "full-body-3", "start": MONDAY.isoformat()})
+    first_id = first.headers["location"].rsplit("/", 1)[1]
+    assert second.status_code == 303
+    assert 'id="plan-active"' not in me.get(f"/plan/{first_id}").text
+    r = me.form(f"/plan/{first_id}/activate", {})
+    assert (r.status_code, r.headers["location"]) == (303, f"/plan/{first_id}")
+    assert "GZCLP" in re.search(r"<h1>([^<]+)</h1>", me.get("/plan").text).group(1)  # type: ignore[union-attr]
+
+
+def test_a_bad_form_says_what_is_wrong_and_saves_nothing(site: Site) -> None:
+    me = site.person("careless")
+    for data, said in (
+        ({"source": "full-body-3", "start": "16/11/2026"}, "is not a date"),
+        ({"source": "full-body-3", "weeks": "1"}, "weeks"),
+        ({"source": "no-such-template"}, "unknown template"),
+    ):
+        r = me.form("/plan/new", data)
+        assert r.status_code == 422 and said in r.text.lower(), data
+    assert me.get("/plan/active").status_code == 404  # no plan was saved
+    forged = me.form("/plan/new", {"source": "full-body-3"}, csrf=False)
+    assert forged.status_code == 403
+    assert me.get("/plan/active").status_code == 404
+
+
+def test_another_lifters_plan_is_not_found_and_stays_as_it_was(
+    site: Site, planner: tuple[Person, int]
+) -> None:
+    owner, plan_id = planner
+    other = site.person("nosy")
+    assert other.get(f"/plan/{plan_id}").status_code == 404
+    assert other.get(f"/plan/{plan_id}/export.ics").status_code == 404
+    assert other.form(f"/plan/{plan_id}/activate", {}).status_code == 404
+    assert other.get("/plan/99999999999").status_code == 404  # past a 32-bit id
+    assert 'id="plan-active"' in owner.get(f"/plan/{plan_id}").text
+
+
+def test_plan_without_a_plan_offers_the_form_and_a_stranger_signs_in(site: Site) -> None:
+    me = site.person("newcomer")
+    page = me.get("/plan")
+    assert page.status_code == 200 and 'action="/plan/new"' in page.text
+    assert 'value="full-body-3"' in page.text and 'value="profile"' in page.text
+    r = site.stranger().get("/plan")
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin?next=/plan")
