@@ -55,6 +55,19 @@
   });
   document.addEventListener("htmx:sendError", showNetwork);
 
+  // A field's message swapped in by a check: the fields it describes are marked invalid or not.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var message = event.detail.target;
+    if (!message || !message.id) { return; }
+    var wrong = message.textContent.trim() !== "";
+    document.querySelectorAll("input, select, textarea").forEach(function (control) {
+      var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/);
+      if (ids.indexOf(message.id) >= 0) {
+        if (wrong) { control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); }
+      }
+    });
+  });
+
   // A form field that wants the phone's time zone (registration) gets it.
   document.addEventListener("DOMContentLoaded", function () {
     var zone = "";
