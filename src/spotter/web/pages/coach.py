@@ -28,12 +28,16 @@ from spotter.web.session import Viewer, ViewerDep, Writer
 
 if TYPE_CHECKING:
     from spotter.access.records import User
+    from spotter.knowledge.catalog import Catalog
     from spotter.services.coaching import CommentView, LinkView
+    from spotter.services.form_jobs import FormCheckView
 
 router = APIRouter(include_in_schema=False)
 
 #: Recent sets shown on a lifter's page (and offered as comment targets).
 RECENT_SETS = 20
+#: Recent form checks shown (and offered as comment targets).
+RECENT_CHECKS = 10
 
 
 def principal_of(who: Viewer) -> Principal:
@@ -186,12 +190,14 @@ def _render(
         review = review_week(rt.uow(lifter.id), start=start, today=today, name=name)
         recent = _recent(rt, lifter, unit)
         checks = _form_checks(rt, me, lifter.id)
+    targets = [_target(day, line) for day, line in recent or []]
+    targets += [_check_target(c, rt.catalog_for(lifter.id)) for c in checks or []]
     threads: list[Thread] = []
-    if allowed.comment and recent:
-        for day, line in recent:
-            found = coaching.list_comments(rt.uow(), me, lifter.id, "set", line.uuid)
+    if allowed.comment:
+        for t in targets:
+            found = coaching.list_comments(rt.uow(), me, lifter.id, t.kind, t.uuid)
             if found:
-                threads.append(Thread(_target(day, line), tuple(found)))
+                threads.append(Thread(t, tuple(found)))
     active = None
     if allowed.assign_plans or allowed.read_log:
         with rt.uow(lifter.id) as uow:
@@ -207,8 +213,9 @@ def _render(
         review=review,
         recent=recent,
         checks=checks,
+        check_names={t.uuid: t.label for t in targets if t.kind == "form_check"},
         threads=threads,
-        targets=[_target(day, line) for day, line in recent or []],
+        targets=targets,
         templates=list(list_templates(rt.catalog_for(lifter.id)).values())
         if allowed.assign_plans
         else [],
@@ -226,11 +233,17 @@ def _target(day: dt.date, line: SetLine) -> Target:
     return Target("set", line.uuid, f"{line.name}: {line.words} ({when})")
 
 
-def _form_checks(rt: Runtime, me: Principal, lifter_id: int) -> list[object]:
+def _check_target(check: FormCheckView, catalog: Catalog) -> Target:
+    name = catalog.get(check.exercise).name if check.exercise in catalog else check.exercise
+    day = check.created_at
+    return Target("form_check", check.uuid, f"Form check, {name} ({day:%a} {day.day} {day:%b})")
+
+
+def _form_checks(rt: Runtime, me: Principal, lifter_id: int) -> list[FormCheckView]:
     """The lifter's form checks, newest first (the video workers' service)."""
     from spotter.services import form_jobs
 
-    return list(form_jobs.list_for(rt, me, lifter_id))
+    return form_jobs.list_for(rt, me, lifter_id, limit=RECENT_CHECKS)
 
 
 @router.post("/coach/{lifter_uuid}/comments", response_class=HTMLResponse)
