@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import PHONE, LiveServer, start_server
+from helpers import LiveServer, new_phone, start_server
 from helpers import assert_accessible as _assert_accessible
 from helpers import signed_in as _signed_in
 
@@ -57,15 +57,6 @@ def live_server(
     server.stop()
 
 
-@pytest.fixture(autouse=True)
-def _wall_clock(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A test that moved the live server's clock leaves it on the wall clock for the next."""
-    yield
-    if "live_server" in request.fixturenames:
-        server = request.getfixturevalue("live_server")
-        server.clock.reset()
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Chromium (headless), shared by every browser test of the worker."""
@@ -80,13 +71,6 @@ def browser() -> Iterator[Browser]:
         launched = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield launched
         launched.close()
-
-
-def new_phone(browser: Browser, live_server: LiveServer, **options: Any) -> BrowserContext:
-    """A fresh phone-sized context whose relative addresses go to ``live_server``."""
-    context = browser.new_context(base_url=live_server.url, **{**PHONE, **options})
-    context.set_default_timeout(15_000)
-    return context
 
 
 @pytest.fixture

@@ -165,7 +165,75 @@ def start_server(db_file: Path, home: Path) -> LiveServer:
     return LiveServer(f"http://127.0.0.1:{port}", rt, app, clock, server, thread)
 
 
+def new_phone(browser: Any, live_server: LiveServer, **options: Any) -> BrowserContext:
+    """A fresh phone-sized context whose relative addresses go to ``live_server``."""
+    context: BrowserContext = browser.new_context(base_url=live_server.url, **{**PHONE, **options})
+    context.set_default_timeout(15_000)
+    return context
+
+
+def sets_on_server(
+    live_server: LiveServer, account: Account, *, exercise: str | None = None
+) -> list[dict[str, Any]]:
+    """The account's logged sets as the API lists them (oldest first)."""
+    with live_server.client(account) as c:
+        r = c.get("/api/v1/users/me/log/sets", params={"limit": 200})
+        assert r.status_code == 200, r.text
+        items: list[dict[str, Any]] = r.json()["items"]
+    return [s for s in reversed(items) if exercise is None or s["exercise"] == exercise]
+
+
+def wait_for_sets(
+    live_server: LiveServer, account: Account, count: int, *, exercise: str | None = None,
+    timeout_s: float = 15.0,
+) -> list[dict[str, Any]]:
+    """The sets once there are ``count`` of them (the page sends them in the background)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = sets_on_server(live_server, account, exercise=exercise)
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def log_history(
+    live_server: LiveServer, account: Account, sets: list[tuple[str, float, int, str]]
+) -> None:
+    """Sets logged through the API: (exercise, load, reps, ISO time with offset), at RPE 8."""
+    with live_server.client(account) as c:
+        for exercise, load, reps, when in sets:
+            r = c.post(
+                "/api/v1/users/me/log/sets",
+                json={
+                    "uuid": str(uuid.uuid4()), "exercise": exercise, "load": load, "reps": reps,
+                    "rpe": 8, "performed_at": when,
+                },
+            )
+            assert r.status_code == 201, r.text
+
+
+def make_plan(live_server: LiveServer, account: Account, start: dt.date) -> dict[str, Any]:
+    """A plan from the account's profile (the optimiser), starting on ``start``."""
+    with live_server.client(account) as c:
+        r = c.post("/api/v1/users/me/plans", json={"start": start.isoformat()})
+        assert r.status_code == 201, r.text
+        body: dict[str, Any] = r.json()
+        return body
+
+
 _accounts: WeakKeyDictionary[Any, Account] = WeakKeyDictionary()
+_clocked: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+
+
+def set_clock(context: BrowserContext, live_server: LiveServer, when: dt.datetime) -> None:
+    """Move the server's clock and the phone's to ``when``; both run on from there (a set logged
+    on the phone carries the phone's time, which the server checks against its own day)."""
+    live_server.set_now(when)
+    if context in _clocked:
+        context.clock.set_system_time(when)
+    else:
+        context.clock.install(time=when)
+        _clocked[context] = True
 
 
 def account_of(page: Page) -> Account:

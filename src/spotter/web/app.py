@@ -133,6 +133,44 @@ def _http_error(request: Request, exc: Exception) -> Response:
     return _error_page(request, exc.status_code, message)
 
 
+#: What the service worker keeps for offline use from the start: the app shell.
+SHELL_FILES = (
+    "app.css",
+    "htmx.min.js",
+    "app.js",
+    "today.js",
+    "icons/icon.svg",
+    "icons/icon-192.png",
+)
+
+
+def service_worker() -> Response:
+    """``/sw.js``: served from the root so that it may control every page, never cached long."""
+    import hashlib
+    import json
+
+    from spotter.web.render import static_url
+
+    shell = [static_url(name) for name in SHELL_FILES]
+    version = hashlib.sha256("|".join(shell).encode()).hexdigest()[:12]
+    text = (STATIC / "sw.js").read_text(encoding="utf-8")
+    text = text.replace("__VERSION__", version).replace("__SHELL__", json.dumps(shell))
+    return Response(
+        text,
+        media_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+    )
+
+
+def manifest() -> Response:
+    """``/manifest.webmanifest``: the web app manifest (name, icons, start at Today)."""
+    return Response(
+        (STATIC / "manifest.webmanifest").read_bytes(),
+        media_type="application/manifest+json",
+        headers={"Cache-Control": "no-cache"},
+    )
+
+
 def build(parent: FastAPI) -> FastAPI:
     """The web app sharing ``parent``'s state (runtime, password hasher)."""
     web = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
@@ -142,6 +180,8 @@ def build(parent: FastAPI) -> FastAPI:
     web.add_exception_handler(SpotterError, _spotter_error)
     web.add_exception_handler(StarletteHTTPException, _http_error)
     web.mount("/static", StaticFiles(directory=STATIC), name="static")
+    web.add_api_route("/sw.js", service_worker, include_in_schema=False)
+    web.add_api_route("/manifest.webmanifest", manifest, include_in_schema=False)
     for module in page_modules():
         router = getattr(module, "router", None)
         if router is not None:

@@ -6,7 +6,8 @@ piece of a page for htmx to swap in. Templates reach the signed-in viewer as ``v
 the sign-in pages), the CSRF token as ``csrf_token``, the navigation as ``nav`` and a static file's
 cache-busting address as ``static("app.js")``.
 
-The filters: ``load`` (a number in the viewer's unit: ``82.5|load`` is "82.5 kg"), ``date`` (a
+The filters: ``load`` (a number in the viewer's unit: ``82.5|load`` is "82.5 kg"), ``kg`` (a
+stored load in kilograms, shown in the viewer's unit: ``100|kg`` is "220.46 lb" for them), ``date`` (a
 date or an instant, in the viewer's time zone: "Thu 3 Dec"), ``clock`` (an instant's time of day:
 "18:05") and ``duration`` (seconds or a timedelta: "2:30").
 """
@@ -174,6 +175,14 @@ def environment() -> Environment:
         return load(value, unit or (v.unit if v else "kg"))
 
     @pass_context
+    def kg_filter(ctx: Context, value: float | None) -> str:
+        from spotter.science.units import from_kg
+
+        v = viewer_of(ctx)
+        unit = v.unit if v else "kg"
+        return load(None if value is None else from_kg(value, unit), unit)
+
+    @pass_context
     def date_filter(ctx: Context, value: dt.date | dt.datetime | None) -> str:
         v = viewer_of(ctx)
         return date(value, v.timezone if v else None)
@@ -190,6 +199,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["load"] = load_filter
+    env.filters["kg"] = kg_filter
     env.filters["date"] = date_filter
     env.filters["clock"] = clock_filter
     env.filters["duration"] = duration

@@ -88,9 +88,115 @@
     });
   }
 
+  // -- ids made in the browser (a set's uuid): crypto.randomUUID where the page is a secure
+  // context, else the same version-4 layout from crypto.getRandomValues.
+  function uuid4() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") {
+      return window.crypto.randomUUID();
+    }
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  // -- the outbox: writes kept in localStorage until the server has them. Each entry carries
+  // the uuid the API dedupes on, so sending one twice (a retry, a second tab) stores it once.
+  var user = document.body ? (document.body.dataset.user || "") : "";
+  var BOX = "spotter.outbox." + user;
+  var FAILED = "spotter.failed." + user;
+  var flushing = false;
+
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
+  }
+  function write(key, items) {
+    localStorage.setItem(key, JSON.stringify(items));
+  }
+  function changed() {
+    document.dispatchEvent(new CustomEvent("spotter:outbox"));
+  }
+  function waiting() { return user ? read(BOX).length : 0; }
+  function failures() { return user ? read(FAILED) : []; }
+  function clearFailures() { write(FAILED, []); changed(); }
+
+  function add(entry) {
+    var items = read(BOX);
+    items.push(entry);
+    write(BOX, items);
+    changed();
+    flush();
+  }
+
+  function drop(id) {
+    write(BOX, read(BOX).filter(function (e) { return e.id !== id; }));
+  }
+
+  function problemText(response) {
+    return response.json().then(function (body) {
+      return body && body.detail ? body.detail : ("error " + response.status);
+    }, function () { return "error " + response.status; });
+  }
+
+  // Send what waits, oldest first; stop at the first network failure or server trouble.
+  function flush() {
+    if (flushing || !user) { return Promise.resolve(); }
+    var items = read(BOX);
+    if (items.length === 0) { return Promise.resolve(); }
+    flushing = true;
+    var entry = items[0];
+    return api(entry.path, { method: entry.method, json: entry.body }).then(function (response) {
+      if (response.ok) {
+        drop(entry.id);
+        return response.json().catch(function () { return null; }).then(function (body) {
+          document.dispatchEvent(new CustomEvent("spotter:sent", { detail: { entry: entry, body: body } }));
+          return true;
+        });
+      }
+      if (response.status === 401 || response.status === 403 || response.status === 429 || response.status >= 500) {
+        return false; // signed out, stale token, busy or down: keep it and try again later
+      }
+      return problemText(response).then(function (text) {
+        drop(entry.id);
+        var failed = read(FAILED);
+        failed.push({ id: entry.id, label: entry.label || entry.path, error: text, slot: entry.slot || "" });
+        write(FAILED, failed);
+        document.dispatchEvent(new CustomEvent("spotter:failed", { detail: { entry: entry, error: text } }));
+        return true;
+      });
+    }, function () {
+      return false; // no connection: the entry stays
+    }).then(function (goOn) {
+      flushing = false;
+      changed();
+      if (goOn) { return flush(); }
+      return undefined;
+    });
+  }
+
+  window.addEventListener("online", function () { flush(); });
+  document.addEventListener("DOMContentLoaded", function () { flush(); });
+  window.setInterval(function () { if (waiting() > 0) { flush(); } }, 15000);
+
+  // Signing out forgets this browser's copies of the pages (unsent sets stay for the next sign-in).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form && form.classList && form.classList.contains("signout")) {
+      if (window.caches && caches.keys) {
+        caches.keys().then(function (names) { names.forEach(function (n) { caches.delete(n); }); });
+      }
+    }
+  });
+
   window.Spotter = Object.assign(window.Spotter || {}, {
     api: api,
     csrfToken: csrfToken,
-    showNetwork: showNetwork
+    showNetwork: showNetwork,
+    uuid4: uuid4,
+    user: user,
+    outbox: { add: add, flush: flush, waiting: waiting, failures: failures, clearFailures: clearFailures, items: function () { return read(BOX); } },
+    waiting: waiting
   });
 })();
