@@ -89,12 +89,17 @@ def learn(
     profile = profile_of(rt, who.user_id)
     owned = frozenset(profile.equipment) if mine and profile is not None else None
     results = search(catalog, q[:200], group=group[:40], owned=owned)
+    # one address, two answers: caches must keep the page and the live results apart
+    vary = {"Vary": "HX-Request"}
     if _wants_fragment(request):
-        return fragment(request, "learn/_results.html", results=results, label=equipment_label)
+        return fragment(
+            request, "learn/_results.html", headers=vary, results=results, label=equipment_label
+        )
     return page(
         request,
         "learn/index.html",
         title="Learn",
+        headers=vary,
         results=results,
         groups=GROUPS,
         has_profile=profile is not None,
