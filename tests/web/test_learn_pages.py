@@ -63,6 +63,20 @@ def test_a_muscle_group_filter_keeps_only_exercises_for_that_group(site: Site) -
     assert bad.status_code == 200 and "unknown muscle" in words(bad.text)
 
 
+def test_only_what_my_equipment_allows_keeps_exercises_the_kit_can_do(site: Site) -> None:
+    from spotter.knowledge.catalog import resolve_equipment
+
+    kit = ("dumbbell", "bench")
+    me = site.person(equipment=kit)
+    owned = resolve_equipment(kit)
+    everything = result_slugs(me.get("/learn", params={"group": "chest"}).text)
+    mine = result_slugs(me.get("/learn", params={"group": "chest", "mine": "1"}).text)
+    assert mine and len(mine) < len(everything)
+    for slug in mine:
+        assert set(entry(slug)["facts"].get("equipment", [])) <= owned, slug
+    assert "barbell-bench-press" in everything and "barbell-bench-press" not in mine
+
+
 def test_the_exercise_page_has_the_seed_pages_sections_in_order(site: Site) -> None:
     me = site.person()
     r = me.get("/learn/stepback-pulldown")
