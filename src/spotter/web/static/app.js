@@ -82,9 +82,25 @@
   document.addEventListener("spotter:outbox", showNetwork);
   document.addEventListener("DOMContentLoaded", showNetwork);
 
+  // The service worker, for signed-in pages. A page marked data-offline (Today) that was loaded
+  // before the worker controlled it is put in the worker's page cache once the worker is ready,
+  // so that it opens without a connection from then on.
   if ("serviceWorker" in navigator && document.body && document.body.dataset.user) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+      var controlled = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function () {
+        var keep = document.querySelector("[data-offline]");
+        if (!controlled && keep && window.caches && navigator.onLine) {
+          return caches.open("spotter-pages").then(function (cache) {
+            return cache.add(keep.getAttribute("data-offline"));
+          });
+        }
+        return undefined;
+      }).then(function () {
+        document.documentElement.dataset.offlineReady = "true";
+      }).catch(function () {});
     });
   }
 

@@ -84,8 +84,13 @@
   // Sets this phone logged today that the page (perhaps a copy from before) does not show yet.
   function overlay(scope) {
     var done = readDay(DONE);
+    var slug = scope.dataset ? scope.dataset.exercise : null;
     Object.keys(done.map).forEach(function (slot) {
       var row = scope.querySelector('li[data-slot="' + slot + '"]');
+      if (!row && slug && slot.indexOf(slug + ":x") === 0) {
+        if (scope.querySelector('[data-uuid="' + done.map[slot].uuid + '"]')) { return; }
+        row = extraRow(scope, slot, done.map[slot]);  // an extra set, not on the page's copy
+      }
       if (!row) { return; }
       var values = done.map[slot];
       if (row.classList.contains("done") && row.dataset.uuid && row.dataset.uuid !== values.uuid) { return; }
@@ -96,13 +101,13 @@
   // -- the editor of each exercise -------------------------------------------------------------
 
   function currentRow(card) {
-    return card.querySelector("ol.working li.set:not(.done)");
+    return card.querySelector("ol.working li.set[data-kind=working]:not(.done)");
   }
 
   function prepare(card) {
     var form = card.querySelector("form.set-editor");
     if (!form) { return; }
-    var rows = card.querySelectorAll("ol.working li.set[data-slot]");
+    var rows = card.querySelectorAll("ol.working li.set[data-kind=working]");
     card.querySelectorAll("li.current").forEach(function (r) { r.classList.remove("current"); });
     var row = currentRow(card);
     var label = form.querySelector(".next-label");
@@ -147,15 +152,21 @@
     if (row) {
       markDone(row, shown, "waiting");
     } else {
-      var list = card.querySelector("ol.working");
-      var extra = document.createElement("li");
-      extra.className = "set done extra waiting";
-      extra.dataset.slot = slot;
-      extra.dataset.uuid = body.uuid;
-      extra.innerHTML = '<span class="what"></span><span class="state">Waiting to send</span>';
-      extra.querySelector(".what").textContent = describe(shown, card);
-      if (list) { list.appendChild(extra); }
+      markDone(extraRow(card, slot, shown), shown, "waiting");
     }
+  }
+
+  function extraRow(card, slot, values) {
+    var list = card.querySelector("ol.working");
+    var extra = document.createElement("li");
+    extra.className = "set extra";
+    extra.dataset.slot = slot;
+    extra.dataset.kind = "extra";
+    extra.dataset.uuid = values.uuid;
+    extra.innerHTML = '<span class="what"></span><span class="state"></span>';
+    extra.querySelector(".what").textContent = describe(values, card);
+    if (list) { list.appendChild(extra); }
+    return extra;
   }
 
   document.addEventListener("submit", function (event) {
@@ -309,6 +320,8 @@
       var label = row.querySelector(".state");
       if (label) { label.textContent = "Not saved"; }
       row.classList.remove("done", "waiting");
+      var failedCard = row.closest("section.exercise");
+      if (failedCard) { prepare(failedCard); }
     }
   });
 
@@ -404,7 +417,7 @@
     Object.keys(swaps.map).forEach(function (planned) {
       var card = document.querySelector('section.exercise[data-exercise="' + planned + '"]');
       if (!card || !window.htmx) { return; }
-      var rows = card.querySelectorAll("ol.working li.set[data-slot]");
+      var rows = card.querySelectorAll("ol.working li.set[data-kind=working]");
       var first = rows[0];
       var reps = first && first.dataset.reps ? first.dataset.reps : "8";
       var url = "/today/card?exercise=" + encodeURIComponent(swaps.map[planned]) + "&replaces=" +
