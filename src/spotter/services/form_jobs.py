@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid as uuid_lib
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,9 +111,16 @@ def _load(text: str | None, ex: Exercise, unit: str) -> tuple[float | None, str 
 
     if text is None or not text.strip():
         return None, None, False
-    value = text.strip()
+    value = "".join(text.split()).lower()  # "102.5 kg" as the log writes it: "102.5kg"
     if len(value) > MAX_LOAD_TEXT:
         raise ValidationError(f"the load is longer than {MAX_LOAD_TEXT} characters", field="load")
+    if re.fullmatch(r"[+-]?\d+(\.\d+)?", value):
+        value += unit
+    if not (any(c.isdigit() for c in value) or value in ("bw", "bodyweight")):
+        raise ValidationError(
+            f"load {text.strip()!r}: expected a load such as 100kg, 225lb, bw or bw+10kg",
+            field="load",
+        )
     try:
         return parse_load(value, ex, unit)
     except SpotterError as exc:
