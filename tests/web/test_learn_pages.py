@@ -101,6 +101,9 @@ def test_the_exercise_page_has_the_seed_pages_sections_in_order(site: Site) -> N
     for variation in en["variations"].values():
         assert variation["name"] in text
     assert e["facts"]["tempo"] in text
+    # 3-0-2-1 on a pulldown: the bar returns (rises) in 3 s and is pulled down in 2 s
+    assert e["facts"]["tempo"] == "3-0-2-1"
+    assert "3 s return, 0 s pause, 2 s pull, 1 s pause" in text
     assert "Lats" in text and "Cable" in text
 
 

@@ -156,9 +156,11 @@ def exercise_page(catalog: Catalog, ex: Exercise, profile: Profile | None) -> Ex
         + [ROLE_WORDS.get(f.role, f.role)]
     )
     t = f.tempo
+    lift = phase_label("concentric", f.pattern).lower()
+    lower = phase_label("eccentric", f.pattern).lower()
     tempo_words = (
-        f"{t.eccentric:g} s down, {t.pause_after_eccentric:g} s pause, "
-        f"{t.concentric:g} s up, {t.pause_after_concentric:g} s pause; "
+        f"{t.eccentric:g} s {lower}, {t.pause_after_eccentric:g} s pause, "
+        f"{t.concentric:g} s {lift}, {t.pause_after_concentric:g} s pause; "
         f"usual range {f.rep_range[0]}-{f.rep_range[1]} {f.measure}"
     )
     setup = tuple(

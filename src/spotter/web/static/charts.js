@@ -49,7 +49,11 @@
       width: Math.max(el.clientWidth || 0, 280),
       height: 220,
       tzDate: function (ts) { return window.uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
-      scales: { x: { time: true }, y: { range: function (u, min, max) {
+      scales: { x: { time: true, range: function (u, min, max) {
+        // room for the first and last bar (or point) inside the plot: at least a day
+        var pad = Math.max((max - min) * 0.06, 86400);
+        return [min - pad, max + pad];
+      } }, y: { range: function (u, min, max) {
         var lo = spec.bars ? 0 : min * 0.95;
         var hi = max > lo ? max * 1.05 : lo + 1;
         return [lo, hi];
@@ -57,7 +61,7 @@
       axes: [{}, { size: 56, values: function (u, vals) {
         return vals.map(function (v) { return v + ""; });
       } }],
-      legend: { show: true },
+      legend: { show: true, live: false },
       series: [{}, series],
     };
     el.textContent = "";
