@@ -132,6 +132,17 @@ def test_a_name_leads_to_the_slugs_page_and_an_unknown_one_suggests(site: Site) 
     assert 'href="/learn/stepback-pulldown"' in missing.text
 
 
+def test_before_onboarding_learn_works_and_alternatives_come_from_the_whole_catalog(
+    site: Site,
+) -> None:
+    me = site.person(units=None)
+    page = me.get("/learn/stepback-pulldown")
+    assert page.status_code == 200
+    assert "the whole catalog (no profile yet)" in words(page.text)
+    assert "not in your kit" not in page.text
+    assert 'name="mine"' not in me.get("/learn").text  # no kit to filter by yet
+
+
 def test_learn_asks_a_stranger_to_sign_in_first(site: Site) -> None:
     r = site.stranger().get("/learn", params={"q": "squat"})
     assert r.status_code == 303

@@ -140,3 +140,7 @@ def test_plan_without_a_plan_offers_the_form_and_a_stranger_signs_in(site: Site)
     assert 'value="full-body-3"' in page.text and 'value="profile"' in page.text
     r = site.stranger().get("/plan")
     assert r.status_code == 303 and r.headers["location"].startswith("/signin?next=/plan")
+    unprofiled = site.person("undecided", units=None)  # a plan is built for a profile
+    for path in ("/plan", "/plan/new", "/progress"):
+        r = unprofiled.get(path)
+        assert (r.status_code, r.headers["location"]) == (303, "/onboarding"), path
