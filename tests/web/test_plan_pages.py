@@ -40,6 +40,7 @@ def test_a_template_plan_shows_this_weeks_sessions_on_the_lifters_days(
     days = day_headings(page.text)
     assert [d.split(":")[0] for d in days] == ["Mon 16 Nov 2026", "Wed 18 Nov 2026", "Fri 20 Nov 2026"]
     assert "Week 1 of 6" in page.text
+    assert "Week 1 of 6" in me.get("/plan", params={"week": "²"}).text  # nonsense: this week
     week2 = me.get(f"/plan/{plan_id}", params={"week": "2"})
     assert [d.split(":")[0] for d in day_headings(week2.text)] == [
         "Mon 23 Nov 2026", "Wed 25 Nov 2026", "Fri 27 Nov 2026"
@@ -112,6 +113,10 @@ def test_a_bad_form_says_what_is_wrong_and_saves_nothing(site: Site) -> None:
         ({"source": "full-body-3", "start": "16/11/2026"}, "is not a date"),
         ({"source": "full-body-3", "weeks": "1"}, "weeks"),
         ({"source": "no-such-template"}, "unknown template"),
+        ({"source": "x" * 500}, "unknown template"),
+        ({"source": "full-body-3", "weeks": "9" * 40}, "weeks"),
+        ({"source": "full-body-3", "weeks": "²"}, "not a whole number"),
+        ({"source": "full-body-3", "start": "9999-12-27"}, "too far ahead"),
     ):
         r = me.form("/plan/new", data)
         assert r.status_code == 422 and said in r.text.lower(), data
@@ -130,6 +135,7 @@ def test_another_lifters_plan_is_not_found_and_stays_as_it_was(
     assert other.get(f"/plan/{plan_id}/export.ics").status_code == 404
     assert other.form(f"/plan/{plan_id}/activate", {}).status_code == 404
     assert other.get("/plan/99999999999").status_code == 404  # past a 32-bit id
+    assert other.get("/plan/²").status_code == 404
     assert 'id="plan-active"' in owner.get(f"/plan/{plan_id}").text
 
 

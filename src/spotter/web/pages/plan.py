@@ -11,6 +11,7 @@ lifter's plan id is a 404, as the API answers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,12 +39,19 @@ router = APIRouter(include_in_schema=False)
 MAX_ID = 2**31 - 1
 
 
+def whole(text: str, digits: int = 10) -> int | None:
+    """A whole number written in ASCII digits (at most ``digits``), else None.
+
+    >>> whole("12"), whole("²"), whole("-1"), whole("1" * 11)
+    (12, None, None, None)
+    """
+    return int(text) if re.fullmatch(f"[0-9]{{1,{digits}}}", text) else None
+
+
 def _plan_id(text: str) -> int | None:
     """A plan id from a path segment, or None when it cannot be one."""
-    if not text.isdigit() or len(text) > 10:
-        return None
-    n = int(text)
-    return n if 1 <= n <= MAX_ID else None
+    n = whole(text)
+    return n if n is not None and 1 <= n <= MAX_ID else None
 
 
 def find_plan(rt: Runtime, user_id: int, ref: str) -> StoredPlan | None:
@@ -206,8 +214,8 @@ def plan_page(
 
 def _show(request: Request, rt: Runtime, who: Viewer, plan: StoredPlan, week: str) -> Response:
     today = rt.today(who.timezone)
-    n = int(week) if week.isdigit() and len(week) < 4 else 0
-    chosen = n if 1 <= n <= plan.weeks else current_week(plan, today)
+    n = whole(week, 3)
+    chosen = n if n is not None and 1 <= n <= plan.weeks else current_week(plan, today)
     catalog = rt.catalog_for(who.user_id)
     profile = profile_of(rt, who.user_id)
     view = plan_page(rt, who.user_id, plan, catalog, profile, week=chosen, today=today)
@@ -271,29 +279,36 @@ def create(
     request: Request,
     rt: RuntimeDep,
     who: Writer,
-    source: Annotated[str, Form(max_length=60)] = "",
-    start: Annotated[str, Form(max_length=20)] = "",
-    weeks: Annotated[str, Form(max_length=4)] = "",
+    source: Annotated[str, Form()] = "",
+    start: Annotated[str, Form()] = "",
+    weeks: Annotated[str, Form()] = "",
 ) -> Response:
     """Make a plan from the profile (``source`` empty or ``profile``) or the template named in
     ``source``; it becomes the active plan. A bad input re-shows the form saying what was wrong,
     and nothing is saved."""
+    from spotter.science.limits import QUERY_HORIZON, check_date
     from spotter.services.planning import MAX_WEEKS, MIN_WEEKS, new_plan
+
+    source, start, weeks = source.strip()[:80], start.strip()[:40], weeks.strip()[:10]
 
     def again(message: str) -> Response:
         return _new_form(
             request, rt, who, error=message, chosen=source, start=start, weeks=weeks
         )
 
+    today = rt.today(who.timezone)
     try:
-        day = dt.date.fromisoformat(start) if start else rt.today(who.timezone)
+        day = dt.date.fromisoformat(start) if start else today
     except ValueError:
         return again(f"Start date: {start!r} is not a date; expected YYYY-MM-DD.")
+    late = check_date(day, today=today, field="Start date", ahead=QUERY_HORIZON)
+    if late:
+        return again(f"{late[0]}.")
     n: int | None = None
-    if weeks.strip():
-        if not weeks.strip().isdigit():
+    if weeks:
+        n = whole(weeks)
+        if n is None:
             return again(f"Weeks: {weeks!r} is not a whole number.")
-        n = int(weeks)
         if not MIN_WEEKS <= n <= MAX_WEEKS:
             return again(f"Weeks: a plan has {MIN_WEEKS}-{MAX_WEEKS} weeks (the last is a deload).")
     profile = profile_of(rt, who.user_id)
