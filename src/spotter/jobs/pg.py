@@ -137,12 +137,11 @@ def defer(db_url: str, check_uuid: str) -> bool:
     return True
 
 
-def close_deferrers() -> None:
-    """Close the server's queue connections (at shutdown)."""
+def close_deferrer(db_url: str) -> None:
+    """Close the server's queue connections to the database (at shutdown)."""
     with _DEFERRERS_LOCK:
-        apps = list(_DEFERRERS.values())
-        _DEFERRERS.clear()
-    for app in apps:
+        app = _DEFERRERS.pop(db_url, None)
+    if app is not None:
         app.close()
 
 

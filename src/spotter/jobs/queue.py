@@ -43,6 +43,6 @@ def stop(rt: Runtime) -> None:
         if queue is not None:
             queue.stop()
         return
-    from spotter.jobs.pg import close_deferrers
+    from spotter.jobs.pg import close_deferrer
 
-    close_deferrers()
+    close_deferrer(rt.settings.db_url)

@@ -111,6 +111,15 @@ def _field(exc: ValidationError) -> ValidationError:
     "/form-checks",
     status_code=status.HTTP_202_ACCEPTED,
     summary="Upload a clip for a form check",
+    description=(
+        "The clip (at most 20 MB; MP4, MOV, WebM, MKV or AVI, recognised by its first bytes "
+        "whatever its name says) is checked before anything is stored, kept under the SHA-256 "
+        "of its content, and its analysis queued: 202 with the check's URL in Location; poll it "
+        "until `status` is `done` (report and annotated video) or `failed` (`reason`). "
+        f"**Limit**: at most {form_jobs.MAX_ACTIVE_PER_USER} checks of one lifter may be queued "
+        "or running at once; the next upload is answered 429 with `Retry-After` "
+        f"({form_jobs.RETRY_AFTER_S} s) until one finishes. The caller's own checks only."
+    ),
     responses={
         202: {"description": "Stored and queued; follow the Location header."},
         429: {"description": f"{form_jobs.MAX_ACTIVE_PER_USER} checks are queued or running "
@@ -130,9 +139,7 @@ async def upload(
     ] = None,
     reps: Annotated[int | None, Form(ge=1, le=form_jobs.MAX_REPS)] = None,
 ) -> FormCheckOut:
-    """Check the clip (at most 20 MB, a video container by its first bytes, whatever its name
-    says), store it and queue its analysis. At most 5 checks of one lifter may be queued or
-    running at once: the next upload gets 429 with Retry-After. The lifter's own checks only."""
+    """Check the clip, store it and queue its analysis (see the description above)."""
     from starlette.concurrency import run_in_threadpool
 
     data = await file.read(form_jobs_limit() + 1)
