@@ -161,3 +161,24 @@ def test_a_linked_coach_sees_the_check_but_cannot_log_it_and_a_stranger_sees_not
     hidden = stranger.get(f"/form/{check}")
     assert hidden.status_code == 404 and "reps in" not in hidden.text
     assert lifter.get("/api/v1/users/me/log/sets").json()["items"] == []
+
+
+def test_a_coachs_comment_on_a_check_shows_on_the_lifters_page(site: Site) -> None:
+    from test_coach_pages import coach, link
+
+    lifter, commenting, reading = site.person(), coach(site, "commenting"), coach(site, "reading")
+    link(site, commenting, lifter, "read_log", "comment")
+    link(site, reading, lifter, "read_log")
+    check = seed(site, lifter)
+    r = commenting.form(f"/form/{check}/comments", {"body": "Sit back into the hips on reps 4-5."})
+    assert r.status_code == 303
+    mine = lifter.get(f"/form/{check}").text
+    assert "Sit back into the hips on reps 4-5." in mine and 'id="check-comment"' in mine
+    said = lifter.get("/api/v1/users/me/comments",
+                      params={"target_kind": "form_check", "target_uuid": check}).json()
+    assert [(c["author_uuid"], c["body"]) for c in said] == [
+        (commenting.uuid, "Sit back into the hips on reps 4-5.")
+    ]
+    seen = reading.get(f"/form/{check}").text  # read_log alone: the report, not the comments
+    assert "<strong>5</strong> reps" in seen and 'id="check-comment"' not in seen
+    assert reading.form(f"/form/{check}/comments", {"body": "hi"}).status_code == 403

@@ -23,12 +23,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from spotter.access.model import Principal, Role
 from spotter.api.deps import RuntimeDep
 from spotter.compose import Runtime
-from spotter.errors import RateLimitedError, SpotterError, ValidationError
+from spotter.errors import PermissionDeniedError, RateLimitedError, SpotterError, ValidationError
 from spotter.web.render import fragment, page
 from spotter.web.session import Lifter, Viewer, ViewerDep, Writer
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
+    from spotter.services.coaching import CommentView
     from spotter.services.form_jobs import FormCheckView
 
 router = APIRouter(include_in_schema=False)
@@ -311,17 +312,72 @@ def upload(
     return RedirectResponse(f"/form/{made.uuid}", status_code=303)
 
 
-@router.get("/form/{check_uuid}", response_class=HTMLResponse)
-def check(request: Request, check_uuid: str, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
-    """One check: where it stands, or its report."""
-    from spotter.services import form_jobs
+def _comments(rt: Runtime, who: Viewer, view: FormCheckView) -> list[CommentView] | None:
+    """The comments on the check, oldest first; None for a reader who may not comment (a coach
+    without the ``comment`` permission)."""
+    from spotter.api.security import user_id_of
+    from spotter.services import coaching
 
-    view = form_jobs.get(rt, _me(who), check_uuid)
+    owner = who.user_id if view.user_uuid == who.uuid else user_id_of(rt, view.user_uuid)
+    try:
+        return coaching.list_comments(rt.uow(), _me(who), owner, "form_check", view.uuid)
+    except PermissionDeniedError:
+        return None
+
+
+def _check_response(
+    request: Request,
+    who: Viewer,
+    rt: Runtime,
+    view: FormCheckView,
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     shown = check_page(rt, who, view)
     return page(
-        request, "form/check.html", title=f"Form check: {shown.exercise}", check=shown,
+        request,
+        "form/check.html",
+        title=f"Form check: {shown.exercise}",
+        status_code=status,
+        check=shown,
         poll=POLL_SECONDS,
+        comments=_comments(rt, who, view),
+        error=error,
     )
+
+
+@router.get("/form/{check_uuid}", response_class=HTMLResponse)
+def check(request: Request, check_uuid: str, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
+    """One check: where it stands, or its report, and the comments on it."""
+    from spotter.services import form_jobs
+
+    return _check_response(request, who, rt, form_jobs.get(rt, _me(who), check_uuid))
+
+
+@router.post("/form/{check_uuid}/comments", response_class=HTMLResponse)
+def comment(
+    request: Request,
+    check_uuid: str,
+    who: Writer,
+    rt: RuntimeDep,
+    body: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    """Comment on the check: the lifter, or their coach with the ``comment`` permission."""
+    from spotter.api.security import user_id_of
+    from spotter.services import coaching, form_jobs
+
+    view = form_jobs.get(rt, _me(who), check_uuid)
+    owner = who.user_id if view.user_uuid == who.uuid else user_id_of(rt, view.user_uuid)
+    try:
+        coaching.add_comment(
+            rt.uow(), _me(who), owner, "form_check", view.uuid, body, now=rt.now()
+        )
+    except ValidationError as exc:
+        return _check_response(
+            request, who, rt, view, error=f"The comment was not saved: {exc}", status=422
+        )
+    return RedirectResponse(f"/form/{view.uuid}#comments", status_code=303)
 
 
 @router.get("/form/{check_uuid}/status", response_class=HTMLResponse)
@@ -356,13 +412,5 @@ def confirm(
         else:
             message = f"reps: {reps!r} is not a whole number"
         view = form_jobs.get(rt, _me(who), check_uuid)
-        return page(
-            request,
-            "form/check.html",
-            title="Form check",
-            status_code=422,
-            check=check_page(rt, who, view),
-            poll=POLL_SECONDS,
-            error=message,
-        )
+        return _check_response(request, who, rt, view, error=message, status=422)
     return RedirectResponse(f"/form/{check_uuid}#logged", status_code=303)
