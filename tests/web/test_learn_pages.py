@@ -55,6 +55,18 @@ def test_live_search_answers_htmx_with_the_results_alone(site: Site) -> None:
     assert "No exercise matches" in words(none.text)
 
 
+def test_browsing_shows_the_first_results_and_a_link_to_all_of_them(
+    site: Site, catalog: Any
+) -> None:
+    me = site.person()
+    first = me.get("/learn").text
+    assert len(result_slugs(first)) == 30
+    link = re.search(r'href="(/learn\?[^"]*all=1[^"]*)"', first)
+    assert link and f"show all {len(catalog)}" in first
+    every = me.get(link.group(1).replace("&amp;", "&")).text
+    assert sorted(result_slugs(every)) == sorted(ex.slug for ex in catalog)
+
+
 def test_a_muscle_group_filter_keeps_only_exercises_for_that_group(site: Site) -> None:
     me = site.person()
     slugs = result_slugs(me.get("/learn", params={"group": "chest"}).text)

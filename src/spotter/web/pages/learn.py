@@ -10,9 +10,9 @@ tempo, cues, mistakes, variations).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from spotter.api.deps import RuntimeDep
@@ -54,16 +54,21 @@ class Results:
 
 
 def search(
-    catalog: Catalog, query: str, *, group: str = "", owned: frozenset[str] | None = None
+    catalog: Catalog,
+    query: str,
+    *,
+    group: str = "",
+    owned: frozenset[str] | None = None,
+    limit: int | None = MAX_RESULTS,
 ) -> Results:
     """The catalog's matches for ``query`` (any spelling) in muscle ``group`` ("" for all),
-    limited to what ``owned`` equipment allows when given; best first."""
+    limited to what ``owned`` equipment allows when given; the best ``limit`` (None: all)."""
     text = query.strip()
     try:
         hits = catalog.search(text or None, muscle=group or None, available=owned)
     except SpotterError as exc:  # an unknown muscle group from a hand-made URL
         return Results(text, group, owned is not None, (), str(exc), 0)
-    return Results(text, group, owned is not None, tuple(hits[:MAX_RESULTS]), None, len(hits))
+    return Results(text, group, owned is not None, tuple(hits[:limit]), None, len(hits))
 
 
 def _wants_fragment(request: Request) -> bool:
@@ -81,6 +86,7 @@ def learn(
     q: str = "",
     group: str = "",
     mine: str = "",
+    show_all: Annotated[str, Query(alias="all")] = "",
 ) -> HTMLResponse:
     """The search page; with htmx, only the results list (live results while typing)."""
     from spotter.knowledge.page import equipment_label
@@ -88,7 +94,8 @@ def learn(
     catalog = rt.catalog_for(who.user_id)
     profile = profile_of(rt, who.user_id)
     owned = frozenset(profile.equipment) if mine and profile is not None else None
-    results = search(catalog, q[:200], group=group[:40], owned=owned)
+    limit = None if show_all else MAX_RESULTS
+    results = search(catalog, q[:200], group=group[:40], owned=owned, limit=limit)
     # one address, two answers: caches must keep the page and the live results apart
     vary = {"Vary": "HX-Request"}
     if _wants_fragment(request):
