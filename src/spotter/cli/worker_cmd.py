@@ -63,10 +63,7 @@ def worker(
 ) -> None:
     """Analyse uploaded form-check clips from the job queue (PostgreSQL) until stopped.
 
-    The database must be upgraded first (`spotter db upgrade`, which also creates the queue's
-    tables), and the clips reachable: the same SPOTTER_CLIPS folder as the server's. SIGTERM or
-    Ctrl+C stops it cleanly: no new job is taken, the running one may finish. On the embedded
-    SQLite database no worker is needed: `spotter serve` analyses clips itself.
+    The database must be upgraded first (`spotter db upgrade`, which also creates the queue's tables), and the clips reachable: the same SPOTTER_CLIPS folder as the server's. SIGTERM or Ctrl+C stops it cleanly: no new job is taken, the running one may finish. On the embedded SQLite database no worker is needed: `spotter serve` analyses clips itself.
 
     Example: SPOTTER_DB=postgresql://u:p@host/spotter SPOTTER_CLIPS=/mnt/clips spotter worker -c 1
     """

@@ -133,9 +133,13 @@ def _reps(reps: int | None) -> int | None:
     return reps
 
 
-def _view(rt: Runtime, row: FormCheckRow) -> FormCheckView:
-    with rt.uow(row.user_id) as uow:
-        user = uow.accounts.user_by_id(row.user_id)
+def _user_uuid(rt: Runtime, user_id: int) -> str:
+    with rt.uow(user_id) as uow:
+        user = uow.accounts.user_by_id(user_id)
+    return user.uuid if user is not None else ""
+
+
+def _view(rt: Runtime, row: FormCheckRow, user_uuid: str | None = None) -> FormCheckView:
     report = json.loads(row.report) if row.report else None
     video = False
     if row.annotated_path:
@@ -144,7 +148,7 @@ def _view(rt: Runtime, row: FormCheckRow) -> FormCheckView:
         video = ClipStore.of(rt.settings).path(row.annotated_path).is_file()
     return FormCheckView(
         uuid=row.uuid,
-        user_uuid=user.uuid if user is not None else "",
+        user_uuid=_user_uuid(rt, row.user_id) if user_uuid is None else user_uuid,
         exercise=row.exercise,
         status=row.status,
         reason=row.reason,
@@ -265,7 +269,8 @@ def list_for(
     coaching.authorize(rt.uow(), principal, subject_id, Permission.READ_LOG, False)
     with rt.uow(subject_id) as uow:
         rows = FormCheckRepository(uow.connection, subject_id).recent(limit=limit)
-    return [_view(rt, r) for r in rows]
+    owner = _user_uuid(rt, subject_id)
+    return [_view(rt, r, owner) for r in rows]
 
 
 def video_path(rt: Runtime, principal: Principal, check_uuid: str) -> Path | None:
