@@ -50,6 +50,11 @@ def test_the_sessions_table_shows_each_days_best_e1rm_by_epley(site: Site) -> No
         ["Mon 16 Nov 2026", "147 kg", "105 kg", "1260 kg", "1"],
         ["Mon 9 Nov 2026", "140 kg", "100 kg", "2400 kg", "2"],
     ]
+    at_load = html[html.index('id="reps-at-load"'):]
+    at_load = at_load[: at_load.index("</table>")]
+    assert re.findall(r"<th scope=\"row\">([^<]+)</th><td>(\d+)</td>", at_load) == [
+        ("105 kg", "12"), ("100 kg", "12"), ("80 kg", "15")
+    ]
     records = html[html.index('id="records"'):]
     squat = records[records.index('data-exercise="barbell-back-squat"'):]
     squat = squat[: squat.index("</tr>")]
