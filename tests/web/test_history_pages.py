@@ -146,3 +146,18 @@ def test_another_lifters_set_cannot_be_edited_or_deleted(site: Site) -> None:
 def test_history_needs_a_signed_in_user(site: Site) -> None:
     r = site.stranger().get("/history")
     assert r.status_code == 303 and r.headers["location"] == "/signin?next=/history"
+
+
+def test_a_cursor_that_is_no_date_shows_the_newest_days_and_an_unchanged_form_is_no_error(
+    site: Site,
+) -> None:
+    me = site.person()
+    me.log_set("pull-up", None, 8, "2026-11-16T18:00:00")
+    r = me.get("/history", params={"before": "yesterday"})
+    assert r.status_code == 200 and day_ids(r.text) == ["2026-11-16"]
+    assert set_texts(r.text) == ["bodyweight × 8"]
+    (s,) = sets_of(me)
+    r = me.form(f"/history/sets/{s['uuid']}", {"load": "0", "reps": "8", "rpe": ""})
+    assert r.status_code == 303
+    (after,) = sets_of(me)
+    assert (after["load"], after["reps"], after["bodyweight"]) == (None, 8, True)

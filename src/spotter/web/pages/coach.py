@@ -157,10 +157,15 @@ def lifter_page(
     lifter_uuid: str,
     who: ViewerDep,
     rt: RuntimeDep,
-    week: Annotated[dt.date | None, Query(description="A day of the week to show.")] = None,
+    week: Annotated[str, Query(max_length=10, description="A day of the week to show.")] = "",
 ) -> HTMLResponse:
-    """One lifter: the week, recent sets, form checks and comments, as the link permits."""
-    return _render(request, who, rt, lifter_uuid, week=week)
+    """One lifter: the week, recent sets, form checks and comments, as the link permits (a
+    week that is no date shows the current one)."""
+    try:
+        day = dt.date.fromisoformat(week) if week else None
+    except ValueError:
+        day = None
+    return _render(request, who, rt, lifter_uuid, week=day)
 
 
 def _render(

@@ -190,12 +190,14 @@ def history(
     request: Request,
     who: ViewerDep,
     rt: RuntimeDep,
-    before: Annotated[dt.date | None, Query(description="Show days before this date.")] = None,
+    before: Annotated[str, Query(max_length=10, description="Days before this date.")] = "",
 ) -> HTMLResponse:
-    """A page of training days, newest first, with a link to older days."""
+    """A page of training days, newest first, with a link to older days (a cursor that is no
+    date gives the newest days)."""
     from spotter.services.history_days import days_page
 
-    found = days_page(rt.uow(who.user_id), before=before)
+    day = _day(before)
+    found = days_page(rt.uow(who.user_id), before=day)
     catalog = rt.catalog_for(who.user_id)
     return page(
         request,
@@ -203,7 +205,7 @@ def history(
         title="History",
         days=[day_view(d, who.unit, catalog) for d in found.days],
         older=found.older,
-        before=before,
+        before=day,
     )
 
 
@@ -293,16 +295,20 @@ def edit(
             "rpe": new_rpe if new_rpe is not None and number(new_rpe) != number(stored.rpe) else None,
         }
         if any(v is not None for v in changes.values()):
-            edit_set(
-                rt.uow(who.user_id),
-                rt.catalog_for(who.user_id),
-                uuid,
-                now=rt.now().astimezone(_zone(who)).replace(tzinfo=None),
-                default_unit=who.unit,
-                load=load_text,
-                reps=None if changes["reps"] is None else int(new_reps or 0),
-                rpe=None if changes["rpe"] is None else float(new_rpe or 0),
-            )
+            try:
+                edit_set(
+                    rt.uow(who.user_id),
+                    rt.catalog_for(who.user_id),
+                    uuid,
+                    now=rt.now().astimezone(_zone(who)).replace(tzinfo=None),
+                    default_unit=who.unit,
+                    load=load_text,
+                    reps=None if changes["reps"] is None else int(new_reps or 0),
+                    rpe=None if changes["rpe"] is None else float(new_rpe or 0),
+                )
+            except LogInputError as exc:
+                if not str(exc).startswith("nothing to change"):  # the same values again: fine
+                    raise
     except (SpotterError, LimitError, LogInputError) as exc:
         said = str(exc).replace("--", "")  # the service words options as the CLI's flags
         if _is_htmx(request):
