@@ -70,39 +70,58 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
         lifter = uow.accounts.add_user(username=f"lee-{uuid.uuid4().hex[:6]}", role=Role.LIFTER,
                                        timezone="UTC", password_hash=None, now=rt.now())
         uow.commit()
-    view = form_jobs.submit(rt, Principal(lifter.id, Role.LIFTER), data=body, filename="set.mp4",
-                            content_type="video/mp4", exercise="bodyweight squat", load=None,
-                            reps=None)
+
+    def submit() -> str:
+        return form_jobs.submit(
+            rt, Principal(lifter.id, Role.LIFTER), data=body, filename="set.mp4",
+            content_type="video/mp4", exercise="bodyweight squat", load=None, reps=None,
+        ).uuid
+
+    check: list[str] = []
 
     def row() -> Any:
         with rt.engine.connect() as conn:
             return conn.execute(
                 text("SELECT status, attempts, report, clip_path, annotated_path FROM form_check"
-                     " WHERE uuid = :u"), {"u": view.uuid}
+                     " WHERE uuid = :u"), {"u": check[0]}
             ).one()
 
-    def workers() -> int:
+    def workers() -> list[int]:
         with rt.engine.connect() as conn:
-            return int(conn.execute(
-                text("SELECT count(*) FROM procrastinate.procrastinate_workers")).scalar_one())
+            return [int(i) for i in conn.execute(
+                text("SELECT id FROM procrastinate.procrastinate_workers ORDER BY id")).scalars()]
+
+    def job_worker() -> int | None:
+        with rt.engine.connect() as conn:
+            found = conn.execute(text(
+                "SELECT worker_id FROM procrastinate.procrastinate_jobs"
+                " WHERE args->>'check_uuid' = :u AND status = 'doing'"), {"u": check[0]}).scalar()
+        return None if found is None else int(found)
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SPOTTER_CLIPS": str(clips),
            "SPOTTER_DATA_DIR": str(tmp_path / "data"), "SPOTTER_CACHE_DIR": str(tmp_path / "c")}
-    first = _worker(pg_url, env, tmp_path / "first.log", "first")
-    second: subprocess.Popen[bytes] | None = None
+    procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        _wait("the first worker to start the job", lambda: row().status == "running", 180)
-        second = _worker(pg_url, env, tmp_path / "second.log", "second")
-        _wait("the second worker to register", lambda: workers() == 2, 120)
-        assert row().status == "running" and row().attempts == 1  # still mid-job
-        first.send_signal(signal.SIGKILL)
-        first.wait(30)
-        _wait("the second worker to finish the job", lambda: row().status == "done", 600)
-        second.send_signal(signal.SIGTERM)
-        assert second.wait(60) == 0  # a clean stop
+        procs["first"] = _worker(pg_url, env, tmp_path / "first.log", "first")
+        _wait("the first worker to register", lambda: len(workers()) == 1, 120)
+        ids = {workers()[0]: "first"}
+        procs["second"] = _worker(pg_url, env, tmp_path / "second.log", "second")
+        _wait("the second worker to register", lambda: len(workers()) == 2, 120)
+        ids[next(i for i in workers() if i not in ids)] = "second"
+        check.append(submit())
+        _wait("a worker to start the job",
+              lambda: job_worker() is not None and row().status == "running", 180)
+        victim = ids[job_worker() or 0]
+        survivor = "second" if victim == "first" else "first"
+        procs[victim].send_signal(signal.SIGKILL)
+        procs[victim].wait(30)
+        assert row().status == "running" and row().attempts == 1  # killed mid-job
+        _wait("the other worker to finish the job", lambda: row().status == "done", 600)
+        procs[survivor].send_signal(signal.SIGTERM)
+        assert procs[survivor].wait(60) == 0  # a clean stop
     finally:
-        for process in (first, second):
-            if process is not None and process.poll() is None:
+        for process in procs.values():
+            if process.poll() is None:
                 process.kill()
                 process.wait()
     logs = {n: (tmp_path / f"{n}.log").read_text(errors="replace") for n in ("first", "second")}
@@ -120,5 +139,5 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
     stored = clips / done.clip_path
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(body).hexdigest()
     assert (clips / done.annotated_path).stat().st_size > 0
-    assert "Stop requested" in logs["second"]
+    assert "Stop requested" in logs[survivor]
     rt.close()
