@@ -135,6 +135,25 @@ def test_a_kit_without_a_cable_gets_alternatives_it_can_do(site: Site, catalog: 
     assert "pull-up" in " ".join(alternatives)  # the bar they own still trains the lats
 
 
+def test_a_lifters_own_exercise_has_a_page_with_what_it_knows(site: Site) -> None:
+    me = site.person()
+    r = me.client.post(
+        "/api/v1/users/me/custom-exercises",
+        json={"name": "Towel Door Row", "primary": ["lats"], "equipment": []},
+        headers={"X-CSRF-Token": me.csrf},
+    )
+    assert r.status_code == 201, r.text
+    slug = r.json()["slug"]
+    assert result_slugs(me.get("/learn", params={"q": "towel dor row"}).text)[0] == slug
+    page = me.get(f"/learn/{slug}")
+    assert page.status_code == 200
+    text = words(page.text)
+    assert "Towel Door Row" in text and "Lats" in text and "None: your body weight." in text
+    assert "No step-by-step instructions yet" in text
+    other = site.person()  # someone else's own exercise is not in their catalog
+    assert other.get(f"/learn/{slug}").status_code == 404
+
+
 def test_a_name_leads_to_the_slugs_page_and_an_unknown_one_suggests(site: Site) -> None:
     me = site.person()
     r = me.get("/learn/Stepback Pulldown")
