@@ -109,16 +109,21 @@ class Person:
         assert r.status_code == 201, r.text
 
 
-def open_site(tmp_path: Path, catalog: Any) -> Iterator[Site]:
-    """The app over a new SQLite database in ``tmp_path`` whose clock reads :data:`NOW`."""
+def open_site(tmp_path: Path, catalog: Any, template: Path | None = None) -> Iterator[Site]:
+    """The app over a new SQLite database in ``tmp_path`` whose clock reads :data:`NOW`: a copy
+    of ``template`` (a migrated database: the conftest's ``_sqlite_template``), else migrated
+    on first use."""
+    import shutil
+
     from spotter.api.app import create_app
 
+    db = tmp_path / "site.db"
+    if template is not None:
+        shutil.copyfile(template, db)
     settings = Settings(
-        db_url=f"sqlite:///{tmp_path / 'site.db'}",
-        data_dir=tmp_path / "data",
-        cache_dir=tmp_path / "cache",
+        db_url=f"sqlite:///{db}", data_dir=tmp_path / "data", cache_dir=tmp_path / "cache"
     )
-    rt = Runtime(settings, clock=lambda: NOW)
+    rt = Runtime(settings, auto_migrate=template is None, clock=lambda: NOW)
     rt.__dict__["base_catalog"] = catalog  # the session's built-in catalog, loaded once
     yield Site(rt, create_app(rt))
     rt.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +16,10 @@ from spotter.knowledge.loader import builtin_dir
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, catalog: Any) -> Iterator[Site]:
-    yield from open_site(tmp_path_factory.mktemp("learn"), catalog)
+def site(
+    tmp_path_factory: pytest.TempPathFactory, catalog: Any, _sqlite_template: Path
+) -> Iterator[Site]:
+    yield from open_site(tmp_path_factory.mktemp("learn"), catalog, _sqlite_template)
 
 
 def entry(slug: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,8 +13,10 @@ from pages_kit import MONDAY, Person, Site, open_site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, catalog: Any) -> Iterator[Site]:
-    yield from open_site(tmp_path_factory.mktemp("plan"), catalog)
+def site(
+    tmp_path_factory: pytest.TempPathFactory, catalog: Any, _sqlite_template: Path
+) -> Iterator[Site]:
+    yield from open_site(tmp_path_factory.mktemp("plan"), catalog, _sqlite_template)
 
 
 @pytest.fixture(scope="module")
