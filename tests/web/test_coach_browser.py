@@ -43,6 +43,7 @@ def test_a_linked_coach_follows_the_week_and_comments_and_a_stranger_sees_nothin
             assert me.post("/api/v1/coaching/accept", json={"code": invite.json()["code"]}).status_code == 200
 
             coach.goto("/coach")
+            assert_accessible(coach)
             coach.get_by_role("link", name=lifter.username).click()
             coach.get_by_role("heading", name=lifter.username).wait_for()
             monday = coach.locator(f'tr[data-date="{MONDAY}"]')

@@ -174,3 +174,22 @@ def test_a_plan_a_coach_assigns_becomes_the_lifters_active_plan_and_is_audited(s
 def test_the_coach_pages_are_for_coaches(site: Site) -> None:
     lifter = site.person()
     assert lifter.get("/coach").status_code == 403
+
+
+def test_a_coach_invites_a_lifter_by_username_and_the_code_links_them(site: Site) -> None:
+    me, lifter = coach(site), site.person()
+    name = username(site, lifter)
+    r = me.client.post("/coach/invite", data={
+        "csrf_token": me.csrf, "username": name, "permission": ["read_log", "comment"]})
+    assert r.status_code == 200
+    code = re.search(r'<code id="invite-code">([^<]+)</code>', r.text)
+    assert code is not None
+    assert "Invitations waiting" in r.text and name in r.text
+    accepted = lifter.client.post("/api/v1/coaching/accept", json={"code": code.group(1)},
+                                  headers={"X-CSRF-Token": lifter.csrf})
+    assert accepted.status_code == 200, accepted.text
+    assert sorted(accepted.json()["permissions"]) == ["comment", "read_log"]
+    assert f'href="/coach/{lifter.uuid}"' in me.get("/coach").text
+    unknown = me.client.post("/coach/invite", data={
+        "csrf_token": me.csrf, "username": "nobody-here", "permission": ["read_log"]})
+    assert unknown.status_code == 404 and "No invitation sent" in unknown.text

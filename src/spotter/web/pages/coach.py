@@ -53,10 +53,16 @@ def _coach_only(who: Viewer) -> None:
         )
 
 
-@router.get("/coach", response_class=HTMLResponse)
-def lifters(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
-    """The coach's lifters (active links) and the invitations still open."""
-    _coach_only(who)
+def _lifters(
+    request: Request,
+    who: Viewer,
+    rt: Runtime,
+    *,
+    code: str | None = None,
+    invited_name: str = "",
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     links = [
         link
         for link in coaching.list_links(rt.uow(), principal_of(who))
@@ -66,10 +72,50 @@ def lifters(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
         request,
         "coach/index.html",
         title="Your lifters",
+        status_code=status,
         active=[link for link in links if link.status is LinkStatus.ACTIVE],
-        describe=describe_link,
         invited=[link for link in links if link.status is LinkStatus.INVITED],
+        describe=describe_link,
+        permissions=PERMISSIONS,
+        code=code,
+        invited_name=invited_name,
+        error=error,
     )
+
+
+#: The permissions a coach may ask for, as the invitation form offers them.
+PERMISSIONS = (
+    (Permission.READ_LOG, "See their log and form checks"),
+    (Permission.COMMENT, "Comment"),
+    (Permission.ASSIGN_PLANS, "Assign plans"),
+)
+
+
+@router.get("/coach", response_class=HTMLResponse)
+def lifters(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
+    """The coach's lifters (active links), the invitations still open, and inviting one more."""
+    _coach_only(who)
+    return _lifters(request, who, rt)
+
+
+@router.post("/coach/invite", response_class=HTMLResponse)
+async def invite(request: Request, who: Writer, rt: RuntimeDep) -> HTMLResponse:
+    """Invite a lifter by username; the page shows the one-time code to pass on (once)."""
+    _coach_only(who)
+    form = await request.form()
+    username = str(form.get("username") or "").strip()[:64]
+    asked = [str(p) for p in form.getlist("permission")]
+    if not asked:
+        return _lifters(
+            request, who, rt, status=422,
+            error="No invitation sent: tick at least one thing the lifter lets you do",
+        )
+    try:
+        made = coaching.invite(rt.uow(), principal_of(who), username, asked, now=rt.now())
+    except SpotterError as exc:
+        status = 404 if isinstance(exc, NotFoundError) else 422
+        return _lifters(request, who, rt, error=f"No invitation sent: {exc}", status=status)
+    return _lifters(request, who, rt, code=made.code, invited_name=made.link.lifter_username)
 
 
 # -- one lifter ----------------------------------------------------------------------------------
