@@ -171,9 +171,27 @@ def test_a_plan_a_coach_assigns_becomes_the_lifters_active_plan_and_is_audited(s
     assert lifter.get("/api/v1/users/me/plans/active").json()["template"] == "full-body-3"
 
 
-def test_the_coach_pages_are_for_coaches(site: Site) -> None:
-    lifter = site.person()
-    assert lifter.get("/coach").status_code == 403
+def test_a_lifter_accepts_one_invitation_declines_another_and_ends_a_link(site: Site) -> None:
+    from spotter.services import coaching
+
+    lifter, wanted, unwanted = site.person(), coach(site, "wanted"), coach(site, "unwanted")
+    for c in (wanted, unwanted):
+        coaching.invite(site.rt.uow(), Principal(c.user_id, Role.COACH), username(site, lifter),
+                        ["read_log"], now=site.rt.now())
+    page = lifter.get("/coach").text
+    assert "Your coaches" in page and "asks to: sees the log" in page
+    links = dict(re.findall(r'<li id="link-([0-9a-f-]+)"><strong>([^<]+)</strong>', page))
+    by_name = {name: link for link, name in links.items()}
+    accept = by_name[username(site, wanted)]
+    assert lifter.form(f"/coach/links/{accept}/accept", {}).status_code == 303
+    assert lifter.form(f"/coach/links/{by_name[username(site, unwanted)]}/decline", {}).status_code == 303
+    assert wanted.get(f"/coach/{lifter.uuid}").status_code == 200
+    assert unwanted.get(f"/coach/{lifter.uuid}").status_code == 404
+    assert lifter.form(f"/coach/links/{accept}/accept", {}).status_code == 409  # not open now
+    assert lifter.form(f"/coach/links/{accept}/end", {}).status_code == 303
+    assert wanted.get(f"/coach/{lifter.uuid}").status_code == 404
+    assert "No coach follows your training" in lifter.get("/coach").text
+    assert lifter.get(f"/coach/{wanted.uuid}").status_code == 403  # a lifter opens no lifter
 
 
 def test_a_coach_invites_a_lifter_by_username_and_the_code_links_them(site: Site) -> None:

@@ -1,7 +1,7 @@
 """A whole week with only the phone app: a lifter registers, answers the profile questions, makes
 an upper/lower plan, trains four sessions on four server dates (Thursday's with no signal), finds
-the work in History and Progress, and a coach they linked sees the week; a coach they never
-linked sees nothing of it.
+the work in History and Progress, accepts a coach's invitation sent from the coach's phone, and
+that coach sees the week; a coach they never linked sees nothing of it.
 
 Independent values: the loads and reps typed on Today, the plan's sets as the API shows them,
 the count of sets tapped."""
@@ -91,7 +91,7 @@ def train(page: Any) -> str:
 
 
 def test_a_week_of_training_from_the_phone_with_a_coach_following(
-    browser: Any, live_server: LiveServer
+    browser: Any, live_server: LiveServer, assert_accessible: Any
 ) -> None:
     from playwright.sync_api import expect
 
@@ -146,18 +146,20 @@ def test_a_week_of_training_from_the_phone_with_a_coach_following(
 
         coach = live_server.register(role="coach")
         stranger = live_server.register(role="coach")
-        with live_server.client(coach) as c, live_server.client(me) as api:
-            invite = c.post("/api/v1/coaching/invites", json={
-                "username": "week.lifter", "permissions": ["read_log", "comment"]})
-            assert invite.status_code == 201, invite.text
-            accepted = api.post("/api/v1/coaching/accept", json={"code": invite.json()["code"]})
-            assert accepted.status_code == 200, accepted.text
         for context, account in ((coach_phone, coach), (stranger_phone, stranger)):
             context.add_cookies(
                 [{"name": "spotter_session", "value": account.cookie, "url": live_server.url}]
             )
-
         watching = coach_phone.new_page()
+        watching.goto("/coach")
+        watching.get_by_label("Their username").fill("week.lifter")
+        watching.get_by_role("button", name="Send invitation").click()
+        watching.locator("#invite-code").wait_for()
+        page.goto("/coach")  # the lifter's side: their coaches and invitations
+        page.get_by_role("button", name=f"Accept {coach.username}").click()
+        page.get_by_role("heading", name="Following you").wait_for()
+        assert_accessible(page)
+
         watching.goto("/coach")
         watching.get_by_role("link", name="week.lifter").click()
         summary = watching.locator("#week-summary").inner_text()

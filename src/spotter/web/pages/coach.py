@@ -20,7 +20,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from spotter.access.model import LinkStatus, Permission, Principal, Role
 from spotter.api.deps import RuntimeDep
 from spotter.compose import Runtime, zone
-from spotter.errors import NotFoundError, PermissionDeniedError, SpotterError
+from spotter.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    SpotterError,
+    ValidationError,
+)
 from spotter.services import coaching
 from spotter.web.pages.history import SetLine, line_of
 from spotter.web.render import page
@@ -93,9 +99,52 @@ PERMISSIONS = (
 
 @router.get("/coach", response_class=HTMLResponse)
 def lifters(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
-    """The coach's lifters (active links), the invitations still open, and inviting one more."""
-    _coach_only(who)
+    """A coach's lifters (active links), the invitations still open, and inviting one more; a
+    lifter's coaches and their invitations, to accept or decline."""
+    if not who.is_coach:
+        return _coaches(request, who, rt)
     return _lifters(request, who, rt)
+
+
+def _coaches(
+    request: Request, who: Viewer, rt: Runtime, *, error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    links = [
+        link
+        for link in coaching.list_links(rt.uow(), principal_of(who))
+        if link.lifter_uuid == who.uuid
+    ]
+    return page(
+        request,
+        "coach/coaches.html",
+        title="Your coaches",
+        status_code=status,
+        active=[link for link in links if link.status is LinkStatus.ACTIVE],
+        invited=[link for link in links if link.status is LinkStatus.INVITED],
+        describe=describe_link,
+        error=error,
+    )
+
+
+@router.post("/coach/links/{link_uuid}/{action}", response_class=HTMLResponse)
+def answer(
+    request: Request, link_uuid: str, action: str, who: Writer, rt: RuntimeDep
+) -> Response:
+    """The lifter accepts or declines an invitation; either side ends a link."""
+    me, now = principal_of(who), rt.now()
+    try:
+        if action == "accept":
+            coaching.accept(rt.uow(), me, now=now, link_uuid=link_uuid)
+        elif action == "decline":
+            coaching.decline(rt.uow(), me, link_uuid, now=now)
+        elif action == "end":
+            coaching.end_link(rt.uow(), me, link_uuid, now=now)
+        else:
+            raise NotFoundError(f"no action {action!r} on a link: accept, decline or end")
+    except (ValidationError, ConflictError) as exc:
+        page_of = _lifters if who.is_coach else _coaches
+        return page_of(request, who, rt, error=str(exc), status=409)
+    return RedirectResponse("/coach", status_code=303)
 
 
 @router.post("/coach/invite", response_class=HTMLResponse)
