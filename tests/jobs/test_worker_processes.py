@@ -21,6 +21,8 @@ from conftest import ROOT, PgServer, shared_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.shared_data]
 
+#: An MP4 box header and nothing after it: passes the upload's container check, holds no frame.
+HEADER_ONLY_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 #: Seconds without a heartbeat after which the test's workers count a worker as dead.
 STALLED_AFTER = "3"
 
@@ -78,6 +80,14 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
         ).uuid
 
     check: list[str] = []
+    # an upload whose server could not reach the queue: stored, but no job (a worker queues it
+    # when it starts), and no video in it (it fails, and the worker carries on)
+    with monkeypatch.context() as unreachable:
+        unreachable.setattr("spotter.jobs.queue.enqueue", lambda rt, check_uuid: None)
+        orphan = form_jobs.submit(
+            rt, Principal(lifter.id, Role.LIFTER), data=HEADER_ONLY_MP4, filename="x.mp4",
+            content_type="video/mp4", exercise="pull-up", load=None, reps=None,
+        ).uuid
 
     def row() -> Any:
         with rt.engine.connect() as conn:
@@ -90,6 +100,11 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
         with rt.engine.connect() as conn:
             return [int(i) for i in conn.execute(
                 text("SELECT id FROM procrastinate.procrastinate_workers ORDER BY id")).scalars()]
+
+    def status_of(uuid: str) -> str:
+        with rt.engine.connect() as conn:
+            return str(conn.execute(text("SELECT status FROM form_check WHERE uuid = :u"),
+                                    {"u": uuid}).scalar_one())
 
     def job_worker() -> int | None:
         with rt.engine.connect() as conn:
@@ -117,6 +132,7 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
         procs[victim].wait(30)
         assert row().status == "running" and row().attempts == 1  # killed mid-job
         _wait("the other worker to finish the job", lambda: row().status == "done", 600)
+        _wait("the orphaned upload to be taken up", lambda: status_of(orphan) == "failed", 60)
         procs[survivor].send_signal(signal.SIGTERM)
         assert procs[survivor].wait(60) == 0  # a clean stop
     finally:
@@ -135,7 +151,10 @@ def test_a_job_whose_worker_is_killed_is_finished_once_by_the_other_and_the_clip
         left = conn.execute(text(
             "SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE status <> 'succeeded'"
         )).scalar_one()
-    assert (rows, left) == (1, 0)
+        orphaned = conn.execute(text("SELECT status, reason FROM form_check WHERE uuid = :u"),
+                                {"u": orphan}).one()
+    assert (rows, left) == (2, 0)
+    assert orphaned.status == "failed" and orphaned.reason.startswith("the clip"), orphaned
     stored = clips / done.clip_path
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(body).hexdigest()
     assert (clips / done.annotated_path).stat().st_size > 0
