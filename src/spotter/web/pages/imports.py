@@ -252,7 +252,7 @@ def import_form(request: Request, who: Lifter) -> HTMLResponse:
 
 
 @router.post("/import", response_class=HTMLResponse)
-async def check_file(
+def check_file(
     request: Request,
     who: Writer,
     rt: RuntimeDep,
@@ -260,14 +260,17 @@ async def check_file(
     app_format: Annotated[str, Form(alias="format", max_length=20)] = "auto",
     unit: Annotated[str, Form(max_length=2)] = "",
 ) -> HTMLResponse:
-    """Read the upload and show the report of what importing it would do (nothing stored yet)."""
+    """Read the upload and show the report of what importing it would do (nothing stored yet).
+
+    A plain function: FastAPI runs it in its thread pool, so parsing a large file holds up no
+    other request."""
     from spotter.services.import_flow import is_backup, store_import
 
     if file is None:
         return _form(request, who, error="choose the exported file first", status=422)
     if app_format not in dict(FORMATS):
         return _form(request, who, error=f"unknown format {app_format!r}", status=422)
-    data = await file.read(MAX_FILE_BYTES + 1)
+    data = file.file.read(MAX_FILE_BYTES + 1)
     name = (file.filename or "upload").rsplit("/", 1)[-1][:200]
     if len(data) > MAX_FILE_BYTES:
         return _form(request, who, error=f"{name} is larger than 20 MB", status=413)
@@ -317,9 +320,15 @@ def _mapping(form: dict[str, str], catalog: Catalog) -> dict[str, str]:
 @router.post("/import/confirm", response_class=HTMLResponse)
 async def confirm(request: Request, who: Writer, rt: RuntimeDep) -> HTMLResponse:
     """Import the waiting upload with the chosen matches (one batch: undo takes it back)."""
-    from spotter.services.import_flow import store_import
+    from starlette.concurrency import run_in_threadpool
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await run_in_threadpool(_confirm, request, who, rt, form)
+
+
+def _confirm(request: Request, who: Viewer, rt: Runtime, form: dict[str, str]) -> HTMLResponse:
+    from spotter.services.import_flow import store_import
+
     upload = unstash(rt, who.user_id, form.get("upload", ""))
     catalog = rt.catalog_for(who.user_id)
     mapping = _mapping(form, catalog)
