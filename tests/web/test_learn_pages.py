@@ -99,7 +99,7 @@ def test_the_exercise_page_has_the_seed_pages_sections_in_order(site: Site) -> N
     headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", r.text)
     assert headings == [
         "Description", "Muscles", "Equipment", "Setup", "Execution", "Tempo", "Cues", "Tips",
-        "Common mistakes", "Variations", "Alternatives",
+        "Common mistakes", "Variations", "Benefits", "Research", "Alternatives",
     ]
     text = words(r.text)
     e = entry("stepback-pulldown")
@@ -115,6 +115,8 @@ def test_the_exercise_page_has_the_seed_pages_sections_in_order(site: Site) -> N
         assert fault["name"] in text and " ".join(fault["fix"].split()) in text
     for variation in en["variations"].values():
         assert variation["name"] in text
+    for note in e["facts"]["research"]:  # each study's finding with its citation
+        assert note["citation"] in text and " ".join(en["research"][note["id"]].split()) in text
     assert e["facts"]["tempo"] in text
     # 3-0-2-1 on a pulldown: the bar returns (rises) in 3 s and is pulled down in 2 s
     assert e["facts"]["tempo"] == "3-0-2-1"
