@@ -50,17 +50,23 @@ class Gym:
 
 
 @pytest.fixture(scope="module")
-def gym(browser: Any, live_server: LiveServer) -> Iterator[Gym]:
-    """A lifter with last week's history and a plan from today, on Today in a phone."""
+def lifter_today(browser: Any, live_server: LiveServer) -> Iterator[Gym]:
+    """A lifter with last week's history and a plan from today, in a phone."""
     context = new_phone(browser, live_server)
     set_clock(context, live_server, MONDAY)
     page = signed_in(context, live_server)
     account = account_of(page)
     log_history(live_server, account, HISTORY)
     make_plan(live_server, account, MONDAY.date())
-    page.goto("/today")
     yield Gym(page, account, live_server)
     context.close()
+
+
+@pytest.fixture
+def gym(lifter_today: Gym) -> Gym:
+    """The lifter on Today (each test on its own exercise)."""
+    lifter_today.page.goto("/today")
+    return lifter_today
 
 
 def number(text: str) -> float:
@@ -86,6 +92,11 @@ def test_today_prescribes_the_rts_load_with_its_plates_and_a_warm_up_ramp(gym: G
         if plates.count() and "bar +" in plates.inner_text():
             parts = [float(p) for p in re.findall(r"\+ ([\d.]+)", plates.inner_text())]
             assert 20 + 2 * sum(parts) == number(row.locator(".what").inner_text())
+    card.locator("li.warmup button").first.click()  # the first warm-up done
+    warm = wait_for_sets(gym.server, gym.account, 4, exercise="barbell-bench-press")[-1]
+    assert (warm["set_type"], warm["load"], warm["reps"]) == ("warm-up", 20, 10)
+    assert card.locator("li.warmup button").first.is_disabled()
+    assert "Set 1 of 4" in card.locator(".next-label").inner_text()  # not a working set
     details = card.locator("details.how")
     details.locator("summary").click()
     assert "Tempo 3-1-1-0: 3 s down, 1 s pause, 1 s up" in details.inner_text()
@@ -145,12 +156,13 @@ def test_weight_reps_and_effort_change_in_two_taps_a_note_is_kept_and_the_sessio
     page.locator("#finish").click()
     page.wait_for_url("**/today/done")
     summary = page.locator("main").inner_text()
-    logged_today = [
-        s for s in sets_on_server(gym.server, gym.account) if s["performed_at"] >= "2026-11-16"
+    working_today = [
+        s
+        for s in sets_on_server(gym.server, gym.account)
+        if s["performed_at"] >= "2026-11-16" and s["set_type"] != "warm-up"
     ]
-    assert f"{len(logged_today)} working set" in summary
+    assert f"{len(working_today)} working set" in summary
     assert "Barbell Bent-Over Row" in summary and "75 kg × 2" in summary
-    page.goto("/today")
 
 
 def test_an_exercise_swapped_for_a_ranked_alternative_is_logged_and_kept_after_a_reload(

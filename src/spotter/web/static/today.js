@@ -72,7 +72,7 @@
     if (label) { label.textContent = state === "waiting" ? "Waiting to send" : "Done"; }
     row.classList.toggle("waiting", state === "waiting");
     var button = row.querySelector("button.log-warmup");
-    if (button) { button.disabled = true; button.textContent = "Done"; }
+    if (button) { button.disabled = true; button.textContent = "✓ Done"; }
   }
 
   function remember(slot, values, state) {
