@@ -7,6 +7,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -113,3 +114,52 @@ def test_a_report_cannot_be_imported_twice_or_by_someone_else(site: Site) -> Non
     assert stored(other) == []
     assert me.form("/import/confirm", {"upload": digest}).status_code == 200
     assert me.form("/import/confirm", {"upload": digest}).status_code == 404
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of the shared real data through the suite's ``shared_data`` helper, which skips
+    the test without it (``tests/conftest.py``, loaded by path: here ``conftest`` is the
+    browser tests')."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "spotter_tests_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found: Path = module.shared_data(*parts)
+    return found
+
+
+REAL_LOGS = ["strong-legacy-2017.csv", "hevy-2026.csv", "fitnotes-2025.csv", "fitbod-2018.csv"]
+
+
+@pytest.mark.parametrize("name", REAL_LOGS)
+def test_a_real_export_reports_every_row_and_stores_what_the_report_promised(
+    site: Site, name: str
+) -> None:
+    import csv
+    import io
+
+    data = shared_file("logs", name).read_bytes()
+    text = data.decode("utf-8-sig")
+    first = text.split("\n", 1)[0]
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ","))
+    data_rows = len(rows) - 1  # every record after the header, blank ones too: each is accounted for
+    me = site.person(units="lb" if name.startswith("strong") else "kg")
+    report = upload(me, name, data)
+    assert report.status_code == 200, report.text[:2000]
+    assert fact(report.text, "rows-read") == data_rows
+    promised = fact(report.text, "new-sets")
+    assert promised > 0
+    form = {"csrf_token": me.csrf, "upload": re.findall(r'name="upload" value="(\w+)"', report.text)[0]}
+    for source, (index, offered) in choices(report.text).items():
+        form[f"name-{index}"] = source
+        form[f"match-{index}"] = ""  # keep every unsure name as written
+        assert offered[-1] == ""  # keeping it as written is always offered
+    done = me.client.post("/import/confirm", data=form)
+    assert done.status_code == 200
+    assert fact(done.text, "new-sets") == promised
+    total = me.get("/api/v1/users/me/export", params={"format": "csv"}).text
+    assert sum(1 for _ in csv.DictReader(io.StringIO(total))) == promised
