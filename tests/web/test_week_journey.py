@@ -80,13 +80,16 @@ def make_plan(page: Any) -> None:
 
 def train(page: Any) -> str:
     """Log the three sets of Today's first exercise with the loads and reps above; its slug."""
+    from playwright.sync_api import expect
+
     card = page.locator("section.exercise").first
     slug = card.get_attribute("data-exercise")
     assert slug
-    for load in LOADS:
+    for done, load in enumerate(LOADS, 1):
         card.locator("input[name=load]").fill(f"{load:g}")
         card.locator("input[name=reps]").fill(str(REPS))
         card.locator("button.log-set").click()
+        expect(card.locator("li.set.done")).to_have_count(done)  # shown before the next one
     return slug
 
 
