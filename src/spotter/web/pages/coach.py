@@ -1,5 +1,7 @@
-"""Coach view: a coach's lifters, and one lifter's week (planned against done), recent sets and
-form checks, comments, and assigning a plan, each only as far as the lifter's link permits.
+"""Coach view: a coach's lifters (and inviting one), and one lifter's week (planned against
+done), recent sets and form checks, comments, and assigning a plan, each only as far as the
+lifter's link permits. A lifter's ``/coach`` lists their coaches and invitations to accept,
+decline or end.
 
 Every read of a lifter's rows is preceded by :func:`spotter.services.coaching.authorize`, as the
 API's routes do: a coach with no active link gets the 404 page (the lifter does not exist for
