@@ -17,6 +17,7 @@ import pkgutil
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -127,6 +128,15 @@ def _spotter_error(request: Request, exc: Exception) -> Response:
     return _error_page(request, status, str(exc))
 
 
+def _bad_request(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where}: {error.get('msg', 'not valid')}" if where else error.get("msg", ""))
+    return _error_page(request, 422, "This address is not one Spotter can answer: " + "; ".join(parts))
+
+
 def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = "There is no page at this address." if exc.status_code == 404 else str(exc.detail)
@@ -179,6 +189,7 @@ def build(parent: FastAPI) -> FastAPI:
     web.add_exception_handler(ProfileMissingError, _onboarding)
     web.add_exception_handler(SpotterError, _spotter_error)
     web.add_exception_handler(StarletteHTTPException, _http_error)
+    web.add_exception_handler(RequestValidationError, _bad_request)
     web.mount("/static", StaticFiles(directory=STATIC), name="static")
     web.add_api_route("/sw.js", service_worker, include_in_schema=False)
     web.add_api_route("/manifest.webmanifest", manifest, include_in_schema=False)
