@@ -182,3 +182,15 @@ def test_a_coachs_comment_on_a_check_shows_on_the_lifters_page(site: Site) -> No
     seen = reading.get(f"/form/{check}").text  # read_log alone: the report, not the comments
     assert "<strong>5</strong> reps" in seen and 'id="check-comment"' not in seen
     assert reading.form(f"/form/{check}/comments", {"body": "hi"}).status_code == 403
+
+
+def test_a_sixth_clip_waiting_at_once_is_refused_with_the_limit(site: Site) -> None:
+    from spotter.services.form_jobs import MAX_ACTIVE_PER_USER
+
+    me = site.person()
+    for _ in range(MAX_ACTIVE_PER_USER):
+        seed(site, me, status="queued")
+    r = upload(me, "set.mp4", b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00" + b"\x01" * 256)
+    assert r.status_code == 429
+    assert f"the most at once is {MAX_ACTIVE_PER_USER}" in r.text
+    assert r.text.count('<span class="status">queued</span>') == MAX_ACTIVE_PER_USER
