@@ -111,13 +111,16 @@ def load_landmarks(
     subject: str | None = None,
     progress: Progress | None = None,
     models: PoseModels | None = None,
+    every_frame: bool = False,
 ) -> tuple[Landmarks, tuple[str, ...]]:
     """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json), and
     the notes reading it gave.
 
     For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps)
     and ``subject`` says whom to follow (left, right, largest). ``models`` are pose models
-    already loaded (a :class:`FormChecker`'s); without them the clip loads its own.
+    already loaded (a :class:`FormChecker`'s); without them the clip loads its own. The pose
+    model runs on the frames adaptive sampling picks (``motion.sampling``), or on every frame
+    with ``every_frame`` (slower; what the adaptive path is measured against).
     """
     from spotter.motion.analysis.landmarks import Landmarks
     from spotter.motion.landmark_files import read_landmarks
@@ -130,12 +133,15 @@ def load_landmarks(
 
     if models is not None:
         models.tracker.reset()
+        models.refiner.reset()
     result = extract_landmarks(
         path,
-        pose_fps=15.0,
+        adaptive=not every_frame,
+        pose_fps=None,
         subject=chosen,
         progress=progress,
         estimator=models.tracker if models is not None else None,
+        refiner=models.refiner if models is not None else None,
         people_estimator=models.looker if models is not None else None,
     )
     found = result.landmarks
@@ -232,14 +238,17 @@ def check_file(
 
 @dataclass(frozen=True, slots=True)
 class PoseModels:
-    """The pose graphs a video needs, loaded once: the tracker that follows the lifter and the
-    single-frame model that looks for other people."""
+    """The pose graphs a video needs, loaded once: the tracker that follows the lifter, the
+    second tracking graph that fills the gaps adaptive sampling marks, and the single-frame
+    model that looks for other people."""
 
     tracker: MediaPipePose
+    refiner: MediaPipePose
     looker: MediaPipePose
 
     def close(self) -> None:
         self.tracker.close()
+        self.refiner.close()
         self.looker.close()
 
 
@@ -259,13 +268,15 @@ class FormChecker:
     def __init__(self) -> None:
         from spotter.motion.pose import MediaPipePose
 
-        tracker = MediaPipePose()
+        made: list[MediaPipePose] = []
         try:
-            looker = MediaPipePose(static=True)
+            for static in (False, False, True):
+                made.append(MediaPipePose(static=static))
         except BaseException:
-            tracker.close()
+            for pose in made:
+                pose.close()
             raise
-        self._models: PoseModels | None = PoseModels(tracker, looker)
+        self._models: PoseModels | None = PoseModels(*made)
 
     def check(
         self,
@@ -276,14 +287,21 @@ class FormChecker:
         progress: Progress | None = None,
         annotate_to: Path | None = None,
         fps: float | None = None,
+        every_frame: bool = False,
     ) -> FormCheck:
         """Check the form of every set in ``path`` (a video or a landmarks file), as
         :func:`check_file` does; with ``annotate_to``, also write the annotated video there
-        (skeleton, rep counter and faults, see :func:`annotate_check`)."""
+        (skeleton, rep counter and faults, see :func:`annotate_check`). ``every_frame`` runs
+        the pose model on every frame instead of adaptive sampling's choice."""
         if self._models is None:
             raise RuntimeError("this FormChecker is closed")
         landmarks, input_notes = load_landmarks(
-            path, fps=fps, subject=subject, progress=progress, models=self._models
+            path,
+            fps=fps,
+            subject=subject,
+            progress=progress,
+            models=self._models,
+            every_frame=every_frame,
         )
         checked = check_landmarks(landmarks, exercise, input_notes=input_notes)
         if annotate_to is not None:
