@@ -134,6 +134,21 @@ def card(
     return fragment(request, "today/card.html", card=found, rpes=RPES)
 
 
+def span_words(seconds: float | None) -> str | None:
+    """How long a session took, in words.
+
+    >>> span_words(20), span_words(25 * 60 + 10), span_words(3900), span_words(None)
+    ('under a minute', '25 min', '1 h 05 min', None)
+    """
+    if seconds is None:
+        return None
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under a minute"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{minutes} min"
+
+
 @router.get("/today/done")
 def done(request: Request, rt: RuntimeDep, seen: Lifter) -> HTMLResponse:
     """The session so far: exercises, sets, volume and time from the first set to the last."""
@@ -162,5 +177,5 @@ def done(request: Request, rt: RuntimeDep, seen: Lifter) -> HTMLResponse:
         ],
         working=len(working),
         volume=round(from_kg(volume_kg, seen.unit), 1),
-        span=span,
+        span=span_words(span),
     )
