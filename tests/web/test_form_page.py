@@ -194,3 +194,12 @@ def test_a_sixth_clip_waiting_at_once_is_refused_with_the_limit(site: Site) -> N
     assert r.status_code == 429
     assert f"the most at once is {MAX_ACTIVE_PER_USER}" in r.text
     assert r.text.count('<span class="status">queued</span>') == MAX_ACTIVE_PER_USER
+
+
+def test_a_coach_opening_form_check_is_pointed_to_their_lifters_checks(site: Site) -> None:
+    from test_coach_pages import coach
+
+    r = coach(site).get("/form")
+    assert r.status_code == 200
+    assert 'href="/coach"' in r.text and 'id="form-upload"' not in r.text
+    assert site.person(units=None).get("/form").headers["location"] == "/onboarding"

@@ -25,7 +25,7 @@ from spotter.api.deps import RuntimeDep
 from spotter.compose import Runtime
 from spotter.errors import PermissionDeniedError, RateLimitedError, SpotterError, ValidationError
 from spotter.web.render import fragment, page
-from spotter.web.session import Lifter, Viewer, ViewerDep, Writer
+from spotter.web.session import Viewer, ViewerDep, Writer, lifter
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
@@ -265,9 +265,12 @@ def _upload_page(
 
 
 @router.get("/form", response_class=HTMLResponse)
-def form_page(request: Request, who: Lifter, rt: RuntimeDep) -> HTMLResponse:
-    """Film or pick a clip and upload it; the lifter's recent checks below."""
-    return _upload_page(request, who, rt)
+def form_page(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
+    """Film or pick a clip and upload it; the lifter's recent checks below. A coach is sent to
+    their lifters' checks; a lifter without a profile to onboarding first."""
+    if who.is_coach:
+        return page(request, "form/coach.html", title="Form check")
+    return _upload_page(request, lifter(who), rt)  # no profile yet: onboarding first
 
 
 @router.post("/form", response_class=HTMLResponse)
