@@ -124,6 +124,17 @@ class LiveServer:
                 assert r.status_code == 200, r.text
         return account
 
+    def login(self, username: str, role: str = "lifter") -> Account:
+        """A new session of an existing account (made by :meth:`register`)."""
+        with httpx.Client(base_url=self.url, timeout=30) as c:
+            r = c.post("/api/v1/auth/login", json={"username": username, "password": PASSWORD})
+            assert r.status_code == 200, r.text
+            body = r.json()
+        return Account(
+            username, body["account"]["uuid"], role, r.cookies["spotter_session"],
+            body["csrf_token"],
+        )
+
     def stop(self) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=10)

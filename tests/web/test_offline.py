@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from helpers import (
+    PASSWORD,
     LiveServer,
     account_of,
     log_history,
@@ -76,5 +77,37 @@ def test_three_sets_logged_offline_reach_the_server_exactly_once_when_back_onlin
         assert {s["exercise"] for s in new} == {slug}
         assert len({s["uuid"] for s in new}) == 3
         assert "waiting" not in page.locator("#outbox").inner_text()
+    finally:
+        context.close()
+
+
+def test_a_set_logged_after_the_session_ended_waits_and_is_sent_after_signing_in_again(
+    browser: Any, live_server: LiveServer
+) -> None:
+    context = new_phone(browser, live_server)
+    try:
+        set_clock(context, live_server, WEDNESDAY)
+        page = signed_in(context, live_server)
+        account = account_of(page)
+        page.goto("/today")
+        with live_server.client(account) as c:  # signed out elsewhere: this cookie is dead
+            assert c.post("/api/v1/auth/logout").status_code == 204
+        page.locator("#free-exercise").fill("bench press")
+        page.locator("#free-load").fill("60")
+        page.locator("#free-reps").fill("5")
+        page.locator("#free-log button[type=submit]").click()
+        again = page.get_by_role("link", name="Sign in again to send them")
+        again.wait_for()
+        assert "1 set waiting to be sent" in page.locator("#outbox").inner_text()
+        again.click()
+        page.get_by_label("Username").fill(account.username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/today")
+        page.wait_for_function("() => window.Spotter.outbox.waiting() === 0")
+        sets = sets_on_server(live_server, live_server.login(account.username))
+        assert [(s["exercise"], s["load"], s["reps"]) for s in sets] == [
+            ("barbell-bench-press", 60, 5)
+        ]
     finally:
         context.close()

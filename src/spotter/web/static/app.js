@@ -124,6 +124,7 @@
   var BOX = "spotter.outbox." + user;
   var FAILED = "spotter.failed." + user;
   var flushing = false;
+  var signedOut = false; // the server said the session is over: the sets wait for a sign-in
 
   function read(key) {
     try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
@@ -172,8 +173,10 @@
         });
       }
       if (response.status === 401 || response.status === 403 || response.status === 429 || response.status >= 500) {
+        signedOut = response.status === 401;
         return false; // signed out, stale token, busy or down: keep it and try again later
       }
+      signedOut = false;
       return problemText(response).then(function (text) {
         drop(entry.id);
         var failed = read(FAILED);
@@ -212,7 +215,11 @@
     showNetwork: showNetwork,
     uuid4: uuid4,
     user: user,
-    outbox: { add: add, flush: flush, waiting: waiting, failures: failures, clearFailures: clearFailures, items: function () { return read(BOX); } },
+    outbox: {
+      add: add, flush: flush, waiting: waiting, failures: failures, clearFailures: clearFailures,
+      items: function () { return read(BOX); },
+      needsSignIn: function () { return signedOut; }
+    },
     waiting: waiting
   });
 })();

@@ -282,6 +282,13 @@
     }
     failed.forEach(function (f) { parts.push("Not saved: " + f.label + ": " + f.error); });
     el.textContent = parts.join(" ");
+    if (waiting > 0 && S.outbox.needsSignIn()) {
+      var again = document.createElement("a");
+      again.href = "/signin?next=/today";
+      again.textContent = "Sign in again to send them";
+      el.appendChild(document.createTextNode(" "));
+      el.appendChild(again);
+    }
     if (failed.length > 0) {
       var dismiss = document.createElement("button");
       dismiss.type = "button";
