@@ -10,7 +10,6 @@ prescription (:func:`swap_card`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from spotter.science.units import Unit, from_kg, parse_unit
 
 if TYPE_CHECKING:
     from spotter.services.next_set import NextUnitOfWork
+    from spotter.services.today_view import ItemView
 
 #: How far one tap on the load's plus or minus moves it, per unit.
 LOAD_STEP = {"kg": 2.5, "lb": 5.0}
@@ -182,11 +182,6 @@ def _sets_summary(n: int, reps: str, measure: str, rpe: float | None) -> str:
     return f"{text} at RPE {rpe:g}" if rpe else text
 
 
-def today_sets(uow_sets: Sequence[SetRecord], day: dt.date) -> list[SetRecord]:
-    """The sets among ``uow_sets`` done on ``day`` (set times are the lifter's wall clock)."""
-    return [s for s in uow_sets if s.performed_at.date() == day]
-
-
 def _split(logged: Sequence[SetRecord], slug: str) -> tuple[list[SetRecord], list[SetRecord]]:
     mine = [s for s in logged if s.exercise == slug]
     return (
@@ -195,15 +190,14 @@ def _split(logged: Sequence[SetRecord], slug: str) -> tuple[list[SetRecord], lis
     )
 
 
-def cards_of(items: Sequence[object], catalog: Catalog, unit: str, logged: Sequence[SetRecord]) -> list[Card]:
-    """The cards of today's session (``items``: the services' ``ItemView``s) with ``logged``
-    (today's sets) matched onto them."""
+def cards_of(
+    items: Sequence[ItemView], catalog: Catalog, unit: str, logged: Sequence[SetRecord]
+) -> list[Card]:
+    """The cards of today's session with ``logged`` (today's sets) matched onto them."""
     from spotter.services.today_loads import CALIBRATION_MAX_REPS, CALIBRATION_MIN_REPS
-    from spotter.services.today_view import ItemView
 
     out = []
     for item in items:
-        assert isinstance(item, ItemView)
         ex = catalog.get(item.exercise)
         cues, breathing = _words(ex)
         warm_logged, work_logged = _split(logged, ex.slug)
