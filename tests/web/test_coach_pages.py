@@ -153,6 +153,9 @@ def test_a_coachs_comment_on_a_set_reaches_the_lifter(site: Site) -> None:
     seen = lifter.get("/api/v1/users/me/comments", params={"target_kind": "set", "target_uuid": s["uuid"]}).json()
     assert [(c["author_uuid"], c["body"]) for c in seen] == [(me.uuid, "Brace before you descend.")]
     assert "Brace before you descend." in me.get(f"/coach/{lifter.uuid}").text
+    history = lifter.get("/history").text  # the lifter reads it under the set
+    row = history[history.index(f'id="set-{s["uuid"]}"'):]
+    assert f"<strong>{username(site, me)}</strong>: Brace before you descend." in row[:3000]
     empty = me.form(f"/coach/{lifter.uuid}/comments", {"target": f"set:{s['uuid']}", "body": "  "})
     assert empty.status_code == 422 and "1 to 4000 characters" in empty.text
 

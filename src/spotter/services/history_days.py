@@ -1,4 +1,5 @@
-"""The log by training day, newest day first, a few days per page; and undoing a deleted set.
+"""The log by training day, newest day first, a few days per page; the comments on those sets;
+and undoing a deleted set.
 
 A day is the lifter's calendar date of the sets (set times are kept as the lifter's wall clock),
 so one session is one day, as the log's workouts are. Pages are cut at day boundaries: a page
@@ -13,6 +14,7 @@ import uuid as uuidlib
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from spotter.access.records import Comment, User
 from spotter.errors import NotFoundError
 from spotter.log import SetRecord
 from spotter.services.uow import UnitOfWork
@@ -43,9 +45,50 @@ class _Log(Protocol):
     ) -> int: ...
 
 
+class _Accounts(Protocol):
+    def comments_on(self, lifter_id: int, kind: str, uuid: str) -> list[Comment]: ...
+    def user_by_id(self, user_id: int) -> User | None: ...
+
+
 class HistoryUnitOfWork(UnitOfWork, Protocol):
     @property
     def log(self) -> _Log: ...
+
+
+class CommentsUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def accounts(self) -> _Accounts: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SetComment:
+    """A comment on one of the lifter's sets, its author named."""
+
+    author: str
+    body: str
+    created_at: dt.datetime
+
+
+def comments_on_sets(
+    uow: CommentsUnitOfWork, lifter_id: int, set_uuids: list[str]
+) -> dict[str, tuple[SetComment, ...]]:
+    """The comments on these sets of the lifter (theirs and their coaches'), oldest first, by set
+    uuid; sets without a comment are left out. For the lifter's own pages: it reads the lifter's
+    rows without asking :func:`spotter.services.coaching.authorize`."""
+    out: dict[str, tuple[SetComment, ...]] = {}
+    names: dict[int, str] = {}
+    with uow:
+        for set_uuid in set_uuids:
+            found = uow.accounts.comments_on(lifter_id, "set", set_uuid)
+            for c in found:
+                if c.author_id not in names:
+                    user = uow.accounts.user_by_id(c.author_id)
+                    names[c.author_id] = user.username if user is not None else "someone"
+            if found:
+                out[set_uuid] = tuple(
+                    SetComment(names[c.author_id], c.body, c.created_at) for c in found
+                )
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from spotter.web.session import Viewer, ViewerDep, Writer
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
     from spotter.log import SetRecord
-    from spotter.services.history_days import Day
+    from spotter.services.history_days import Day, DaysPage
 
 router = APIRouter(include_in_schema=False)
 
@@ -198,14 +198,34 @@ def history(
 
     day = _day(before)
     found = days_page(rt.uow(who.user_id), before=day)
+    return _history_page(request, who, rt, found, day)
+
+
+def _history_page(
+    request: Request,
+    who: Viewer,
+    rt: Runtime,
+    found: DaysPage,
+    before: dt.date | None,
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    """The page of ``found`` days, with the comments on their sets."""
+    from spotter.services.history_days import comments_on_sets
+
     catalog = rt.catalog_for(who.user_id)
+    uuids = [s.uuid for d in found.days for s in d.sets if s.uuid is not None]
     return page(
         request,
         "history/index.html",
         title="History",
+        status_code=status,
         days=[day_view(d, who.unit, catalog) for d in found.days],
         older=found.older,
-        before=day,
+        before=before,
+        comments=comments_on_sets(rt.uow(who.user_id), who.user_id, uuids),
+        error=error,
     )
 
 
@@ -336,17 +356,7 @@ def _history_with(
 
     day = _day(before)
     found = days_page(rt.uow(who.user_id), before=day)
-    catalog = rt.catalog_for(who.user_id)
-    return page(
-        request,
-        "history/index.html",
-        title="History",
-        status_code=status,
-        days=[day_view(d, who.unit, catalog) for d in found.days],
-        older=found.older,
-        before=day,
-        error=error,
-    )
+    return _history_page(request, who, rt, found, day, error=error, status=status)
 
 
 @router.post("/history/sets/{uuid}/delete", response_class=HTMLResponse)
