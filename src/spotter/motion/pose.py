@@ -189,7 +189,6 @@ class MediaPipePose:
         static: bool = False,
         min_detection_confidence: float = 0.5,
         min_tracking_confidence: float = 0.7,
-        smooth: bool | None = None,
     ) -> None:
         self._last_us = -1
         self._warm = False
@@ -199,7 +198,7 @@ class MediaPipePose:
             self._pose: Any = mp.solutions.pose.Pose(
                 static_image_mode=static,
                 model_complexity=MODEL_COMPLEXITY,
-                smooth_landmarks=(not static) if smooth is None else smooth,
+                smooth_landmarks=not static,
                 enable_segmentation=False,
                 min_detection_confidence=min_detection_confidence,
                 min_tracking_confidence=min_tracking_confidence,
