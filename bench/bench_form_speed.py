@@ -14,7 +14,7 @@ a busy machine) over the clip's duration, and the reps counted (completed / unfi
 Targets (issue 15): on the adaptive path a 5 s clip under 0.4 of its duration and the
 minute-long set under 0.3, with the every-frame path's counts.
 
-    nice -n 10 python bench/bench_form_speed.py [--pose DIR] [--runs 1] [--minute-only]
+    nice -n 10 python bench/bench_form_speed.py [--pose DIR] [--runs 1] [--minute-only | --short-only]
 
 Needs the vision extra (`spotter vision install`) and ffmpeg.
 """
@@ -65,6 +65,7 @@ def main() -> int:
     parser.add_argument("--pose", type=Path, default=ROOT.parent / "shared" / "data" / "pose")
     parser.add_argument("--runs", type=int, default=1, help="runs of each path (best kept)")
     parser.add_argument("--minute-only", action="store_true", help="only the minute-long set")
+    parser.add_argument("--short-only", action="store_true", help="only the ~5 s clips")
     args = parser.parse_args()
     if not (args.pose / "pull-up_5.mp4").is_file():
         print(f"skipped: the real clips are not in {args.pose}")
@@ -82,7 +83,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         short = {} if args.minute_only else SHORT
         clips = {name: (args.pose / f"{name}.mp4", slug) for name, slug in short.items()}
-        clips["pull-ups, a minute"] = (minute_set(args.pose, Path(tmp)), "pull-up")
+        if not args.short_only:
+            clips["pull-ups, a minute"] = (minute_set(args.pose, Path(tmp)), "pull-up")
         made, _, checker = timed(FormChecker)
         warm, _, _ = timed(lambda: checker.check(args.pose / "squat_18.mp4", None))
         print(f"FormChecker made in {made:.2f} s; warmed on squat_18 in {warm:.2f} s (not counted)")
