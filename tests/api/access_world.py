@@ -95,6 +95,7 @@ class Objects:
     custom_slug: str = ""
     comment_uuid: str = ""
     token_uuid: str = ""
+    form_check_uuid: str = ""
 
 
 @dataclass
@@ -189,6 +190,11 @@ class World:
 
         return self.reuse("token", owner, make)
 
+    def fresh_form_check(self, owner: str) -> str:
+        """A finished form check of ``owner`` (report and annotated video), made in the store so
+        that no analysis runs."""
+        return self.reuse("form_check", owner, lambda: done_form_check(self.app, owner))
+
     def fresh_user(self, role: str = "lifter") -> str:
         def make() -> str:
             name = f"u{self.n()}.{secrets.token_hex(2)}"
@@ -256,6 +262,39 @@ def _own_data(w: World, name: str) -> None:
     body = {"target_kind": "set", "target_uuid": objs.set_uuid, "body": w.markers[name]}
     objs.comment_uuid = w.as_user(name, "POST", "/users/me/comments", json=body)["uuid"]
     objs.token_uuid = w.fresh_token(name)
+    objs.form_check_uuid = done_form_check(w.app, name)
+
+
+#: The first bytes of an MP4 file: enough for the upload's container check, not a video (its
+#: analysis fails at once, so the matrix's uploads cost no pose model).
+FAKE_MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+def done_form_check(app: FastAPI, username: str) -> str:
+    """A form check of ``username`` stored as done (a report of 3 reps and a small annotated
+    file in clip storage); its uuid."""
+    from spotter.jobs.storage import ClipStore, write_atomically
+    from spotter.store.form_check_repo import FormCheckRepository
+
+    rt = app.state.runtime
+    check = str(uuid.uuid4())
+    with rt.uow() as uow:
+        user = uow.accounts.user_by_username(username)
+        assert user is not None
+    store = ClipStore.of(rt.settings)
+    clip = store.put(FAKE_MP4, "video/mp4")
+    write_atomically(store.path(store.annotated_path(check)), FAKE_MP4)
+    with rt.uow(user.id) as uow:
+        repo = FormCheckRepository(uow.connection, user.id)
+        repo.add(uuid=check, exercise="pull-up", content_sha256=clip.sha256, clip_path=clip.path,
+                 media_type=clip.media_type, size_bytes=clip.size_bytes, filename="set.mp4",
+                 load_text="bw", reps=None, now=rt.now())
+        attempt = repo.claim(check, now=rt.now())
+        assert attempt is not None
+        repo.finish(check, attempt, status="done", now=rt.now(), report='{"reps": 3}',
+                    annotated_path=store.annotated_path(check))
+        uow.commit()
+    return check
 
 
 def seed(app: FastAPI, c: TestClient) -> World:

@@ -21,7 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from access_world import API, CSV, OTHER, PERMISSION, PROFILE, SUBJECT, USERNAME, Actor, World, seed
+from access_world import (
+    API,
+    CSV,
+    FAKE_MP4,
+    OTHER,
+    PERMISSION,
+    PROFILE,
+    SUBJECT,
+    USERNAME,
+    Actor,
+    World,
+    seed,
+)
 from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from security_harness import call, client, close_app, make_app, module_db_url
@@ -139,6 +151,7 @@ def get(path: str, **params: Any) -> Build:
             comment=o.comment_uuid,
             batch=o.batch_id,
             token=o.token_uuid,
+            form_check=o.form_check_uuid,
         )
         kw: dict[str, Any] = {}
         if params:
@@ -193,6 +206,11 @@ def _uuid() -> str:
 def _import(w: World, actor: Actor, _o: str) -> tuple[str, dict[str, Any]]:
     path = f"/users/{w.user_segment(actor)}/imports"
     return path, {"files": {"file": ("log.csv", CSV.encode(), "text/csv")}, "data": {"dry_run": "true"}}
+
+
+def _upload_clip(w: World, _a: Actor, _o: str) -> tuple[str, dict[str, Any]]:
+    files = {"file": ("set.mp4", FAKE_MP4, "video/mp4")}
+    return "/form-checks", {"files": files, "data": {"exercise": "pull-up"}}
 
 
 def _undo_last(w: World, actor: Actor, _o: str) -> tuple[str, dict[str, Any]]:
@@ -351,6 +369,16 @@ MATRIX: dict[tuple[str, str], Rule] = {
         probe=True,
     ),
     ("GET", f"{U}/audit"): Rule(data(None, write=False), get(f"{U}/audit")),
+    # form checks: anyone signed in uploads their own clips; a check is the lifter's data
+    ("POST", "/form-checks"): Rule(account(write=True), _upload_clip, ok=(202,)),
+    ("GET", "/form-checks/{check}"): Rule(READ, get("/form-checks/{form_check}"), probe=True),
+    ("GET", "/form-checks/{check}/video"): Rule(
+        READ, get("/form-checks/{form_check}/video"), probe=True
+    ),
+    ("POST", "/form-checks/{check}/confirm"): Rule(
+        OWN, with_fresh(World.fresh_form_check, "/form-checks/{obj}/confirm"), probe=True
+    ),
+    ("GET", f"{U}/form-checks"): Rule(READ, get(f"{U}/form-checks")),
     # the caller's own account
     ("POST", "/auth/register"): Rule(public, _new_user, ok=(201,)),
     ("POST", "/auth/login"): Rule(public, _login),

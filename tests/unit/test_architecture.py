@@ -74,6 +74,16 @@ RULES = [
     ),
     Rule("spotter.api", ("spotter.cli", *_TERMINAL), "the web edge: no terminal"),
     Rule(
+        "spotter.jobs",
+        ("spotter.cli", "spotter.api", *_TERMINAL, *_WEB),
+        "the job queue and clip storage: shared by the server and `spotter worker`",
+    ),
+    Rule(
+        "spotter.web",
+        ("spotter.cli", *_TERMINAL, "spotter.store", *_DB, *_SOLVER, *_POSE),
+        "the phone web app: pages over the services, beside the API; no SQL, no terminal",
+    ),
+    Rule(
         "spotter.cli",
         ("spotter.api", *_WEB, "spotter.store.repositories", "spotter.store.tables", *_DB),
         "the terminal edge parses, calls a service and renders: no SQL, no repository",

@@ -126,4 +126,7 @@ def create_app(runtime: Runtime) -> FastAPI:
             },
         )
 
+    from spotter.web import mount as mount_web
+
+    mount_web(app)  # the phone web app: its pages at / and /static (spotter.web)
     return app

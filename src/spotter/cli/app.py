@@ -96,6 +96,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "spotter.cli.serve_cmd",
         "Serve the REST API for many lifters and their coaches, with its docs page.",
     ),
+    "worker": LazyCommand(
+        "spotter.cli.worker_cmd",
+        "Analyse uploaded form-check clips from the job queue (PostgreSQL) until stopped.",
+    ),
     "users": LazyCommand(
         "spotter.cli.accounts_cmd",
         "Manage the accounts of a Spotter server: add, list, set, disable, enable, role, "

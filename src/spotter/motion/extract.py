@@ -1,12 +1,14 @@
 """From a video to landmarks: decode, run the pose model, check what the camera saw.
 
-Speed: on a 2-core machine the pose model takes about 20 ms a frame and converting a decoded
+Speed: on a 2-core machine the pose model takes about 20-25 ms a frame and converting a decoded
 720p frame to RGB about 7 ms, so running the model on every frame of a 30 fps clip cannot go
-faster than about 0.6 times real time. By default the model runs on frames at most 15 times a
-second (every other frame at 30 fps, every fourth at 60) while a background thread decodes
-ahead; the frames in between get landmarks interpolated from their neighbours, so the result has
-one row per video frame and its times match the video's. Rep counts and phase timings on the
-real clips are the same either way (``bench/bench_form.py`` measures both).
+faster than about 0.6 times real time. With ``adaptive=True`` (what the form check uses) the
+model runs on the frames adaptive sampling picks from the motion (``motion.sampling`` and
+``motion.adaptive``: sparse where the body moves steadily, every frame around turns); with a
+``pose_fps`` it runs at most that many times a second (15: every other frame at 30 fps, every
+fourth at 60). A background thread decodes ahead; the frames in between get landmarks
+interpolated from their neighbours, so the result has one row per video frame and its times
+match the video's (``bench/bench_form_speed.py`` measures against every frame).
 
 What the camera must see is checked here, each with its own error:
 
@@ -44,6 +46,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from spotter.errors import SpotterError
+from spotter.motion.adaptive import Refiner, sightings, track_adaptive
 from spotter.motion.analysis.landmarks import N_LANDMARKS, Landmarks
 from spotter.motion.analysis.subjects import (
     Person,
@@ -59,6 +62,7 @@ from spotter.motion.pose import (
     PeopleFinder,
     Points,
     PoseEstimator,
+    Resettable,
     crop_points,
 )
 from spotter.motion.video import VideoError, VideoInfo, decode, probe
@@ -103,6 +107,11 @@ class Extraction:
     #: Whether the frames' time stamps were uneven (a variable frame rate), so that the
     #: landmarks were resampled onto an even clock at ``landmarks.fps``.
     resampled: bool = False
+    #: Frames with the model's own landmarks (the rest are interpolated).
+    analysed: int = 0
+    #: Times a pose graph ran on a frame of the video (with adaptive sampling, the refiner's
+    #: runs at the ends of the gaps it fills count too; the looks for other people do not).
+    model_runs: int = 0
 
 
 def pose_stride(fps: float, pose_fps: float | None) -> int:
@@ -262,15 +271,38 @@ def _track(
             times.append(t)
             if progress is not None:
                 progress(len(rows), max(expected, len(rows)))
-        samples = []
-        for t, tracked, look in looks:
-            seen = [Sighting(t, tracked, True)] if tracked is not None else []
-            seen += [Sighting(t, o, False) for o in look.result()]
-            samples.append(seen)
-    finally:
+    except BaseException:
         for _, _, look in looks:
             look.cancel()
-    return _Track(rows, known, times, samples, runs)
+        raise
+    return _Track(rows, known, times, sightings(looks), runs)
+
+
+def _track_adaptive(
+    info: VideoInfo,
+    pose: PoseEstimator,
+    refiner: Refiner,
+    *,
+    max_side: int | None,
+    finder: Future[PeopleFinder] | None,
+    worker: ThreadPoolExecutor | None,
+    crop: Box | None,
+    progress: Progress | None,
+) -> _Track:
+    """:func:`_track` with adaptive sampling (``motion.adaptive``) instead of a fixed rate."""
+    found = track_adaptive(
+        info,
+        pose,
+        refiner,
+        max_side=max_side,
+        crop=crop,
+        look=_look,
+        finder=finder,
+        worker=worker,
+        every_s=_sample_every(info),
+        progress=progress,
+    )
+    return _Track(found.rows, found.known, found.times, sightings(found.looks), found.runs)
 
 
 def _around(person: Person) -> Box:
@@ -306,16 +338,23 @@ def extract_landmarks(
     people_estimator: PoseEstimator | None = None,
     subject: Preference | None = None,
     progress: Progress | None = None,
+    adaptive: bool = False,
+    refiner: PoseEstimator | None = None,
 ) -> Extraction:
     """Landmarks of the lifter in the video at ``path``, one row per frame (NaN without one).
 
     ``pose_fps=None`` runs the model on every frame; ``max_side=None`` keeps full resolution.
+    ``adaptive=True`` picks the frames from the motion instead (``motion.sampling``; ``pose_fps``
+    is then not used), with ``refiner`` the second tracking graph that fills the gaps (made
+    here, on first need, when no ``estimator`` is given; required with one).
     ``people_estimator`` is the single-frame estimator that looks for other people (default:
     MediaPipe without tracking, started on a worker thread beside the main loop); ``subject``
     says whom to follow when two people exercise. Raises
     :class:`~spotter.motion.video.VideoError`, :class:`NoPersonError`,
     :class:`PersonLeftError` or :class:`TwoPeopleError` as described in the module.
     """
+    if adaptive and estimator is not None and refiner is None:
+        raise ValueError("adaptive sampling with a given estimator needs a refiner estimator too")
     info = probe(path)
     every = pose_stride(info.fps, pose_fps)
     own = estimator is None
@@ -328,17 +367,44 @@ def extract_landmarks(
         worker.submit(PeopleFinder, people_estimator) if worker is not None else None
     )
     notes: list[str] = []
-    try:
-        track = _track(
+    fills = Refiner(MediaPipePose if own and refiner is None else None, refiner)
+    passes: list[int] = []  # the tracker's runs in each pass over the video
+
+    def track_once(
+        finder: Future[PeopleFinder] | None, worker: ThreadPoolExecutor | None, crop: Box | None
+    ) -> _Track:
+        track = _track_pass(finder, worker, crop)
+        passes.append(track.runs)
+        return track
+
+    def _track_pass(
+        finder: Future[PeopleFinder] | None, worker: ThreadPoolExecutor | None, crop: Box | None
+    ) -> _Track:
+        if adaptive:
+            fills.last = -2
+            return _track_adaptive(
+                info,
+                pose,
+                fills,
+                max_side=max_side,
+                finder=finder,
+                worker=worker,
+                crop=crop,
+                progress=progress,
+            )
+        return _track(
             info,
             pose,
             pose_fps=pose_fps,
             max_side=max_side,
             finder=finder,
             worker=worker,
-            crop=None,
+            crop=crop,
             progress=progress,
         )
+
+    try:
+        track = track_once(finder, worker, None)
         if check_people:
             try:
                 choice = choose(track.samples, prefer=subject)
@@ -351,19 +417,14 @@ def extract_landmarks(
                 if own:
                     pose.close()
                     pose = MediaPipePose()
-                track = _track(
-                    info,
-                    pose,
-                    pose_fps=pose_fps,
-                    max_side=max_side,
-                    finder=None,
-                    worker=None,
-                    crop=_around(choice.subject),
-                    progress=progress,
-                )
+                elif isinstance(pose, Resettable):
+                    pose.reset()
+                track = track_once(None, None, _around(choice.subject))
     finally:
         if own:
             pose.close()
+        if fills.make is not None and fills.pose is not None:
+            fills.pose.close()
         if worker is not None:
             worker.shutdown(wait=True)
         if finder is not None and people_estimator is None and finder.exception() is None:
@@ -418,4 +479,6 @@ def extract_landmarks(
         found,
         tuple(notes),
         rate is not None,
+        int(known_mask.sum()),
+        sum(passes) + fills.runs,
     )

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -148,6 +148,13 @@ _quiet_depth = 0
 _quiet_saved: int | None = None
 
 
+@runtime_checkable
+class Resettable(Protocol):
+    """An estimator that can forget the video it tracked (cheaper than making a new one)."""
+
+    def reset(self) -> None: ...
+
+
 class PoseEstimator(Protocol):
     """One person's 33 landmarks per frame."""
 
@@ -198,9 +205,21 @@ class MediaPipePose:
             )
             # The graph opens its models on worker threads; a first frame waits for them, so
             # their start-up logging happens inside this block.
-            self._pose._simulated_timestamp = -33333
-            self._pose.process(np.zeros((64, 64, 3), dtype=np.uint8))
+            self._first_frame()
+
+    def _first_frame(self) -> None:
+        self._pose._simulated_timestamp = -33333
+        self._pose.process(np.zeros((64, 64, 3), dtype=np.uint8))
         self._last_us = 0
+
+    def reset(self) -> None:
+        """Forget the last video: the graph restarts (its models stay loaded, about a tenth of
+        a second), so the next frames give exactly what a new estimator would give."""
+        with _quiet_native_stderr():
+            self._pose.reset()
+            self._first_frame()
+        self._warm = False
+        self._quiet_left = 30
 
     def process(self, frame_rgb: Frame, timestamp_ms: int) -> Points | None:
         """Landmarks of the person in ``frame_rgb`` (an RGB uint8 array), or None."""

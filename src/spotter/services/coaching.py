@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from spotter.store.accounts_repo import AccountsRepository
 
 #: What a comment may be attached to.
-COMMENT_KINDS = ("set", "workout", "plan")
+COMMENT_KINDS = ("set", "workout", "plan", "form_check")
 #: The longest comment accepted, in characters.
 MAX_COMMENT = 4000
 
@@ -408,7 +408,7 @@ def _comment_view(uow: CoachingUnitOfWork, c: Comment) -> CommentView:
 def _kind(kind: str) -> str:
     if kind not in COMMENT_KINDS:
         raise ValidationError(
-            f"unknown comment target {kind!r}: expected set, workout or plan", field="target_kind"
+            f"unknown comment target {kind!r}: expected set, workout, plan or form_check", field="target_kind"
         )
     return kind
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spotter.motion.analysis.landmarks import Landmarks
     from spotter.motion.analysis.reps import Rep
     from spotter.motion.analysis.subjects import Preference
+    from spotter.motion.pose import MediaPipePose
     from spotter.services.form import ClipReport, FormReport
 
 #: Called with (frames done, frames in all) while a video is read.
@@ -109,12 +110,17 @@ def load_landmarks(
     fps: float | None = None,
     subject: str | None = None,
     progress: Progress | None = None,
+    models: PoseModels | None = None,
+    every_frame: bool = False,
 ) -> tuple[Landmarks, tuple[str, ...]]:
     """Landmarks from a video (via the pose model) or a landmarks file (.npy, .csv, .json), and
     the notes reading it gave.
 
     For a video, ``fps`` replaces the container's rate (a slow-motion clip stored at 30 fps)
-    and ``subject`` says whom to follow (left, right, largest).
+    and ``subject`` says whom to follow (left, right, largest). ``models`` are pose models
+    already loaded (a :class:`FormChecker`'s); without them the clip loads its own. The pose
+    model runs on the frames adaptive sampling picks (``motion.sampling``), or on every frame
+    with ``every_frame`` (slower; what the adaptive path is measured against).
     """
     from spotter.motion.analysis.landmarks import Landmarks
     from spotter.motion.landmark_files import read_landmarks
@@ -125,7 +131,19 @@ def load_landmarks(
         return read_landmarks(path, fps=fps), ()
     from spotter.motion.extract import extract_landmarks
 
-    result = extract_landmarks(path, pose_fps=15.0, subject=chosen, progress=progress)
+    if models is not None:
+        models.tracker.reset()
+        models.refiner.reset()
+    result = extract_landmarks(
+        path,
+        adaptive=not every_frame,
+        pose_fps=None,
+        subject=chosen,
+        progress=progress,
+        estimator=models.tracker if models is not None else None,
+        refiner=models.refiner if models is not None else None,
+        people_estimator=models.looker if models is not None else None,
+    )
     found = result.landmarks
     return (Landmarks(found.data, float(fps)) if fps else found), tuple(result.notes)
 
@@ -216,6 +234,129 @@ def check_file(
     """Check the form of every set in ``path`` (generic rep counting without ``exercise``)."""
     landmarks, input_notes = load_landmarks(path, fps=fps, subject=subject, progress=progress)
     return check_landmarks(landmarks, exercise, input_notes=input_notes)
+
+
+@dataclass(frozen=True, slots=True)
+class PoseModels:
+    """The pose graphs a video needs, loaded once: the tracker that follows the lifter, the
+    second tracking graph that fills the gaps adaptive sampling marks, and the single-frame
+    model that looks for other people."""
+
+    tracker: MediaPipePose
+    refiner: MediaPipePose
+    looker: MediaPipePose
+
+    def close(self) -> None:
+        self.tracker.close()
+        self.refiner.close()
+        self.looker.close()
+
+
+class FormChecker:
+    """:func:`check_file` for many clips in one process (what a worker holds): MediaPipe and
+    the pose graphs are loaded once, here, instead of for every clip (about 0.8 s each time).
+
+    Each clip starts from a restarted tracking graph, so a clip's report is the same as
+    :func:`check_file` gives for it, whatever came before. Not for two threads at once: a
+    worker thread holds its own. Close it (or use it as a context manager) to free the models.
+
+        with FormChecker() as checker:
+            for clip in clips:
+                report = checker.check(clip, exercise)
+    """
+
+    def __init__(self) -> None:
+        from spotter.motion.pose import MediaPipePose
+
+        made: list[MediaPipePose] = []
+        try:
+            for static in (False, False, True):
+                made.append(MediaPipePose(static=static))
+        except BaseException:
+            for pose in made:
+                pose.close()
+            raise
+        self._models: PoseModels | None = PoseModels(*made)
+
+    def check(
+        self,
+        path: Path,
+        exercise: Exercise | None,
+        *,
+        subject: str | None = None,
+        progress: Progress | None = None,
+        annotate_to: Path | None = None,
+        fps: float | None = None,
+        every_frame: bool = False,
+    ) -> FormCheck:
+        """Check the form of every set in ``path`` (a video or a landmarks file), as
+        :func:`check_file` does; with ``annotate_to``, also write the annotated video there
+        (skeleton, rep counter and faults, see :func:`annotate_check`). ``every_frame`` runs
+        the pose model on every frame instead of adaptive sampling's choice."""
+        if self._models is None:
+            raise RuntimeError("this FormChecker is closed")
+        landmarks, input_notes = load_landmarks(
+            path,
+            fps=fps,
+            subject=subject,
+            progress=progress,
+            models=self._models,
+            every_frame=every_frame,
+        )
+        checked = check_landmarks(landmarks, exercise, input_notes=input_notes)
+        if annotate_to is not None:
+            annotate_check(path, checked, annotate_to)
+        return checked
+
+    def close(self) -> None:
+        """Free the models (a closed checker checks no more clips)."""
+        if self._models is not None:
+            self._models.close()
+            self._models = None
+
+    def __enter__(self) -> FormChecker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def annotate_check(
+    video: Path, checked: FormCheck, out: Path, *, progress: Progress | None = None
+) -> int:
+    """Write ``out`` (mp4): ``video`` with the skeleton, the rep counter and each fault on its
+    reps (numbered through the clip's sets); returns the frames written. Raises
+    :class:`~spotter.motion.annotate.AnnotateError` (or a ValidationError for a landmarks
+    file, which has no picture to draw on)."""
+    from spotter.motion.annotate import RepMark, write_annotated
+    from spotter.motion.video import is_video
+
+    if not is_video(video):
+        raise ValidationError(
+            f"{video}: the annotated video is drawn on the clip, and this is a landmarks file",
+            field="annotate",
+        )
+    clip = checked.clip
+    marks: list[RepMark] = []
+    for s in clip.sets:
+        on_rep: dict[int, list[str]] = {}
+        for f in s.report.faults:
+            for i in f.reps:
+                on_rep.setdefault(i, []).append(f.name)
+        marks += [
+            RepMark(
+                len(marks) + r.index,
+                r.start + s.start,
+                r.end + s.start,
+                tuple(on_rep.get(r.index, ())),
+            )
+            for r in s.report.analysis.reps
+        ]
+    first = clip.sets[0].report if clip.sets else None
+    title = (
+        first.exercise.name if first is not None and first.exercise is not None else "Generic counter"
+    )
+    return write_annotated(video, checked.landmarks, marks, out, title=title, progress=progress)
 
 
 def check_landmarks(

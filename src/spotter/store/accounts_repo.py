@@ -49,7 +49,12 @@ _AE = t.audit_event
 _CM = t.comment
 
 #: The tables a comment may point at, by target kind.
-COMMENT_TARGETS = {"set": t.set_entry, "workout": t.workout, "plan": t.plan}
+COMMENT_TARGETS = {
+    "set": t.set_entry,
+    "workout": t.workout,
+    "plan": t.plan,
+    "form_check": t.form_check,
+}
 
 
 class AccountsRepository:
@@ -342,13 +347,16 @@ class AccountsRepository:
     # -- comments ------------------------------------------------------------------------------
 
     def target_exists(self, lifter_id: int, kind: str, uuid: str) -> bool:
-        """Whether the lifter has a live set, workout or plan (``kind``) with this uuid."""
+        """Whether the lifter has a live set, workout, plan or form check (``kind``) with this
+        uuid."""
         table = COMMENT_TARGETS[kind]
         q = (
             select(func.count())
             .select_from(table)
-            .where(table.c.user_id == lifter_id, table.c.uuid == uuid, table.c.deleted_at.is_(None))
+            .where(table.c.user_id == lifter_id, table.c.uuid == uuid)
         )
+        if "deleted_at" in table.c:
+            q = q.where(table.c.deleted_at.is_(None))
         return bool(self._conn.execute(q).scalar_one())
 
     def add_comment(

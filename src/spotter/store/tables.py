@@ -273,3 +273,33 @@ comment = Table(
     Column("deleted_at", DateTime, nullable=True),
     Index("ix_comment_target", "lifter_id", "target_kind", "target_uuid"),
 )
+
+# Form checks (0007): an uploaded clip, its analysis job's state and result. Unlike the tables
+# above, its times are timezone-aware (TIMESTAMP WITH TIME ZONE on PostgreSQL; SQLite keeps UTC
+# text and the repository reads it back as UTC).
+form_check = Table(
+    "form_check",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String(36), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
+    Column("exercise", String(120), nullable=False),  # catalog slug
+    Column("status", String(16), nullable=False),  # queued, running, done, failed
+    Column("reason", Text, nullable=True),  # why it failed
+    Column("attempts", Integer, nullable=False, server_default="0"),  # claims by a worker
+    Column("content_sha256", String(64), nullable=False),  # the clip's name in clip storage
+    Column("clip_path", Text, nullable=False),  # relative to the clip storage folder
+    Column("media_type", String(64), nullable=False),  # the container found by sniffing
+    Column("size_bytes", Integer, nullable=False),
+    Column("filename", String(255), nullable=False, server_default=""),  # as uploaded
+    Column("load_text", String(32), nullable=True),  # the load to log, as the lifter wrote it
+    Column("reps", Integer, nullable=True),  # the reps to log, when the lifter said
+    Column("report", Text, nullable=True),  # JSON: services.results.to_data(FormCheck)
+    Column("annotated_path", Text, nullable=True),  # relative to the clip storage folder
+    Column("logged_set_uuid", String(36), nullable=True),  # the set confirm logged
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=True),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Index("ix_form_check_user_status", "user_id", "status"),
+    Index("ix_form_check_user_created", "user_id", "created_at"),
+)

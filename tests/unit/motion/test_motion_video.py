@@ -376,3 +376,49 @@ def test_annotating_over_the_input_is_refused(tmp_path: Path) -> None:
     video = write_video(tmp_path / "clip.mp4", 10, 30.0)
     with pytest.raises(AnnotateError, match="overwrite the input"):
         write_annotated(video, Landmarks.from_array(truth(10), fps=30.0), [], video)
+
+
+def bounce(n: int, turn: int) -> np.ndarray:  # type: ignore[type-arg]
+    """A figure 0.33 tall going down 0.02 of the picture a frame, straight back up at ``turn``."""
+    out = truth(n)
+    k = np.arange(n)
+    depth = np.where(k <= turn, k, 2 * turn - k) * 0.02
+    out[:, :, 0] = 0.3 + 0.003 * np.arange(33)[None, :]
+    out[:, :, 1] = 0.2 + 0.01 * np.arange(33)[None, :] + depth[:, None]
+    return out
+
+
+def test_adaptive_sampling_tracks_forward_and_fills_the_turn_frame_by_frame(tmp_path: Path) -> None:
+    n, turn = 61, 31
+    video = write_video(tmp_path / "clip.mp4", n, 30.0)
+    tracker, refiner = FakePose(bounce(n, turn), 30.0), FakePose(bounce(n, turn), 30.0)
+    result = extract_landmarks(
+        video, estimator=tracker, refiner=refiner, adaptive=True, check_people=False
+    )
+    assert tracker.seen == sorted(set(tracker.seen))  # forward only, each frame once
+    assert len(tracker.seen) < n / 3
+    assert {turn - 1, turn, turn + 1} <= set(refiner.seen) | set(tracker.seen)
+    assert result.analysed < n and result.model_runs < n
+    # the frames around the turn are the model's own; elsewhere lines on straight motion
+    np.testing.assert_allclose(result.landmarks.data, bounce(n, turn), atol=1e-9)
+
+
+def test_a_refiner_on_someone_else_is_not_believed(tmp_path: Path) -> None:
+    n, turn = 61, 31
+    video = write_video(tmp_path / "clip.mp4", n, 30.0)
+    elsewhere = bounce(n, turn)
+    elsewhere[:, :, 0] += 0.4  # another person, to the right
+    result = extract_landmarks(
+        video,
+        estimator=FakePose(bounce(n, turn), 30.0),
+        refiner=FakePose(elsewhere, 30.0),
+        adaptive=True,
+        check_people=False,
+    )
+    assert np.nanmax(result.landmarks.data[:, :, 0]) < 0.5  # nobody's landmarks moved right
+
+
+def test_adaptive_sampling_with_a_given_tracker_needs_a_refiner(tmp_path: Path) -> None:
+    video = write_video(tmp_path / "clip.mp4", 10, 30.0)
+    with pytest.raises(ValueError, match="refiner"):
+        extract_landmarks(video, estimator=FakePose(truth(10), 30.0), adaptive=True)

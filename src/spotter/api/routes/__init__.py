@@ -12,6 +12,7 @@ from spotter.api.routes import (
     coach,
     coaching,
     exercises,
+    form_checks,
     log,
     meta,
     plans,
@@ -32,6 +33,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     changes.router,
     auth.router,
     coaching.router,
+    form_checks.router,
     admin.router,
     meta.router,
 )

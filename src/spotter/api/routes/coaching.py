@@ -35,7 +35,7 @@ from spotter.services.coaching import CommentView, EventView, LinkView
 router = APIRouter(tags=["coach links"])
 
 PermissionName = Literal["read_log", "assign_plans", "comment"]
-TargetKind = Literal["set", "workout", "plan"]
+TargetKind = Literal["set", "workout", "plan", "form_check"]
 
 
 class LinkOut(Out):
