@@ -41,7 +41,7 @@ COMMANDS: dict[str, LazyCommand] = {
         _A, "Find your starting point from one test set: e1RM and working loads at RPE 8."
     ),
     "next": LazyCommand(
-        _A, "The next prescription from the exercise's progression rule, with the reason."
+        _T, "The next prescription from the exercise's progression rule, with the reason."
     ),
     "progress": LazyCommand(
         _A,

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spotter.compose import Engine, Runtime
     from spotter.config import Settings
     from spotter.knowledge.catalog import Catalog
+    from spotter.store.lite.uow import LiteUnitOfWork
     from spotter.store.uow import SqlUnitOfWork
 
 
@@ -123,6 +124,12 @@ def engine(ctx: typer.Context) -> Engine:
 def unit_of_work(ctx: typer.Context) -> SqlUnitOfWork:
     """A unit of work for the local user on this run's database."""
     return runtime(ctx).uow()
+
+
+def quick_uow(ctx: typer.Context) -> LiteUnitOfWork | SqlUnitOfWork:
+    """A unit of work for the everyday commands (see :meth:`spotter.compose.Runtime.quick_uow`):
+    the standard library's sqlite3 on an up-to-date SQLite file, else SQLAlchemy."""
+    return runtime(ctx).quick_uow()
 
 
 def print_json(data: Any) -> None:

@@ -106,7 +106,7 @@ def today(
     rt = runtime(ctx)
     with user_errors():
         view = today_for(
-            rt.uow(), rt.catalog, now=rt.now(), tz=local_zone(), on=_date(date)
+            rt.quick_uow(), rt.catalog, now=rt.now(), tz=local_zone(), on=_date(date)
         )
     if fmt == TextFormat.json:
         print_result(view)

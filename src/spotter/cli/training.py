@@ -1,4 +1,4 @@
-"""`spotter log` and `spotter history`: the training log."""
+"""`spotter log`, `history`, `bodyweight` and `next`: the training log and what comes next."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from spotter.cli.common import (
     TextFormatOpt,
     catalog,
     console,
+    err_console,
     fail,
     local_now,
     print_result,
+    quick_uow,
     unit_of_work,
     user_errors,
 )
@@ -49,7 +51,7 @@ def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
 def profile_units(ctx: typer.Context) -> str:
     from spotter.services.profile import get_profile
 
-    profile = get_profile(unit_of_work(ctx))
+    profile = get_profile(quick_uow(ctx))
     return profile.units if profile else "kg"
 
 
@@ -129,7 +131,7 @@ def log(
     with user_errors():
         shown_unit = profile_units(ctx)
         if undo:
-            batch = undo_last(unit_of_work(ctx))
+            batch = undo_last(quick_uow(ctx))
             if batch is None:
                 raise fail("the log is empty: nothing to undo")
             console().print(
@@ -142,7 +144,7 @@ def log(
         if batch_uuid is not None:
             batch_uuid = _check_uuid(batch_uuid)
         logged = log_text(
-            unit_of_work(ctx),
+            quick_uow(ctx),
             catalog(ctx),
             text,
             when=parse_when(date, now),
@@ -317,7 +319,55 @@ def bodyweight(
             console().print(f"{e.measured_at:%Y-%m-%d %H:%M}  {fmt_load(e.kg, unit)}")
 
 
+def _warn_skipped(skipped: tuple[str, ...]) -> None:
+    if skipped:
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        err_console().print(
+            f"[yellow]Left out {len(skipped)} set(s) with impossible values: "
+            f"{'; '.join(skipped[:3])}{more}. Fix or delete them in the log.[/]",
+            highlight=False,
+        )
+
+
+def next_(
+    ctx: typer.Context,
+    exercise: Annotated[str, typer.Argument(help="Exercise name or slug.")],
+    fmt: TextFormatOpt = TextFormat.text,
+) -> None:
+    """The next prescription from the exercise's progression rule, with the reason.
+
+    Default rule: double progression in the exercise's usual rep range over 3 sets; the load
+    rises by the smallest step once every working set reaches the top of the range.
+
+    Example: spotter next stepback-pulldown
+    """
+    from spotter.services.next_set import next_set
+
+    with user_errors():
+        p = next_set(quick_uow(ctx), catalog(ctx), exercise)
+    _warn_skipped(p.skipped)
+    if fmt == TextFormat.json:
+        print_result(p)
+        return
+    plates = (
+        f" ({' + '.join(f'{x:g}' for x in p.plates_per_side)} per side)"
+        if p.plates_per_side
+        else ""
+    )
+    shown = fmt_load(p.loaded_kg, p.unit, p.added_to_bodyweight)
+    console().print(f"[bold]{p.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
+    console().print(f"  {p.reason}")
+    if p.warmups:
+        console().print("  Warm-up:")
+        for w in p.warmups:
+            side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
+            per_side = " per side" if w.plates_per_side else ""
+            console().print(f"    {fmt_load(w.load_kg, p.unit)} x{w.reps}  ({side}{per_side})")
+    console().print(f"  Tempo {p.tempo}; rest about {p.rest_seconds} s between sets.")
+
+
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
+    app.command("next")(next_)
     app.command("history")(history)
     app.command("bodyweight")(bodyweight)
