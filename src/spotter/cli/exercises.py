@@ -8,15 +8,17 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli import render
+from spotter.cli import everyday, render
 from spotter.cli.common import (
     Format,
     PageFormat,
     catalog,
     console,
     err_console,
+    exits,
     fail,
     print_json,
+    runtime,
     settings,
     unit_of_work,
     user_errors,
@@ -144,18 +146,8 @@ def show(
 
     Example: spotter exercises show stepback-pulldown --format markdown
     """
-    from spotter.knowledge.page import to_dict, to_markdown
-
-    with user_errors():
-        cat = catalog(ctx)
-        ex = cat.get(slug)
-        alts = cat.alternatives(ex.slug, limit=5)
-    if fmt is PageFormat.json:
-        print_json(to_dict(ex, alts))
-    elif fmt is PageFormat.markdown:
-        console().file.write(to_markdown(ex, alts))
-    else:
-        render.exercise_page(console(), ex, alts)
+    with exits():
+        everyday.run_show(runtime(ctx), slug, fmt)
 
 
 @app.command()

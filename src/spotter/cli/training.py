@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spotter.cli import everyday
 from spotter.cli.common import (
     TextFormat,
     TextFormatOpt,
     catalog,
     console,
-    err_console,
-    fail,
+    exits,
     local_now,
     print_result,
-    quick_uow,
+    runtime,
     unit_of_work,
     user_errors,
 )
+from spotter.cli.everyday import fmt_load as fmt_load
 
 
 class ListFormat(StrEnum):
@@ -37,39 +38,14 @@ if TYPE_CHECKING:
 
 
 def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
-    """A date or date-time from the command line; default now."""
-    if not value:
-        return now
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-    raise fail(f"--date {value!r}: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+    """A date or date-time from the command line; default now (a bad one: exit 1)."""
+    with exits():
+        return everyday.parse_when(value, now)
 
 
 def profile_units(ctx: typer.Context) -> str:
-    from spotter.services.profile import get_profile
-
-    profile = get_profile(quick_uow(ctx))
-    return profile.units if profile else "kg"
-
-
-def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
-    """A load as the lifter wrote it: ``unit`` is the set's entered unit (or the profile's).
-
-    >>> fmt_load(54.43108440, "lb"), fmt_load(-20, "kg", True), fmt_load(None, "kg", True)
-    ('120lb', 'bw-20kg', 'bw')
-    """
-    from spotter.science.units import from_kg
-
-    if load_kg is None:
-        return "bw" if bodyweight else "-"
-    value = from_kg(load_kg, unit)
-    text = f"{abs(value):.2f}".rstrip("0").rstrip(".") + unit
-    if bodyweight:
-        return f"bw{'-' if value < 0 else '+'}{text}"
-    return f"-{text}" if value < 0 else text
+    """The unit of the user's profile (kg before `spotter init`)."""
+    return everyday.units_of(runtime(ctx))
 
 
 def log(
@@ -123,80 +99,18 @@ def log(
 
       spotter log "plank 3x60s"   spotter log --undo   (see also: spotter batches, spotter undo)
     """
-    from spotter.science.units import Unit
-    from spotter.services.log import log_text, undo_last
-    from spotter.services.quantities import read_unit
-
-    now = local_now(ctx)
-    with user_errors():
-        shown_unit = profile_units(ctx)
-        if undo:
-            batch = undo_last(quick_uow(ctx))
-            if batch is None:
-                raise fail("the log is empty: nothing to undo")
-            console().print(
-                f"Removed the last entry: [bold]{batch.command}[/] ({len(batch.sets)} set(s))."
-            )
-            return
-        if not text:
-            raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
-        default_unit = read_unit(unit, field="--unit") if unit is not None else Unit(shown_unit)
-        if batch_uuid is not None:
-            batch_uuid = _check_uuid(batch_uuid)
-        logged = log_text(
-            quick_uow(ctx),
-            catalog(ctx),
+    with exits():
+        everyday.run_log(
+            runtime(ctx),
             text,
-            when=parse_when(date, now),
-            now=now,
-            default_unit=default_unit,
+            date=date,
+            undo=undo,
+            unit=unit,
+            fmt=fmt,
+            note=note,
             allow_outlier=allow_outlier,
-            notes=note,
             batch_uuid=batch_uuid,
         )
-    if fmt == TextFormat.json:
-        print_result(
-            {
-                "exercise": logged.exercise.slug,
-                "batch": logged.batch_id,
-                "replayed": logged.replayed,
-                "sets": logged.sets,
-            }
-        )
-        return
-    if logged.replayed:
-        console().print(
-            f"Already logged as batch {logged.batch_id} (same --uuid): nothing new was saved."
-        )
-        return
-    for ex, sets in logged.entries:
-        parts = ", ".join(_describe(s, shown_unit) for s in sets)
-        console().print(f"Logged [bold]{ex.name}[/]: {parts}")
-    if len(logged.entries) > 1:
-        console().print("As one superset, done alternately.")
-    console().print(f"[dim]Batch {logged.batch_id}; undo with: spotter undo {logged.batch_id}[/]")
-
-
-def _check_uuid(value: str) -> str:
-    import uuid
-
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise fail(f"--uuid {value!r}: expected a uuid such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427") from None
-
-
-def _describe(s: SetRecord, unit: str) -> str:
-    load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight) if s.load_kg or s.bodyweight else ""
-    if s.seconds is not None:
-        what = f"{s.seconds:g}s"
-    elif s.meters is not None:
-        what = f"{s.meters:g}m"
-    else:
-        what = f"x{s.reps}"
-    effort = f" @{s.rpe:g}" if s.rpe is not None else ""
-    kind = f" ({s.set_type})" if s.set_type != "working" else ""
-    return f"{load} {what}{effort}{kind}".strip()
 
 
 def amount(s: SetRecord) -> str:
@@ -319,16 +233,6 @@ def bodyweight(
             console().print(f"{e.measured_at:%Y-%m-%d %H:%M}  {fmt_load(e.kg, unit)}")
 
 
-def _warn_skipped(skipped: tuple[str, ...]) -> None:
-    if skipped:
-        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
-        err_console().print(
-            f"[yellow]Left out {len(skipped)} set(s) with impossible values: "
-            f"{'; '.join(skipped[:3])}{more}. Fix or delete them in the log.[/]",
-            highlight=False,
-        )
-
-
 def next_(
     ctx: typer.Context,
     exercise: Annotated[str, typer.Argument(help="Exercise name or slug.")],
@@ -341,29 +245,8 @@ def next_(
 
     Example: spotter next stepback-pulldown
     """
-    from spotter.services.next_set import next_set
-
-    with user_errors():
-        p = next_set(quick_uow(ctx), catalog(ctx), exercise)
-    _warn_skipped(p.skipped)
-    if fmt == TextFormat.json:
-        print_result(p)
-        return
-    plates = (
-        f" ({' + '.join(f'{x:g}' for x in p.plates_per_side)} per side)"
-        if p.plates_per_side
-        else ""
-    )
-    shown = fmt_load(p.loaded_kg, p.unit, p.added_to_bodyweight)
-    console().print(f"[bold]{p.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
-    console().print(f"  {p.reason}")
-    if p.warmups:
-        console().print("  Warm-up:")
-        for w in p.warmups:
-            side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
-            per_side = " per side" if w.plates_per_side else ""
-            console().print(f"    {fmt_load(w.load_kg, p.unit)} x{w.reps}  ({side}{per_side})")
-    console().print(f"  Tempo {p.tempo}; rest about {p.rest_seconds} s between sets.")
+    with exits():
+        everyday.run_next(runtime(ctx), exercise, fmt)
 
 
 def register(app: typer.Typer) -> None:
