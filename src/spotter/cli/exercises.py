@@ -17,7 +17,7 @@ from spotter.cli.common import (
     err_console,
     exits,
     fail,
-    print_json,
+    print_result,
     runtime,
     settings,
     unit_of_work,
@@ -77,7 +77,9 @@ def _search(
         hits = hits[:limit]
     exercises = [h.exercise for h in hits]
     if fmt is Format.json:
-        print_json([render.summary_dict(e) for e in exercises])
+        from spotter.services.exercise_views import ExerciseSummaryView
+
+        print_result([ExerciseSummaryView.of(e) for e in exercises])
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown(exercises))
     elif exercises:
@@ -186,17 +188,9 @@ def alternatives(
                 source = "your profile's equipment"
         alts = cat.alternatives(base.slug, available=owned, limit=limit)
     if fmt is Format.json:
-        print_json(
-            [
-                dict(
-                    render.summary_dict(a.exercise),
-                    score=a.score,
-                    shared_primary=list(a.shared_primary),
-                    same_pattern=a.same_pattern,
-                )
-                for a in alts
-            ]
-        )
+        from spotter.services.exercise_views import AlternativeView
+
+        print_result([AlternativeView.of_alternative(a) for a in alts])
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown([a.exercise for a in alts]))
     elif alts:
@@ -239,18 +233,7 @@ def lint(
             raise fail(f"{p}: no such file or folder")
     findings = lint_paths(targets)
     if fmt is Format.json:
-        print_json(
-            [
-                {
-                    "path": f.path,
-                    "line": f.line,
-                    "field": f.field,
-                    "code": f.code,
-                    "message": f.message,
-                }
-                for f in findings
-            ]
-        )
+        print_result(findings)
     else:
         for f in findings:
             console().print(str(f), highlight=False, markup=False)
@@ -367,18 +350,9 @@ def import_db(
             raise fail(f"{path}: cannot be read ({exc})") from exc
         report = import_exercise_db(settings(ctx), result, dry_run=dry_run)
     if fmt is Format.json:
-        print_json(
-            {
-                "source": report.source,
-                "written": report.written,
-                "replaced": report.replaced,
-                "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
-                "lint_findings": report.findings,
-                "entries_with_findings": report.entries_with_findings,
-                "drills": report.drills,
-                "dry_run": report.dry_run,
-            }
-        )
+        from spotter.services.exercise_views import ExerciseDbImportView
+
+        print_result(ExerciseDbImportView.of(report))
         return
     verb = "Would write" if dry_run else "Wrote"
     console().print(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import uuid as uuidlib
 from pathlib import Path
 
 
@@ -110,7 +109,9 @@ def now_utc() -> dt.datetime:
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    import uuid  # on the first write only: its import costs start-up time (it loads `platform`)
+
+    return str(uuid.uuid4())
 
 
 class Zone:
