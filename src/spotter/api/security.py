@@ -36,6 +36,7 @@ from spotter.compose import Runtime
 from spotter.errors import AuthenticationError, NotFoundError, PermissionDeniedError
 from spotter.services import auth, coaching
 from spotter.services.auth import PRODUCTION, Passwords
+from spotter.store.uow import AuditNote
 
 __all__ = [
     "CSRF_HEADER",
@@ -69,6 +70,9 @@ class Access:
 
     principal: Principal
     subject_id: int
+    #: A write on someone else's behalf: recorded in the transaction of the change (see
+    #: :class:`spotter.store.uow.AuditNote`), else after the route returned.
+    audit: AuditNote | None = None
 
     @property
     def on_behalf(self) -> bool:
@@ -199,9 +203,11 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
     ``write`` whether the route changes anything. Use as
     ``acc: Annotated[Access, Depends(access(Permission.READ_LOG, write=False))]``.
 
-    A change a coach makes is recorded after the route returned and before the response leaves
-    (a dependency of scope "function"), so that a lifter who looks right after sees it, and a
-    route that failed records nothing.
+    A change a coach makes is recorded in the same transaction as the change: the route's units
+    of work (:meth:`spotter.api.subject.Subject.uow`) carry an :class:`AuditNote` that the first
+    commit writes. A route that wrote through another path is recorded after it returned and
+    before the response leaves (a dependency of scope "function"); a route that failed records
+    nothing.
     """
 
     def checked(
@@ -214,9 +220,13 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
         principal = authenticate(request, rt)
         subject_id = resolve_user(rt, principal, user)
         coaching.authorize(rt.uow(), principal, subject_id, need, write)
-        yield Access(principal, subject_id)
-        # Reached only when the route returned normally: a failed change is not recorded.
+        note = None
         if is_on_behalf(principal, subject_id, write=write):
+            action, target = _action(request)
+            note = AuditNote(principal.user_id, subject_id, action, target, rt.now())
+        yield Access(principal, subject_id, note)
+        # Reached only when the route returned normally: a failed change is not recorded.
+        if note is not None and not note.recorded:
             _audit(rt, principal, subject_id, request)
 
     # A default rather than ``Annotated``: the annotation would name a local function, which
@@ -227,13 +237,16 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
     return dependency
 
 
-def _audit(rt: Runtime, principal: Principal, subject_id: int, request: Request) -> None:
+def _action(request: Request) -> tuple[str, str]:
+    """The audit action of a request (method and route template) and its target (the path)."""
     route = request.scope.get("route")
     template = getattr(route, "path", request.url.path)
-    action = f"{request.method.upper()} {template}"
-    coaching.record_event(
-        rt.uow(), principal, subject_id, action, request.url.path, now=rt.now()
-    )
+    return f"{request.method.upper()} {template}", request.url.path
+
+
+def _audit(rt: Runtime, principal: Principal, subject_id: int, request: Request) -> None:
+    action, target = _action(request)
+    coaching.record_event(rt.uow(), principal, subject_id, action, target, now=rt.now())
 
 
 def set_session_cookie(response: Response, request: Request, token: str, *, max_age: int) -> None:
