@@ -64,11 +64,12 @@ def runtime(ctx: typer.Context) -> Runtime:
 
 
 def local_now(ctx: typer.Context) -> dt.datetime:
-    """Now on the lifter's wall clock (this machine's zone), to the second, from the run's
-    Runtime clock: the time the log keeps and the CLI's "today"."""
-    from spotter.compose import local_zone
+    """Now on the lifter's wall clock (the zone they chose, else this machine's), to the second,
+    from the run's Runtime clock: the time the log keeps and the CLI's "today"."""
+    from spotter.cli.everyday import wall_now
 
-    return runtime(ctx).now().astimezone(local_zone()).replace(tzinfo=None, microsecond=0)
+    with exits(), user_errors():
+        return wall_now(runtime(ctx))
 
 
 def settings(ctx: typer.Context) -> Settings:

@@ -31,12 +31,18 @@ if TYPE_CHECKING:
     from spotter.services.today import TodayItem
 
 
-def wall_now(rt: Runtime) -> dt.datetime:
-    """Now on the lifter's wall clock (this machine's zone), to the second, from the run's
-    clock: the time the log keeps and the command line's "today"."""
-    from spotter.compose import local_zone
+def user_zone(rt: Runtime) -> dt.tzinfo:
+    """The zone the user keeps their log in: the one they chose (`spotter init --timezone`), else
+    this machine's (the store reads it with the user's row)."""
+    uow = rt.quick_uow()
+    with uow:
+        return uow.log.zone.tz
 
-    return rt.now().astimezone(local_zone()).replace(tzinfo=None, microsecond=0)
+
+def wall_now(rt: Runtime) -> dt.datetime:
+    """Now on the lifter's wall clock (their zone), to the second, from the run's clock: the
+    time the log keeps and the command line's "today"."""
+    return rt.now().astimezone(user_zone(rt)).replace(tzinfo=None, microsecond=0)
 
 
 def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
@@ -121,8 +127,8 @@ def run_log(
     from spotter.services.log import log_text, undo_last
     from spotter.services.quantities import read_unit
 
-    now = wall_now(rt)
     with user_errors():
+        now = wall_now(rt)
         shown_unit = units_of(rt)
         if undo:
             batch = undo_last(rt.quick_uow())
@@ -279,12 +285,11 @@ def _panel(n: int, item: TodayItem, unit: str) -> Any:
 
 def run_today(rt: Runtime, date: str | None = None, fmt: TextFormat = TextFormat.text) -> None:
     """`spotter today`: the session of the active plan, a panel per exercise."""
-    from spotter.compose import local_zone
     from spotter.services.today_view import today_for
 
     with user_errors():
         view = today_for(
-            rt.quick_uow(), rt.catalog, now=rt.now(), tz=local_zone(), on=_date(date)
+            rt.quick_uow(), rt.catalog, now=rt.now(), tz=user_zone(rt), on=_date(date)
         )
     if fmt == TextFormat.json:
         print_result(view)
