@@ -162,20 +162,10 @@ def batches(
     with user_errors():
         rows = list_batches(unit_of_work(ctx), limit=limit, include_undone=undone)
     if fmt == "json":
-        print_json(
-            [
-                {
-                    "id": b.id,
-                    "uuid": b.uuid,
-                    "kind": b.kind,
-                    "created_at": b.created_at.isoformat(),
-                    "command": b.command,
-                    "sets": b.set_count,
-                    "undone_at": b.undone_at.isoformat() if b.undone_at else None,
-                }
-                for b in rows
-            ]
-        )
+        from spotter.services.log_views import BatchView
+        from spotter.services.results import to_data
+
+        print_json(to_data([BatchView.of(b) for b in rows]))
         return
     if not rows:
         console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
