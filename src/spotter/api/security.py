@@ -28,6 +28,7 @@ from uuid import UUID
 from argon2 import Parameters
 from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spotter.access.model import Permission, Principal
 from spotter.access.policy import is_on_behalf
@@ -120,6 +121,10 @@ def authenticate(request: Request, rt: Runtime) -> Principal:
             auth.check_csrf(found.session, request.headers.get(CSRF_HEADER))
         principal = found.principal
         request.state.csrf_token = found.session.csrf_token
+        if found.extended:
+            request.state.session_renewal = _cookie_header(
+                cookie, secure=request.url.scheme == "https"
+            )
     request.state.principal = principal
     return principal
 
@@ -247,6 +252,49 @@ def _action(request: Request) -> tuple[str, str]:
 def _audit(rt: Runtime, principal: Principal, subject_id: int, request: Request) -> None:
     action, target = _action(request)
     coaching.record_event(rt.uow(), principal, subject_id, action, target, now=rt.now())
+
+
+def _cookie_header(token: str, *, secure: bool) -> bytes:
+    """The Set-Cookie value of the session cookie with the full :data:`auth.SESSION_TTL`."""
+    carrier = Response()
+    carrier.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(auth.SESSION_TTL.total_seconds()),
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure,
+    )
+    return next(v for k, v in carrier.raw_headers if k == b"set-cookie")
+
+
+class SessionRenewal:
+    """ASGI middleware: when a request moved its session's expiry on (sliding sessions), the
+    response carries the session cookie again with the full max-age, so that the browser keeps
+    the cookie as long as the server keeps the session. A response that sets the cookie itself
+    (a login, a logout) is left as it is."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_renewed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                renewal = scope.get("state", {}).get("session_renewal")
+                headers = list(message.get("headers", []))
+                mine = SESSION_COOKIE.encode() + b"="
+                if isinstance(renewal, bytes) and not any(
+                    k.lower() == b"set-cookie" and v.startswith(mine) for k, v in headers
+                ):
+                    message = {**message, "headers": [*headers, (b"set-cookie", renewal)]}
+            await send(message)
+
+        await self.app(scope, receive, send_renewed)
 
 
 def set_session_cookie(response: Response, request: Request, token: str, *, max_age: int) -> None:
