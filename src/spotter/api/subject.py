@@ -67,8 +67,11 @@ class Subject:
 
     @cached_property
     def catalog(self) -> Catalog:
-        """The built-in catalog plus the lifter's own exercises."""
-        return self.rt.catalog_for(self.user_id)
+        """The built-in catalog plus the lifter's own exercises (in the database, and the
+        exercise files restored into their folder)."""
+        from spotter.services.catalog import with_user_files
+
+        return with_user_files(self.rt.catalog_for(self.user_id), self.rt.settings, self.user_id)
 
     def now_local(self) -> dt.datetime:
         """Now as the lifter's wall clock shows it (naive, whole seconds), as set times are kept."""

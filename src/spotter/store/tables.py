@@ -13,7 +13,7 @@ exercise's slug. SQLite keeps ``user_id`` nullable and without a foreign key on 
 existed before 0006 (it cannot add either in place); the repositories always stamp it.
 
 Accounts (0006): ``app_user``, ``coach_link``, ``audit_event``, ``web_session``, ``access_token``
-and ``comment``.
+and ``comment``; ``address_event`` (0009) counts failed logins and registrations per address.
 
 Every time column is a UTC instant (:class:`~spotter.store.times.UtcDateTime`, migration 0008):
 ``timestamptz`` on PostgreSQL, UTC text on SQLite, aware UTC to Python. The log's own times
@@ -278,4 +278,17 @@ comment = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("deleted_at", UtcDateTime(), nullable=True),
     Index("ix_comment_target", "lifter_id", "target_kind", "target_uuid"),
+)
+
+#: Failed logins and registrations per client address (migration 0009), counted by every server
+#: process on the database, so that two workers do not double the allowance. Rows older than the
+#: limit's window are deleted as new ones arrive.
+address_event = Table(
+    "address_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),  # failed-login, registration
+    Column("address", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Index("ix_address_event_kind_address_at", "kind", "address", "at"),
 )
