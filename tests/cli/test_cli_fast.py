@@ -211,3 +211,16 @@ def test_the_everyday_commands_import_neither_typer_click_nor_sqlalchemy(seeded:
         )
         assert done.returncode == 0, done.stderr
         assert done.stderr.strip().splitlines()[-1] == "[]", (args, done.stderr)
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly_with_exit_1(seeded: Path) -> None:
+    env = {**os.environ, "SPOTTER_DB": str(seeded), "COLUMNS": "100"}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "spotter.cli", "exercises", "show", "stepback-pulldown"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # as `| head -0` would
+    error = run.stderr.read().decode()
+    assert run.wait() == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error

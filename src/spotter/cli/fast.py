@@ -194,6 +194,10 @@ def run_fast(argv: Sequence[str], env: Mapping[str, str] | None = None) -> int |
     except (KeyboardInterrupt, EOFError):  # as Click reports them
         sys.stderr.write("\nAborted!\n")
         return 1
+    except BrokenPipeError:  # the reader went away (`| head`): exit 1 quietly, as Click does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+        return 1
     finally:
         rt.close()
     return 0
