@@ -255,7 +255,7 @@ def undo_batch(uow: LogUnitOfWork, ref: str) -> LogBatch:
         if batch.undone_at is not None:
             raise LogInputError(
                 f"batch {batch.id} ({batch.command}) was already undone on "
-                f"{batch.undone_at:%Y-%m-%d %H:%M}"
+                f"{batch.undone_at:%Y-%m-%d %H:%M} UTC"
             )
         uow.log.delete_batch(batch.id)  # tombstones carry the store's UTC clock
         uow.commit()
