@@ -73,10 +73,11 @@ def unscoped_key(user_id: int, key: str | None) -> str | None:
     return key[len(prefix) :]
 
 
-def set_values(s: SetRecord, zone: UserZone) -> dict[str, object]:
-    """The columns of a set that the record itself decides (its time as a UTC instant)."""
+def set_values(s: SetRecord, zone: UserZone | None = None) -> dict[str, object]:
+    """The columns of a set that the record itself decides: its time as a UTC instant, read in
+    the owner's ``zone`` (without one, a naive time is taken as UTC)."""
     return {
-        "performed_at": zone.to_db(s.performed_at),
+        "performed_at": s.performed_at if zone is None else zone.to_db(s.performed_at),
         "exercise": s.exercise,
         "set_type": s.set_type,
         "load_kg": s.load_kg,
@@ -93,10 +94,11 @@ def set_values(s: SetRecord, zone: UserZone) -> dict[str, object]:
     }
 
 
-def record(r: RowMapping, zone: UserZone) -> SetRecord:
-    """A stored set as a record, its time on the owner's wall clock."""
+def record(r: RowMapping, zone: UserZone | None = None) -> SetRecord:
+    """A stored set as a record, its time on the owner's wall clock (without ``zone``: the aware
+    UTC instant as stored)."""
     return SetRecord(
-        performed_at=zone.from_db(r["performed_at"]),
+        performed_at=r["performed_at"] if zone is None else zone.from_db(r["performed_at"]),
         exercise=r["exercise"],
         load_kg=r["load_kg"],
         reps=r["reps"],
