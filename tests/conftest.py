@@ -325,3 +325,60 @@ def db_engine(db_url: str) -> Iterator[Engine]:
     engine = open_engine(db_url, auto_migrate=False)
     yield engine
     engine.dispose()
+
+
+#: The store adapters a repository contract test runs on: SQLAlchemy on SQLite, the standard
+#: library's sqlite3 adapter (``spotter.store.lite``, what the everyday commands use on an
+#: up-to-date SQLite file) and SQLAlchemy on PostgreSQL.
+STORE_ADAPTERS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("sqlite3", id="sqlite3"),
+    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+]
+
+
+class StoreUnderTest:
+    """A fresh database at the head revision and the adapter under test on it.
+
+    :meth:`uow` opens the adapter's unit of work; :meth:`sql` always the SQLAlchemy one (for the
+    steps only the full store offers: imports, exports, accounts); :attr:`engine` reads the rows
+    as the SQLAlchemy store sees them.
+    """
+
+    def __init__(self, url: str, adapter: str) -> None:
+        from spotter.store.db import open_engine
+
+        self.url = url
+        self.adapter = adapter
+        self.engine = open_engine(url, auto_migrate=False)
+
+    def uow(self, user_id: int = 1):  # type: ignore[no-untyped-def]
+        if self.adapter == "sqlite3":
+            from spotter.store.lite import lite_path
+            from spotter.store.lite.uow import LiteUnitOfWork
+
+            path = lite_path(self.url)
+            assert path is not None, "the sqlite3 adapter needs a SQLite file at the head"
+            return LiteUnitOfWork(path, user_id)
+        return self.sql(user_id)
+
+    def sql(self, user_id: int = 1):  # type: ignore[no-untyped-def]
+        from spotter.store.uow import SqlUnitOfWork
+
+        return SqlUnitOfWork(self.engine, user_id)
+
+
+@pytest.fixture(params=STORE_ADAPTERS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreUnderTest]:
+    """A fresh head-revision database with each store adapter in turn (see STORE_ADAPTERS)."""
+    if request.param in ("sqlite", "sqlite3"):
+        path = tmp_path / "spotter.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        db: PgWorkerDatabase = request.getfixturevalue("_pg_worker_db")
+        db.reset()
+        url = db.url
+    under_test = StoreUnderTest(url, request.param)
+    yield under_test
+    under_test.engine.dispose()

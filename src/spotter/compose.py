@@ -4,6 +4,11 @@ The CLI builds one :class:`Runtime` per invocation (for the local user); a serve
 process and opens a unit of work per request for the caller's user. Nothing is built at import
 time, and each part is built on first use: a catalog read never opens the database, and a command
 that never touches the database imports neither SQLAlchemy nor Alembic.
+
+Two units of work: :meth:`Runtime.uow` (SQLAlchemy, every repository, both databases; it
+migrates or refuses as allowed) and :meth:`Runtime.quick_uow` for the everyday commands, which is
+the standard library's ``sqlite3`` adapter (:mod:`spotter.store.lite`) when the database is an
+embedded SQLite file already at the head revision, and the SQLAlchemy one otherwise.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine as Engine
 
     from spotter.knowledge.catalog import Catalog
+    from spotter.store.lite.uow import LiteUnitOfWork
     from spotter.store.uow import SqlUnitOfWork
 
 
@@ -104,6 +110,28 @@ class Runtime:
 
         return SqlUnitOfWork(self.engine, self.user_id if user_id is None else user_id)
 
+    def quick_uow(self, user_id: int | None = None) -> LiteUnitOfWork | SqlUnitOfWork:
+        """A unit of work for the everyday commands (profile, log, plans, custom exercises).
+
+        On an existing, writable SQLite file at the head revision: the ``sqlite3`` adapter, which
+        imports no SQLAlchemy (checked once per runtime; an engine already open is reused
+        instead). Otherwise :meth:`uow`, which creates, migrates or refuses as allowed.
+        """
+        user = self.user_id if user_id is None else user_id
+        if self._engine is None:
+            path = self._lite_path
+            if path is not None:
+                from spotter.store.lite.uow import LiteUnitOfWork
+
+                return LiteUnitOfWork(path, user)
+        return self.uow(user)
+
+    @cached_property
+    def _lite_path(self) -> Path | None:
+        from spotter.store.lite import lite_path
+
+        return lite_path(self.settings.db_url)
+
     def close(self) -> None:
         """Release the engine's connections (when one was opened)."""
         with self._lock:
@@ -144,7 +172,7 @@ class Runtime:
         from spotter.services.custom_exercises import list_custom, with_custom
 
         try:
-            return with_custom(base, list_custom(self.uow(user_id)))
+            return with_custom(base, list_custom(self.quick_uow(user_id)))
         except SpotterError:
             return base
 

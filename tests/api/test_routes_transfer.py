@@ -85,3 +85,18 @@ def test_the_json_export_restores_into_another_lifter_and_the_csv_has_a_row_per_
     assert restored.status_code == 200, restored.text
     assert restored.json()["restored"]["sets"] == 2
     assert sorted(s["load"] for s in other.get("/log/sets").json()["items"]) == [100.0, 105.0]
+
+
+def test_exercise_files_restored_for_a_lifter_are_in_that_lifters_catalog_only(
+    api: Api,
+) -> None:
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "seed-mixed-pulldown.yaml"
+    doc = {"spotter_export": 2, "user_exercises": {"seed-mixed-pulldown": fixture.read_text()}}
+    me, other = api.lifter("restorer", units=None), api.lifter("bystander")
+    assert me.get("/exercises/seed-mixed-pulldown").status_code == 404
+    restored = me.post("/imports", files={"file": ("b.json", json.dumps(doc).encode(), "application/json")})
+    assert restored.status_code == 200, restored.text
+    shown = me.get("/exercises/seed-mixed-pulldown")
+    assert shown.status_code == 200 and shown.json()["slug"] == "seed-mixed-pulldown"
+    me.log_set("seed-mixed-pulldown", 40, 10, "2026-11-20T18:00:00")  # loggable by its owner
+    assert other.get("/exercises/seed-mixed-pulldown").status_code == 404

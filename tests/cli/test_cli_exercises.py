@@ -231,3 +231,65 @@ def test_every_command_has_help_with_an_example() -> None:
     assert len(commands) > 35  # every command is found, though each loads only when it runs
     missing = [" ".join(path) for path, cmd in commands if "Example" not in (cmd.help or "")]
     assert missing == []
+
+
+SUMMARY_KEYS = [
+    "slug", "name", "pattern", "primary_muscles", "secondary_muscles", "equipment", "level",
+    "mechanic", "source",
+]
+
+
+def test_the_json_of_search_alternatives_and_lint_keeps_its_documented_keys(
+    tmp_path: Path,
+) -> None:
+    found = json.loads(run("exercises", "search", "pulldown", "--format", "json").stdout)
+    assert found and all(list(e) == SUMMARY_KEYS for e in found)
+    assert next(e for e in found if e["slug"] == "stepback-pulldown")["primary_muscles"] == [
+        "lats", "rhomboids", "rear-delts"
+    ]
+    r = run("exercises", "alternatives", "stepback-pulldown", "--format", "json")
+    alts = json.loads(r.stdout)
+    assert alts and all(
+        list(a) == [*SUMMARY_KEYS, "score", "shared_primary", "same_pattern"] for a in alts
+    )
+    assert all(isinstance(a["shared_primary"], list) for a in alts)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("slug: Not A Slug\n")
+    findings = json.loads(run("exercises", "lint", str(bad), "--format", "json").stdout)
+    assert findings and all(
+        list(f) == ["path", "line", "field", "code", "message"] for f in findings
+    )
+    assert all(f["path"].endswith("bad.yaml") for f in findings)
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+def test_a_page_printed_as_one_group_reads_the_same_as_one_print_per_line(
+    catalog, terminal: bool  # type: ignore[no-untyped-def]
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from spotter.cli import render
+
+    class OnePrintPerLine:
+        def __init__(self, console: Console) -> None:
+            self.console = console
+
+        def print(self, group) -> None:  # type: ignore[no-untyped-def]
+            for part in group.renderables:
+                self.console.print(part)
+
+    def console() -> Console:
+        colours = "standard" if terminal else None
+        return Console(file=io.StringIO(), width=90, force_terminal=terminal, color_system=colours)
+
+    for slug in ("stepback-pulldown", "barbell-back-squat", "pull-up", "plank", "dumbbell-curl"):
+        ex = catalog.get(slug)
+        alts = catalog.alternatives(ex.slug, limit=5)
+        grouped, per_line = console(), console()
+        render.exercise_page(grouped, ex, alts)
+        render.exercise_page(OnePrintPerLine(per_line), ex, alts)  # type: ignore[arg-type]
+        text = grouped.file.getvalue()  # type: ignore[attr-defined]
+        assert text == per_line.file.getvalue()  # type: ignore[attr-defined]
+        assert "Common mistakes" in text and ex.name in text

@@ -4,12 +4,16 @@ Two lifters with hand-built data on the same database (both backends). Lifter A 
 has 2 batches holding 3 + 2 squat sets on two days, 2 bodyweights, 1 plan, 1 custom exercise, a
 profile in lb and an imported workout with 1 set; lifter B has 1 batch with 1 bench set (reusing
 one of A's set uuids, which is fine per user), 1 bodyweight, the same custom slug, a profile in kg.
+The tests of profile, log, plan and custom-exercise reads and writes run on each store adapter
+(``store``), the sqlite3 one of the everyday commands included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import Engine
@@ -22,6 +26,9 @@ from spotter.planning.model.stored import StoredPlan
 from spotter.profile import Profile
 from spotter.services.log import LogInputError, undo_batch
 from spotter.store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from conftest import StoreUnderTest
 
 DAY1 = dt.datetime(2026, 11, 23, 18)
 DAY2 = dt.datetime(2026, 11, 25, 18)
@@ -57,16 +64,16 @@ def _plan() -> StoredPlan:
     )
 
 
-@pytest.fixture
-def two(db_engine: Engine) -> tuple[Engine, int, int, dict[str, int]]:
-    """The database with A's and B's data; returns the engine, both ids and A's batch ids."""
-    with SqlUnitOfWork(db_engine) as uow:
+def _fill(sql: Callable[[int], Any]) -> tuple[int, int, dict[str, int]]:
+    """A's and B's data through the SQLAlchemy units of work ``sql(user_id)``; returns both ids
+    and A's batch ids."""
+    with sql(LOCAL_USER_ID) as uow:
         b = uow.accounts.add_user(
             username="bea", role=Role.LIFTER, timezone="Europe/Berlin", password_hash=None, now=NOW
         )
         uow.commit()
     batches: dict[str, int] = {}
-    with SqlUnitOfWork(db_engine) as uow:  # A, the local user
+    with sql(LOCAL_USER_ID) as uow:  # A, the local user
         batches["a1"] = uow.log.add_batch(
             "squat 3x5", [_squat(DAY1, SHARED_UUID), _squat(DAY1), _squat(DAY1)], now=DAY1
         )
@@ -93,7 +100,7 @@ def two(db_engine: Engine) -> tuple[Engine, int, int, dict[str, int]]:
             ]
         )
         uow.commit()
-    with SqlUnitOfWork(db_engine, user_id=b.id) as uow:
+    with sql(b.id) as uow:
         batches["b1"] = uow.log.add_batch(
             "bench 1x5",
             [SetRecord(DAY1, "barbell-bench-press", 60.0, 5, uuid=SHARED_UUID)],
@@ -103,7 +110,19 @@ def two(db_engine: Engine) -> tuple[Engine, int, int, dict[str, int]]:
         uow.custom.add(RING_ROW, now=DAY1)
         uow.profiles.save(replace(PROFILE, units="kg"))
         uow.commit()
-    return db_engine, LOCAL_USER_ID, b.id, batches
+    return LOCAL_USER_ID, b.id, batches
+
+
+@pytest.fixture
+def two(db_engine: Engine) -> tuple[Engine, int, int, dict[str, int]]:
+    """The database with A's and B's data; returns the engine, both ids and A's batch ids."""
+    return (db_engine, *_fill(lambda user: SqlUnitOfWork(db_engine, user)))
+
+
+@pytest.fixture
+def two_stores(store: StoreUnderTest) -> tuple[StoreUnderTest, int, int, dict[str, int]]:
+    """The same data with each store adapter under test (see ``store``)."""
+    return (store, *_fill(store.sql))
 
 
 def test_each_user_counts_only_their_own_sets_batches_and_bodyweights(two) -> None:  # type: ignore[no-untyped-def]
@@ -120,50 +139,52 @@ def test_each_user_counts_only_their_own_sets_batches_and_bodyweights(two) -> No
         assert uow.bodyweight.all() == [(DAY1, 61.0)]
 
 
-def test_plans_profiles_and_custom_exercises_are_per_user(two) -> None:  # type: ignore[no-untyped-def]
-    engine, a, b, _ = two
-    with SqlUnitOfWork(engine, user_id=b) as uow:
+def test_plans_profiles_and_custom_exercises_are_per_user(two_stores) -> None:  # type: ignore[no-untyped-def]
+    store, a, b, _ = two_stores
+    with store.uow(b) as uow:
         assert uow.plans.active() is None and uow.plans.all() == [] and uow.plans.count() == 0
         profile = uow.profiles.get()
         assert profile is not None and profile.units == "kg"
         assert [c.slug for c in uow.custom.all()] == ["ring-row"]
         assert uow.custom.delete("ring-row") is True
         uow.commit()
-    with SqlUnitOfWork(engine, user_id=a) as uow:
+    with store.uow(a) as uow:
         assert uow.plans.count() == 1 and uow.plans.active() is not None
         profile = uow.profiles.get()
         assert profile is not None and profile.units == "lb"
         assert [c.slug for c in uow.custom.all()] == ["ring-row"]  # B's delete left A's alone
 
 
-def test_another_users_batch_cannot_be_seen_or_undone(two) -> None:  # type: ignore[no-untyped-def]
-    engine, a, b, batches = two
-    with SqlUnitOfWork(engine, user_id=b) as uow:
+def test_another_users_batch_cannot_be_seen_or_undone(two_stores) -> None:  # type: ignore[no-untyped-def]
+    store, a, b, batches = two_stores
+    with store.uow(b) as uow:
         assert uow.log.get_batch(str(batches["a1"])) is None
         assert uow.log.delete_batch(batches["a1"]) == 0
         uow.commit()
     with pytest.raises(LogInputError, match="no batch"):
-        undo_batch(SqlUnitOfWork(engine, user_id=b), str(batches["a2"]))
-    with SqlUnitOfWork(engine, user_id=a) as uow:
+        undo_batch(store.uow(b), str(batches["a2"]))
+    with store.uow(a) as uow:
         assert uow.log.count_sets() == 6  # nothing of A's was undone
         assert uow.log.get_batch(str(batches["a1"])) is not None
 
 
-def test_another_users_sets_cannot_be_found_changed_or_deleted(two) -> None:  # type: ignore[no-untyped-def]
-    engine, a, b, _ = two
-    with SqlUnitOfWork(engine, user_id=a) as uow:
+def test_another_users_sets_cannot_be_found_changed_or_deleted(two_stores) -> None:  # type: ignore[no-untyped-def]
+    store, a, b, _ = two_stores
+    with store.uow(a) as uow:
         a_sets = uow.log.sets()
     victim = next(s for s in a_sets if s.uuid != SHARED_UUID)
     assert victim.id is not None and victim.uuid is not None
-    with SqlUnitOfWork(engine, user_id=b) as uow:
+    with store.uow(b) as uow:
         assert uow.log.get_set(victim.id) is None
         assert uow.log.find_sets(victim.uuid[:8]) == []
         assert [s.exercise for s in uow.log.find_sets(SHARED_UUID[:8])] == ["barbell-bench-press"]
         uow.log.update_set(victim.id, {"notes": "hacked", "performed_at": DAY2})
         uow.log.delete_set(victim.id)
+        uow.commit()
+    with store.sql(b) as uow:
         assert uow.imports.remap("barbell-back-squat", "front-squat") == 0
         uow.commit()
-    with SqlUnitOfWork(engine, user_id=a) as uow:
+    with store.uow(a) as uow:
         again = uow.log.get_set(victim.id)
         assert again is not None and again.notes is None and again.performed_at == victim.performed_at
         assert uow.log.count_sets() == 6

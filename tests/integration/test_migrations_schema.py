@@ -4,6 +4,9 @@ SQLite cannot tighten a column or add a foreign key in place (0005 and 0006 add 
 ``updated_at`` and ``user_id`` with ALTER TABLE ADD COLUMN; rebuilding those tables would
 cascade-delete the sets), so there those columns stay nullable and without the foreign key, and
 the repositories fill them. That list is written out below: any other difference fails.
+
+SQLite has no zone-aware time type: its time columns reflect as ``DateTime(timezone=False)`` and
+hold UTC text, where PostgreSQL has ``timestamptz``; every other type must match exactly.
 """
 
 from __future__ import annotations
@@ -64,6 +67,15 @@ def _type(column: dict[str, Any]) -> str:
     return name
 
 
+def _lite_kind(pg_kind: str) -> str:
+    """The type SQLite reflects for a column of PostgreSQL type ``pg_kind``.
+
+    >>> _lite_kind("DateTime(timezone=True)"), _lite_kind("String(36)")
+    ('DateTime(timezone=False)', 'String(36)')
+    """
+    return "DateTime(timezone=False)" if pg_kind == "DateTime(timezone=True)" else pg_kind
+
+
 def snapshot(engine: Engine) -> dict[str, dict[str, Any]]:
     """Tables with their columns (type, nullability, default), unique keys, indexes and FKs."""
     insp = inspect(engine)
@@ -115,8 +127,7 @@ def test_sqlite_and_postgresql_get_the_same_tables_columns_and_indexes(
         for column, (kind, nullable, default) in pg[table]["columns"].items():
             l_kind, l_nullable, l_default = lite[table]["columns"][column]
             where = f"{table}.{column}"
-            # SQLite has no time zone type: an aware column (form_check) reflects as naive
-            assert l_kind == kind.replace("DateTime(timezone=True)", "DateTime(timezone=False)"), where
+            assert _lite_kind(kind) == l_kind, where
             assert l_default == default, where
             assert l_nullable == (nullable or (table, column) in SQLITE_NULLABLE), where
         missing = {(t, cols) for t in [table] for cols, *_ in pg[table]["fks"]} - {
@@ -159,6 +170,26 @@ def test_the_postgresql_schema_is_the_one_tables_py_declares(
         return False
 
     assert [d for d in diffs if not same_guarantee(d)] == []
+
+
+@pytest.mark.postgres
+def test_every_postgresql_time_column_holds_an_instant(migrated_pair: tuple[Engine, Engine]) -> None:
+    from spotter.store.times import UtcDateTime
+
+    _, pg = migrated_pair
+    insp = inspect(pg)
+    declared = {
+        (table.name, c.name) for table in metadata.tables.values() for c in table.columns
+        if isinstance(c.type, UtcDateTime)
+    }
+    assert ("set_entry", "performed_at") in declared
+    naive = [
+        f"{table}.{c['name']}"
+        for table, column in sorted(declared)
+        for c in insp.get_columns(table)
+        if c["name"] == column and _type(c) != "DateTime(timezone=True)"
+    ]
+    assert naive == []
 
 
 def test_every_declared_table_exists_after_migrating_an_empty_database(empty_db_url: str) -> None:

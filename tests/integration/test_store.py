@@ -8,6 +8,7 @@ import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from spotter.services.profile import get_profile, save_profile
 from spotter.store.db import StoreError, current_revision, open_engine
 from spotter.store.migrations import HEAD, REVISIONS
 from spotter.store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from conftest import StoreUnderTest
 
 PROFILE = Profile(
     units="lb",
@@ -34,16 +38,15 @@ def test_first_use_creates_the_database_and_its_folders(tmp_path: Path) -> None:
     assert current_revision(engine) == HEAD
 
 
-def test_a_profile_round_trips(db_url: str) -> None:
-    engine = open_engine(db_url, auto_migrate=False)
-    assert get_profile(SqlUnitOfWork(engine)) is None
-    save_profile(SqlUnitOfWork(engine), PROFILE)
-    assert get_profile(SqlUnitOfWork(engine)) == PROFILE
+def test_a_profile_round_trips(store: StoreUnderTest) -> None:
+    assert get_profile(store.uow()) is None
+    save_profile(store.uow(), PROFILE)
+    assert get_profile(store.uow()) == PROFILE
     wishes = replace(
         PROFILE, emphasis=("back",), avoid=("lower-back",), favourites=("stepback-pulldown",)
     )
-    save_profile(SqlUnitOfWork(engine), wishes)
-    assert get_profile(SqlUnitOfWork(engine)) == wishes
+    save_profile(store.uow(), wishes)
+    assert get_profile(store.uow()) == wishes
     # a second init replaces the first
     other = Profile(
         units="kg",
@@ -53,8 +56,8 @@ def test_a_profile_round_trips(db_url: str) -> None:
         minutes_per_session=30,
         equipment=(),
     )
-    save_profile(SqlUnitOfWork(engine), other)
-    assert get_profile(SqlUnitOfWork(engine)) == other
+    save_profile(store.uow(), other)
+    assert get_profile(store.uow()) == other
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:

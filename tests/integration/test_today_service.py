@@ -1,11 +1,13 @@
-"""`today_session` on a SQLite log: loads by hand arithmetic, plates, pins and dumbbells,
-calibration steps, warm-ups, the deload, 5/3/1, pounds, and recovery cutting sets or swapping."""
+"""`today_session` on a stored log: loads by hand arithmetic, plates, pins and dumbbells,
+calibration steps, warm-ups, the deload, 5/3/1, pounds, and recovery cutting sets or swapping.
+
+Each test runs on every store adapter (SQLAlchemy on SQLite and PostgreSQL, and the sqlite3 one)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,8 +17,10 @@ from spotter.planning.model.program import Mesocycle, Session, Slot, WeekPlan
 from spotter.planning.model.stored import StoredPlan
 from spotter.profile import Profile
 from spotter.services.today import TodayItem, TodayReport, today_session
-from spotter.store.db import open_engine
 from spotter.store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from conftest import StoreUnderTest
 
 START = dt.date(2026, 11, 2)  # a Monday
 LB = 0.45359237
@@ -69,10 +73,9 @@ def _profile(units: str = "kg") -> Profile:
 
 
 @pytest.fixture
-def uow(db_url: str) -> Iterator[SqlUnitOfWork]:
-    engine = open_engine(db_url, auto_migrate=False)
-    yield SqlUnitOfWork(engine)
-    engine.dispose()
+def uow(store: StoreUnderTest) -> SqlUnitOfWork:
+    """A unit of work of each store adapter (the sqlite3 one of `spotter today` included)."""
+    return store.uow()  # type: ignore[no-any-return]
 
 
 def _log(uow: SqlUnitOfWork, *sets: SetRecord) -> None:

@@ -93,8 +93,25 @@ RULES = [
         ("spotter.store.repositories", "spotter.store.tables", *_DB),
         "`spotter serve` starts the web edge, and is otherwise a CLI module",
     ),
+    Rule(
+        "spotter.store.lite",
+        ("spotter.cli", "spotter.api", "spotter.services", "spotter.compose", "spotter.store.db",
+         "spotter.store.uow", "spotter.store.tables", "spotter.store.times",
+         "spotter.store.repositories", *_TERMINAL, *_WEB, *_DB),
+        "the sqlite3 adapter of the everyday commands: standard library only, no SQLAlchemy",
+    ),
     Rule("spotter.__init__", PURE, "the package root"),
 ]
+
+#: The command line's fast path: what `log`, `next`, `today` and `exercises show` import before
+#: any Typer command is built, so nothing of Typer or Click (Rich is imported when printing).
+FAST_PATH = (
+    "spotter.cli.app",
+    "spotter.cli.registry",
+    "spotter.cli.fast",
+    "spotter.cli.everyday",
+    "spotter.cli.output",
+)
 
 #: ``spotter.store.<name>_repo`` modules are repositories too: the CLI goes through services.
 REPO_SUFFIX = "_repo"
@@ -169,6 +186,26 @@ def test_cli_modules_reach_no_repository_and_no_sql() -> None:
             last = name.rsplit(".", 1)[-1]
             if name.startswith("spotter.store.") and last.endswith(REPO_SUFFIX):
                 offenders.append(f"{_module_name(path)} imports {name}")
+    assert offenders == []
+
+
+def _module_level_imports(path: Path) -> set[str]:
+    """What a module imports when it is imported: its top-level import statements (functions'
+    own imports and ``if TYPE_CHECKING:`` blocks left out)."""
+    tree = ast.parse(path.read_text())
+    top = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    text = "\n".join(ast.unparse(n) for n in top)
+    return _imports_of(text, _module_name(path), is_package=path.name == "__init__.py")
+
+
+def test_the_fast_path_of_the_cli_imports_neither_typer_nor_click() -> None:
+    offenders = []
+    for module in FAST_PATH:
+        path = SRC.parent / (module.replace(".", "/") + ".py")
+        for name in sorted(_module_level_imports(path)):
+            if _hits(name, ("typer", "click", "spotter.cli.root", "spotter.cli.lazy",
+                            "spotter.cli.common")):
+                offenders.append(f"{module} imports {name}")
     assert offenders == []
 
 

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from spotter import __version__
 from spotter.api import problems
 from spotter.api.limits import BodyLimits
+from spotter.api.security import SessionRenewal
 from spotter.compose import Runtime
 
 #: Where the API lives.
@@ -107,6 +108,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     )
     app.state.runtime = runtime
     problems.install(app)
+    app.add_middleware(SessionRenewal)
     app.add_middleware(BodyLimits)  # outermost: a too-large body is refused before all else
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)

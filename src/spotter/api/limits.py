@@ -15,8 +15,10 @@ Login lockout (too many failed passwords for one account) is decided by
 API's error handler (:mod:`spotter.api.problems`). :class:`AddressThrottle` adds limits per
 client address: 30 failed logins in 10 minutes (one address trying a password on many accounts,
 which no account's lockout sees) and 20 new accounts in an hour, then 429 until the oldest event
-leaves the window. It counts per process; behind a reverse proxy run uvicorn with
-``--proxy-headers`` so that the address is the client's, not the proxy's.
+leaves the window. The app counts them in the database (:class:`SharedAddressThrottle`, table
+``address_event``), so every server process on one database shares the allowance; behind a
+reverse proxy run uvicorn with ``--proxy-headers`` so that the address is the client's, not the
+proxy's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from datetime import timedelta
 from email.message import Message as _MimeMessage
+from typing import TYPE_CHECKING
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -36,11 +40,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from spotter.api.problems import PROBLEM_JSON, problem_type
 from spotter.errors import RateLimitedError
 
+if TYPE_CHECKING:
+    from spotter.compose import Runtime
+
 __all__ = [
     "JSON_LIMIT_BYTES",
     "UPLOAD_LIMIT_BYTES",
     "AddressThrottle",
     "BodyLimits",
+    "SharedAddressThrottle",
     "client_address",
     "failed_logins",
     "limit_for",
@@ -242,20 +250,65 @@ class AddressThrottle:
             times.append(now)
 
 
-def failed_logins() -> AddressThrottle:
-    """The default limit of failed logins: 30 from one address in 10 minutes."""
+class SharedAddressThrottle(AddressThrottle):
+    """The same limit counted in the database (``address_event``, as ``kind``), so that every
+    server process on one database sees every event; times come from the runtime's clock."""
+
+    def __init__(
+        self, runtime: Runtime, *, kind: str, limit: int, window_s: float, what: str
+    ) -> None:
+        super().__init__(limit=limit, window_s=window_s, what=what)
+        self.runtime = runtime
+        self.kind = kind
+
+    def check(self, key: str) -> None:
+        from spotter.services.address_limits import recent_events
+
+        now = self.runtime.now()
+        window = timedelta(seconds=self.window_s)
+        times = recent_events(self.runtime.uow(), self.kind, key, now=now, window=window)
+        if len(times) < self.limit:
+            return
+        leaves = times[len(times) - self.limit] + window  # when the count drops below the limit
+        wait = max(1, math.ceil((leaves - now).total_seconds()))
+        raise RateLimitedError(
+            f"too many {self.what} from this address; try again in {wait} s",
+            retry_after_s=wait,
+        )
+
+    def count(self, key: str) -> None:
+        from spotter.services.address_limits import count_event
+
+        window = timedelta(seconds=self.window_s)
+        count_event(self.runtime.uow(), self.kind, key, now=self.runtime.now(), window=window)
+
+
+def failed_logins(runtime: Runtime | None = None) -> AddressThrottle:
+    """The default limit of failed logins: 30 from one address in 10 minutes (in the database
+    of ``runtime`` when given, else in this process)."""
+    if runtime is not None:
+        return SharedAddressThrottle(
+            runtime, kind="failed-login", limit=30, window_s=600, what="failed logins"
+        )
     return AddressThrottle(limit=30, window_s=600, what="failed logins")
 
 
-def new_accounts() -> AddressThrottle:
-    """The default limit of registrations: 20 from one address in an hour."""
+def new_accounts(runtime: Runtime | None = None) -> AddressThrottle:
+    """The default limit of registrations: 20 from one address in an hour (in the database of
+    ``runtime`` when given, else in this process)."""
+    if runtime is not None:
+        return SharedAddressThrottle(
+            runtime, kind="registration", limit=20, window_s=3600, what="new accounts"
+        )
     return AddressThrottle(limit=20, window_s=3600, what="new accounts")
 
 
 _THROTTLE_LOCK = threading.Lock()
 
 
-def _throttle(request: Request, name: str, make: Callable[[], AddressThrottle]) -> AddressThrottle:
+def _throttle(
+    request: Request, name: str, make: Callable[[Runtime], AddressThrottle]
+) -> AddressThrottle:
     state = request.app.state
     found = getattr(state, name, None)
     if isinstance(found, AddressThrottle):
@@ -263,18 +316,20 @@ def _throttle(request: Request, name: str, make: Callable[[], AddressThrottle]) 
     with _THROTTLE_LOCK:
         found = getattr(state, name, None)
         if not isinstance(found, AddressThrottle):
-            found = make()
+            found = make(state.runtime)
             setattr(state, name, found)
     return found
 
 
 def login_throttle(request: Request) -> AddressThrottle:
-    """The app's failed-login throttle (``app.state.login_throttle``, made on first use)."""
+    """The app's failed-login throttle (``app.state.login_throttle``, made on first use, counted
+    in the app's database)."""
     return _throttle(request, "login_throttle", failed_logins)
 
 
 def register_throttle(request: Request) -> AddressThrottle:
-    """The app's registration throttle (``app.state.register_throttle``, made on first use)."""
+    """The app's registration throttle (``app.state.register_throttle``, made on first use,
+    counted in the app's database)."""
     return _throttle(request, "register_throttle", new_accounts)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Connection, Table, and_, or_, select
 from spotter.log import SetRecord
 from spotter.store import tables as t
 from spotter.store.log_repo import record
+from spotter.store.times import UserZone
 
 _S = t.set_entry
 _B = t.log_batch
@@ -42,31 +43,39 @@ def sets_page(
     end: dt.datetime | None = None,
     batch_id: int | None = None,
 ) -> list[SetRecord]:
-    """Up to ``limit`` live sets, newest first, after the cursor position ``after``."""
+    """Up to ``limit`` live sets, newest first, after the cursor position ``after``.
+
+    Times in (``start``, ``end``, the cursor's) are aware, or the user's wall times; the records'
+    times are the user's wall times, as the repositories give them."""
+    zone = UserZone(conn, user_id)
     q = select(_S).where(_S.c.user_id == user_id, _S.c.deleted_at.is_(None))
     if exercise is not None:
         q = q.where(_S.c.exercise == exercise)
     if start is not None:
-        q = q.where(_S.c.performed_at >= start)
+        q = q.where(_S.c.performed_at >= zone.to_db(start))
     if end is not None:
-        q = q.where(_S.c.performed_at < end)
+        q = q.where(_S.c.performed_at < zone.to_db(end))
     if batch_id is not None:
         q = q.where(_S.c.batch_id == batch_id)
     if after is not None:
-        q = q.where(_after(_S.c.performed_at, _S.c.id, *after))
+        q = q.where(_after(_S.c.performed_at, _S.c.id, zone.to_db(after[0]), after[1]))
     q = q.order_by(_S.c.performed_at.desc(), _S.c.id.desc()).limit(limit)
-    return [record(r) for r in conn.execute(q).mappings()]
+    return [record(r, zone) for r in conn.execute(q).mappings()]
 
 
 def set_by_uuid(conn: Connection, user_id: int, uuid: str) -> tuple[SetRecord, bool] | None:
     """The user's set with this uuid, and whether it is deleted (a tombstone)."""
     q = select(_S).where(_S.c.user_id == user_id, _S.c.uuid == uuid)
     row = conn.execute(q).mappings().first()
-    return None if row is None else (record(row), row["deleted_at"] is not None)
+    if row is None:
+        return None
+    return record(row, UserZone(conn, user_id)), row["deleted_at"] is not None
 
 
 @dataclass(frozen=True, slots=True)
 class BatchRow:
+    """A batch as listed; its times are aware (UTC)."""
+
     id: int
     uuid: str | None
     kind: str
@@ -99,7 +108,7 @@ def batches_page(
 def bodyweight_page(
     conn: Connection, user_id: int, *, limit: int, after: tuple[dt.datetime, int] | None = None
 ) -> list[tuple[int, str, dt.datetime, float]]:
-    """Up to ``limit`` live measurements (id, uuid, time, kg), newest first."""
+    """Up to ``limit`` live measurements (id, uuid, time, kg), newest first; times aware (UTC)."""
     bw = t.bodyweight
     q = select(bw.c.id, bw.c.uuid, bw.c.measured_at, bw.c.kg).where(
         bw.c.user_id == user_id, bw.c.deleted_at.is_(None)

@@ -28,6 +28,7 @@ from uuid import UUID
 from argon2 import Parameters
 from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spotter.access.model import Permission, Principal
 from spotter.access.policy import is_on_behalf
@@ -36,6 +37,7 @@ from spotter.compose import Runtime
 from spotter.errors import AuthenticationError, NotFoundError, PermissionDeniedError
 from spotter.services import auth, coaching
 from spotter.services.auth import PRODUCTION, Passwords
+from spotter.store.uow import AuditNote
 
 __all__ = [
     "CSRF_HEADER",
@@ -69,6 +71,9 @@ class Access:
 
     principal: Principal
     subject_id: int
+    #: A write on someone else's behalf: recorded in the transaction of the change (see
+    #: :class:`spotter.store.uow.AuditNote`), else after the route returned.
+    audit: AuditNote | None = None
 
     @property
     def on_behalf(self) -> bool:
@@ -116,6 +121,10 @@ def authenticate(request: Request, rt: Runtime) -> Principal:
             auth.check_csrf(found.session, request.headers.get(CSRF_HEADER))
         principal = found.principal
         request.state.csrf_token = found.session.csrf_token
+        if found.extended:
+            request.state.session_renewal = _cookie_header(
+                cookie, secure=request.url.scheme == "https"
+            )
     request.state.principal = principal
     return principal
 
@@ -199,9 +208,11 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
     ``write`` whether the route changes anything. Use as
     ``acc: Annotated[Access, Depends(access(Permission.READ_LOG, write=False))]``.
 
-    A change a coach makes is recorded after the route returned and before the response leaves
-    (a dependency of scope "function"), so that a lifter who looks right after sees it, and a
-    route that failed records nothing.
+    A change a coach makes is recorded in the same transaction as the change: the route's units
+    of work (:meth:`spotter.api.subject.Subject.uow`) carry an :class:`AuditNote` that the first
+    commit writes. A route that wrote through another path is recorded after it returned and
+    before the response leaves (a dependency of scope "function"); a route that failed records
+    nothing.
     """
 
     def checked(
@@ -214,9 +225,13 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
         principal = authenticate(request, rt)
         subject_id = resolve_user(rt, principal, user)
         coaching.authorize(rt.uow(), principal, subject_id, need, write)
-        yield Access(principal, subject_id)
-        # Reached only when the route returned normally: a failed change is not recorded.
+        note = None
         if is_on_behalf(principal, subject_id, write=write):
+            action, target = _action(request)
+            note = AuditNote(principal.user_id, subject_id, action, target, rt.now())
+        yield Access(principal, subject_id, note)
+        # Reached only when the route returned normally: a failed change is not recorded.
+        if note is not None and not note.recorded:
             _audit(rt, principal, subject_id, request)
 
     # A default rather than ``Annotated``: the annotation would name a local function, which
@@ -227,13 +242,59 @@ def access(need: Permission | None, *, write: bool) -> Callable[..., Access]:
     return dependency
 
 
-def _audit(rt: Runtime, principal: Principal, subject_id: int, request: Request) -> None:
+def _action(request: Request) -> tuple[str, str]:
+    """The audit action of a request (method and route template) and its target (the path)."""
     route = request.scope.get("route")
     template = getattr(route, "path", request.url.path)
-    action = f"{request.method.upper()} {template}"
-    coaching.record_event(
-        rt.uow(), principal, subject_id, action, request.url.path, now=rt.now()
+    return f"{request.method.upper()} {template}", request.url.path
+
+
+def _audit(rt: Runtime, principal: Principal, subject_id: int, request: Request) -> None:
+    action, target = _action(request)
+    coaching.record_event(rt.uow(), principal, subject_id, action, target, now=rt.now())
+
+
+def _cookie_header(token: str, *, secure: bool) -> bytes:
+    """The Set-Cookie value of the session cookie with the full :data:`auth.SESSION_TTL`."""
+    carrier = Response()
+    carrier.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(auth.SESSION_TTL.total_seconds()),
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure,
     )
+    return next(v for k, v in carrier.raw_headers if k == b"set-cookie")
+
+
+class SessionRenewal:
+    """ASGI middleware: when a request moved its session's expiry on (sliding sessions), the
+    response carries the session cookie again with the full max-age, so that the browser keeps
+    the cookie as long as the server keeps the session. A response that sets the cookie itself
+    (a login, a logout) is left as it is."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_renewed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                renewal = scope.get("state", {}).get("session_renewal")
+                headers = list(message.get("headers", []))
+                mine = SESSION_COOKIE.encode() + b"="
+                if isinstance(renewal, bytes) and not any(
+                    k.lower() == b"set-cookie" and v.startswith(mine) for k, v in headers
+                ):
+                    message = {**message, "headers": [*headers, (b"set-cookie", renewal)]}
+            await send(message)
+
+        await self.app(scope, receive, send_renewed)
 
 
 def set_session_cookie(response: Response, request: Request, token: str, *, max_age: int) -> None:

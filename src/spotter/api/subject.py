@@ -6,9 +6,10 @@ describes the lifter: their time zone (which decides "today" and how set times a
 profile unit (every load in and out of the API is in it) and their catalog (built-in plus their
 own exercises).
 
-Set times are stored as the lifter's local wall-clock time (as the command line records them):
-a time the client sends with an offset is converted to the lifter's zone, one without an offset
-is taken as the lifter's local time, and every time the API returns carries the zone's offset.
+Set times are stored as UTC instants and are the lifter's wall-clock times to the services
+(see :mod:`spotter.store.times`): a time the client sends with an offset (ISO 8601) is converted
+to the lifter's zone, one without an offset is taken as the lifter's local time, and every time
+the API returns carries the zone's offset.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from fastapi import Depends
 from spotter.access.model import Permission
 from spotter.api.deps import RuntimeDep
 from spotter.api.security import Access, access
-from spotter.compose import Runtime, zone
+from spotter.compose import Runtime
+from spotter.store.times import zone_of
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
@@ -51,25 +53,32 @@ class Subject:
         """The lifter's unit for loads (kg before a profile exists)."""
         return "lb" if self.profile is not None and self.profile.units == "lb" else "kg"
 
-    @property
+    @cached_property
     def tz(self) -> dt.tzinfo:
-        return zone(self.timezone)
+        """The lifter's zone (an empty name: the server machine's, as for the local lifter)."""
+        return zone_of(self.timezone)
 
     def uow(self) -> SqlUnitOfWork:
-        """A unit of work on the lifter's rows."""
-        return self.rt.uow(self.user_id)
+        """A unit of work on the lifter's rows; a change on the lifter's behalf is recorded in
+        the transaction of its first commit."""
+        from spotter.store.uow import SqlUnitOfWork
+
+        return SqlUnitOfWork(self.rt.engine, self.user_id, audit=self.access.audit)
 
     @cached_property
     def catalog(self) -> Catalog:
-        """The built-in catalog plus the lifter's own exercises."""
-        return self.rt.catalog_for(self.user_id)
+        """The built-in catalog plus the lifter's own exercises (in the database, and the
+        exercise files restored into their folder)."""
+        from spotter.services.catalog import with_user_files
+
+        return with_user_files(self.rt.catalog_for(self.user_id), self.rt.settings, self.user_id)
 
     def now_local(self) -> dt.datetime:
         """Now as the lifter's wall clock shows it (naive, whole seconds), as set times are kept."""
         return self.rt.now().astimezone(self.tz).replace(tzinfo=None, microsecond=0)
 
     def today(self) -> dt.date:
-        return self.rt.today(self.timezone)
+        return self.rt.now().astimezone(self.tz).date()
 
     def to_store(self, when: dt.datetime | None) -> dt.datetime:
         """A time from the client as the store keeps set times (default: now)."""

@@ -55,13 +55,23 @@ def _account_json(a: Account) -> dict[str, Any]:
     return data
 
 
+def _zone(name: str) -> str:
+    """A user's zone as shown: the empty name is the machine's.
+
+    >>> _zone("Europe/Berlin"), _zone("")
+    ('Europe/Berlin', "this machine's")
+    """
+    return name or "this machine's"
+
+
 def _show(a: Account, fmt: TextFormat, verb: str) -> None:
     if fmt is TextFormat.json:
         print_json(_account_json(a))
         return
     state = "disabled" if a.disabled_at is not None else "active"
     console().print(
-        f"{verb} {a.username} ({a.role.value}, {a.timezone}, {state}) id {a.id} uuid {a.uuid}",
+        f"{verb} {a.username} ({a.role.value}, {_zone(a.timezone)}, {state}) id {a.id} "
+        f"uuid {a.uuid}",
         highlight=False,
         markup=False,
     )
@@ -150,7 +160,8 @@ def list_(
     for a in accounts:
         state = "disabled" if a.disabled_at is not None else "active"
         table.add_row(
-            str(a.id), a.username, a.role.value, a.timezone, state, f"{a.created_at:%Y-%m-%d %H:%M}"
+            str(a.id), a.username, a.role.value, _zone(a.timezone), state,
+            f"{a.created_at:%Y-%m-%d %H:%M}",
         )
     console().print(table)
 
@@ -160,7 +171,10 @@ def set_(
     ctx: typer.Context,
     user: UserArg,
     timezone: Annotated[
-        str | None, typer.Option("--timezone", "--tz", help="IANA time zone, e.g. Europe/Berlin.")
+        str | None,
+        typer.Option(
+            "--timezone", "--tz", help="IANA time zone, e.g. Europe/Berlin; 'local': this machine's."
+        ),
     ] = None,
     email: Annotated[str | None, typer.Option("--email", help="An e-mail address.")] = None,
     display_name: Annotated[

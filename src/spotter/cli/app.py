@@ -1,13 +1,23 @@
-"""The `spotter` command."""
+"""The `spotter` command: its table of commands and the entry point.
+
+:func:`main` first offers the command line to the fast dispatcher (:mod:`spotter.cli.fast`),
+which runs `log`, `next`, `today` and `exercises show` without importing Typer or Click when it
+can parse the line exactly as Click would; anything else (help, an unknown option, a usage error,
+every other command) goes to the Typer app (:mod:`spotter.cli.root`), which this module also
+offers as ``app``, built on first use.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Any
 
-import typer
+from spotter.cli.registry import LazyCommand
 
-from spotter import __version__
-from spotter.cli.lazy import LazyCommand, LazyGroup
+if TYPE_CHECKING:
+    from spotter.cli.root import SpotterGroup as SpotterGroup
+    from spotter.cli.root import app as app
+    from spotter.cli.root import main_callback as main_callback
 
 _T = "spotter.cli.training"
 _E = "spotter.cli.log_edit"
@@ -41,7 +51,7 @@ COMMANDS: dict[str, LazyCommand] = {
         _A, "Find your starting point from one test set: e1RM and working loads at RPE 8."
     ),
     "next": LazyCommand(
-        _A, "The next prescription from the exercise's progression rule, with the reason."
+        _T, "The next prescription from the exercise's progression rule, with the reason."
     ),
     "progress": LazyCommand(
         _A,
@@ -109,59 +119,21 @@ COMMANDS: dict[str, LazyCommand] = {
 }
 
 
-class SpotterGroup(LazyGroup):
-    table = COMMANDS
-
-
-app = typer.Typer(
-    name="spotter",
-    help=(
-        "Spotter: a strength-training coach on your own data.\n\n"
-        "Examples:\n\n"
-        "  spotter init --units kg --goal hypertrophy --days mon,wed,fri --equipment full-gym\n\n"
-        '  spotter exercises search "lat pull down"\n\n'
-        "  spotter exercises show stepback-pulldown\n\n"
-        '  spotter log "stepback pulldown 55kg 10,10,9 @8"\n\n'
-        "  spotter next stepback-pulldown\n\n"
-        "  spotter volume"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    cls=SpotterGroup,
-)
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"spotter {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    ctx: typer.Context,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Database URL (any SQLAlchemy URL) or a SQLite file path. "
-            "Default: $SPOTTER_DB, else spotter.db in your data directory.",
-            show_default=False,
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """Spotter: a strength-training coach on your own data."""
-    from spotter.compose import Runtime
-    from spotter.config import resolve_settings
-
-    rt = Runtime(resolve_settings(db))
-    ctx.obj = {"runtime": rt}
-    ctx.call_on_close(rt.close)
-
-
 def main() -> None:
     """Entry point of the console script."""
+    from spotter.cli.fast import run_fast
+
+    code = run_fast(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from spotter.cli.root import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:  # PEP 562: the Typer app is imported on first use
+    if name in ("app", "SpotterGroup", "main_callback"):
+        from spotter.cli import root
+
+        return getattr(root, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -79,29 +79,25 @@ def e1rm(
 
     Example: spotter calc e1rm 100 5 --rpe 8
     """
-    from spotter.science.one_rm import FORMULAS, MAX_REPS, estimate, one_rm
+    from spotter.services import calc
+    from spotter.services.results import to_data
 
     u = _unit(unit)
     _within_limits(load, u, reps, rpe, allow_outlier)
-    try:
-        if formula == "all":
-            rows = {}
-            for f in FORMULAS:
-                if reps <= MAX_REPS[f]:
-                    rows[f.value] = one_rm(load, reps + (10 - rpe if rpe else 0), f)
-            if fmt == "json":
-                print_json({"unit": u, "e1rm": rows})
-            else:
-                for name, value in rows.items():
-                    console().print(f"{name:10} {value:8.2f} {u}")
-            return
-        est = estimate(load, reps, rpe, formula=formula)
-    except ValueError as exc:
-        raise fail(str(exc)) from exc
+    if formula == "all":
+        table = calc.e1rm_by_formula(load, reps, rpe, u)
+        if fmt == "json":
+            print_json(to_data(table))
+        else:
+            for name, value in table.e1rm.items():
+                console().print(f"{name:10} {value:8.2f} {u}")
+        return
+    with user_errors():
+        est = calc.e1rm(load, reps, rpe, u, formula)
     if fmt == "json":
-        print_json({"e1rm": est.one_rm, "unit": u, "method": est.method})
+        print_json(to_data(est))
     else:
-        console().print(f"e1RM [bold]{est.one_rm:.1f} {u}[/] ({est.method})")
+        console().print(f"e1RM [bold]{est.e1rm:.1f} {u}[/] ({est.method})")
 
 
 @app.command()
@@ -119,20 +115,19 @@ def load(
 
     Example: spotter calc load --e1rm 140 --reps 5 --rpe 8
     """
-    from spotter.science.rpe import load_for, pct
+    from spotter.services import calc
+    from spotter.services.results import to_data
 
     u = _unit(unit)
     _within_limits(e1rm, u, reps, rpe, allow_outlier)
-    try:
-        value = load_for(e1rm, reps, rpe)
-        share = pct(reps, rpe)
-    except ValueError as exc:
-        raise fail(str(exc)) from exc
+    with user_errors():
+        found = calc.load_at_rpe(e1rm, reps, rpe, u)
     if fmt == "json":
-        print_json({"load": value, "unit": u, "percent_of_1rm": share * 100})
+        print_json(to_data(found))
     else:
         console().print(
-            f"{reps} reps @{rpe:g}: [bold]{value:.1f} {u}[/] ({share * 100:.1f} % of {e1rm:g} {u})"
+            f"{reps} reps @{rpe:g}: [bold]{found.load:.1f} {u}[/] "
+            f"({found.percent_of_1rm:.1f} % of {e1rm:g} {u})"
         )
 
 
@@ -180,16 +175,11 @@ def plates(
 
     Example: spotter calc plates 102.5 --bar 20     spotter calc plates 37 --stack 5x20 --ratio 2
     """
-    from spotter.science.plates import (
-        COMMON_KG,
-        STANDARD_LB,
-        Bar,
-        Barbell,
-        PlateInventory,
-        describe_barbell,
-        load_barbell,
-    )
-    from spotter.science.units import Unit, to_kg
+    from spotter.errors import ValidationError
+    from spotter.science.plates import describe_barbell
+    from spotter.science.units import Unit
+    from spotter.services import calc
+    from spotter.services.results import to_data
 
     u = Unit.LB if _unit(unit) == "lb" else Unit.KG
     _check_load("the target", target, u.value)
@@ -202,34 +192,23 @@ def plates(
         raise fail(f"--bar {bar!r}: expected a weight, e.g. 20") from None
     if not math.isfinite(bar_weight) or bar_weight < 0 or bar_weight > target:
         raise fail(f"--bar {bar_weight:g}: expected a weight from 0 up to the target {target:g}")
-    the_bar = Bar(bar_weight, u)
-    inv = STANDARD_LB if u is Unit.LB else COMMON_KG
+    counts: dict[float, int] | None = None
     if inventory:
-        counts: dict[float, int] = {}
+        counts = {}
         for part in inventory.split(","):
             try:
                 w, n = part.lower().split("x")
                 counts[float(w)] = int(n)
             except ValueError:
                 raise fail(f"--plates {part!r}: expected WEIGHTxCOUNT, e.g. 20x4") from None
-        try:
-            inv = PlateInventory.counted(counts, u)
-        except ValueError as exc:
-            raise fail(f"--plates {inventory!r}: {exc}") from None
-    result = load_barbell(to_kg(target, u), Barbell(the_bar, inv))
+    try:
+        result = calc.barbell(target, u, bar_weight, counts)
+    except ValidationError as exc:
+        raise fail(f"--plates {inventory!r}: {exc}") from None
     if fmt == "json":
-        print_json(
-            {
-                "target": target,
-                "load": result.load,
-                "unit": u.value,
-                "bar": bar_weight,
-                "plates_per_side": list(result.plates_per_side),
-                "exact": result.exact,
-            }
-        )
+        print_json(to_data(result))
         return
-    console().print(describe_barbell(result, the_bar))
+    console().print(describe_barbell(result.loaded, result.the_bar))
     if not result.exact:
         diff = result.load - target
         console().print(
@@ -246,8 +225,10 @@ def _other_equipment(
     dumbbells: str | None,
     fmt: str,
 ) -> None:
-    from spotter.science.loading import CableStack, DumbbellRack, Equipment, round_load
-    from spotter.science.units import Unit, to_kg
+    from spotter.science.loading import CableStack, DumbbellRack, Equipment
+    from spotter.science.units import Unit
+    from spotter.services.calc import on_kit
+    from spotter.services.results import to_data
 
     assert isinstance(u, Unit)
     kit: Equipment
@@ -275,17 +256,9 @@ def _other_equipment(
         raise fail(
             f"cannot read the equipment ({exc}); e.g. --stack 5x20 or --dumbbells 2-50/2"
         ) from exc
-    result = round_load(to_kg(target, u), kit)
+    result = on_kit(target, u, kit, what)
     if fmt == "json":
-        print_json(
-            {
-                "target": target,
-                "load": result.load,
-                "unit": u.value,
-                "equipment": what,
-                "exact": result.exact,
-            }
-        )
+        print_json(to_data(result))
         return
     console().print(f"{result.load:g} {u.value} with {what}")
     if not result.exact:
@@ -302,18 +275,18 @@ def rpe_chart(fmt: FmtOpt = TextFormat.text) -> None:
     """
     from rich.table import Table
 
-    from spotter.science.rpe import CHART_REPS, pct
+    from spotter.services.calc import rpe_chart
+    from spotter.services.results import to_data
 
     rpes = [10.0 - 0.5 * i for i in range(9)]
+    chart = rpe_chart(rpes)
     if fmt == "json":
-        print_json(
-            {str(r): {f"{p:g}": round(pct(r, p) * 100, 1) for p in rpes} for r in CHART_REPS}
-        )
+        print_json(to_data(chart))
         return
     table = Table(title="% of 1RM by reps and RPE (RTS)", title_justify="left")
     table.add_column("Reps", justify="right")
     for p in rpes:
         table.add_column(f"@{p:g}", justify="right")
-    for r in CHART_REPS:
-        table.add_row(str(r), *(f"{pct(r, p) * 100:.1f}" for p in rpes))
+    for r, row in chart.items():
+        table.add_row(str(r), *(f"{row[p]:.1f}" for p in rpes))
     console().print(table)

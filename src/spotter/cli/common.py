@@ -3,43 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from spotter.cli.output import CommandError as CommandError
+from spotter.cli.output import Format as Format
+from spotter.cli.output import PageFormat as PageFormat
+from spotter.cli.output import TextFormat as TextFormat
+from spotter.cli.output import console as console
+from spotter.cli.output import err_console as err_console
+from spotter.cli.output import print_json as print_json
+from spotter.cli.output import print_result as print_result
+from spotter.cli.output import report
 
+if TYPE_CHECKING:
     from spotter.compose import Engine, Runtime
     from spotter.config import Settings
     from spotter.knowledge.catalog import Catalog
+    from spotter.store.lite.uow import LiteUnitOfWork
     from spotter.store.uow import SqlUnitOfWork
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class PageFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class TextFormat(StrEnum):
-    """Text for people or JSON for programs: an unknown value is a usage error (exit 2)."""
-
-    text = "text"
-    json = "json"
 
 
 #: The ``--format`` option of commands that print text or JSON.
@@ -53,28 +40,6 @@ AllowOutlierOpt = Annotated[
         help="Keep a value outside the plausible range (a true outlier), up to the hard limit.",
     ),
 ]
-
-
-_console: Console | None = None
-_err_console: Console | None = None
-
-
-def console() -> Console:
-    global _console
-    if _console is None:
-        from rich.console import Console
-
-        _console = Console()
-    return _console
-
-
-def err_console() -> Console:
-    global _err_console
-    if _err_console is None:
-        from rich.console import Console
-
-        _err_console = Console(stderr=True, soft_wrap=True)
-    return _err_console
 
 
 def runtime(ctx: typer.Context) -> Runtime:
@@ -99,11 +64,12 @@ def runtime(ctx: typer.Context) -> Runtime:
 
 
 def local_now(ctx: typer.Context) -> dt.datetime:
-    """Now on the lifter's wall clock (this machine's zone), to the second, from the run's
-    Runtime clock: the time the log keeps and the CLI's "today"."""
-    from spotter.compose import local_zone
+    """Now on the lifter's wall clock (the zone they chose, else this machine's), to the second,
+    from the run's Runtime clock: the time the log keeps and the CLI's "today"."""
+    from spotter.cli.everyday import wall_now
 
-    return runtime(ctx).now().astimezone(local_zone()).replace(tzinfo=None, microsecond=0)
+    with exits(), user_errors():
+        return wall_now(runtime(ctx))
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -125,20 +91,25 @@ def unit_of_work(ctx: typer.Context) -> SqlUnitOfWork:
     return runtime(ctx).uow()
 
 
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def print_result(result: object) -> None:
-    """A service's typed result as JSON (see :func:`spotter.services.results.to_data`)."""
-    from spotter.services.results import to_data
-
-    print_json(to_data(result))
+def quick_uow(ctx: typer.Context) -> LiteUnitOfWork | SqlUnitOfWork:
+    """A unit of work for the everyday commands (see :meth:`spotter.compose.Runtime.quick_uow`):
+    the standard library's sqlite3 on an up-to-date SQLite file, else SQLAlchemy."""
+    return runtime(ctx).quick_uow()
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console().print(f"[bold red]Error:[/] {message}", highlight=False, markup=True)
+    report(message)
     return typer.Exit(code)
+
+
+@contextmanager
+def exits() -> Iterator[None]:
+    """Run code of :mod:`spotter.cli.everyday` under Typer: its :class:`CommandError` (the
+    message already printed) becomes Typer's exit with the same code."""
+    try:
+        yield
+    except CommandError as exc:
+        raise typer.Exit(exc.code) from exc
 
 
 @contextmanager

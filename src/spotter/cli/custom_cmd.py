@@ -92,7 +92,10 @@ def new(
             now=local_now(ctx),
         )
     if fmt == "json":
-        print_json({"slug": saved.slug, "uuid": saved.uuid, "created": created})
+        from spotter.services.custom_exercises import CustomAdded
+        from spotter.services.results import to_data
+
+        print_json(to_data(CustomAdded(saved.slug, saved.uuid, created)))
         return
     verb = "Added" if created else "Already stored:"
     console().print(
@@ -109,14 +112,13 @@ def mine(
 
     Example: spotter exercises mine
     """
-    from dataclasses import asdict
-
     from spotter.services.custom_exercises import list_custom
+    from spotter.services.results import to_data
 
     with user_errors():
         rows = list_custom(unit_of_work(ctx))
     if fmt == "json":
-        print_json([asdict(c) for c in rows])
+        print_json(to_data(rows))
         return
     if not rows:
         console().print('None yet: spotter exercises new "Landmine Row" -p lats --load-type barbell')

@@ -8,15 +8,17 @@ from typing import Annotated
 
 import typer
 
-from spotter.cli import render
+from spotter.cli import everyday, render
 from spotter.cli.common import (
     Format,
     PageFormat,
     catalog,
     console,
     err_console,
+    exits,
     fail,
-    print_json,
+    print_result,
+    runtime,
     settings,
     unit_of_work,
     user_errors,
@@ -75,7 +77,9 @@ def _search(
         hits = hits[:limit]
     exercises = [h.exercise for h in hits]
     if fmt is Format.json:
-        print_json([render.summary_dict(e) for e in exercises])
+        from spotter.services.exercise_views import ExerciseSummaryView
+
+        print_result([ExerciseSummaryView.of(e) for e in exercises])
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown(exercises))
     elif exercises:
@@ -144,18 +148,8 @@ def show(
 
     Example: spotter exercises show stepback-pulldown --format markdown
     """
-    from spotter.knowledge.page import to_dict, to_markdown
-
-    with user_errors():
-        cat = catalog(ctx)
-        ex = cat.get(slug)
-        alts = cat.alternatives(ex.slug, limit=5)
-    if fmt is PageFormat.json:
-        print_json(to_dict(ex, alts))
-    elif fmt is PageFormat.markdown:
-        console().file.write(to_markdown(ex, alts))
-    else:
-        render.exercise_page(console(), ex, alts)
+    with exits():
+        everyday.run_show(runtime(ctx), slug, fmt)
 
 
 @app.command()
@@ -194,17 +188,9 @@ def alternatives(
                 source = "your profile's equipment"
         alts = cat.alternatives(base.slug, available=owned, limit=limit)
     if fmt is Format.json:
-        print_json(
-            [
-                dict(
-                    render.summary_dict(a.exercise),
-                    score=a.score,
-                    shared_primary=list(a.shared_primary),
-                    same_pattern=a.same_pattern,
-                )
-                for a in alts
-            ]
-        )
+        from spotter.services.exercise_views import AlternativeView
+
+        print_result([AlternativeView.of_alternative(a) for a in alts])
     elif fmt is Format.markdown:
         console().file.write(render.list_markdown([a.exercise for a in alts]))
     elif alts:
@@ -247,18 +233,7 @@ def lint(
             raise fail(f"{p}: no such file or folder")
     findings = lint_paths(targets)
     if fmt is Format.json:
-        print_json(
-            [
-                {
-                    "path": f.path,
-                    "line": f.line,
-                    "field": f.field,
-                    "code": f.code,
-                    "message": f.message,
-                }
-                for f in findings
-            ]
-        )
+        print_result(findings)
     else:
         for f in findings:
             console().print(str(f), highlight=False, markup=False)
@@ -375,18 +350,9 @@ def import_db(
             raise fail(f"{path}: cannot be read ({exc})") from exc
         report = import_exercise_db(settings(ctx), result, dry_run=dry_run)
     if fmt is Format.json:
-        print_json(
-            {
-                "source": report.source,
-                "written": report.written,
-                "replaced": report.replaced,
-                "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
-                "lint_findings": report.findings,
-                "entries_with_findings": report.entries_with_findings,
-                "drills": report.drills,
-                "dry_run": report.dry_run,
-            }
-        )
+        from spotter.services.exercise_views import ExerciseDbImportView
+
+        print_result(ExerciseDbImportView.of(report))
         return
     verb = "Would write" if dry_run else "Wrote"
     console().print(

@@ -241,37 +241,13 @@ def import_(
     print_report(report, file.name)
 
 
-def report_json(report: ImportReport) -> dict[str, object]:
+def report_json(report: ImportReport) -> object:
     """The report as JSON: every name with its match, suggestion and load rule, every row not
-    stored with its line and reason."""
-    return {
-        "format": report.format,
-        "rows_read": report.rows_read,
-        "sets_in_file": report.sets_in_file,
-        "sets_imported": report.sets_imported,
-        "already_present": report.already_present,
-        "new_sets": report.new_sets,
-        "remapped": report.remapped,
-        "workouts": report.workouts,
-        "first": str(report.first) if report.first else None,
-        "last": str(report.last) if report.last else None,
-        "dry_run": report.dry_run,
-        "names": [
-            {
-                "source": n.source,
-                "slug": n.slug,
-                "stored_as": n.stored_as,
-                "method": n.method,
-                "confidence": n.confidence,
-                "suggestion": n.suggestion,
-                "load_rule": n.rule,
-                "sets": n.sets,
-            }
-            for n in report.names
-        ],
-        "skipped": [{"line": s.line, "reason": s.reason} for s in report.skipped],
-        "refused": [{"line": s.line, "reason": s.reason} for s in report.refused],
-    }
+    stored with its line and reason (:class:`~spotter.services.importer.ImportReportView`)."""
+    from spotter.services.importer import ImportReportView
+    from spotter.services.results import to_data
+
+    return to_data(ImportReportView.of(report))
 
 
 def print_report(report: ImportReport, name: str) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from difflib import get_close_matches
 
 import click
@@ -18,21 +17,8 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
-
-@dataclass(frozen=True, slots=True)
-class LazyCommand:
-    """Where a top-level command lives and what ``--help`` says about it.
-
-    ``attr`` is ``register`` for a module whose ``register(app)`` adds the command to a Typer
-    app, or the name of the module's own Typer app (a command group) otherwise. ``help`` is the
-    first paragraph of the command's own help text (a test keeps the two equal).
-    """
-
-    module: str
-    help: str
-    attr: str = "register"
-    hidden: bool = False
-
+from spotter.cli.output import CommandError
+from spotter.cli.registry import LazyCommand as LazyCommand
 
 #: Commands already built, by table identity and name (the CLI tests invoke the app many times).
 _BUILT: dict[tuple[int, str], click.Command] = {}
@@ -80,6 +66,12 @@ class LazyGroup(TyperGroup):
         if key not in _BUILT:
             _BUILT[key] = build_command(cmd_name, entry)
         return _BUILT[key]
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CommandError as exc:  # a command of spotter.cli.everyday run without exits()
+            raise click.exceptions.Exit(exc.code) from exc
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         ctx._spotter_listing = True  # type: ignore[attr-defined]  # list from the table alone

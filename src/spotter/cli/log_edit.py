@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spotter.cli.common import catalog, console, local_now, print_json, unit_of_work, user_errors
+from spotter.cli.common import (
+    catalog,
+    console,
+    local_now,
+    print_json,
+    runtime,
+    unit_of_work,
+    user_errors,
+)
 from spotter.cli.training import ListFormat, ListFormatOpt
 
 if TYPE_CHECKING:
@@ -162,24 +170,17 @@ def batches(
     with user_errors():
         rows = list_batches(unit_of_work(ctx), limit=limit, include_undone=undone)
     if fmt == "json":
-        print_json(
-            [
-                {
-                    "id": b.id,
-                    "uuid": b.uuid,
-                    "kind": b.kind,
-                    "created_at": b.created_at.isoformat(),
-                    "command": b.command,
-                    "sets": b.set_count,
-                    "undone_at": b.undone_at.isoformat() if b.undone_at else None,
-                }
-                for b in rows
-            ]
-        )
+        from spotter.services.log_views import BatchView
+        from spotter.services.results import to_data
+
+        print_json(to_data([BatchView.of(b) for b in rows]))
         return
     if not rows:
         console().print('Nothing logged yet. Try: spotter log "squat 3x5 100kg"')
         return
+    from spotter.cli.everyday import user_zone
+
+    tz = user_zone(runtime(ctx))  # undone_at is an instant; show it on the lifter's clock
     table = Table(title="Batches (newest first)", title_justify="left")
     for col in ("ID", "When", "Kind", "Sets", "What", "Undone"):
         table.add_column(col, justify="right" if col in ("ID", "Sets") else "left")
@@ -190,7 +191,7 @@ def batches(
             b.kind,
             str(b.set_count),
             b.command,
-            f"{b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "",
+            f"{b.undone_at.astimezone(tz):%Y-%m-%d %H:%M}" if b.undone_at else "",
         )
     console().print(table)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import click
 import typer
@@ -15,6 +15,7 @@ from spotter.cli.common import (
     catalog,
     console,
     print_json,
+    runtime,
     unit_of_work,
     user_errors,
 )
@@ -22,7 +23,7 @@ from spotter.errors import SpotterError
 from spotter.profile import EXPERIENCE, GOALS, UNITS, ProfileError
 
 if TYPE_CHECKING:
-    from spotter.profile import Profile
+    from spotter.services.profile import ProfileView
 
 DEFAULTS = {
     "units": "kg",
@@ -131,6 +132,15 @@ def init(
         str | None,
         typer.Option(help="Exercises the planner prefers, e.g. stepback-pulldown."),
     ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone",
+            "--tz",
+            help="The time zone your days and weeks are counted in: an IANA name such as "
+            "Pacific/Auckland, or 'local' for this machine's (the default).",
+        ),
+    ] = None,
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Do not ask; use defaults for anything not given.")
     ] = False,
@@ -143,19 +153,24 @@ def init(
     Creates the database on first use.
 
     Emphasis, avoid and favourites are never asked for: give them as options (`spotter plan
-    new` uses them unless it is given its own).
+    new` uses them unless it is given its own). So is the time zone: without one, "today" and
+    weeks follow this machine's clock.
 
     Example: spotter init --units lb --goal strength --days mon,wed,fri,sat --minutes 75 --equipment full-gym --emphasis back
     """
     from spotter.profile import Profile
+    from spotter.services.accounts import check_timezone
     from spotter.services.planning import avoid_keys, emphasis_rows, favourite_slugs
-    from spotter.services.profile import save_profile
+    from spotter.services.profile import ProfileView, save_profile, set_time_zone, time_zone_of
+    from spotter.services.results import to_data
 
     def items(text: str | None) -> list[str]:
         return [v.strip() for v in (text or "").split(",") if v.strip()]
 
     interactive = not defaults and _stdin_is_terminal()
     with user_errors():
+        if timezone is not None:
+            check_timezone(timezone)  # before anything is saved
         profile = Profile(
             units=_answer(
                 units, "Units", _choice("units", UNITS), str(DEFAULTS["units"]), interactive,
@@ -196,11 +211,18 @@ def init(
             favourites=favourite_slugs(items(favourites), catalog(ctx)) if favourites else (),
         )
         save_profile(unit_of_work(ctx), profile)
+        rt = runtime(ctx)
+        zone = (
+            set_time_zone(rt.uow(), rt.user_id, timezone)
+            if timezone is not None
+            else time_zone_of(rt.uow(), rt.user_id)
+        )
+    view = ProfileView.of(profile, zone)
     if fmt == "json":
-        print_json(_profile_dict(profile))
+        print_json(to_data(view))
         return
     console().print("[bold green]Profile saved.[/]")
-    _show(profile)
+    _show(view)
 
 
 def profile(
@@ -211,26 +233,23 @@ def profile(
 
     Example: spotter profile --format json
     """
-    from spotter.services.profile import get_profile
+    from spotter.services.profile import ProfileView, get_profile, time_zone_of
+    from spotter.services.results import to_data
 
     with user_errors():
         p = get_profile(unit_of_work(ctx))
-    if p is None:
-        console().print("No profile yet: run [bold]spotter init[/].")
-        raise typer.Exit(1)
+        if p is None:
+            console().print("No profile yet: run [bold]spotter init[/].")
+            raise typer.Exit(1)
+        rt = runtime(ctx)
+        view = ProfileView.of(p, time_zone_of(rt.uow(), rt.user_id))
     if fmt == "json":
-        print_json(_profile_dict(p))
+        print_json(to_data(view))
     else:
-        _show(p)
+        _show(view)
 
 
-def _profile_dict(p: Profile) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(p)
-
-
-def _show(p: Profile) -> None:
+def _show(p: ProfileView) -> None:
     from rich.table import Table
 
     t = Table.grid(padding=(0, 2))
@@ -259,6 +278,8 @@ def _show(p: Profile) -> None:
     ):
         if values:
             t.add_row(label, ", ".join(values))
+    zone = p.timezone
+    t.add_row("Time zone", f"{zone.name} (this machine's)" if zone.machine else zone.name)
     console().print(t)
 
 

@@ -1,4 +1,4 @@
-"""`spotter log` and `spotter history`: the training log."""
+"""`spotter log`, `history`, `bodyweight` and `next`: the training log and what comes next."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spotter.cli import everyday
 from spotter.cli.common import (
     TextFormat,
     TextFormatOpt,
     catalog,
     console,
-    fail,
+    exits,
     local_now,
     print_result,
+    runtime,
     unit_of_work,
     user_errors,
 )
+from spotter.cli.everyday import fmt_load as fmt_load
 
 
 class ListFormat(StrEnum):
@@ -35,39 +38,14 @@ if TYPE_CHECKING:
 
 
 def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
-    """A date or date-time from the command line; default now."""
-    if not value:
-        return now
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-    raise fail(f"--date {value!r}: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+    """A date or date-time from the command line; default now (a bad one: exit 1)."""
+    with exits():
+        return everyday.parse_when(value, now)
 
 
 def profile_units(ctx: typer.Context) -> str:
-    from spotter.services.profile import get_profile
-
-    profile = get_profile(unit_of_work(ctx))
-    return profile.units if profile else "kg"
-
-
-def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
-    """A load as the lifter wrote it: ``unit`` is the set's entered unit (or the profile's).
-
-    >>> fmt_load(54.43108440, "lb"), fmt_load(-20, "kg", True), fmt_load(None, "kg", True)
-    ('120lb', 'bw-20kg', 'bw')
-    """
-    from spotter.science.units import from_kg
-
-    if load_kg is None:
-        return "bw" if bodyweight else "-"
-    value = from_kg(load_kg, unit)
-    text = f"{abs(value):.2f}".rstrip("0").rstrip(".") + unit
-    if bodyweight:
-        return f"bw{'-' if value < 0 else '+'}{text}"
-    return f"-{text}" if value < 0 else text
+    """The unit of the user's profile (kg before `spotter init`)."""
+    return everyday.units_of(runtime(ctx))
 
 
 def log(
@@ -121,80 +99,18 @@ def log(
 
       spotter log "plank 3x60s"   spotter log --undo   (see also: spotter batches, spotter undo)
     """
-    from spotter.science.units import Unit
-    from spotter.services.log import log_text, undo_last
-    from spotter.services.quantities import read_unit
-
-    now = local_now(ctx)
-    with user_errors():
-        shown_unit = profile_units(ctx)
-        if undo:
-            batch = undo_last(unit_of_work(ctx))
-            if batch is None:
-                raise fail("the log is empty: nothing to undo")
-            console().print(
-                f"Removed the last entry: [bold]{batch.command}[/] ({len(batch.sets)} set(s))."
-            )
-            return
-        if not text:
-            raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
-        default_unit = read_unit(unit, field="--unit") if unit is not None else Unit(shown_unit)
-        if batch_uuid is not None:
-            batch_uuid = _check_uuid(batch_uuid)
-        logged = log_text(
-            unit_of_work(ctx),
-            catalog(ctx),
+    with exits():
+        everyday.run_log(
+            runtime(ctx),
             text,
-            when=parse_when(date, now),
-            now=now,
-            default_unit=default_unit,
+            date=date,
+            undo=undo,
+            unit=unit,
+            fmt=fmt,
+            note=note,
             allow_outlier=allow_outlier,
-            notes=note,
             batch_uuid=batch_uuid,
         )
-    if fmt == TextFormat.json:
-        print_result(
-            {
-                "exercise": logged.exercise.slug,
-                "batch": logged.batch_id,
-                "replayed": logged.replayed,
-                "sets": logged.sets,
-            }
-        )
-        return
-    if logged.replayed:
-        console().print(
-            f"Already logged as batch {logged.batch_id} (same --uuid): nothing new was saved."
-        )
-        return
-    for ex, sets in logged.entries:
-        parts = ", ".join(_describe(s, shown_unit) for s in sets)
-        console().print(f"Logged [bold]{ex.name}[/]: {parts}")
-    if len(logged.entries) > 1:
-        console().print("As one superset, done alternately.")
-    console().print(f"[dim]Batch {logged.batch_id}; undo with: spotter undo {logged.batch_id}[/]")
-
-
-def _check_uuid(value: str) -> str:
-    import uuid
-
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise fail(f"--uuid {value!r}: expected a uuid such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427") from None
-
-
-def _describe(s: SetRecord, unit: str) -> str:
-    load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight) if s.load_kg or s.bodyweight else ""
-    if s.seconds is not None:
-        what = f"{s.seconds:g}s"
-    elif s.meters is not None:
-        what = f"{s.meters:g}m"
-    else:
-        what = f"x{s.reps}"
-    effort = f" @{s.rpe:g}" if s.rpe is not None else ""
-    kind = f" ({s.set_type})" if s.set_type != "working" else ""
-    return f"{load} {what}{effort}{kind}".strip()
 
 
 def amount(s: SetRecord) -> str:
@@ -317,7 +233,24 @@ def bodyweight(
             console().print(f"{e.measured_at:%Y-%m-%d %H:%M}  {fmt_load(e.kg, unit)}")
 
 
+def next_(
+    ctx: typer.Context,
+    exercise: Annotated[str, typer.Argument(help="Exercise name or slug.")],
+    fmt: TextFormatOpt = TextFormat.text,
+) -> None:
+    """The next prescription from the exercise's progression rule, with the reason.
+
+    Default rule: double progression in the exercise's usual rep range over 3 sets; the load
+    rises by the smallest step once every working set reaches the top of the range.
+
+    Example: spotter next stepback-pulldown
+    """
+    with exits():
+        everyday.run_next(runtime(ctx), exercise, fmt)
+
+
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
+    app.command("next")(next_)
     app.command("history")(history)
     app.command("bodyweight")(bodyweight)

@@ -66,7 +66,9 @@ def check(
 
     status = vision_status()
     if fmt == "json":
-        print_json(status.as_dict())
+        from spotter.services.results import to_data
+
+        print_json(to_data(status.view()))
         raise typer.Exit(0 if status.ok else 1)
     out = console()
     for name, version in status.versions.items():

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from rapidfuzz import fuzz, process
-
 from spotter.errors import SpotterError
 from spotter.knowledge.model import Exercise
 from spotter.knowledge.vocab import EQUIPMENT, EQUIPMENT_PRESETS, MUSCLES, PATTERNS
@@ -56,6 +54,8 @@ class UnknownTermError(SpotterError, ValueError):
     """A muscle, equipment, pattern or level that is not in the vocabulary."""
 
     def __init__(self, kind: str, value: str, known: Iterable[str]) -> None:
+        from rapidfuzz import process  # imported on the first fuzzy lookup: it costs start-up time
+
         known = sorted(set(known))
         close = [m for m, score, _ in process.extract(value, known, limit=3) if score >= 60]
         hint = f"; did you mean: {', '.join(close)}?" if close else f"; known: {', '.join(known)}"
@@ -239,6 +239,8 @@ class Catalog:
         Search is generous (partial matches count); ``strict`` scoring, used to resolve a name
         typed in a log entry, compares whole names so "unicorn press" matches no press.
         """
+        from rapidfuzz import fuzz  # on the first fuzzy lookup, not at start-up
+
         q, n = normalise(query), name
         qs, ns = q.replace(" ", ""), n.replace(" ", "")
         if strict:

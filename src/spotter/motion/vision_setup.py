@@ -117,19 +117,29 @@ class VisionStatus:
     def ok(self) -> bool:
         return self.pose_runs and not self.clashing and not self.downloaded
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "ok": self.ok,
-            "versions": self.versions,
-            "clashing_opencv": self.clashing,
-            "unneeded_installed": self.unneeded,
-            "size_bytes": self.size_bytes,
-            "pose_model_in_wheel": self.model_in_wheel,
-            "pose_runs": self.pose_runs,
-            "pose_ms_per_frame": self.pose_ms,
-            "downloaded_models": self.downloaded,
-            "problem": self.problem,
-        }
+    def view(self) -> VisionStatusView:
+        """The status as `spotter vision status --format json` prints it."""
+        return VisionStatusView(
+            self.ok, dict(self.versions), tuple(self.clashing), tuple(self.unneeded),
+            self.size_bytes, self.model_in_wheel, self.pose_runs, self.pose_ms,
+            tuple(self.downloaded), self.problem,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VisionStatusView:
+    """The vision status with its JSON names (through ``to_data``)."""
+
+    ok: bool
+    versions: dict[str, str | None]
+    clashing_opencv: tuple[str, ...]
+    unneeded_installed: tuple[str, ...]
+    size_bytes: int
+    pose_model_in_wheel: bool
+    pose_runs: bool
+    pose_ms_per_frame: float | None
+    downloaded_models: tuple[str, ...]
+    problem: str | None
 
 
 def vision_status(*, run_pose: bool = True) -> VisionStatus:

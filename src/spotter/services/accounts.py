@@ -91,19 +91,23 @@ def normalize_username(username: str) -> str:
 
 
 def check_timezone(name: str) -> str:
-    """An IANA time zone name the zone database knows, or :class:`ValidationError`.
+    """An IANA time zone name the zone database knows, or :class:`ValidationError`; ``local``
+    (any case) is the empty name: the zone of the machine Spotter runs on, read each time.
 
-    >>> check_timezone("Europe/Berlin")
-    'Europe/Berlin'
+    >>> check_timezone("Europe/Berlin"), check_timezone("Local")
+    ('Europe/Berlin', '')
     """
     tz = name.strip()
+    if tz.lower() == "local":
+        return ""
     try:
         if not tz or tz.startswith("/"):
             raise ValueError(tz)
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"unknown time zone {name!r}: expected an IANA name such as 'Europe/Berlin' or 'UTC'",
+            f"unknown time zone {name!r}: expected an IANA name such as 'Europe/Berlin' or 'UTC',"
+            " or 'local' for this machine's",
             field="timezone",
         ) from None
     return tz

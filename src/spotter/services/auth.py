@@ -263,6 +263,8 @@ class SessionAuth:
     principal: Principal
     user: User
     session: WebSession
+    #: Whether this use moved the session's expiry on (the cookie's max-age should follow).
+    extended: bool = False
 
 
 def open_session(uow: AuthUnitOfWork, user_id: int, *, now: datetime) -> NewSession:
@@ -317,6 +319,7 @@ def authenticate_session(uow: AuthUnitOfWork, token: str, *, now: datetime) -> S
                 now + SESSION_TTL,
                 now,
             )
+            return SessionAuth(Principal(user.id, user.role, None), user, session, extended=True)
     return SessionAuth(Principal(user.id, user.role, None), user, session)
 
 

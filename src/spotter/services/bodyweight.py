@@ -16,6 +16,10 @@ class _Bodyweights(Protocol):
     def recent(self, limit: int = 20) -> list[tuple[dt.datetime, float]]: ...
 
 
+class _SyncBodyweights(_Bodyweights, Protocol):
+    def by_uuid(self, uuid: str) -> tuple[dt.datetime, float] | None: ...
+
+
 class _Profiles(Protocol):
     def get(self) -> Profile | None: ...
 
@@ -25,6 +29,11 @@ class BodyweightUnitOfWork(UnitOfWork, Protocol):
     def bodyweight(self) -> _Bodyweights: ...
     @property
     def profiles(self) -> _Profiles: ...
+
+
+class SyncBodyweightUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def bodyweight(self) -> _SyncBodyweights: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +92,40 @@ def recent_bodyweight(uow: BodyweightUnitOfWork, *, limit: int = 10) -> Bodyweig
     with uow:
         rows = uow.bodyweight.recent(limit)
     return Bodyweights(unit, tuple(Bodyweight(w, kg) for w, kg in rows))
+
+
+@dataclass(frozen=True, slots=True)
+class BodyweightWrite:
+    """A measurement as stored, and whether this write stored it (False: a replay)."""
+
+    measured_at: dt.datetime
+    kg: float
+    created: bool
+
+
+def record_measurement(
+    uow: SyncBodyweightUnitOfWork,
+    kg: float,
+    *,
+    unit: Unit,
+    when: dt.datetime,
+    today: dt.date,
+    uuid: str,
+    allow_outlier: bool = False,
+) -> BodyweightWrite:
+    """Record ``kg`` (entered in ``unit``) measured at ``when`` under a uuid the client chose, in
+    one transaction: the same uuid again returns the stored measurement and writes nothing.
+    Raises :class:`~spotter.science.limits.LimitError` for a value no one weighs or a day out of
+    range (a replay is answered before the checks, as it was accepted once)."""
+    from spotter.science.limits import LimitError, check_bodyweight
+
+    problems = check_bodyweight(kg, unit=unit, on=when, today=today, allow_outlier=allow_outlier)
+    with uow:
+        known = uow.bodyweight.by_uuid(uuid)
+        if known is not None:
+            return BodyweightWrite(known[0], known[1], created=False)
+        if problems:
+            raise LimitError(problems, where="bodyweight")
+        uow.bodyweight.add(when, kg, uuid=uuid)
+        uow.commit()
+    return BodyweightWrite(when, kg, created=True)

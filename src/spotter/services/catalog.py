@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from spotter.config import Settings
@@ -32,6 +33,35 @@ def load_catalog(settings: Settings | None = None, language: str = DEFAULT_LANGU
             if e["slug"] not in builtin:
                 exercises.append(build(e, language))
     return Catalog(exercises)
+
+
+def settings_of_user(settings: Settings, user_id: int) -> Settings:
+    """The settings whose exercise-file folder is ``user_id``'s: the local lifter keeps the data
+    folder's (``exercises/``), every other user of a server ``users/<id>/exercises/`` under it
+    (never the server's own)."""
+    from spotter.access.model import LOCAL_USER_ID
+
+    if user_id == LOCAL_USER_ID:
+        return settings
+    return replace(settings, data_dir=settings.data_dir / "users" / str(user_id))
+
+
+def with_user_files(
+    catalog: Catalog, settings: Settings, user_id: int, language: str = DEFAULT_LANGUAGE
+) -> Catalog:
+    """``catalog`` plus the exercise files in ``user_id``'s own folder (restored from their
+    export) that it does not have yet; the local lifter's are in the base catalog already."""
+    from spotter.access.model import LOCAL_USER_ID
+
+    folder = settings_of_user(settings, user_id).user_catalog_dir
+    if user_id == LOCAL_USER_ID or not folder.is_dir():
+        return catalog
+    extra = [
+        build(e, language)
+        for e in load_entries(folder, settings.cache_dir)
+        if e["slug"] not in catalog
+    ]
+    return Catalog([*catalog.all(), *extra]) if extra else catalog
 
 
 def add_user_exercise(settings: Settings, path: Path, *, replace: bool = False) -> None:

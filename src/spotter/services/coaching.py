@@ -4,7 +4,10 @@ A coach invites a lifter by username with some permissions (``read_log``, ``assi
 ``comment``); the invitation holds a one-time code (stored hashed) that the coach may pass on, and
 the lifter sees it among their links either way. The lifter accepts (possibly with fewer
 permissions) or declines; either side may end an active link; the lifter may narrow the
-permissions later, never widen them (that takes a new invitation).
+permissions later, never widen them (that takes a new invitation). An invitation expires
+:data:`INVITATION_TTL` (7 days) after it was made: accepting it then is refused as not found, with
+a detail that says it expired, and the coach may invite the lifter again (the expired invitation
+is closed on the way).
 
 :func:`authorize` is the one answer to "may this caller do this to that lifter's data?" (the
 policy itself lives in :mod:`spotter.access`): a caller with no active link to the lifter gets
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from spotter.access.model import LinkStatus, Permission, Principal, Role, parse_permissions
@@ -40,6 +43,8 @@ from spotter.services.uow import UnitOfWork
 if TYPE_CHECKING:
     from spotter.store.accounts_repo import AccountsRepository
 
+#: How long an invitation can be accepted after the coach made it.
+INVITATION_TTL = timedelta(days=7)
 #: What a comment may be attached to.
 COMMENT_KINDS = ("set", "workout", "plan", "form_check")
 #: The longest comment accepted, in characters.
@@ -65,6 +70,8 @@ class LinkView:
     created_at: datetime
     accepted_at: datetime | None
     revoked_at: datetime | None
+    #: When an open invitation stops being acceptable (None once accepted or ended).
+    expires_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,11 @@ def _aware(now: datetime) -> datetime:
     return now
 
 
+def _expired(link: CoachLink, now: datetime) -> bool:
+    """Whether ``link`` is an invitation older than :data:`INVITATION_TTL`."""
+    return link.status is LinkStatus.INVITED and now >= link.created_at + INVITATION_TTL
+
+
 def _user(uow: CoachingUnitOfWork, user_id: int) -> User:
     user = uow.accounts.user_by_id(user_id)
     if user is None:
@@ -125,6 +137,9 @@ def _view(uow: CoachingUnitOfWork, link: CoachLink) -> LinkView:
         created_at=link.created_at,
         accepted_at=link.accepted_at,
         revoked_at=link.revoked_at,
+        expires_at=(
+            link.created_at + INVITATION_TTL if link.status is LinkStatus.INVITED else None
+        ),
     )
 
 
@@ -169,7 +184,13 @@ def invite(
             raise NotFoundError(f"no lifter {name!r}", field="username")
         if lifter.id == coach.user_id:
             raise ValidationError("a coach cannot invite themself", field="username")
-        if uow.accounts.live_link(coach.user_id, lifter.id) is not None:
+        live = uow.accounts.live_link(coach.user_id, lifter.id)
+        if live is not None and _expired(live, now):
+            uow.accounts.update_link(
+                live.id, status=LinkStatus.REVOKED, revoked_at=now, invite_code_hash=None
+            )
+            live = None
+        if live is not None:
             raise ConflictError(
                 f"you already have an invitation or a link to {name!r}", field="username"
             )
@@ -235,6 +256,12 @@ def accept(
             raise ValidationError("give the invitation's link uuid or its code", field="link")
         if link.status is not LinkStatus.INVITED:
             raise ConflictError(f"this invitation is {link.status.value}, not open", field="link")
+        if _expired(link, now):
+            raise NotFoundError(
+                f"this invitation expired on {link.created_at + INVITATION_TTL:%Y-%m-%d %H:%M} UTC"
+                f" (invitations last {INVITATION_TTL.days} days); ask the coach for a new one",
+                field="code" if code is not None else "link",
+            )
         granted = link.permissions
         if permissions is not None:
             granted = _permissions(permissions)

@@ -8,6 +8,7 @@ stored exercise instead of a second one.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Protocol
 
 from spotter.errors import SpotterError
@@ -31,6 +32,16 @@ class CustomUnitOfWork(UnitOfWork, Protocol):
 
 class _LogCounter(Protocol):
     def exercises(self) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CustomAdded:
+    """What `spotter exercises new --format json` reports: the slug and uuid, and whether the
+    exercise is new (False: its uuid was stored before)."""
+
+    slug: str
+    uuid: str | None
+    created: bool
 
 
 def add_custom(

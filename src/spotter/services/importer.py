@@ -94,6 +94,64 @@ class NameReport:
 
 
 @dataclass(frozen=True, slots=True)
+class NameView:
+    """One source name as the import report's JSON shows it."""
+
+    source: str
+    slug: str | None
+    stored_as: str
+    method: str
+    confidence: float
+    suggestion: str | None
+    load_rule: str
+    sets: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """A row not stored: its line in the file and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReportView:
+    """The import report as `spotter import --format json` prints it (through ``to_data``)."""
+
+    format: str
+    rows_read: int
+    sets_in_file: int
+    sets_imported: int
+    already_present: int
+    new_sets: int
+    remapped: int
+    workouts: int
+    first: dt.date | None
+    last: dt.date | None
+    dry_run: bool
+    names: tuple[NameView, ...]
+    skipped: tuple[RowView, ...]
+    refused: tuple[RowView, ...]
+
+    @classmethod
+    def of(cls, r: ImportReport) -> ImportReportView:
+        return cls(
+            r.format, r.rows_read, r.sets_in_file, r.sets_imported, r.already_present,
+            r.new_sets, r.remapped, r.workouts, r.first, r.last, r.dry_run,
+            tuple(
+                NameView(
+                    n.source, n.slug, n.stored_as, n.method, n.confidence, n.suggestion, n.rule,
+                    n.sets,
+                )
+                for n in r.names
+            ),
+            tuple(RowView(k.line, k.reason) for k in r.skipped),
+            tuple(RowView(k.line, k.reason) for k in r.refused),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     format: str
     rows_read: int

@@ -255,7 +255,7 @@ def undo_batch(uow: LogUnitOfWork, ref: str) -> LogBatch:
         if batch.undone_at is not None:
             raise LogInputError(
                 f"batch {batch.id} ({batch.command}) was already undone on "
-                f"{batch.undone_at:%Y-%m-%d %H:%M}"
+                f"{batch.undone_at:%Y-%m-%d %H:%M} UTC"
             )
         uow.log.delete_batch(batch.id)  # tombstones carry the store's UTC clock
         uow.commit()
@@ -336,68 +336,93 @@ def edit_set(
     (a set typed as 120 meaning pounds): 54.43 kg entered as kg becomes 54.43 lb."""
     with uow:
         before = find_set(uow, ref)
-        ex = catalog.get(before.exercise) if before.exercise in catalog else None
-        after = before
-        if unit is not None:
-            u = unit.lower().rstrip("s")
-            if u not in ("kg", "lb"):
-                raise LogInputError(f"--unit {unit!r}: expected kg or lb")
-            if before.load_kg is not None:
-                written = from_kg(before.load_kg, before.unit or default_unit)
-                after = replace(after, load_kg=to_kg(written, u), unit=u)
-        if load is not None:
-            if ex is None:
-                raise LogInputError(f"{before.exercise} is not in the catalog; move the set first")
-            value, u2, bw = parse_load(load, ex, unit or before.unit or default_unit)
-            if value is not None and value < 0 and not is_assisted(ex):
-                raise LogInputError(f"--load {load!r}: assistance is only for assisted exercises")
-            after = replace(
-                after,
-                load_kg=None if value is None or u2 is None else to_kg(value, u2),
-                unit=u2,
-                bodyweight=bw,
-            )
-        if reps is not None:
-            if after.seconds is not None or after.meters is not None:
-                raise LogInputError("this set is timed or a distance: it has no reps to change")
-            if reps < 1:
-                raise LogInputError(f"--reps {reps}: expected 1 or more")
-            after = replace(after, reps=reps)
-        if rpe is not None:
-            after = replace(after, rpe=rpe)
-        if rir is not None:
-            after = replace(after, rir=rir, rpe=after.rpe if rpe is not None else 10 - rir)
-        if when is not None:
-            after = replace(after, performed_at=when)
-        if set_type is not None:
-            if set_type not in SET_TYPES:
-                raise LogInputError(f"--type {set_type!r}: expected one of {', '.join(SET_TYPES)}")
-            after = replace(after, set_type=set_type)
-        problems = check_set(
-            load_kg=after.load_kg,
-            reps=after.reps,
-            rpe=after.rpe,
-            rir=after.rir,
-            performed_at=after.performed_at,
-            today=now.date(),
-            unit=after.unit or default_unit,
-            allow_outlier=allow_outlier,
+        after = apply_edit(
+            uow, catalog, before, now=now, default_unit=default_unit, load=load, reps=reps,
+            rpe=rpe, rir=rir, when=when, unit=unit, set_type=set_type, allow_outlier=allow_outlier,
         )
-        if problems:
-            raise LimitError(problems, where=f"set {before.id}")
-        if after == before:
-            raise LogInputError("nothing to change: give --load, --reps, --rpe, --rir, --date, --unit or --type")
-        assert before.id is not None
-        values: dict[str, object] = {
-            k: getattr(after, k)
-            for k in ("load_kg", "unit", "bodyweight", "reps", "rpe", "rir", "set_type")
-            if getattr(after, k) != getattr(before, k)
-        }
-        if after.performed_at != before.performed_at:
-            values["performed_at"] = after.performed_at
-        uow.log.update_set(before.id, values)
         uow.commit()
     return SetChange(before, after)
+
+
+def apply_edit(
+    uow: LogUnitOfWork,
+    catalog: Catalog,
+    before: SetRecord,
+    *,
+    now: dt.datetime,
+    default_unit: str,
+    load: str | None = None,
+    reps: int | None = None,
+    rpe: float | None = None,
+    rir: float | None = None,
+    when: dt.datetime | None = None,
+    unit: str | None = None,
+    set_type: str | None = None,
+    allow_outlier: bool = False,
+) -> SetRecord:
+    """:func:`edit_set`'s change to ``before`` inside an open unit of work (no commit); returns
+    the set as changed."""
+    ex = catalog.get(before.exercise) if before.exercise in catalog else None
+    after = before
+    if unit is not None:
+        u = unit.lower().rstrip("s")
+        if u not in ("kg", "lb"):
+            raise LogInputError(f"--unit {unit!r}: expected kg or lb")
+        if before.load_kg is not None:
+            written = from_kg(before.load_kg, before.unit or default_unit)
+            after = replace(after, load_kg=to_kg(written, u), unit=u)
+    if load is not None:
+        if ex is None:
+            raise LogInputError(f"{before.exercise} is not in the catalog; move the set first")
+        value, u2, bw = parse_load(load, ex, unit or before.unit or default_unit)
+        if value is not None and value < 0 and not is_assisted(ex):
+            raise LogInputError(f"--load {load!r}: assistance is only for assisted exercises")
+        after = replace(
+            after,
+            load_kg=None if value is None or u2 is None else to_kg(value, u2),
+            unit=u2,
+            bodyweight=bw,
+        )
+    if reps is not None:
+        if after.seconds is not None or after.meters is not None:
+            raise LogInputError("this set is timed or a distance: it has no reps to change")
+        if reps < 1:
+            raise LogInputError(f"--reps {reps}: expected 1 or more")
+        after = replace(after, reps=reps)
+    if rpe is not None:
+        after = replace(after, rpe=rpe)
+    if rir is not None:
+        after = replace(after, rir=rir, rpe=after.rpe if rpe is not None else 10 - rir)
+    if when is not None:
+        after = replace(after, performed_at=when)
+    if set_type is not None:
+        if set_type not in SET_TYPES:
+            raise LogInputError(f"--type {set_type!r}: expected one of {', '.join(SET_TYPES)}")
+        after = replace(after, set_type=set_type)
+    problems = check_set(
+        load_kg=after.load_kg,
+        reps=after.reps,
+        rpe=after.rpe,
+        rir=after.rir,
+        performed_at=after.performed_at,
+        today=now.date(),
+        unit=after.unit or default_unit,
+        allow_outlier=allow_outlier,
+    )
+    if problems:
+        raise LimitError(problems, where=f"set {before.id}")
+    if after == before:
+        raise LogInputError("nothing to change: give --load, --reps, --rpe, --rir, --date, --unit or --type")
+    assert before.id is not None
+    values: dict[str, object] = {
+        k: getattr(after, k)
+        for k in ("load_kg", "unit", "bodyweight", "reps", "rpe", "rir", "set_type")
+        if getattr(after, k) != getattr(before, k)
+    }
+    if after.performed_at != before.performed_at:
+        values["performed_at"] = after.performed_at
+    uow.log.update_set(before.id, values)
+    return after
 
 
 def delete_set(uow: LogUnitOfWork, ref: str) -> SetRecord:
@@ -415,28 +440,38 @@ def move_set(uow: LogUnitOfWork, catalog: Catalog, ref: str, exercise: str) -> S
     target = catalog.resolve(exercise)
     with uow:
         before = find_set(uow, ref)
-        if before.load_kg is not None and before.load_kg < 0 and not is_assisted(target):
-            raise LogInputError(
-                f"set {before.id} is assisted ({before.load_kg:g} kg); {target.name} takes no assistance"
-            )
-        if before.exercise == target.slug:
-            raise LogInputError(f"set {before.id} is already logged as {target.name}")
-        after = replace(before, exercise=target.slug)
-        assert before.id is not None
-        uow.log.update_set(before.id, {"exercise": target.slug})
+        after = apply_move(uow, before, target)
         uow.commit()
     return SetChange(before, after)
+
+
+def apply_move(uow: LogUnitOfWork, before: SetRecord, target: Exercise) -> SetRecord:
+    """:func:`move_set`'s change inside an open unit of work (no commit)."""
+    if before.load_kg is not None and before.load_kg < 0 and not is_assisted(target):
+        raise LogInputError(
+            f"set {before.id} is assisted ({before.load_kg:g} kg); {target.name} takes no assistance"
+        )
+    if before.exercise == target.slug:
+        raise LogInputError(f"set {before.id} is already logged as {target.name}")
+    assert before.id is not None
+    uow.log.update_set(before.id, {"exercise": target.slug})
+    return replace(before, exercise=target.slug)
 
 
 def note_set(uow: LogUnitOfWork, ref: str, note: str) -> SetChange:
     """Set (or with an empty text, clear) the note of one set."""
+    with uow:
+        before = find_set(uow, ref)
+        after = apply_note(uow, before, note)
+        uow.commit()
+    return SetChange(before, after)
+
+
+def apply_note(uow: LogUnitOfWork, before: SetRecord, note: str) -> SetRecord:
+    """:func:`note_set`'s change inside an open unit of work (no commit)."""
     text = note.strip() or None
     if text is not None and len(text) > 2000:
         raise LogInputError(f"a note is at most 2000 characters, this one has {len(text)}")
-    with uow:
-        before = find_set(uow, ref)
-        after = replace(before, notes=text)
-        assert before.id is not None
-        uow.log.update_set(before.id, {"notes": text})
-        uow.commit()
-    return SetChange(before, after)
+    assert before.id is not None
+    uow.log.update_set(before.id, {"notes": text})
+    return replace(before, notes=text)

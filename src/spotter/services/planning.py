@@ -344,7 +344,7 @@ def new_plan(
         id=0,
         name=f"{title} from {start.isoformat()}",
         template=chosen.name if chosen else None,
-        created_at=now or dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        created_at=_instant(now or dt.datetime.now(dt.UTC)),
         start_date=start,
         active=True,
         mesocycle=built.meso,
@@ -472,3 +472,12 @@ def review_plan(
         slugs = sorted({x.exercise for s in inp.week.sessions for x in s.slots})
         inp = replace(inp, load_sources=load_sources(slugs, inp.facts, log))
     return review_week(inp)
+
+
+def _instant(when: dt.datetime) -> dt.datetime:
+    """A plan's creation time as an aware UTC instant (a naive one is taken as UTC).
+
+    >>> _instant(dt.datetime(2026, 11, 24, 12, 0)).isoformat()
+    '2026-11-24T12:00:00+00:00'
+    """
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from spotter.access.model import (
@@ -32,6 +32,7 @@ from spotter.store import tables as t
 from spotter.store.accounts_rows import (
     comment_of,
     event_of,
+    from_db,
     link_of,
     opt_to_db,
     session_of,
@@ -47,6 +48,7 @@ _WS = t.web_session
 _AT = t.access_token
 _AE = t.audit_event
 _CM = t.comment
+_AD = t.address_event
 
 #: The tables a comment may point at, by target kind.
 COMMENT_TARGETS = {
@@ -333,6 +335,20 @@ class AccountsRepository:
             )
         )
         return AuditEvent(event_id, actor_id, subject_id, action[:64], target[:200], at)
+
+    def address_events(self, kind: str, address: str, *, since: datetime) -> list[datetime]:
+        """The times of ``kind`` events from ``address`` after ``since``, oldest first."""
+        rows = self._conn.execute(
+            select(_AD.c.at)
+            .where(_AD.c.kind == kind, _AD.c.address == address[:64], _AD.c.at > to_db(since))
+            .order_by(_AD.c.at)
+        )
+        return [from_db(r[0]) for r in rows]
+
+    def add_address_event(self, kind: str, address: str, *, at: datetime, keep: datetime) -> None:
+        """Count one ``kind`` event from ``address``; events of ``kind`` before ``keep`` go."""
+        self._conn.execute(delete(_AD).where(_AD.c.kind == kind, _AD.c.at <= to_db(keep)))
+        self._conn.execute(insert(_AD).values(kind=kind, address=address[:64], at=to_db(at)))
 
     def events_about(self, subject_id: int, *, limit: int = 100) -> list[AuditEvent]:
         """Events on the subject's data, newest first."""

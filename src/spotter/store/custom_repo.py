@@ -14,6 +14,7 @@ from spotter.access.model import LOCAL_USER_ID
 from spotter.knowledge.custom import CustomExercise
 from spotter.store import tables as t
 from spotter.store.log_repo import new_uuid, now_utc
+from spotter.store.times import UserZone
 
 _C = t.custom_exercise
 
@@ -40,9 +41,12 @@ def _custom(r: RowMapping) -> CustomExercise:
 class CustomExerciseRepository:
     """The owner's live custom exercises."""
 
-    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, conn: Connection, user_id: int = LOCAL_USER_ID, zone: UserZone | None = None
+    ) -> None:
         self._conn = conn
         self._user = user_id
+        self.zone = zone or UserZone(conn, user_id)
 
     def _owner(self) -> ColumnElement[bool]:
         return _C.c.user_id == self._user
@@ -62,7 +66,8 @@ class CustomExerciseRepository:
         return None if row is None else _custom(row)
 
     def add(self, c: CustomExercise, *, now: datetime) -> CustomExercise:
-        """Store ``c`` (its uuid kept when given); ``now`` is the local creation time."""
+        """Store ``c`` (its uuid kept when given); ``now`` is the creation time (the user's wall
+        time, or aware)."""
         uuid = c.uuid or new_uuid()
         self._conn.execute(
             _C.insert().values(
@@ -75,7 +80,7 @@ class CustomExerciseRepository:
                 load_type=c.load_type,
                 measure=c.measure,
                 mechanic=c.mechanic,
-                created_at=now,
+                created_at=self.zone.to_db(now),
                 uuid=uuid,
                 updated_at=now_utc(),
                 user_id=self._user,

@@ -6,6 +6,7 @@ Scoped to one owner like every training repository (see :mod:`spotter.store.repo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
@@ -15,6 +16,7 @@ from spotter.access.model import LOCAL_USER_ID
 from spotter.errors import SpotterError
 from spotter.store import tables as t
 from spotter.store.log_repo import new_id, new_uuid, now_utc, scoped_key, unscoped_key
+from spotter.store.times import WALL_COLUMNS, UserZone
 
 _RESTORED = (t.log_batch, t.workout, t.set_entry, t.bodyweight, t.plan, t.custom_exercise)
 
@@ -23,12 +25,18 @@ class ExportRepository:
     """Everything in the store, for `spotter export`, and restoring it from a Spotter export.
 
     Exports hold the user's live rows only (tombstones are a sync matter, not a backup's), with
-    import keys as the importer made them.
+    import keys as the importer made them. Times are aware: the log's own times (see
+    :data:`~spotter.store.times.WALL_COLUMNS`) carry the user's offset, the rest are UTC. A restore
+    reads a naive time of the log as the user's wall time (exports before 0008 kept those) and
+    any other naive time as UTC.
     """
 
-    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, conn: Connection, user_id: int = LOCAL_USER_ID, zone: UserZone | None = None
+    ) -> None:
         self._conn = conn
         self._user = user_id
+        self.zone = zone or UserZone(conn, user_id)
 
     def _rows(self, table: Table, *order: Any) -> list[dict[str, Any]]:
         q = (
@@ -37,6 +45,10 @@ class ExportRepository:
             .order_by(*order)
         )
         rows = [dict(r) for r in self._conn.execute(q).mappings()]
+        wall = WALL_COLUMNS.get(table.name)
+        if wall is not None:
+            for r in rows:
+                r[wall] = r[wall].astimezone(self.zone.tz)
         if "source_key" in table.c:
             for r in rows:
                 r["source_key"] = unscoped_key(self._user, r["source_key"])
@@ -94,6 +106,9 @@ class ExportRepository:
                 r["updated_at"] = r.get("updated_at") or now
                 r["user_id"] = self._user
                 r.pop("deleted_at", None)
+                wall = WALL_COLUMNS.get(table.name)
+                if wall is not None and isinstance(r.get(wall), datetime):
+                    r[wall] = self.zone.to_db(r[wall])
                 if "source_key" in r:
                     r["source_key"] = scoped_key(self._user, r["source_key"])
             prepared.append((table, rows))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, select, update
@@ -25,6 +25,7 @@ from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, selec
 from spotter.access.model import LOCAL_USER_ID
 from spotter.log import LogBatch, SetRecord
 from spotter.store import tables as t
+from spotter.store.times import UserZone
 
 #: The start of a uuid as a person types it: 4 to 36 hex digits and hyphens (no LIKE wildcards).
 _UUID_PREFIX = re.compile(r"[0-9a-f-]{4,36}")
@@ -34,10 +35,9 @@ _B = t.log_batch
 
 
 def now_utc() -> datetime:
-    """The clock for ``updated_at`` and ``deleted_at``: naive UTC, whatever the local zone, so
-    that a sync can compare changes from several devices (``created_at`` and set times stay in
-    the lifter's local time)."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    """The clock for ``updated_at`` and ``deleted_at``: UTC (aware), whatever the local zone, so
+    that a sync can compare changes from several devices."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def new_uuid() -> str:
@@ -73,10 +73,11 @@ def unscoped_key(user_id: int, key: str | None) -> str | None:
     return key[len(prefix) :]
 
 
-def set_values(s: SetRecord) -> dict[str, object]:
-    """The columns of a set that the record itself decides."""
+def set_values(s: SetRecord, zone: UserZone | None = None) -> dict[str, object]:
+    """The columns of a set that the record itself decides: its time as a UTC instant, read in
+    the owner's ``zone`` (without one, a naive time is taken as UTC)."""
     return {
-        "performed_at": s.performed_at,
+        "performed_at": s.performed_at if zone is None else zone.to_db(s.performed_at),
         "exercise": s.exercise,
         "set_type": s.set_type,
         "load_kg": s.load_kg,
@@ -93,9 +94,11 @@ def set_values(s: SetRecord) -> dict[str, object]:
     }
 
 
-def record(r: RowMapping) -> SetRecord:
+def record(r: RowMapping, zone: UserZone | None = None) -> SetRecord:
+    """A stored set as a record, its time on the owner's wall clock (without ``zone``: the aware
+    UTC instant as stored)."""
     return SetRecord(
-        performed_at=r["performed_at"],
+        performed_at=r["performed_at"] if zone is None else zone.from_db(r["performed_at"]),
         exercise=r["exercise"],
         load_kg=r["load_kg"],
         reps=r["reps"],
@@ -119,9 +122,12 @@ class LogRepository:
     """One user's workouts, sets and log batches (live rows only, unless a method says
     otherwise)."""
 
-    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, conn: Connection, user_id: int = LOCAL_USER_ID, zone: UserZone | None = None
+    ) -> None:
         self._conn = conn
         self._user = user_id
+        self.zone = zone or UserZone(conn, user_id)
 
     @property
     def user_id(self) -> int:
@@ -130,9 +136,11 @@ class LogRepository:
     # -- writing -------------------------------------------------------------------------------
 
     def workout_for_day(self, day: datetime, *, source: str = "manual") -> int:
-        """The id of the live manual workout on ``day``'s date, created if there is none."""
-        start = datetime(day.year, day.month, day.day)
-        end = start + timedelta(days=1)
+        """The id of the live manual workout on ``day``'s date, created if there is none.
+
+        ``day`` is a wall time of the user (or an aware time); the date is the user's."""
+        local = self.zone.from_db(self.zone.to_db(day))
+        start, end = self.zone.day_bounds(local.date())
         row = self._conn.execute(
             select(_W.c.id).where(
                 _W.c.started_at >= start,
@@ -146,7 +154,7 @@ class LogRepository:
             return int(row[0])
         result = self._conn.execute(
             insert(_W).values(
-                started_at=day,
+                started_at=self.zone.to_db(day),
                 source=source,
                 uuid=new_uuid(),
                 updated_at=now_utc(),
@@ -158,11 +166,12 @@ class LogRepository:
     def new_batch(
         self, command: str, *, now: datetime, kind: str = "log", uuid: str | None = None
     ) -> int:
-        """Open a batch (a log entry, an import); ``now`` is its local creation time."""
+        """Open a batch (a log entry, an import); ``now`` is its creation time (the user's wall
+        time, or aware)."""
         return new_id(
             self._conn.execute(
                 insert(_B).values(
-                    created_at=now,
+                    created_at=self.zone.to_db(now),
                     command=command,
                     kind=kind,
                     uuid=uuid or new_uuid(),
@@ -217,7 +226,7 @@ class LogRepository:
             position, top = self._conn.execute(
                 select(func.count(), func.max(_S.c.superset)).where(_S.c.workout_id == workout_id)
             ).one()
-            values = set_values(s)
+            values = set_values(s, self.zone)
             if s.superset is not None:
                 key = (workout_id, s.superset)
                 if key not in superset_numbers:
@@ -250,6 +259,7 @@ class LogRepository:
         if "performed_at" in values:
             when = values["performed_at"]
             assert isinstance(when, datetime)
+            values["performed_at"] = self.zone.to_db(when)
             old = self._conn.execute(
                 select(_S.c.workout_id).where(_S.c.id == set_id, _S.c.user_id == self._user)
             ).scalar_one_or_none()
@@ -320,7 +330,16 @@ class LogRepository:
             .mappings()
             .first()
         )
-        return None if row is None else record(row)
+        return None if row is None else record(row, self.zone)
+
+    def set_by_uuid(self, uuid: str) -> tuple[SetRecord, bool] | None:
+        """The set with this uuid, tombstones included, and whether it is deleted."""
+        row = (
+            self._conn.execute(select(_S).where(_S.c.uuid == uuid, _S.c.user_id == self._user))
+            .mappings()
+            .first()
+        )
+        return None if row is None else (record(row, self.zone), row["deleted_at"] is not None)
 
     def find_sets(self, ref: str) -> list[SetRecord]:
         """Live sets whose uuid starts with ``ref`` (at least 4 characters)."""
@@ -333,7 +352,7 @@ class LogRepository:
             )
             .limit(5)
         ).mappings()
-        return [record(r) for r in rows]
+        return [record(r, self.zone) for r in rows]
 
     def _batch(self, row: RowMapping, *, with_sets: bool) -> LogBatch:
         count_q = select(func.count()).select_from(_S).where(_S.c.batch_id == row["id"])
@@ -342,12 +361,12 @@ class LogRepository:
             q = select(_S).where(_S.c.batch_id == row["id"]).order_by(_S.c.id)
             if row["deleted_at"] is None:
                 q = q.where(_S.c.deleted_at.is_(None))
-            sets = tuple(record(r) for r in self._conn.execute(q).mappings())
+            sets = tuple(record(r, self.zone) for r in self._conn.execute(q).mappings())
         if row["deleted_at"] is None:
             count_q = count_q.where(_S.c.deleted_at.is_(None))
         return LogBatch(
             row["id"],
-            row["created_at"],
+            self.zone.from_db(row["created_at"]),
             row["command"],
             sets,
             kind=row["kind"],
@@ -395,19 +414,20 @@ class LogRepository:
         limit: int | None = None,
         newest_first: bool = False,
     ) -> list[SetRecord]:
-        """Live sets, filtered by exercise slug and a half-open time range [start, end)."""
+        """Live sets, filtered by exercise slug and a half-open time range [start, end) of the
+        user's wall times (or aware times)."""
         q = select(_S).where(_S.c.deleted_at.is_(None), _S.c.user_id == self._user)
         if exercise is not None:
             q = q.where(_S.c.exercise == exercise)
         if start is not None:
-            q = q.where(_S.c.performed_at >= start)
+            q = q.where(_S.c.performed_at >= self.zone.to_db(start))
         if end is not None:
-            q = q.where(_S.c.performed_at < end)
+            q = q.where(_S.c.performed_at < self.zone.to_db(end))
         order = (_S.c.performed_at, _S.c.position, _S.c.id)
         q = q.order_by(*(c.desc() for c in order)) if newest_first else q.order_by(*order)
         if limit is not None:
             q = q.limit(limit)
-        return [record(r) for r in self._conn.execute(q).mappings()]
+        return [record(r, self.zone) for r in self._conn.execute(q).mappings()]
 
     def count_sets(self) -> int:
         return int(

@@ -34,6 +34,7 @@ from spotter.store.log_repo import (
     scoped_key,
     unscoped_key,
 )
+from spotter.store.times import UserZone
 
 __all__ = [
     "BodyweightRepository",
@@ -94,22 +95,33 @@ class ProfileRepository:
 
 
 class BodyweightRepository:
-    """The user's bodyweight measurements, in kilograms."""
+    """The user's bodyweight measurements, in kilograms, at the user's wall-clock times."""
 
-    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, conn: Connection, user_id: int = LOCAL_USER_ID, zone: UserZone | None = None
+    ) -> None:
         self._conn = conn
         self._user = user_id
+        self.zone = zone or UserZone(conn, user_id)
 
     def add(self, measured_at: datetime, kg: float, *, uuid: str | None = None) -> None:
         self._conn.execute(
             insert(t.bodyweight).values(
-                measured_at=measured_at,
+                measured_at=self.zone.to_db(measured_at),
                 kg=kg,
                 uuid=uuid or new_uuid(),
                 updated_at=now_utc(),
                 user_id=self._user,
             )
         )
+
+    def by_uuid(self, uuid: str) -> tuple[datetime, float] | None:
+        """The time and kilograms of the measurement with this uuid (tombstones included)."""
+        bw = t.bodyweight
+        row = self._conn.execute(
+            select(bw.c.measured_at, bw.c.kg).where(bw.c.user_id == self._user, bw.c.uuid == uuid)
+        ).first()
+        return None if row is None else (self.zone.from_db(row[0]), float(row[1]))
 
     def recent(self, limit: int = 20) -> list[tuple[datetime, float]]:
         """The latest measurements, oldest first."""
@@ -119,7 +131,7 @@ class BodyweightRepository:
             .order_by(t.bodyweight.c.measured_at.desc(), t.bodyweight.c.id.desc())
             .limit(limit)
         ).all()
-        return [(r[0], float(r[1])) for r in reversed(rows)]
+        return [(self.zone.from_db(r[0]), float(r[1])) for r in reversed(rows)]
 
     def all(self) -> list[tuple[datetime, float]]:
         """Every measurement, oldest first."""
@@ -128,7 +140,7 @@ class BodyweightRepository:
             .where(t.bodyweight.c.deleted_at.is_(None), t.bodyweight.c.user_id == self._user)
             .order_by(t.bodyweight.c.measured_at, t.bodyweight.c.id)
         ).all()
-        return [(r[0], float(r[1])) for r in rows]
+        return [(self.zone.from_db(r[0]), float(r[1])) for r in rows]
 
 
 class ImportRepository:
@@ -139,9 +151,12 @@ class ImportRepository:
     belongs to it, so `spotter undo` can take the whole import back.
     """
 
-    def __init__(self, conn: Connection, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, conn: Connection, user_id: int = LOCAL_USER_ID, zone: UserZone | None = None
+    ) -> None:
         self._conn = conn
         self._user = user_id
+        self.zone = zone or UserZone(conn, user_id)
         self._batch: int | None = None
         self._label: str | None = None
 
@@ -158,14 +173,14 @@ class ImportRepository:
     def batch_id(self, *, source: str = "import", uuid: str | None = None) -> int:
         """The batch of this import, opened on first use (or the stored batch of ``uuid``)."""
         if uuid is not None:
-            found = LogRepository(self._conn, self._user).batch_by_uuid(uuid)
+            found = LogRepository(self._conn, self._user, self.zone).batch_by_uuid(uuid)
             if found is not None:
                 return found
             now = now_utc()
             return new_id(
                 self._conn.execute(
                     insert(t.log_batch).values(
-                        created_at=datetime.now().replace(microsecond=0),
+                        created_at=now,
                         command=self._label or f"import {source}",
                         kind="import",
                         uuid=uuid,
@@ -179,7 +194,7 @@ class ImportRepository:
             self._batch = new_id(
                 self._conn.execute(
                     insert(t.log_batch).values(
-                        created_at=datetime.now().replace(microsecond=0),  # local, as for logs
+                        created_at=now,
                         command=self._label or f"import {source}",
                         kind="import",
                         uuid=new_uuid(),
@@ -205,14 +220,15 @@ class ImportRepository:
 
     def existing_uuids(self, uuids: Sequence[str]) -> set[str]:
         """Set uuids the user already stored (tombstones included)."""
-        return LogRepository(self._conn, self._user).existing_uuids(list(uuids))
+        return LogRepository(self._conn, self._user, self.zone).existing_uuids(list(uuids))
 
     def workout_ids(
         self, workouts: Sequence[tuple[str, datetime, str | None, int | None, str, str | None]]
     ) -> dict[str, int]:
         """Ids of live workouts by source key, creating the missing ones.
 
-        Each workout is (source key, start, name, duration seconds, source, notes).
+        Each workout is (source key, start, name, duration seconds, source, notes); the start is
+        a wall time of the user (other apps export local times) or an aware time.
         """
         keys = [w[0] for w in workouts]
         ids: dict[str, int] = {}
@@ -231,7 +247,7 @@ class ImportRepository:
                     self._conn.execute(
                         insert(t.workout).values(
                             source_key=scoped_key(self._user, key),
-                            started_at=start,
+                            started_at=self.zone.to_db(start),
                             name=name,
                             duration_s=duration,
                             source=source,
@@ -246,7 +262,7 @@ class ImportRepository:
 
     def add_sets(self, rows: Sequence[dict[str, object]]) -> None:
         """Insert sets; rows without a batch join this import's batch, rows without a uuid get
-        one, and ``updated_at`` is now."""
+        one, ``updated_at`` is now, and ``performed_at`` a wall time of the user (or aware)."""
         if not rows:
             return
         now = now_utc()
@@ -260,6 +276,9 @@ class ImportRepository:
             row.setdefault("unit", None)
             row["updated_at"] = now
             row["user_id"] = self._user
+            when = row.get("performed_at")
+            if isinstance(when, datetime):
+                row["performed_at"] = self.zone.to_db(when)
             key = row.get("source_key")
             row["source_key"] = scoped_key(self._user, None if key is None else str(key))
             full.append(row)
@@ -311,7 +330,7 @@ class PlanRepository:
                     user_id=self._user,
                     name=plan.name,
                     template=plan.template,
-                    created_at=plan.created_at.replace(tzinfo=None),
+                    created_at=plan.created_at,  # UTC: naive is taken as UTC
                     start_date=plan.start_date,
                     weeks=plan.weeks,
                     active=True,

@@ -13,8 +13,13 @@ exercise's slug. SQLite keeps ``user_id`` nullable and without a foreign key on 
 existed before 0006 (it cannot add either in place); the repositories always stamp it.
 
 Accounts (0006): ``app_user``, ``coach_link``, ``audit_event``, ``web_session``, ``access_token``
-and ``comment``. Every time column holds naive UTC; the repositories turn aware times into that
-and back. Secrets (session and token values, invite codes) are stored only as SHA-256 hex digests.
+and ``comment``; ``address_event`` (0009) counts failed logins and registrations per address.
+
+Every time column is a UTC instant (:class:`~spotter.store.times.UtcDateTime`, migration 0008):
+``timestamptz`` on PostgreSQL, UTC text on SQLite, aware UTC to Python. The log's own times
+(set, workout, bodyweight, batch and custom-exercise creation) are the lifter's wall-clock times
+above the store; the repositories convert them with the lifter's zone (see
+:mod:`spotter.store.times`). Secrets (session and token values, invite codes) are stored only as SHA-256 hex digests.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -34,6 +38,8 @@ from sqlalchemy import (
     Text,
     text,
 )
+
+from spotter.store.times import UtcDateTime
 
 metadata = MetaData()
 
@@ -48,10 +54,10 @@ app_user = Table(
     Column("role", String(16), nullable=False),  # lifter, coach, admin
     Column("timezone", String(64), nullable=False, server_default="UTC"),
     Column("password_hash", Text, nullable=True),  # Argon2id; NULL: no password login
-    Column("created_at", DateTime, nullable=False),
-    Column("disabled_at", DateTime, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("disabled_at", UtcDateTime(), nullable=True),
     Column("failed_logins", Integer, nullable=False, server_default="0"),
-    Column("locked_until", DateTime, nullable=True),
+    Column("locked_until", UtcDateTime(), nullable=True),
 )
 
 profile = Table(
@@ -68,15 +74,15 @@ profile = Table(
     Column("emphasis", Text, nullable=False, server_default=""),  # comma-separated rows
     Column("avoid", Text, nullable=False, server_default=""),  # slugs or muscle keys
     Column("favourites", Text, nullable=False, server_default=""),  # exercise slugs
-    Column("updated_at", DateTime, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
 )
 
 def _sync_columns(table: str) -> list[Column[object] | Index]:
     """uuid, updated_at, deleted_at and user_id: the columns every synced row carries."""
     return [
         Column("uuid", String(36), nullable=False),
-        Column("updated_at", DateTime, nullable=False),
-        Column("deleted_at", DateTime, nullable=True),
+        Column("updated_at", UtcDateTime(), nullable=False),
+        Column("deleted_at", UtcDateTime(), nullable=True),
         Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False),
         Index(f"ux_{table}_user_uuid", "user_id", "uuid", unique=True),
     ]
@@ -86,7 +92,7 @@ log_batch = Table(
     "log_batch",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Column("command", Text, nullable=False),  # what was logged or imported, for undo
     Column("kind", String(16), nullable=False, server_default="log"),  # log, import, edit, restore
     *_sync_columns("log_batch"),
@@ -96,7 +102,7 @@ workout = Table(
     "workout",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("started_at", DateTime, nullable=False, index=True),
+    Column("started_at", UtcDateTime(), nullable=False, index=True),
     Column("name", String(200), nullable=True),
     Column("notes", Text, nullable=True),
     Column("duration_s", Integer, nullable=True),
@@ -124,7 +130,7 @@ set_entry = Table(
         index=True,
     ),
     Column("position", Integer, nullable=False),
-    Column("performed_at", DateTime, nullable=False),
+    Column("performed_at", UtcDateTime(), nullable=False),
     Column("exercise", String(120), nullable=False),  # catalog slug
     Column("set_type", String(16), nullable=False),
     Column("load_kg", Float, nullable=True),
@@ -148,7 +154,7 @@ bodyweight = Table(
     "bodyweight",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("measured_at", DateTime, nullable=False, index=True),
+    Column("measured_at", UtcDateTime(), nullable=False, index=True),
     Column("kg", Float, nullable=False),
     *_sync_columns("bodyweight"),
 )
@@ -159,7 +165,7 @@ plan = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False),
     Column("template", String(64), nullable=True),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Column("start_date", Date, nullable=False),
     Column("weeks", Integer, nullable=False),
     Column("active", Boolean, nullable=False, index=True),
@@ -181,7 +187,7 @@ custom_exercise = Table(
     Column("load_type", String(32), nullable=False),
     Column("measure", String(16), nullable=False, server_default="reps"),
     Column("mechanic", String(16), nullable=False, server_default="compound"),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     *_sync_columns("custom_exercise"),
     Index(
         "ux_custom_exercise_user_slug",
@@ -203,9 +209,9 @@ coach_link = Table(
     Column("status", String(16), nullable=False),  # invited, active, revoked
     Column("permissions", Text, nullable=False, server_default=""),  # read_log,assign_plans,comment
     Column("invite_code_hash", String(64), nullable=True, unique=True),
-    Column("created_at", DateTime, nullable=False),
-    Column("accepted_at", DateTime, nullable=True),
-    Column("revoked_at", DateTime, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("accepted_at", UtcDateTime(), nullable=True),
+    Column("revoked_at", UtcDateTime(), nullable=True),
     Column("ended_by", Integer, ForeignKey("app_user.id"), nullable=True),
     Index("ix_coach_link_pair", "coach_id", "lifter_id"),
     # at most one invited or active link per coach and lifter
@@ -227,7 +233,7 @@ audit_event = Table(
     Column("subject_id", Integer, ForeignKey("app_user.id"), nullable=False),
     Column("action", String(64), nullable=False),
     Column("target", String(200), nullable=False, server_default=""),
-    Column("at", DateTime, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Index("ix_audit_event_subject_at", "subject_id", "at"),
 )
 
@@ -238,9 +244,9 @@ web_session = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("csrf_token", String(64), nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("expires_at", DateTime, nullable=False),
-    Column("last_seen_at", DateTime, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("last_seen_at", UtcDateTime(), nullable=False),
 )
 
 access_token = Table(
@@ -253,10 +259,10 @@ access_token = Table(
     Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
     Column("name", String(100), nullable=False),
     Column("scopes", String(64), nullable=False),  # read,write
-    Column("created_at", DateTime, nullable=False),
-    Column("expires_at", DateTime, nullable=True),
-    Column("last_used_at", DateTime, nullable=True),
-    Column("revoked_at", DateTime, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=True),
+    Column("last_used_at", UtcDateTime(), nullable=True),
+    Column("revoked_at", UtcDateTime(), nullable=True),
 )
 
 comment = Table(
@@ -269,14 +275,13 @@ comment = Table(
     Column("target_kind", String(16), nullable=False),  # set, workout, plan
     Column("target_uuid", String(36), nullable=False),
     Column("body", Text, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("deleted_at", DateTime, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("deleted_at", UtcDateTime(), nullable=True),
     Index("ix_comment_target", "lifter_id", "target_kind", "target_uuid"),
 )
 
-# Form checks (0007): an uploaded clip, its analysis job's state and result. Unlike the tables
-# above, its times are timezone-aware (TIMESTAMP WITH TIME ZONE on PostgreSQL; SQLite keeps UTC
-# text and the repository reads it back as UTC).
+# Form checks (0007): an uploaded clip, its analysis job's state and result. Its times are UTC
+# instants like every other (TIMESTAMP WITH TIME ZONE on PostgreSQL; SQLite keeps UTC text).
 form_check = Table(
     "form_check",
     metadata,
@@ -297,9 +302,22 @@ form_check = Table(
     Column("report", Text, nullable=True),  # JSON: services.results.to_data(FormCheck)
     Column("annotated_path", Text, nullable=True),  # relative to the clip storage folder
     Column("logged_set_uuid", String(36), nullable=True),  # the set confirm logged
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("started_at", DateTime(timezone=True), nullable=True),
-    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("started_at", UtcDateTime(), nullable=True),
+    Column("finished_at", UtcDateTime(), nullable=True),
     Index("ix_form_check_user_status", "user_id", "status"),
     Index("ix_form_check_user_created", "user_id", "created_at"),
+)
+
+#: Failed logins and registrations per client address (migration 0009), counted by every server
+#: process on the database, so that two workers do not double the allowance. Rows older than the
+#: limit's window are deleted as new ones arrive.
+address_event = Table(
+    "address_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),  # failed-login, registration
+    Column("address", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Index("ix_address_event_kind_address_at", "kind", "address", "at"),
 )

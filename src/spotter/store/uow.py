@@ -2,11 +2,14 @@
 
 It is opened for one user (the local lifter by default): every training repository on it reads and
 writes only that user's rows. ``accounts`` is the exception, unscoped: users, links, sessions,
-tokens, audit events and comments, for the services that decide who may see what.
+tokens, audit events and comments, for the services that decide who may see what. ``zone`` is
+the user's time zone, with which the repositories read and write the log's wall-clock times.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
@@ -23,6 +26,24 @@ from spotter.store.repositories import (
     PlanRepository,
     ProfileRepository,
 )
+from spotter.store.times import UserZone
+
+
+@dataclass
+class AuditNote:
+    """A change someone makes on another user's behalf, to be recorded with the change itself.
+
+    Given to a unit of work, it is written as an ``audit_event`` in the transaction of the first
+    commit (so the change and its record stand or fall together); ``recorded`` then says so, and
+    the same note given to later units of work is not written again.
+    """
+
+    actor_id: int
+    subject_id: int
+    action: str
+    target: str
+    at: datetime
+    recorded: bool = False
 
 
 class SqlUnitOfWork:
@@ -36,23 +57,28 @@ class SqlUnitOfWork:
     plans: PlanRepository
     custom: CustomExerciseRepository
     accounts: AccountsRepository
+    zone: UserZone
 
-    def __init__(self, engine: Engine, user_id: int = LOCAL_USER_ID) -> None:
+    def __init__(
+        self, engine: Engine, user_id: int = LOCAL_USER_ID, *, audit: AuditNote | None = None
+    ) -> None:
         self._engine = engine
         self._conn: Connection | None = None
         self.user_id = user_id
+        self.audit = audit
 
     def __enter__(self) -> Self:
         self._conn = self._engine.connect()
         self._conn.begin()
         user = self.user_id
+        self.zone = UserZone(self._conn, user)  # looked up once, on the first wall time
         self.profiles = ProfileRepository(self._conn, user)
-        self.log = LogRepository(self._conn, user)
-        self.bodyweight = BodyweightRepository(self._conn, user)
-        self.imports = ImportRepository(self._conn, user)
-        self.exports = ExportRepository(self._conn, user)
+        self.log = LogRepository(self._conn, user, self.zone)
+        self.bodyweight = BodyweightRepository(self._conn, user, self.zone)
+        self.imports = ImportRepository(self._conn, user, self.zone)
+        self.exports = ExportRepository(self._conn, user, self.zone)
         self.plans = PlanRepository(self._conn, user)
-        self.custom = CustomExerciseRepository(self._conn, user)
+        self.custom = CustomExerciseRepository(self._conn, user, self.zone)
         self.accounts = AccountsRepository(self._conn)
         return self
 
@@ -75,4 +101,15 @@ class SqlUnitOfWork:
         return self._conn
 
     def commit(self) -> None:
+        note = self.audit
+        if note is not None and not note.recorded:
+            self.accounts.add_event(
+                actor_id=note.actor_id,
+                subject_id=note.subject_id,
+                action=note.action,
+                target=note.target,
+                at=note.at,
+            )
         self.connection.commit()
+        if note is not None:
+            note.recorded = True

@@ -4,7 +4,7 @@ recovery per muscle, and the bodyweight record."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query, Response, status
 from sqlalchemy.exc import IntegrityError
@@ -25,7 +25,10 @@ from spotter.api.schemas.analysis import (
 )
 from spotter.api.schemas.common import Page, in_unit
 from spotter.api.subject import Owner, Reader, Subject
-from spotter.errors import ConflictError, ValidationError
+from spotter.errors import ValidationError
+
+if TYPE_CHECKING:
+    from spotter.services.bodyweight import BodyweightWrite
 
 router = APIRouter(prefix="/users/{user}", tags=["analysis"])
 
@@ -177,32 +180,31 @@ def _bw_out(sub: Subject, uuid: str, at: dt.datetime, kg: float) -> BodyweightOu
     responses={200: {"description": "The uuid was stored already: the stored measurement."}},
 )
 def add_bodyweight(body: BodyweightIn, sub: Owner, response: Response) -> BodyweightOut:
-    from spotter.science.limits import LimitError, check_bodyweight
-    from spotter.science.units import to_kg
-
-    uuid = None if body.uuid is None else str(body.uuid)
-    if uuid is not None:
-        with sub.uow() as uow:
-            known = queries.bodyweight_by_uuid(uow.connection, sub.user_id, uuid)
-        if known is not None:
-            response.status_code = status.HTTP_200_OK
-            return _bw_out(sub, uuid, *known)
-    unit = body.unit or sub.unit
-    kg = to_kg(body.value, unit)
-    when = sub.to_store(body.measured_at)
-    problems = check_bodyweight(
-        kg, unit=unit, on=when, today=sub.today(), allow_outlier=body.allow_outlier
-    )
-    if problems:
-        field = "body.measured_at" if problems[0].field == "date" else "body.value"
-        raise ValidationError(str(LimitError(problems)), field=field)
     import uuid as uuidlib
 
-    uuid = uuid or str(uuidlib.uuid4())
+    from spotter.science.limits import LimitError
+    from spotter.science.units import Unit, to_kg
+    from spotter.services.bodyweight import record_measurement
+
+    uuid = str(body.uuid or uuidlib.uuid4())
+    unit = body.unit or sub.unit
+    kg = to_kg(body.value, unit)
+
+    def write() -> BodyweightWrite:
+        return record_measurement(
+            sub.uow(), kg, unit=Unit(unit), when=sub.to_store(body.measured_at),
+            today=sub.today(), uuid=uuid, allow_outlier=body.allow_outlier,
+        )
+
     try:
-        with sub.uow() as uow:
-            uow.bodyweight.add(when, kg, uuid=uuid)
-            uow.commit()
-    except IntegrityError:
-        raise ConflictError("this uuid is taken", field="body.uuid") from None
-    return _bw_out(sub, uuid, when, kg)
+        try:
+            written = write()
+        except IntegrityError:  # the same uuid written at the same moment by a retry
+            written = write()
+    except LimitError as exc:
+        first = exc.violations[0].field if exc.violations else None
+        field = "body.measured_at" if first == "date" else "body.value"
+        raise ValidationError(str(exc), field=field) from None
+    if not written.created:
+        response.status_code = status.HTTP_200_OK
+    return _bw_out(sub, uuid, written.measured_at, written.kg)

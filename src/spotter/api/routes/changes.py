@@ -23,15 +23,21 @@ router = APIRouter(prefix="/users/{user}/changes", tags=["sync"])
 #: rather than skipped. A change shows up in the feed one to two seconds after it was made.
 SETTLE = dt.timedelta(seconds=1)
 
+#: (updated_at as an aware UTC instant, kind index, id): where a poll stopped.
 Position = tuple[dt.datetime, int, int]
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    """An instant in UTC (a naive time is taken as UTC)."""
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
 
 
 def encode_position(p: Position) -> str:
     """The opaque ``next`` token of a feed position.
 
-    >>> t = encode_position((dt.datetime(2026, 1, 5, 12, 0, 1), 2, 17))
-    >>> decode_since(t)
-    (datetime.datetime(2026, 1, 5, 12, 0, 1), 2, 17)
+    >>> t = encode_position((dt.datetime(2026, 1, 5, 12, 0, 1, tzinfo=dt.UTC), 2, 17))
+    >>> decode_since(t) == (dt.datetime(2026, 1, 5, 12, 0, 1, tzinfo=dt.UTC), 2, 17)
+    True
     """
     raw = json.dumps([p[0].isoformat(), p[1], p[2]])
     return "c." + base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
@@ -41,15 +47,15 @@ def decode_since(text: str) -> Position:
     """A feed position from ``updated_since``: a ``next`` token, or a date-time (with an offset,
     or UTC) from which every change is wanted.
 
-    >>> decode_since("2026-01-05T13:00:00+01:00")
-    (datetime.datetime(2026, 1, 5, 12, 0), -1, 0)
+    >>> decode_since("2026-01-05T13:00:00+01:00")[0].isoformat()
+    '2026-01-05T12:00:00+00:00'
     """
     field = "query.updated_since"
     if text.startswith("c."):
         body = text[2:]
         try:
             at, kind, row = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-            return dt.datetime.fromisoformat(at), int(kind), int(row)
+            return _utc(dt.datetime.fromisoformat(at)), int(kind), int(row)
         except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
             raise ValidationError(
                 "not a `next` value this API gave out; start again from a date-time", field=field
@@ -62,9 +68,7 @@ def decode_since(text: str) -> Position:
             "2026-01-05T12:00:00Z",
             field=field,
         ) from None
-    if when.tzinfo is not None:
-        when = when.astimezone(dt.UTC).replace(tzinfo=None)
-    return when, -1, 0
+    return _utc(when), -1, 0
 
 
 def _plain(value: Any) -> Any:
@@ -111,7 +115,7 @@ def changes(
                 kind=c.kind,
                 uuid=str(c.row["uuid"]),
                 deleted=c.deleted,
-                updated_at=c.updated_at.replace(tzinfo=dt.UTC).isoformat(),
+                updated_at=_utc(c.updated_at).isoformat(),
                 record={k: _plain(v) for k, v in c.row.items()},
             )
             for c in found

@@ -51,6 +51,10 @@ class LinkOut(Out):
     created_at: dt.datetime
     accepted_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    expires_at: dt.datetime | None = Field(
+        default=None,
+        description="When an open invitation stops being acceptable (7 days after it was made).",
+    )
 
     @classmethod
     def of(cls, v: LinkView) -> LinkOut:
@@ -65,6 +69,7 @@ class LinkOut(Out):
             created_at=v.created_at,
             accepted_at=v.accepted_at,
             revoked_at=v.revoked_at,
+            expires_at=v.expires_at,
         )
 
 

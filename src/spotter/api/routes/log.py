@@ -81,6 +81,17 @@ def input_errors(prefix: str) -> Iterator[None]:
         raise ValidationError(str(exc), field=prefix + "load") from None
 
 
+@contextmanager
+def prefixed(prefix: str) -> Iterator[None]:
+    """A service's validation or conflict error with its field put under ``prefix``."""
+    try:
+        yield
+    except (ValidationError, ConflictError) as exc:
+        if exc.field is None or exc.field.startswith(prefix):
+            raise
+        raise type(exc)(str(exc), field=prefix + exc.field) from None
+
+
 def _record(body: SetIn, sub: Subject, *, prefix: str, notes: str | None = None) -> SetRecord:
     """A checked set record from the body (loads to kilograms; names resolved)."""
     from spotter.interchange.logline import LoggedSet
@@ -128,30 +139,21 @@ def _stored(sub: Subject, uuid: str) -> SetRecord:
 def log_set(body: SetIn, sub: Owner, response: Response) -> SetOut:
     """Record one set. The client chooses its uuid, so a retried request is safe: the same uuid
     again returns the stored set with 200 and stores nothing."""
+    from spotter.services.log_writes import log_set as svc_log_set
+
     uuid = str(body.uuid)
     with sub.uow() as uow:
         known = queries.set_by_uuid(uow.connection, sub.user_id, uuid)
-    if known is None:
-        rec = _record(body, sub, prefix="body.")
-        name = sub.catalog.get(rec.exercise).name
+    # a replay answers with the stored set even when the body would no longer pass the checks
+    rec = _record(body, sub, prefix="body.") if known is None else known[0]
+    command = f"{sub.catalog.get(rec.exercise).name}: 1 set (API)" if known is None else ""
+    with prefixed("body."):
         try:
-            with sub.uow() as uow:
-                uow.log.add_batch(f"{name}: 1 set (API)", [rec], now=sub.now_local())
-                uow.commit()
+            written = svc_log_set(sub.uow(), rec, command=command, now=sub.now_local())
         except IntegrityError:  # the same uuid written at the same moment by a retry
-            pass
-        else:
-            response.status_code = status.HTTP_201_CREATED
-            return set_out(_stored(sub, uuid), sub)
-        with sub.uow() as uow:
-            known = queries.set_by_uuid(uow.connection, sub.user_id, uuid)
-        assert known is not None
-    if known[1]:
-        raise ConflictError(
-            f"the set {uuid} was deleted; a new set needs a new uuid", field="body.uuid"
-        )
-    response.status_code = status.HTTP_200_OK
-    return set_out(known[0], sub)
+            written = svc_log_set(sub.uow(), rec, command=command, now=sub.now_local())
+    response.status_code = status.HTTP_201_CREATED if written.created else status.HTTP_200_OK
+    return set_out(written.record, sub)
 
 
 @router.post(
@@ -163,6 +165,8 @@ def log_set(body: SetIn, sub: Owner, response: Response) -> SetOut:
 def log_workout(body: WorkoutIn, sub: Owner, response: Response) -> WrittenOut:
     """Record several sets in one write (one batch, undone as a whole). The workout's uuid makes
     the write retry-safe; each set's uuid must be new."""
+    from spotter.services.log_writes import log_workout as svc_log_workout
+
     batch_uuid = str(body.uuid)
     replay = _replay(sub, batch_uuid)
     if replay is not None:
@@ -172,34 +176,20 @@ def log_workout(body: WorkoutIn, sub: Owner, response: Response) -> WrittenOut:
         _record(s, sub, prefix=f"body.sets[{i}].", notes=body.notes)
         for i, s in enumerate(body.sets)
     ]
-    uuids = [str(s.uuid) for s in body.sets]
-    if len(set(uuids)) != len(uuids):
-        dup = next(i for i, u in enumerate(uuids) if uuids.index(u) != i)
-        raise ValidationError("each set needs its own uuid", field=f"body.sets[{dup}].uuid")
     names = sorted({sub.catalog.get(r.exercise).name for r in records})
-    try:
-        with sub.uow() as uow:
-            taken = uow.log.existing_uuids(uuids)
-            if taken:
-                i = next(i for i, u in enumerate(uuids) if u in taken)
-                raise ConflictError(
-                    f"the set uuid {uuids[i]} is already stored (in another write)",
-                    field=f"body.sets[{i}].uuid",
-                )
-            batch_id = uow.log.add_batch(
-                f"workout: {len(records)} set(s) of {', '.join(names)} (API)",
-                records,
-                now=sub.now_local(),
-                uuid=batch_uuid,
+    command = f"workout: {len(records)} set(s) of {', '.join(names)} (API)"
+    with prefixed("body."):
+        try:
+            written = svc_log_workout(
+                sub.uow(), records, command=command, now=sub.now_local(), batch_uuid=batch_uuid
             )
-            uow.commit()
-    except IntegrityError:  # a concurrent retry of the same workout won
-        replay = _replay(sub, batch_uuid)
-        if replay is None:
-            raise
+        except IntegrityError:  # a concurrent retry of the same workout won
+            written = svc_log_workout(
+                sub.uow(), records, command=command, now=sub.now_local(), batch_uuid=batch_uuid
+            )
+    if written.replayed:
         response.status_code = status.HTTP_200_OK
-        return replay
-    return _written(sub, batch_id, replayed=False)
+    return _written(sub, written.batch_id, replayed=written.replayed)
 
 
 def _replay(sub: Subject, batch_uuid: str) -> WrittenOut | None:
@@ -280,7 +270,11 @@ def list_sets(
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows and more else None
-    nxt = None if last is None else Cursor("sets", last.performed_at, last.id or 0).encode()
+    nxt = (
+        None
+        if last is None
+        else Cursor("sets", sub.from_store(last.performed_at), last.id or 0).encode()
+    )
     return Page[SetOut](items=[set_out(s, sub) for s in rows], next_cursor=nxt)
 
 
@@ -299,9 +293,10 @@ def get_set(uuid: UUID, sub: Reader) -> SetOut:
 
 @router.patch("/sets/{uuid}", summary="Edit a set")
 def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
-    """Change the fields given; a load is in `unit` (default: the unit the set was written in,
-    else the lifter's). A new exercise moves the set; an empty note clears it."""
-    from spotter.services import log as svc
+    """Change the fields given, all in one transaction; a load is in `unit` (default: the unit
+    the set was written in, else the lifter's). A new exercise moves the set; an empty note
+    clears it."""
+    from spotter.services import log_writes as svc
 
     ref = str(uuid)
     before = _stored(sub, ref)
@@ -314,33 +309,23 @@ def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
     load_text = None
     if body.load is not None or body.bodyweight is not None:
         load_text = _load_text(body, before, sub)
-    changes = (load_text, body.reps, body.rpe, body.rir, body.performed_at, body.set_type)
-    if any(v is not None for v in changes):
-        with input_errors("body."):
-            try:
-                svc.edit_set(
-                    sub.uow(),
-                    sub.catalog,
-                    ref,
-                    now=sub.now_local(),
-                    default_unit=before.unit or sub.unit,
-                    load=load_text,
-                    reps=body.reps,
-                    rpe=body.rpe,
-                    rir=body.rir,
-                    when=None if body.performed_at is None else sub.to_store(body.performed_at),
-                    set_type=body.set_type,
-                    allow_outlier=body.allow_outlier,
-                )
-            except svc.LogInputError as exc:
-                if not str(exc).startswith("nothing to change"):
-                    raise
-    if target is not None and target.slug != before.exercise:
-        with input_errors("body."):
-            svc.move_set(sub.uow(), sub.catalog, ref, target.slug)
-    if body.notes is not None:
-        with input_errors("body."):
-            svc.note_set(sub.uow(), ref, body.notes)
+    with input_errors("body."):
+        svc.change_set(
+            sub.uow(),
+            sub.catalog,
+            ref,
+            now=sub.now_local(),
+            default_unit=before.unit or sub.unit,
+            load=load_text,
+            reps=body.reps,
+            rpe=body.rpe,
+            rir=body.rir,
+            when=None if body.performed_at is None else sub.to_store(body.performed_at),
+            set_type=body.set_type,
+            exercise=target,
+            notes=body.notes,
+            allow_outlier=body.allow_outlier,
+        )
     return set_out(_stored(sub, ref), sub)
 
 
@@ -402,7 +387,7 @@ def _batch_out(r: queries.BatchRow, count: int, sub: Subject) -> BatchOut:
         command=r.command,
         created_at=sub.from_store(r.created_at),
         set_count=count,
-        undone_at=None if r.undone_at is None else r.undone_at.replace(tzinfo=dt.UTC),
+        undone_at=None if r.undone_at is None else r.undone_at.astimezone(dt.UTC),
     )
 
 
@@ -443,5 +428,5 @@ def _undone(sub: Subject, batch_id: int) -> BatchOut:
         command=stored.command,
         created_at=sub.from_store(stored.created_at),
         set_count=stored.set_count,
-        undone_at=None if stored.undone_at is None else stored.undone_at.replace(tzinfo=dt.UTC),
+        undone_at=None if stored.undone_at is None else stored.undone_at.astimezone(dt.UTC),
     )

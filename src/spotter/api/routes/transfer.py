@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
-from spotter.access.model import LOCAL_USER_ID
 from spotter.api.schemas.transfer import ImportOut, NameOut, RestoreOut, RowNote
 from spotter.api.subject import Owner, Reader, Subject
 from spotter.errors import ValidationError
@@ -26,12 +24,11 @@ MAX_FILE_BYTES = 20_000_000
 
 
 def _settings(sub: Subject) -> Settings:
-    """The settings whose exercise-file folder is the lifter's own: the local lifter keeps the
-    data folder's, every other user a folder of theirs (never the server's)."""
-    settings = sub.rt.settings
-    if sub.user_id == LOCAL_USER_ID:
-        return settings
-    return replace(settings, data_dir=settings.data_dir / "users" / str(sub.user_id))
+    """The settings whose exercise-file folder is the lifter's own (see
+    :func:`spotter.services.catalog.settings_of_user`)."""
+    from spotter.services.catalog import settings_of_user
+
+    return settings_of_user(sub.rt.settings, sub.user_id)
 
 
 def _report(r: ImportReport) -> ImportOut:
