@@ -3,6 +3,7 @@ weeks, review and explanation, exports as a calendar, and only its owner can see
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,17 @@ def test_the_calendar_file_has_one_event_per_session_at_the_chosen_time(
     assert "attachment" in r.headers["content-disposition"]
     assert r.text.count("BEGIN:VEVENT") == 6 * 3  # six weeks of three days
     assert "DTSTART:20261116T073000" in r.text and "DTSTART:20261218T073000" in r.text
+
+
+def test_a_session_time_that_is_no_clock_time_is_refused_with_what_was_expected(
+    planner: tuple[Person, int],
+) -> None:
+    me, plan_id = planner
+    r = me.get(f"/plan/{plan_id}/export.ics", params={"time": "7pm"})
+    assert r.status_code == 422
+    text = html.unescape(r.text)
+    assert "'7pm' is not a clock time" in text and "HH:MM" in text
+    assert "BEGIN:VCALENDAR" not in r.text
 
 
 def test_an_older_plan_can_be_made_active_again(site: Site) -> None:

@@ -373,7 +373,14 @@ def export_ics(
     try:
         at = dt.time.fromisoformat(time)
     except ValueError:
-        at = dt.time(18, 0)
+        return page(
+            request,
+            "plan/missing.html",
+            title="Cannot export",
+            status_code=422,
+            what=ref,
+            problem=f"the session time {time!r} is not a clock time; expected HH:MM, e.g. 18:00",
+        )
     catalog = rt.catalog_for(who.user_id)
     facts = facts_of(catalog.all())
     missing = sorted(
