@@ -98,43 +98,6 @@ def calibrate(
     )
 
 
-def next_(
-    ctx: typer.Context,
-    exercise: Annotated[str, typer.Argument(help="Exercise name or slug.")],
-    fmt: FmtOpt = TextFormat.text,
-) -> None:
-    """The next prescription from the exercise's progression rule, with the reason.
-
-    Default rule: double progression in the exercise's usual rep range over 3 sets; the load
-    rises by the smallest step once every working set reaches the top of the range.
-
-    Example: spotter next stepback-pulldown
-    """
-    from spotter.services.next_set import next_set
-
-    with user_errors():
-        p = next_set(unit_of_work(ctx), catalog(ctx), exercise)
-    _warn_skipped(p.skipped)
-    if fmt == TextFormat.json:
-        print_result(p)
-        return
-    plates = (
-        f" ({' + '.join(f'{x:g}' for x in p.plates_per_side)} per side)"
-        if p.plates_per_side
-        else ""
-    )
-    shown = fmt_load(p.loaded_kg, p.unit, p.added_to_bodyweight)
-    console().print(f"[bold]{p.name}[/]: {p.scheme} at [bold]{shown}[/]{plates}")
-    console().print(f"  {p.reason}")
-    if p.warmups:
-        console().print("  Warm-up:")
-        for w in p.warmups:
-            side = " + ".join(f"{x:g}" for x in w.plates_per_side) or "bar only"
-            per_side = " per side" if w.plates_per_side else ""
-            console().print(f"    {fmt_load(w.load_kg, p.unit)} x{w.reps}  ({side}{per_side})")
-    console().print(f"  Tempo {p.tempo}; rest about {p.rest_seconds} s between sets.")
-
-
 def _spark(values: list[float], width: int = 40) -> str:
     """A one-line chart of the last ``width`` values."""
     bars = " ▁▂▃▄▅▆▇█"
@@ -376,7 +339,6 @@ def recovery(
 
 def register(app: typer.Typer) -> None:
     app.command("calibrate")(calibrate)
-    app.command("next")(next_)
     app.command("progress")(progress)
     app.command("volume")(volume)
     app.command("recovery")(recovery)
