@@ -52,7 +52,7 @@ NAV: tuple[tuple[str, str, bool], ...] = (
     ("Learn", "/learn", False),
     ("Progress", "/progress", False),
     ("History", "/history", False),
-    ("Form check", "/form", False),
+    ("Form", "/form", False),
     ("Coach", "/coach", True),
 )
 
