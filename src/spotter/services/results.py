@@ -18,7 +18,8 @@ from typing import Any
 def to_data(value: Any) -> Any:
     """``value`` as JSON-ready data: dataclasses become objects of their fields (a field whose
     metadata says ``{"json": False}`` is left out, one whose metadata gives ``{"key": "from"}`` is
-    written under that key, for names Python keeps to itself), enums their values, dates ISO text, tuples
+    written under that key, for names Python keeps to itself, and one with ``{"flatten": True}``
+has its own fields written in its place), enums their values, dates ISO text, tuples
     and sets lists, paths text, and a float that is not finite None.
 
     >>> from dataclasses import dataclass, field
@@ -37,6 +38,13 @@ def to_data(value: Any) -> Any:
     ...     from_: str = field(metadata={"key": "from"})
     >>> to_data(Move("a1"))
     {'from': 'a1'}
+    >>> @dataclass
+    ... class Timed:
+    ...     set: int
+    ...     move: Move = field(metadata={"flatten": True})
+    ...     seconds: float = 1.5
+    >>> to_data(Timed(2, Move("a1")))
+    {'set': 2, 'from': 'a1', 'seconds': 1.5}
     """
     if value is None or isinstance(value, (bool, int, str)):
         return value
@@ -51,11 +59,16 @@ def to_data(value: Any) -> Any:
     if isinstance(value, PurePath):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.metadata.get("key", f.name): to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.metadata.get("json", True)
-        }
+        data: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            if not f.metadata.get("json", True):
+                continue
+            item = to_data(getattr(value, f.name))
+            if f.metadata.get("flatten", False) and isinstance(item, dict):
+                data |= item
+            else:
+                data[f.metadata.get("key", f.name)] = item
+        return data
     if isinstance(value, Mapping):
         return {_key(k): to_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
