@@ -216,6 +216,7 @@ def log_entry(body: EntryIn, sub: Owner, response: Response) -> WrittenOut:
     from spotter.interchange.logline import LogSyntaxError
     from spotter.knowledge.catalog import AmbiguousExerciseError, UnknownExerciseError
     from spotter.science.limits import LimitError
+    from spotter.science.units import Unit
     from spotter.services.log import LogInputError, log_text
 
     refused = (LogSyntaxError, UnknownExerciseError, AmbiguousExerciseError, LimitError, LogInputError)
@@ -226,7 +227,7 @@ def log_entry(body: EntryIn, sub: Owner, response: Response) -> WrittenOut:
             body.text,
             when=sub.to_store(body.performed_at),
             now=sub.now_local(),
-            default_unit=body.unit or sub.unit,
+            default_unit=Unit(body.unit or sub.unit),
             allow_outlier=body.allow_outlier,
             notes=body.notes,
             batch_uuid=None if body.uuid is None else str(body.uuid),
