@@ -297,6 +297,7 @@ def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
     """Change the fields given, all in one transaction; a load is in `unit` (default: the unit
     the set was written in, else the lifter's). A new exercise moves the set; an empty note
     clears it."""
+    from spotter.science.units import parse_unit
     from spotter.services import log_writes as svc
 
     ref = str(uuid)
@@ -316,7 +317,7 @@ def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
             sub.catalog,
             ref,
             now=sub.now_local(),
-            default_unit=before.unit or sub.unit,
+            default_unit=parse_unit(before.unit or sub.unit),
             load=load_text,
             reps=body.reps,
             rpe=body.rpe,
