@@ -78,3 +78,27 @@ def test_an_unreachable_server_is_named_without_its_password_or_a_traceback() ->
     assert "hunter2secret" not in text
     assert "Traceback" not in text
     assert "server is running" in text
+
+
+def test_status_json_of_a_file_at_the_head_has_every_field_and_names_the_file(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "spotter.db"
+    done = runner.invoke(app, ["upgrade", "--db", str(db), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output) == {
+        "database": f"sqlite:///{db}",
+        "from": None,
+        "to": HEAD,
+        "applied": list(REVISIONS),
+    }
+    result = runner.invoke(app, ["status", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "database": f"sqlite:///{db}",
+        "current": HEAD,
+        "head": HEAD,
+        "pending": [],
+        "up_to_date": True,
+        "known": True,
+    }

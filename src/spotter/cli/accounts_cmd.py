@@ -12,7 +12,6 @@ admins).
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -26,6 +25,7 @@ from spotter.cli.common import (
     runtime,
     user_errors,
 )
+from spotter.services.results import to_data
 
 if TYPE_CHECKING:
     from spotter.services.accounts import Account
@@ -46,15 +46,6 @@ PasswordStdinOpt = Annotated[
 ]
 
 
-def _account_json(a: Account) -> dict[str, Any]:
-    data = asdict(a)
-    data["role"] = a.role.value
-    for key in ("created_at", "disabled_at", "locked_until"):
-        value = data[key]
-        data[key] = None if value is None else value.isoformat()
-    return data
-
-
 def _zone(name: str) -> str:
     """A user's zone as shown: the empty name is the machine's.
 
@@ -66,7 +57,7 @@ def _zone(name: str) -> str:
 
 def _show(a: Account, fmt: TextFormat, verb: str) -> None:
     if fmt is TextFormat.json:
-        print_json(_account_json(a))
+        print_json(to_data(a))
         return
     state = "disabled" if a.disabled_at is not None else "active"
     console().print(
@@ -152,7 +143,7 @@ def list_(
     with user_errors():
         accounts = list_accounts(runtime(ctx).uow(), None, after_id=after, limit=limit)
     if fmt is TextFormat.json:
-        print_json([_account_json(a) for a in accounts])
+        print_json(to_data(accounts))
         return
     from rich.table import Table
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from spotter.cli.common import TextFormat, TextFormatOpt, console, fail, print_json, user_errors
+
+if TYPE_CHECKING:
+    from spotter.science.units import Unit
 
 app = typer.Typer(
     help="Calculators: e1RM, load for reps at an RPE, plates, the RPE chart.", no_args_is_help=True
@@ -22,7 +25,7 @@ MAX_LOAD_KG = 1000.0
 MAX_PINS, MAX_ADD_ONS, MAX_DUMBBELLS = 200, 8, 1000
 
 
-def _check_load(name: str, value: float, unit: str) -> None:
+def _check_load(name: str, value: float, unit: Unit) -> None:
     """Fail with a clear message unless ``value`` (in ``unit``) is a plausible load."""
     from spotter.science.units import from_kg, to_kg
 
@@ -34,15 +37,15 @@ def _check_load(name: str, value: float, unit: str) -> None:
         )
 
 
-def _unit(value: str) -> str:
+def _unit(value: str) -> Unit:
     from spotter.services.quantities import read_unit
 
     with user_errors():
-        return read_unit(value, field="--unit").value
+        return read_unit(value, field="--unit")
 
 
 def _within_limits(
-    load: float, unit: str, reps: int, rpe: float | None, allow_outlier: bool
+    load: float, unit: Unit, reps: int, rpe: float | None, allow_outlier: bool
 ) -> None:
     """Refuse an implausible load, reps or RPE (spotter.science.limits), naming the range."""
     from spotter.science.limits import check_set
@@ -181,8 +184,8 @@ def plates(
     from spotter.services import calc
     from spotter.services.results import to_data
 
-    u = Unit.LB if _unit(unit) == "lb" else Unit.KG
-    _check_load("the target", target, u.value)
+    u = _unit(unit)
+    _check_load("the target", target, u)
     if stack or dumbbells:
         _other_equipment(target, u, stack, ratio, tuple(add_on or ()), dumbbells, fmt)
         return
@@ -218,7 +221,7 @@ def plates(
 
 def _other_equipment(
     target: float,
-    u: object,
+    u: Unit,
     stack: str | None,
     ratio: int,
     add_ons: tuple[float, ...],
@@ -226,11 +229,9 @@ def _other_equipment(
     fmt: str,
 ) -> None:
     from spotter.science.loading import CableStack, DumbbellRack, Equipment
-    from spotter.science.units import Unit
     from spotter.services.calc import on_kit
     from spotter.services.results import to_data
 
-    assert isinstance(u, Unit)
     kit: Equipment
     if len(add_ons) > MAX_ADD_ONS:
         raise fail(f"--add-on: at most {MAX_ADD_ONS} add-on plates, got {len(add_ons)}")

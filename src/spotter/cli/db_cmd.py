@@ -57,19 +57,13 @@ def upgrade(ctx: typer.Context, db: DbOpt = None, fmt: TextFormatOpt = TextForma
 
     Example: spotter db upgrade --db postgresql://spotter:PASSWORD@localhost:5432/spotter
     """
-    from spotter.store.db import upgrade_database
+    from spotter.services.results import to_data
+    from spotter.services.schema import upgrade_schema
 
     with user_errors():
-        result = upgrade_database(_url(ctx, db))
+        result = upgrade_schema(_url(ctx, db))
     if fmt is TextFormat.json:
-        print_json(
-            {
-                "database": result.database,
-                "from": result.from_revision,
-                "to": result.to_revision,
-                "applied": list(result.applied),
-            }
-        )
+        print_json(to_data(result))
         return
     out = console()
     if not result.applied:
@@ -96,21 +90,13 @@ def status(ctx: typer.Context, db: DbOpt = None, fmt: TextFormatOpt = TextFormat
 
     Example: spotter db status --format json
     """
-    from spotter.store.db import database_status
+    from spotter.services.results import to_data
+    from spotter.services.schema import schema_status
 
     with user_errors():
-        shown, st = database_status(_url(ctx, db))
+        st = schema_status(_url(ctx, db))
     if fmt is TextFormat.json:
-        print_json(
-            {
-                "database": shown,
-                "current": st.current,
-                "head": st.head,
-                "pending": list(st.pending),
-                "up_to_date": st.up_to_date,
-                "known": st.known,
-            }
-        )
+        print_json(to_data(st))
         return
     if not st.known:
         verdict = "newer than this Spotter knows: upgrade Spotter"
@@ -119,7 +105,7 @@ def status(ctx: typer.Context, db: DbOpt = None, fmt: TextFormatOpt = TextFormat
     else:
         verdict = f"{len(st.pending)} pending: run `spotter db upgrade`"
     lines = [
-        f"Database: {shown}",
+        f"Database: {st.database}",
         f"Current revision: {_rev(st.current)}",
         f"Head revision: {st.head}",
         f"Pending: {', '.join(st.pending) or 'none'}",

@@ -43,11 +43,12 @@ def export(
     """
     from spotter.interchange.export import spotter_csv, strong_csv
     from spotter.services.export import export_everything, export_rows
+    from spotter.services.quantities import read_unit
 
     if kind not in KINDS:
         raise fail(f"unknown export {kind!r}: expected one of {', '.join(KINDS)}")
-    if unit.lower().rstrip("s") not in ("kg", "lb"):
-        raise fail(f"--unit {unit!r}: expected kg or lb")
+    with user_errors():
+        weight_unit = read_unit(unit, field="--unit")
     check_output(file, force=force)  # a missing folder, a folder, an existing file: before any work
     with user_errors():
         uow = unit_of_work(ctx)
@@ -60,7 +61,7 @@ def export(
         else:
             rows = export_rows(uow, catalog(ctx))
             data = (
-                spotter_csv(rows) if kind == "csv" else strong_csv(rows, unit.lower().rstrip("s"))
+                spotter_csv(rows) if kind == "csv" else strong_csv(rows, weight_unit)
             )
             what = f"{len(rows)} sets"
     write_output(file, data, force=force)  # whole or not at all

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -135,20 +135,10 @@ def form(
                 command=f"spotter form {landmarks.name}" + (f" --load {load}" if load else ""),
             )
     if fmt == TextFormat.json:
+        from spotter.services.form_views import form_check_view
         from spotter.services.results import to_data
 
-        sets = [
-            {"set": c.set, "start_s": c.start_s, "end_s": c.end_s, **to_data(c.check)}
-            for c in checked.sets
-        ]
-        out: dict[str, Any] = {"exercise": checked.exercise}
-        if len(sets) == 1:
-            out |= to_data(checked.sets[0].check)
-        else:
-            out |= {"reps": checked.reps, "duration_s": checked.duration_s}
-        out |= {"logged": bool(logged), "set_count": len(sets), "notes": list(checked.notes)}
-        out["sets"] = sets
-        print_json(out)
+        print_json(to_data(form_check_view(checked, logged=bool(logged))))
         return
     title = ex.name if ex else "Generic counter"
     several = len(clip.sets) > 1

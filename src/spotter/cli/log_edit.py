@@ -69,6 +69,7 @@ def edit(
     Example: spotter set edit 42 --load 102.5kg --reps 5 --rpe 8
     """
     from spotter.cli.training import parse_when, profile_units
+    from spotter.science.units import parse_unit
     from spotter.services.log import edit_set
 
     now = local_now(ctx)
@@ -79,7 +80,7 @@ def edit(
             catalog(ctx),
             ref,
             now=now,
-            default_unit=shown,
+            default_unit=parse_unit(shown),
             load=load,
             reps=reps,
             rpe=rpe,

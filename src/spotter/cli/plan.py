@@ -21,11 +21,9 @@ from spotter.cli.common import (
     user_errors,
 )
 from spotter.cli.plan_output import (
-    plan_dict,
     print_review,
     print_review_summary,
     print_week,
-    session_dict,
     target_problem,
     write_whole,
 )
@@ -182,7 +180,10 @@ def new(
         roles = _roles(ctx, plan, profile)
     names = _names(ctx)
     if fmt == "json":
-        print_json({**plan_dict(plan, names, roles), "review": review.as_dict()})
+        from spotter.services.plan_views import new_plan_view
+        from spotter.services.results import to_data
+
+        print_json(to_data(new_plan_view(plan, review, names, roles)))
         return
     console().print(
         f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
@@ -244,16 +245,10 @@ def show(
         raise fail(f"--week {week}: the plan has weeks 1-{plan.weeks}")
     names = _names(ctx)
     if fmt == "json":
-        sessions = [p for p in plan.sessions() if p.week == week]
-        print_json(
-            {
-                "plan": plan.name,
-                "week": week,
-                "weeks": plan.weeks,
-                "deload": plan.mesocycle.weeks[week - 1].deload,
-                "sessions": [session_dict(p, names, roles) for p in sessions],
-            }
-        )
+        from spotter.services.plan_views import week_view
+        from spotter.services.results import to_data
+
+        print_json(to_data(week_view(plan, week, names, roles)))
         return
     console().print(f"[bold]{plan.name}[/]")
     print_week(plan, week, names, roles)
@@ -295,7 +290,6 @@ def explain(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
 
     Example: spotter plan explain
     """
-    from dataclasses import asdict
 
     from rich.table import Table
 
@@ -309,11 +303,10 @@ def explain(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
         x = explain_plan(plan, catalog(ctx), profile)
         review = _review(ctx, plan, profile)
     if fmt == "json":
-        data = asdict(x)
-        for r, row in zip(data["rows"], x.rows, strict=True):
-            r["status"] = row.status
-        data["review"] = review.as_dict()
-        print_json(data)
+        from spotter.services.plan_views import explain_view
+        from spotter.services.results import to_data
+
+        print_json(to_data(explain_view(x, review)))
         return
     names = _names(ctx)
     t = Table(title=f"Weekly sets per muscle group ({plan.name}, peak week)", title_justify="left")
@@ -336,16 +329,16 @@ def explain(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
     e = Table(title="Why each exercise", title_justify="left")
     for col in ("Exercise", "Days", "Sets", "Works", "Why"):
         e.add_column(col)
-    for r in x.exercises:
-        works = ", ".join(r.primary_rows) + (
-            f" (+ {', '.join(r.secondary_rows)})" if r.secondary_rows else ""
+    for why in x.exercises:
+        works = ", ".join(why.primary_rows) + (
+            f" (+ {', '.join(why.secondary_rows)})" if why.secondary_rows else ""
         )
         e.add_row(
-            names.get(r.exercise, r.exercise),
-            ", ".join(r.days),
-            str(r.sets),
+            names.get(why.exercise, why.exercise),
+            ", ".join(why.days),
+            str(why.sets),
             works,
-            "; ".join(r.reasons) or "-",
+            "; ".join(why.reasons) or "-",
         )
     console().print(e)
     print_review(review)
@@ -375,7 +368,10 @@ def review_cmd(
             raise fail(f"--week {week}: the plan has weeks 1-{plan.weeks}")
         review = _review(ctx, plan, profile, week)
     if fmt == "json":
-        print_json(review.as_dict())
+        from spotter.services.plan_views import ReviewView
+        from spotter.services.results import to_data
+
+        print_json(to_data(ReviewView.of(review)))
         return
     console().print(f"[bold]{plan.name}[/] ({'peak week' if week is None else f'week {week}'})")
     print_review(review)
@@ -468,24 +464,10 @@ def templates(ctx: typer.Context, fmt: FmtOpt = TextFormat.text) -> None:
     with user_errors():
         found = list_templates(catalog(ctx))
     if fmt == "json":
-        print_json(
-            [
-                {
-                    "name": t.name,
-                    "title": t.title,
-                    "description": t.description,
-                    "days": t.days,
-                    "sessions": [s.name for s in t.sessions],
-                    "rotate": t.rotate,
-                    "goal": t.goal,
-                    "experience": t.experience,
-                    "minutes": t.minutes,
-                    "weeks": t.weeks,
-                    "deviations": dict(t.deviations),
-                }
-                for t in found.values()
-            ]
-        )
+        from spotter.services.plan_views import template_views
+        from spotter.services.results import to_data
+
+        print_json(to_data(template_views(found.values())))
         return
     table = Table(title="Plan templates (spotter plan new --template NAME)", title_justify="left")
     table.add_column("Name", no_wrap=True, style="bold")

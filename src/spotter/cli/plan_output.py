@@ -1,70 +1,21 @@
-"""What `spotter plan` prints and writes: plans as JSON-ready dicts, weeks and the coach's review
-as tables, and export files written whole."""
+"""What `spotter plan` prints and writes: weeks and the coach's review as tables, and export files
+written whole (the JSON is :mod:`spotter.services.plan_views` through ``to_data``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spotter.cli.common import console
 
 if TYPE_CHECKING:
     from spotter.planning.model.program import Slot
     from spotter.planning.model.review import PlanReview
-    from spotter.planning.model.stored import PlannedSession, StoredPlan
+    from spotter.planning.model.stored import StoredPlan
 
 
 def reps(slot: Slot) -> str:
     return str(slot.rep_low) if slot.rep_low == slot.rep_high else f"{slot.rep_low}-{slot.rep_high}"
-
-
-def slot_dict(
-    slot: Slot, names: dict[str, str], roles: dict[str, str] | None = None
-) -> dict[str, Any]:
-    return {
-        "exercise": slot.exercise,
-        "name": names.get(slot.exercise, slot.exercise),
-        "role": (roles or {}).get(slot.exercise),
-        "sets": slot.sets,
-        "rep_low": slot.rep_low,
-        "rep_high": slot.rep_high,
-        "rir": slot.rir,
-        "rest_seconds": slot.rest_seconds,
-        "rule": slot.rule,
-    }
-
-
-def session_dict(
-    p: PlannedSession, names: dict[str, str], roles: dict[str, str] | None = None
-) -> dict[str, Any]:
-    return {
-        "date": p.date.isoformat(),
-        "day": p.session.day,
-        "week": p.week,
-        "name": p.name,
-        "deload": p.deload,
-        "slots": [slot_dict(s, names, roles) for s in p.session.slots],
-    }
-
-
-def plan_dict(
-    plan: StoredPlan, names: dict[str, str], roles: dict[str, str] | None = None
-) -> dict[str, Any]:
-    return {
-        "id": plan.id,
-        "name": plan.name,
-        "template": plan.template,
-        "start_date": plan.start_date.isoformat(),
-        "weeks": plan.weeks,
-        "active": plan.active,
-        "fill": plan.fill,
-        "imported": plan.imported,
-        "emphasis": list(plan.emphasis),
-        "avoid": list(plan.avoid),
-        "favourites": list(plan.favourites),
-        "warnings": list(plan.warnings),
-        "sessions": [session_dict(p, names, roles) for p in plan.sessions()],
-    }
 
 
 #: How a table names an exercise's role in the week.

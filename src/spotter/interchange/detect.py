@@ -19,6 +19,7 @@ from collections.abc import Callable
 from spotter.interchange import fitbod, fitnotes, hevy, liftosaur, spotter_csv, strong
 from spotter.interchange.records import LogFormatError, ParseResult
 from spotter.interchange.tabular import decode
+from spotter.science.units import Unit
 
 #: Every variant :func:`detect` recognises, and the module that parses it.
 FORMATS: dict[str, Callable[..., ParseResult]] = {
@@ -68,6 +69,6 @@ def _match(names: set[str], delimiter: str) -> str | None:
     return None
 
 
-def parse_any(data: bytes, unit: str | None = None) -> ParseResult:
+def parse_any(data: bytes, unit: Unit | None = None) -> ParseResult:
     """Detect the format and parse the file (``unit`` is needed for Strong's comma exports)."""
     return FORMATS[detect(data)](data, unit=unit)

@@ -19,7 +19,7 @@ sets as ``F``; Spotter's own parser reads it back to the same sets.
 >>> import datetime as dt
 >>> row = ExportRow(dt.datetime(2026, 1, 5, 18), "Push", 3600, "Bench Press (Barbell)", 1,
 ...                 "working", 100.0, False, 5, None, None, 8.0, None, None, None, None)
->>> strong_csv([row], "kg").decode().splitlines()[1]
+>>> strong_csv([row], Unit.KG).decode().splitlines()[1]
 '2026-01-05 18:00:00,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,8'
 """
 
@@ -31,7 +31,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spotter.science.units import from_kg
+from spotter.science.units import Unit, from_kg
 
 SPOTTER_COLUMNS = (
     "workout_start",
@@ -145,7 +145,7 @@ def _duration(seconds: int | None) -> str:
 _STRONG_DISTANCE = {"kg": 1000.0, "lb": 1609.344}
 
 
-def strong_csv(rows: Iterable[ExportRow], unit: str) -> bytes:
+def strong_csv(rows: Iterable[ExportRow], unit: Unit) -> bytes:
     """Strong's comma format; loads converted to ``unit`` (kg or lb) at full precision."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")

@@ -24,6 +24,7 @@ import datetime as dt
 
 from spotter.interchange import tabular as t
 from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
+from spotter.science.units import Unit
 
 SOURCE = "fitbod"
 _NAME = "a Fitbod export"
@@ -31,7 +32,7 @@ _COLUMNS = ("Date", "Exercise", "Reps", "Weight(kg)", "Duration(s)", "Distance(m
 _OPTIONAL_EXTRA = ("Incline", "Resistance", "multiplier")
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse a Fitbod export; ``unit`` is checked but unused (weights are in kilograms)."""
     t.checked_unit(unit)
     delimiter = t.sniff(data)

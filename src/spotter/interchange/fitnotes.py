@@ -28,7 +28,7 @@ import re
 from spotter.interchange import tabular as t
 from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
 from spotter.interchange.tabular import Row
-from spotter.science.units import to_kg
+from spotter.science.units import Unit, to_kg
 
 SOURCE = "fitnotes"
 _NAME = "a FitNotes export"
@@ -52,7 +52,7 @@ _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$", re.ASCII)
 _NUMERIC = re.compile(r"^\s*[+-]?[\d.,]+\s*$", re.ASCII)
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse a FitNotes export; ``unit`` is the unit of a weight whose Weight Unit cell is
     empty (FitNotes names its units on every row otherwise)."""
     fallback = t.checked_unit(unit)

@@ -27,7 +27,7 @@ import re
 
 from spotter.interchange import tabular as t
 from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult
-from spotter.science.units import to_kg
+from spotter.science.units import Unit, to_kg
 
 SOURCE = "hevy"
 _NAME = "a Hevy export"
@@ -67,7 +67,7 @@ _DATE_US = re.compile(
 )
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse a Hevy export; ``unit`` is checked but unused (the weight column names its unit)."""
     t.checked_unit(unit)
     delimiter = t.sniff(data)

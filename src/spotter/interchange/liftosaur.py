@@ -26,7 +26,7 @@ import datetime as dt
 
 from spotter.interchange import tabular as t
 from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
-from spotter.science.units import to_kg
+from spotter.science.units import Unit, to_kg
 
 SOURCE = "liftosaur"
 _NAME = "a Liftosaur export"
@@ -35,7 +35,7 @@ _UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 _FLAGS = {"1": True, "0": False, "true": True, "false": False, "": False}
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse a Liftosaur export; ``unit`` is the unit of a weight whose unit cell is empty."""
     fallback = t.checked_unit(unit)
     delimiter = t.sniff(data)

@@ -67,6 +67,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 from spotter.errors import SpotterError
+from spotter.science.units import Unit
 
 SET_TYPES = ("warm-up", "working", "drop", "failure", "amrap")
 #: The most sets one group may ask for ("3x5"): more is a typing slip, and refusing it keeps a
@@ -200,7 +201,7 @@ KindOf = Callable[[str], LoadKind]
 
 
 def parse_log_line(
-    text: str, *, default_unit: str = "kg", kind: LoadKind | KindOf | None = None
+    text: str, *, default_unit: Unit = Unit.KG, kind: LoadKind | KindOf | None = None
 ) -> LogEntry:
     """Parse one log entry (no superset). Raises :class:`LogSyntaxError` saying where and what.
 
@@ -216,7 +217,7 @@ def parse_log_line(
 
 
 def parse_log(
-    text: str, *, default_unit: str = "kg", kind: LoadKind | KindOf | None = None
+    text: str, *, default_unit: Unit = Unit.KG, kind: LoadKind | KindOf | None = None
 ) -> tuple[LogEntry, ...]:
     """Parse a log line: one entry, or several joined by a lone ``+`` into a superset.
 
@@ -240,7 +241,7 @@ def parse_log(
 
 
 def _parse_entry(
-    text: str, a: int, b: int, default_unit: str, kind: LoadKind | KindOf | None
+    text: str, a: int, b: int, default_unit: Unit, kind: LoadKind | KindOf | None
 ) -> LogEntry:
     # The name is every word before the first item that describes sets (the first word is always
     # part of the name, so "21s" can still start a name).
@@ -266,7 +267,7 @@ def _parse_entry(
 
 
 def _parse_sets(
-    text: str, items: list[tuple[str, int]], default_unit: str, kind: LoadKind | None
+    text: str, items: list[tuple[str, int]], default_unit: Unit, kind: LoadKind | None
 ) -> list[LoggedSet]:
     classified = []
     for item, pos in items:

@@ -21,6 +21,7 @@ import uuid as uuidlib
 from spotter.interchange import tabular as t
 from spotter.interchange.export import SPOTTER_COLUMNS
 from spotter.interchange.records import SET_TYPES, ImportedSet, LogFormatError, ParseResult
+from spotter.science.units import Unit
 
 SOURCE = "spotter"
 _NAME = "a Spotter CSV export"
@@ -45,7 +46,7 @@ def _uuid(value: str, line: int, field: str) -> str | None:
         raise LogFormatError(line, field, "a uuid, or nothing", value) from None
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse a Spotter CSV export; ``unit`` is checked but unused (loads are kilograms)."""
     t.checked_unit(unit)
     rows = t.read_rows(data, delimiter=",")

@@ -19,7 +19,7 @@ a weight of 0 is a bodyweight set.
 
 >>> data = (b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
 ...         b"Workout Notes\\n2017-05-12 19:00:00,Legs,Squat (Barbell),1,135,5,0,0,,\\n")
->>> r = parse(data, unit="lb")
+>>> r = parse(data, unit=Unit.LB)
 >>> r.format, round(r.sets[0].load_kg, 4), r.sets[0].reps
 ('strong-legacy', 61.235, 5)
 """
@@ -31,7 +31,7 @@ import re
 
 from spotter.interchange import tabular as t
 from spotter.interchange.records import ImportedSet, LogFormatError, ParseResult, Skipped
-from spotter.science.units import to_kg
+from spotter.science.units import Unit, to_kg
 
 SOURCE = "strong"
 _NAME = "a Strong export"
@@ -61,7 +61,7 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$", re.ASCII)
 _SET_ORDER_EXPECTED = "a set number (1, 2...), W, WARM_UP, F, FAILURE, D, Rest Timer or Note"
 
 
-def parse(data: bytes, *, unit: str | None = None) -> ParseResult:
+def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     """Parse any Strong export; one whose weights have no unit (``Weight`` without a
     ``Weight Unit`` column) needs ``unit`` ("kg" or "lb")."""
     delimiter = t.sniff(data)

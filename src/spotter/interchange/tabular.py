@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spotter.interchange.records import ImportedSet, LogFormatError, Skipped
-from spotter.science.units import parse_unit
+from spotter.science.units import Unit, parse_unit
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$", re.ASCII)
@@ -304,12 +304,13 @@ def rpe(value: str, *, line: int, field: str, decimal_comma: bool = False) -> fl
     return None if result == 0 else result
 
 
-def checked_unit(unit: str | None) -> str | None:
-    """The unit argument as "kg" or "lb" (None stays None)."""
+def checked_unit(unit: str | None) -> Unit | None:
+    """The unit argument as a :class:`Unit` (None stays None); a bad spelling is a
+    :class:`LogFormatError` naming ``--unit``."""
     if unit is None:
         return None
     try:
-        return parse_unit(unit).value
+        return parse_unit(unit)
     except ValueError:
         raise LogFormatError(None, "--unit", "kg or lb", unit) from None
 

@@ -52,6 +52,7 @@ from types import MappingProxyType
 from typing import Final
 
 from spotter.errors import SpotterError
+from spotter.science.units import Unit
 
 #: The flag that lets a true outlier through (every command that records numbers has it).
 OVERRIDE_FLAG: Final[str] = "--allow-outlier"
@@ -317,7 +318,7 @@ def check_set(
 def check_bodyweight(
     kg: float,
     *,
-    unit: str = "kg",
+    unit: Unit = Unit.KG,
     on: dt.date | dt.datetime | None = None,
     today: dt.date | None = None,
     allow_outlier: bool = False,
@@ -326,7 +327,7 @@ def check_bodyweight(
 
     >>> check_bodyweight(82.5)
     []
-    >>> print(check_bodyweight(800, unit="lb")[0].__str__())
+    >>> print(check_bodyweight(800, unit=Unit.LB)[0].__str__())
     bodyweight 1763.7 lb is outside the plausible range 55.12 to 661.39 lb (hard limit 1543.24 lb, cannot be overridden)
     """
     out: list[Violation] = []

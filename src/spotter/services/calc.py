@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spotter.errors import ValidationError
+from spotter.science.units import Unit
 
 if TYPE_CHECKING:
     from spotter.science.loading import Equipment
     from spotter.science.plates import Bar, RoundedLoad
-    from spotter.science.units import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class E1rm:
     """An estimated one-rep max and how it was estimated."""
 
     e1rm: float
-    unit: str
+    unit: Unit
     method: str
 
 
@@ -32,7 +32,7 @@ class E1rm:
 class E1rmByFormula:
     """The e1RM by every formula valid for the reps (formula name -> e1RM)."""
 
-    unit: str
+    unit: Unit
     e1rm: Mapping[str, float]
 
 
@@ -41,7 +41,7 @@ class LoadAtRpe:
     """The load for a number of reps at an RPE, and its share of the e1RM in percent."""
 
     load: float
-    unit: str
+    unit: Unit
     percent_of_1rm: float
 
 
@@ -51,7 +51,7 @@ class BarbellAnswer:
 
     target: float
     load: float
-    unit: str
+    unit: Unit
     bar: float
     plates_per_side: tuple[float, ...]
     exact: bool
@@ -65,15 +65,15 @@ class KitAnswer:
 
     target: float
     load: float
-    unit: str
+    unit: Unit
     equipment: str
     exact: bool
 
 
-def e1rm_by_formula(load: float, reps: int, rpe: float | None, unit: str) -> E1rmByFormula:
+def e1rm_by_formula(load: float, reps: int, rpe: float | None, unit: Unit) -> E1rmByFormula:
     """Every formula's e1RM that is valid up to ``reps`` (an RPE adds its reps in reserve).
 
-    >>> e1rm_by_formula(100, 5, None, "kg").e1rm["epley"]
+    >>> e1rm_by_formula(100, 5, None, Unit.KG).e1rm["epley"]
     116.66666666666667
     """
     from spotter.science.one_rm import FORMULAS, MAX_REPS, one_rm
@@ -86,12 +86,12 @@ def e1rm_by_formula(load: float, reps: int, rpe: float | None, unit: str) -> E1r
     return E1rmByFormula(unit, rows)
 
 
-def e1rm(load: float, reps: int, rpe: float | None, unit: str, formula: str | None = None) -> E1rm:
+def e1rm(load: float, reps: int, rpe: float | None, unit: Unit, formula: str | None = None) -> E1rm:
     """The default estimate (the RTS chart with an RPE, else Brzycki or Epley) or one formula's.
 
     Raises :class:`ValidationError` for a formula or set the estimate cannot take.
 
-    >>> round(e1rm(100, 5, 8, "kg").e1rm, 1)  # 100 / 0.811 (5 reps @8: 81.1 % on the chart)
+    >>> round(e1rm(100, 5, 8, Unit.KG).e1rm, 1)  # 100 / 0.811 (5 reps @8: 81.1 % on the chart)
     123.3
     """
     from spotter.science.one_rm import estimate
@@ -103,10 +103,10 @@ def e1rm(load: float, reps: int, rpe: float | None, unit: str, formula: str | No
     return E1rm(est.one_rm, unit, est.method)
 
 
-def load_at_rpe(e1rm: float, reps: int, rpe: float, unit: str) -> LoadAtRpe:
+def load_at_rpe(e1rm: float, reps: int, rpe: float, unit: Unit) -> LoadAtRpe:
     """The load for ``reps`` at ``rpe`` from ``e1rm`` (the RTS chart).
 
-    >>> round(load_at_rpe(140, 5, 8, "kg").load, 2)  # 81.1 % of 140
+    >>> round(load_at_rpe(140, 5, 8, Unit.KG).load, 2)  # 81.1 % of 140
     113.54
     """
     from spotter.science.rpe import load_for, pct
@@ -143,7 +143,7 @@ def barbell(
             raise ValidationError(str(exc), field="plates") from None
     result = load_barbell(to_kg(target, unit), Barbell(the_bar, inventory))
     return BarbellAnswer(
-        target, result.load, unit.value, bar_weight, tuple(result.plates_per_side), result.exact,
+        target, result.load, unit, bar_weight, tuple(result.plates_per_side), result.exact,
         result, the_bar,
     )
 
@@ -154,7 +154,7 @@ def on_kit(target: float, unit: Unit, kit: Equipment, what: str) -> KitAnswer:
     from spotter.science.units import to_kg
 
     result = round_load(to_kg(target, unit), kit)
-    return KitAnswer(target, result.load, unit.value, what, result.exact)
+    return KitAnswer(target, result.load, unit, what, result.exact)
 
 
 def rpe_chart(rpes: Sequence[float]) -> dict[int, dict[float, float]]:

@@ -40,6 +40,7 @@ from spotter.errors import (
 if TYPE_CHECKING:
     from spotter.compose import Runtime
     from spotter.knowledge.model import Exercise
+    from spotter.science.units import Unit
     from spotter.store.form_check_repo import FormCheckRow
 
 #: The most form checks one lifter may have queued or running at once; the next upload is
@@ -98,13 +99,15 @@ def _exercise(rt: Runtime, user_id: int, name: str) -> Exercise:
         raise ValidationError(str(exc), field="exercise") from None
 
 
-def _unit(rt: Runtime, user_id: int) -> str:
+def _unit(rt: Runtime, user_id: int) -> Unit:
+    from spotter.science.units import Unit
+
     with rt.uow(user_id) as uow:
         profile = uow.profiles.get()
-    return "lb" if profile is not None and profile.units == "lb" else "kg"
+    return Unit.LB if profile is not None and profile.units == "lb" else Unit.KG
 
 
-def _load(text: str | None, ex: Exercise, unit: str) -> tuple[float | None, str | None, bool]:
+def _load(text: str | None, ex: Exercise, unit: Unit) -> tuple[float | None, str | None, bool]:
     """The load to log, read by the log's grammar ("100kg", "bw+10kg"; a bare number is in the
     lifter's unit); (None, None, False) for none."""
     from spotter.services.log import parse_load

@@ -78,7 +78,7 @@ def read_log_file(
             field="format",
         )
     mapped = dict(mapping or {})
-    result = parse_any(data, unit=unit.value if unit is not None else None)
+    result = parse_any(data, unit=unit)
     ready = prepare(result, catalog, mapping=mapped, today=today, allow_outlier=allow_outlier)
     return ImportDraft(found, result, ready, mapped, today, allow_outlier)
 

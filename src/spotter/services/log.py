@@ -28,7 +28,7 @@ from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import LogBatch, SetRecord
 from spotter.science.limits import LimitError, check_set
-from spotter.science.units import from_kg, to_kg
+from spotter.science.units import Unit, from_kg, parse_unit, to_kg
 from spotter.services.uow import UnitOfWork
 
 
@@ -180,7 +180,7 @@ def log_text(
     *,
     when: dt.datetime,
     now: dt.datetime,
-    default_unit: str,
+    default_unit: Unit,
     allow_outlier: bool = False,
     notes: str | None = None,
     batch_uuid: str | None = None,
@@ -296,12 +296,12 @@ class SetChange:
     after: SetRecord
 
 
-def parse_load(text: str, ex: Exercise, default_unit: str) -> tuple[float | None, str | None, bool]:
+def parse_load(text: str, ex: Exercise, default_unit: Unit) -> tuple[float | None, str | None, bool]:
     """A load as the log grammar reads it for ``ex``: (value in its unit, unit, bodyweight).
 
     >>> from spotter.knowledge.custom import CustomExercise, to_exercise
     >>> pu = to_exercise(CustomExercise.new("Ring pull-up", primary=("lats",)))
-    >>> parse_load("bw+10kg", pu, "kg"), parse_load("bw", pu, "kg")
+    >>> parse_load("bw+10kg", pu, Unit.KG), parse_load("bw", pu, Unit.KG)
     ((10.0, 'kg', True), (None, None, True))
     """
     try:
@@ -322,7 +322,7 @@ def edit_set(
     ref: str,
     *,
     now: dt.datetime,
-    default_unit: str,
+    default_unit: Unit,
     load: str | None = None,
     reps: int | None = None,
     rpe: float | None = None,
@@ -350,7 +350,7 @@ def apply_edit(
     before: SetRecord,
     *,
     now: dt.datetime,
-    default_unit: str,
+    default_unit: Unit,
     load: str | None = None,
     reps: int | None = None,
     rpe: float | None = None,
@@ -374,7 +374,7 @@ def apply_edit(
     if load is not None:
         if ex is None:
             raise LogInputError(f"{before.exercise} is not in the catalog; move the set first")
-        value, u2, bw = parse_load(load, ex, unit or before.unit or default_unit)
+        value, u2, bw = parse_load(load, ex, parse_unit(unit or before.unit or default_unit))
         if value is not None and value < 0 and not is_assisted(ex):
             raise LogInputError(f"--load {load!r}: assistance is only for assisted exercises")
         after = replace(

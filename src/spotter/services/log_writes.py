@@ -17,6 +17,7 @@ from spotter.errors import ConflictError, ValidationError
 from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import SetRecord
+from spotter.science.units import Unit
 from spotter.services.log import (
     LogInputError,
     SetChange,
@@ -117,7 +118,7 @@ def change_set(
     ref: str,
     *,
     now: dt.datetime,
-    default_unit: str,
+    default_unit: Unit,
     load: str | None = None,
     reps: int | None = None,
     rpe: float | None = None,

@@ -17,7 +17,9 @@ from typing import Any
 
 def to_data(value: Any) -> Any:
     """``value`` as JSON-ready data: dataclasses become objects of their fields (a field whose
-    metadata says ``{"json": False}`` is left out), enums their values, dates ISO text, tuples
+    metadata says ``{"json": False}`` is left out, one whose metadata gives ``{"key": "from"}`` is
+    written under that key, for names Python keeps to itself, and one with ``{"flatten": True}``
+has its own fields written in its place), enums their values, dates ISO text, tuples
     and sets lists, paths text, and a float that is not finite None.
 
     >>> from dataclasses import dataclass, field
@@ -31,6 +33,18 @@ def to_data(value: Any) -> Any:
     {'load_kg': 62.5, 'day': '2026-12-03', 'plates': [20.0, 1.25]}
     >>> to_data({"x": float("nan"), "when": dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)})
     {'x': None, 'when': '2026-01-02T03:04:00+00:00'}
+    >>> @dataclass
+    ... class Move:
+    ...     from_: str = field(metadata={"key": "from"})
+    >>> to_data(Move("a1"))
+    {'from': 'a1'}
+    >>> @dataclass
+    ... class Timed:
+    ...     set: int
+    ...     move: Move = field(metadata={"flatten": True})
+    ...     seconds: float = 1.5
+    >>> to_data(Timed(2, Move("a1")))
+    {'set': 2, 'from': 'a1', 'seconds': 1.5}
     """
     if value is None or isinstance(value, (bool, int, str)):
         return value
@@ -45,11 +59,16 @@ def to_data(value: Any) -> Any:
     if isinstance(value, PurePath):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.metadata.get("json", True)
-        }
+        data: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            if not f.metadata.get("json", True):
+                continue
+            item = to_data(getattr(value, f.name))
+            if f.metadata.get("flatten", False) and isinstance(item, dict):
+                data |= item
+            else:
+                data[f.metadata.get("key", f.name)] = item
+        return data
     if isinstance(value, Mapping):
         return {_key(k): to_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -144,7 +144,7 @@ class TodayReport:
     session_name: str
     day: PlanDay
     at: dt.datetime
-    unit: str
+    unit: Unit
     items: tuple[TodayItem, ...]
     #: Recovery (percent) of the primary muscles of today's planned exercises.
     recovery: dict[str, float]
@@ -359,7 +359,7 @@ def _reps_text(rule: Rule, slot: Slot, plan: Sequence[PrescribedSet], measure: s
     return ", ".join(f"{s.reps}{'+' if s.amrap else ''}" for s in plan) + unit
 
 
-def _with_warmups(items: list[TodayItem], unit: str) -> list[TodayItem]:
+def _with_warmups(items: list[TodayItem], unit: Unit) -> list[TodayItem]:
     """Warm-ups before the first compound of each primary muscle (its load and kit known)."""
     warmed: set[str] = set()
     out = []

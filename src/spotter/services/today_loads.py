@@ -46,7 +46,7 @@ class Loading:
     kind: LoadingKind
     load_kg: float
     load: float
-    unit: str
+    unit: Unit
     text: str
     bar: float | None = None
     plates_per_side: tuple[float, ...] = ()
@@ -64,8 +64,7 @@ def rule_name(rule: Rule) -> str:
 
 def loading_of(ex: Exercise, rounded: RoundedLoad, kit: Equipment | None) -> Loading | None:
     """How to make ``rounded`` with ``kit`` (None without equipment to load)."""
-    unit = rounded.unit.value
-    base = (rounded.load_kg, rounded.load, unit)
+    base = (rounded.load_kg, rounded.load, rounded.unit)
     if isinstance(kit, Barbell):
         bar = kit.bar.weight_in(kit.plates.unit)
         if ex.facts.load_type == "plate-loaded-machine":

@@ -16,6 +16,7 @@ from spotter.errors import NotFoundError, ValidationError
 from spotter.knowledge.catalog import Catalog
 from spotter.planning.model.stored import StoredPlan
 from spotter.profile import Profile
+from spotter.science.units import Unit
 from spotter.services.today import TodayItem, TodayReport, TodayUnitOfWork
 from spotter.services.today_loads import Loading
 
@@ -39,7 +40,7 @@ class TodayViewUnitOfWork(TodayUnitOfWork, Protocol):
 class LoadingView:
     kind: str
     load: float
-    unit: str
+    unit: Unit
     text: str
     bar: float | None
     plates_per_side: tuple[float, ...]
@@ -125,7 +126,7 @@ class TodayView:
     weeks: int
     deload: bool
     next_session: NextSession | None
-    unit: str
+    unit: Unit
     recovery_at: dt.datetime
     recovery: dict[str, float]
     exercises: tuple[ItemView, ...]

@@ -216,6 +216,7 @@ def log_entry(body: EntryIn, sub: Owner, response: Response) -> WrittenOut:
     from spotter.interchange.logline import LogSyntaxError
     from spotter.knowledge.catalog import AmbiguousExerciseError, UnknownExerciseError
     from spotter.science.limits import LimitError
+    from spotter.science.units import Unit
     from spotter.services.log import LogInputError, log_text
 
     refused = (LogSyntaxError, UnknownExerciseError, AmbiguousExerciseError, LimitError, LogInputError)
@@ -226,7 +227,7 @@ def log_entry(body: EntryIn, sub: Owner, response: Response) -> WrittenOut:
             body.text,
             when=sub.to_store(body.performed_at),
             now=sub.now_local(),
-            default_unit=body.unit or sub.unit,
+            default_unit=Unit(body.unit or sub.unit),
             allow_outlier=body.allow_outlier,
             notes=body.notes,
             batch_uuid=None if body.uuid is None else str(body.uuid),
@@ -296,6 +297,7 @@ def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
     """Change the fields given, all in one transaction; a load is in `unit` (default: the unit
     the set was written in, else the lifter's). A new exercise moves the set; an empty note
     clears it."""
+    from spotter.science.units import parse_unit
     from spotter.services import log_writes as svc
 
     ref = str(uuid)
@@ -315,7 +317,7 @@ def edit_set(uuid: UUID, body: SetPatch, sub: Owner) -> SetOut:
             sub.catalog,
             ref,
             now=sub.now_local(),
-            default_unit=before.unit or sub.unit,
+            default_unit=parse_unit(before.unit or sub.unit),
             load=load_text,
             reps=body.reps,
             rpe=body.rpe,

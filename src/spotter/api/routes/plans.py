@@ -18,7 +18,6 @@ from spotter.api.schemas.plans import (
     PlanIn,
     PlanOut,
     PlanSummary,
-    ReviewItemOut,
     ReviewOut,
     RowVolumeOut,
     SessionOut,
@@ -111,22 +110,12 @@ def plan_out(plan: StoredPlan, sub: Subject, *, week: int | None = None) -> Plan
 
 
 def review_out(review: PlanReview) -> ReviewOut:
-    return ReviewOut(
-        passed=review.ok,
-        failed=[i.number for i in review.failed],
-        items=[
-            ReviewItemOut(
-                number=i.number,
-                key=i.key,
-                title=i.title,
-                status=i.status,
-                reason=i.reason,
-                details=list(i.details),
-                cannot_hold=i.cannot_hold,
-            )
-            for i in review.items
-        ],
-    )
+    """The review as the command line's ``plan review --format json`` prints it (the same
+    :class:`~spotter.services.plan_views.ReviewView`)."""
+    from spotter.services.plan_views import ReviewView
+    from spotter.services.results import to_data
+
+    return ReviewOut.model_validate(to_data(ReviewView.of(review)))
 
 
 def _review(plan: StoredPlan, sub: Subject, profile: Profile) -> ReviewOut:

@@ -293,7 +293,7 @@ def edit(
 ) -> Response:
     """Change a set's load, reps or RPE (only the fields that differ from what is stored)."""
     from spotter.science.limits import LimitError
-    from spotter.science.units import from_kg
+    from spotter.science.units import from_kg, parse_unit
     from spotter.services.log import LogInputError, edit_set
 
     stored, deleted = _stored(rt, who.user_id, uuid)
@@ -321,7 +321,7 @@ def edit(
                     rt.catalog_for(who.user_id),
                     uuid,
                     now=rt.now().astimezone(_zone(who)).replace(tzinfo=None),
-                    default_unit=who.unit,
+                    default_unit=parse_unit(who.unit),
                     load=load_text,
                     reps=None if changes["reps"] is None else int(new_reps or 0),
                     rpe=None if changes["rpe"] is None else float(new_rpe or 0),
