@@ -223,10 +223,16 @@ def log_history(
             assert r.status_code == 201, r.text
 
 
-def make_plan(live_server: LiveServer, account: Account, start: dt.date) -> dict[str, Any]:
-    """A plan from the account's profile (the optimiser), starting on ``start``."""
+def make_plan(
+    live_server: LiveServer, account: Account, start: dt.date, template: str | None = None
+) -> dict[str, Any]:
+    """A plan starting on ``start``: from ``template``, or from the account's profile (the
+    optimiser). Tests that need given exercises on given days use a template."""
+    body: dict[str, Any] = {"start": start.isoformat()}
+    if template is not None:
+        body["template"] = template
     with live_server.client(account) as c:
-        r = c.post("/api/v1/users/me/plans", json={"start": start.isoformat()})
+        r = c.post("/api/v1/users/me/plans", json=body)
         assert r.status_code == 201, r.text
         body: dict[str, Any] = r.json()
         return body

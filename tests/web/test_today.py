@@ -33,9 +33,8 @@ HISTORY = [
     for i, (exercise, load, reps) in enumerate(
         [
             ("barbell-bench-press", 80, 5),
-            ("conventional-deadlift", 140, 3),
-            ("barbell-bent-over-row", 70, 5),
-            ("hack-squat", 100, 8),
+            ("barbell-back-squat", 100, 5),
+            ("one-arm-dumbbell-row", 30, 8),
         ]
     )
     for k in range(3)
@@ -57,7 +56,7 @@ def lifter_today(browser: Any, live_server: LiveServer) -> Iterator[Gym]:
     page = signed_in(context, live_server)
     account = account_of(page)
     log_history(live_server, account, HISTORY)
-    make_plan(live_server, account, MONDAY.date())
+    make_plan(live_server, account, MONDAY.date(), template="full-body-3")
     yield Gym(page, account, live_server)
     context.close()
 
@@ -104,17 +103,17 @@ def test_today_prescribes_the_rts_load_with_its_plates_and_a_warm_up_ramp(gym: G
 
 def test_one_tap_logs_the_prescribed_set_and_starts_the_rest_countdown(gym: Gym) -> None:
     page = gym.page
-    card = page.locator("#card-hack-squat")
-    # 8, 8, 8 of 8-10 at 100 kg last time: double progression stays at 100 kg, aiming for 10.
+    card = page.locator("#card-one-arm-dumbbell-row")
+    # 8, 8, 8 of 8-10 at 30 kg last time: double progression stays at 30 kg, aiming for 10.
     assert card.locator("ol.working li.set").first.locator(".what").inner_text().startswith(
-        "100 kg × 10"
+        "30 kg × 10"
     )
     card.locator("button.log-set").click()
     rest = page.locator("#rest")
     rest.wait_for(state="visible")
     assert number(page.locator("#rest-time").inner_text()) in (1, 2)  # 2:00 of rest, counting
-    (saved,) = wait_for_sets(gym.server, gym.account, 4, exercise="hack-squat")[3:]
-    assert (saved["load"], saved["reps"], saved["rpe"], saved["unit"]) == (100, 10, 7, "kg")
+    (saved,) = wait_for_sets(gym.server, gym.account, 4, exercise="one-arm-dumbbell-row")[3:]
+    assert (saved["load"], saved["reps"], saved["rpe"], saved["unit"]) == (30, 10, 7, "kg")
     assert card.locator("ol.working li.set").first.locator(".state").inner_text() == "Done"
     assert "Set 2 of 3" in card.locator(".next-label").inner_text()
 
@@ -129,8 +128,8 @@ def test_one_tap_logs_the_prescribed_set_and_starts_the_rest_countdown(gym: Gym)
     page.locator("label:has(#rest-on)").click()  # the off switch, remembered
     page.reload()
     assert not page.locator("#rest-on").is_checked()
-    page.locator("#card-hack-squat button.log-set").click()
-    wait_for_sets(gym.server, gym.account, 5, exercise="hack-squat")
+    page.locator("#card-one-arm-dumbbell-row button.log-set").click()
+    wait_for_sets(gym.server, gym.account, 5, exercise="one-arm-dumbbell-row")
     assert page.locator("#rest").is_hidden()
     page.locator("label:has(#rest-on)").click()
     assert page.locator("#rest-on").is_checked()
@@ -140,18 +139,19 @@ def test_weight_reps_and_effort_change_in_two_taps_a_note_is_kept_and_the_sessio
     gym: Gym,
 ) -> None:
     page = gym.page
-    card = page.locator("#card-barbell-bent-over-row")
+    card = page.locator("#card-barbell-back-squat")
     card.locator('button[aria-label="2.5 kg more"]').click()
     card.locator('button[aria-label="one less"]').click()
     card.locator("select[name=rpe]").select_option("8.5")
     card.locator("input[name=notes]").fill("grip slipped on the last rep")
     card.locator("button.log-set").click()
-    rows = wait_for_sets(gym.server, gym.account, 4, exercise="barbell-bent-over-row")
-    # 70 kg x 5 @8 is 81.1 % (e1RM 86.3 kg); 3 reps @7 is 83.7 %: 72.5 kg; plus one step.
-    assert (rows[-1]["load"], rows[-1]["reps"], rows[-1]["rpe"]) == (75, 2, 8.5)
+    rows = wait_for_sets(gym.server, gym.account, 4, exercise="barbell-back-squat")
+    # 100 kg x 5 @8 is 81.1 % (e1RM 123.3 kg); 5 reps @7 is 78.6 %: 96.9, so 97.5 kg; plus one
+    # step of 2.5 kg, and one rep less than 5.
+    assert (rows[-1]["load"], rows[-1]["reps"], rows[-1]["rpe"]) == (100, 4, 8.5)
     assert rows[-1]["notes"] == "grip slipped on the last rep"
     assert card.locator("input[name=notes]").input_value() == ""
-    assert "Set 2 of 4" in card.locator(".next-label").inner_text()
+    assert "Set 2 of 3" in card.locator(".next-label").inner_text()
 
     page.locator("#finish").click()
     page.wait_for_url("**/today/done")
@@ -162,7 +162,7 @@ def test_weight_reps_and_effort_change_in_two_taps_a_note_is_kept_and_the_sessio
         if s["performed_at"] >= "2026-11-16" and s["set_type"] != "warm-up"
     ]
     assert f"{len(working_today)} working set" in summary
-    assert "Barbell Bent-Over Row" in summary and "75 kg × 2" in summary
+    assert "Barbell Back Squat" in summary and "100 kg × 4" in summary
 
 
 def test_an_exercise_swapped_for_a_ranked_alternative_is_logged_and_kept_after_a_reload(
@@ -170,9 +170,9 @@ def test_an_exercise_swapped_for_a_ranked_alternative_is_logged_and_kept_after_a
 ) -> None:
     page = gym.page
     with gym.server.client(gym.account) as c:
-        ranked = c.get("/api/v1/users/me/exercises/conventional-deadlift/alternatives").json()
+        ranked = c.get("/api/v1/users/me/exercises/seated-lat-pulldown/alternatives").json()
     best = ranked["alternatives"][0]["exercise"]
-    card = page.locator("#card-conventional-deadlift")
+    card = page.locator("#card-seated-lat-pulldown")
     card.get_by_role("button", name="Swap exercise").click()
     choices = card.locator("button.swap-to")
     choices.first.wait_for()
@@ -180,7 +180,7 @@ def test_an_exercise_swapped_for_a_ranked_alternative_is_logged_and_kept_after_a
     choices.first.click()
     swapped = page.locator(f"#card-{best['slug']}")
     swapped.wait_for()
-    assert "Instead of Conventional Deadlift" in swapped.inner_text()
+    assert "Instead of Seated Lat Pulldown" in swapped.inner_text()
     if swapped.locator("input[name=load]").input_value() == "":  # never done: a test set
         swapped.locator("input[name=load]").fill("60")
     swapped.locator("button.log-set").click()
@@ -188,7 +188,7 @@ def test_an_exercise_swapped_for_a_ranked_alternative_is_logged_and_kept_after_a
     assert stand_in["reps"] >= 1
     page.reload()
     page.locator(f"#card-{best['slug']}").wait_for()
-    assert page.locator("#card-conventional-deadlift").count() == 0
+    assert page.locator("#card-seated-lat-pulldown").count() == 0
     again = page.locator(f"#card-{best['slug']} ol.working li.set").first
     assert again.locator(".state").inner_text() == "Done"
 

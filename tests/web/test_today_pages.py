@@ -15,7 +15,8 @@ MONDAY = dt.datetime(2026, 11, 16, 17, 0, tzinfo=dt.UTC)
 
 @pytest.fixture(scope="module")
 def pounds(live_server: LiveServer) -> Account:
-    """A lifter in lb who benched 185 lb x 5 @8 three times last Monday, with a plan from today."""
+    """A lifter in lb who benched 185 lb x 5 @8 three times last Monday, with the full-body-3
+    template from today (its Monday: the bench press 4 x 5 at RPE 7)."""
     live_server.set_now(MONDAY)
     account = live_server.register(profile={**PROFILE, "units": "lb"})
     log_history(
@@ -23,7 +24,7 @@ def pounds(live_server: LiveServer) -> Account:
         account,
         [("barbell-bench-press", 185, 5, f"2026-11-09T18:0{i}:00+00:00") for i in range(3)],
     )
-    make_plan(live_server, account, MONDAY.date())
+    make_plan(live_server, account, MONDAY.date(), template="full-body-3")
     return account
 
 

@@ -144,7 +144,7 @@ def add_coach(built: WeekModel, pool: Mapping[str, ExerciseFacts], main: frozens
         by_row: dict[str, list[Any]] = {}
         for s in built.slugs:
             if (d, s) in built.sets:
-                for r in primary_rows(facts[s]):
+                for r in sorted(primary_rows(facts[s])):  # a set: sorted, so the model is the same on every run
                     by_row.setdefault(r, []).append(built.sets[(d, s)])
         for terms in by_row.values():
             if len(terms) * built.max_sets > SESSION_HARD_SETS:
