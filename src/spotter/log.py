@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from spotter.science.records import COUNTED_TYPES, WORKING_TYPES
+from spotter.science.units import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class SetRecord:
     notes: str | None = None
     superset: int | None = None
     id: int | None = None
-    unit: str | None = None
+    unit: Unit | None = None
     uuid: str | None = None
     batch_id: int | None = None
 

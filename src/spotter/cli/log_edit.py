@@ -71,6 +71,7 @@ def edit(
     from spotter.cli.training import parse_when, profile_units
     from spotter.science.units import parse_unit
     from spotter.services.log import edit_set
+    from spotter.services.quantities import read_unit
 
     now = local_now(ctx)
     with user_errors():
@@ -86,7 +87,7 @@ def edit(
             rpe=rpe,
             rir=rir,
             when=parse_when(date, now) if date else None,
-            unit=unit,
+            unit=None if unit is None else read_unit(unit, field="--unit"),
             set_type=set_type,
             allow_outlier=allow_outlier,
         )

@@ -57,7 +57,7 @@ from typing import Final
 
 from spotter.knowledge.catalog import normalise
 from spotter.knowledge.matching import equipment_kinds
-from spotter.science.units import KG_PER_LB
+from spotter.science.units import KG_PER_LB, Unit
 
 #: The bar added to a per-side barbell load: 20 kg, or 45 lb for rows entered in pounds.
 BAR_KG: Final[float] = 20.0
@@ -85,24 +85,24 @@ class LoadRule:
     def assisted(self) -> bool:
         return self.key == "assisted"
 
-    def apply(self, load_kg: float | None, unit: str | None) -> float | None:
+    def apply(self, load_kg: float | None, unit: Unit | None) -> float | None:
         """The whole load in kg for a row's load in kg (``unit`` is the row's entered unit)."""
         if load_kg is None:
             return None
         if self.key == "assisted":
             return -abs(load_kg)
         if self.key == "per-side-bar":
-            return 2 * load_kg + (BAR_LB_IN_KG if unit == "lb" else BAR_KG)
+            return 2 * load_kg + (BAR_LB_IN_KG if unit == Unit.LB else BAR_KG)
         if self.key == "per-side-double":
             return 2 * load_kg
         return load_kg
 
-    def entered(self, load_kg: float | None, unit: str | None) -> float | None:
+    def entered(self, load_kg: float | None, unit: Unit | None) -> float | None:
         """The row's load in kg back from a whole load this rule gave (to apply another rule
         when a name is mapped later).
 
         >>> rule = rule_for("Barbell Squat (Each Side)")
-        >>> rule.entered(rule.apply(60.0, "kg"), "kg")
+        >>> rule.entered(rule.apply(60.0, Unit.KG), Unit.KG)
         60.0
         """
         if load_kg is None:
@@ -110,7 +110,7 @@ class LoadRule:
         if self.key == "assisted":
             return abs(load_kg)
         if self.key == "per-side-bar":
-            return (load_kg - (BAR_LB_IN_KG if unit == "lb" else BAR_KG)) / 2
+            return (load_kg - (BAR_LB_IN_KG if unit == Unit.LB else BAR_KG)) / 2
         if self.key == "per-side-double":
             return load_kg / 2
         return load_kg

@@ -89,7 +89,7 @@ class ExportRow:
     tempo: str | None
     notes: str | None
     superset: int | None
-    unit: str | None = None
+    unit: Unit | None = None
     uuid: str | None = None
     batch_uuid: str | None = None
     workout_notes: str | None = None

@@ -90,7 +90,7 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
             set_index=counter.next(workout_key, exercise),
             set_type="warm-up" if warm == "true" else "working",
             load_kg=weight,
-            unit="kg" if weight is not None else None,
+            unit=Unit.KG if weight is not None else None,
             reps=t.reps_or_none(reps, seconds, meters),
             seconds=seconds,
             meters=meters,

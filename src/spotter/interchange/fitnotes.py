@@ -33,7 +33,7 @@ from spotter.science.units import Unit, to_kg
 SOURCE = "fitnotes"
 _NAME = "a FitNotes export"
 _COLUMNS = ("Date", "Exercise", "Category", "Reps", "Distance", "Distance Unit", "Time")
-_WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_WEIGHT_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
 _METERS = {
     "m": 1.0,
     "meters": 1.0,
@@ -64,9 +64,9 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     if "Weight Unit" in header and "Weight" in header:
         fmt, fixed_unit, weight_col = "fitnotes", None, "Weight"
     elif "Weight (lbs)" in header:
-        fmt, fixed_unit, weight_col = "fitnotes-old", "lb", "Weight (lbs)"
+        fmt, fixed_unit, weight_col = "fitnotes-old", Unit.LB, "Weight (lbs)"
     elif "Weight (kgs)" in header:
-        fmt, fixed_unit, weight_col = "fitnotes-old", "kg", "Weight (kgs)"
+        fmt, fixed_unit, weight_col = "fitnotes-old", Unit.KG, "Weight (kgs)"
     else:
         raise LogFormatError(
             1,

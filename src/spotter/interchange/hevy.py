@@ -76,9 +76,9 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
     header = t.header_of(rows, _NAME)
     t.require(header, _COLUMNS, _NAME)
     if "weight_kg" in header:
-        weight_col, weight_unit = "weight_kg", "kg"
+        weight_col, weight_unit = "weight_kg", Unit.KG
     elif "weight_lbs" in header:
-        weight_col, weight_unit = "weight_lbs", "lb"
+        weight_col, weight_unit = "weight_lbs", Unit.LB
     else:
         raise LogFormatError(1, "weight_kg", "a weight_kg or weight_lbs column", ",".join(header))
     table = t.DataRows(rows, header, delimiter)

@@ -17,7 +17,7 @@ when no other was logged (the lifter did what was asked), in the unit the row na
 ...         b"2024-05-10T18:20:13.000Z,GZCLP,Day 1,Squat,0,5,5,1,,,0,100,kg,,,0,,,,\\n")
 >>> s = parse(data).sets[0]
 >>> s.exercise, s.load_kg, s.unit, s.reps, s.set_type, s.workout_start.isoformat()
-('Squat', 100.0, 'kg', 5, 'amrap', '2024-05-10T18:20:13+00:00')
+('Squat', 100.0, <Unit.KG: 'kg'>, 5, 'amrap', '2024-05-10T18:20:13+00:00')
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from spotter.science.units import Unit, to_kg
 SOURCE = "liftosaur"
 _NAME = "a Liftosaur export"
 _COLUMNS = ("Workout DateTime", "Exercise", "Completed Reps")
-_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
 _FLAGS = {"1": True, "0": False, "true": True, "false": False, "": False}
 
 
@@ -52,7 +52,7 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
             raise LogFormatError(line, column, "1 or 0", get(column))
         return _FLAGS[raw]
 
-    def weight(get: t.Getter, kind: str, line: int) -> tuple[float | None, str | None]:
+    def weight(get: t.Getter, kind: str, line: int) -> tuple[float | None, Unit | None]:
         value = t.optional_number(
             get(f"{kind} Weight Value"),
             line=line,

@@ -43,7 +43,7 @@ written in (``unit``; None when it has no load).
 alternately: ``bench 80kg 3x8 + pull-up 3x8`` (see :func:`parse_log`).
 
 >>> e = parse_log_line("stepback pulldown 55kg 10,10,9 @8")
->>> e.exercise, [(s.load, s.unit, s.reps, s.rpe) for s in e.sets]
+>>> e.exercise, [(s.load, str(s.unit), s.reps, s.rpe) for s in e.sets]
 ('stepback pulldown', [(55.0, 'kg', 10, 8.0), (55.0, 'kg', 10, 8.0), (55.0, 'kg', 9, 8.0)])
 >>> [(s.load, s.reps) for s in parse_log_line("squat 3x5 100kg").sets]
 [(100.0, 5), (100.0, 5), (100.0, 5)]
@@ -54,7 +54,7 @@ alternately: ``bench 80kg 3x8 + pull-up 3x8`` (see :func:`parse_log`).
 [(None, 8, True), (None, 8, True), (None, 8, True)]
 >>> s = parse_log_line("assisted pull-up 20kg 3x8", kind="assisted").sets[0]
 >>> (s.load, s.unit, s.bodyweight)
-(-20.0, 'kg', True)
+(-20.0, <Unit.KG: 'kg'>, True)
 
 Writing sets back in this grammar is :mod:`spotter.interchange.logwrite`.
 """
@@ -73,7 +73,7 @@ SET_TYPES = ("warm-up", "working", "drop", "failure", "amrap")
 #: The most sets one group may ask for ("3x5"): more is a typing slip, and refusing it keeps a
 #: huge count from tying the command up.
 MAX_SETS = 50
-_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
 
 LoadKind = Literal["external", "bodyweight", "assisted", "band"]
 #: What a load means for an exercise: the whole load, added to the body, assistance, or a band's
@@ -124,7 +124,7 @@ class LoggedSet:
     """
 
     load: float | None
-    unit: str | None
+    unit: Unit | None
     reps: int | None = None
     seconds: float | None = None
     meters: float | None = None
@@ -280,14 +280,14 @@ def _parse_sets(
         k in ("load", "bw") for k, _, _ in classified
     )
 
-    def unit_of(m: re.Match[str]) -> str:
+    def unit_of(m: re.Match[str]) -> Unit:
         u = m.group("unit")
         return _UNITS[u.lower()] if u else default_unit
 
     sets: list[LoggedSet] = []
     group: list[int] = []  # indexes of the sets an effort mark or a set type applies to
     load: float | None = None
-    unit: str | None = None
+    unit: Unit | None = None
     bodyweight = kind in ("bodyweight", "assisted")
     assist_next = False
     waiting: list[tuple[int, int, float | None, int]] = []  # sets x reps seen before their load
@@ -310,7 +310,7 @@ def _parse_sets(
             sets.append(LoggedSet(load=load, unit=unit, bodyweight=bodyweight, **fields))  # type: ignore[arg-type]
         unused_load = None
 
-    def set_load(value: float, sign: str | None, u: str, pos: int, *, on_body: bool) -> None:
+    def set_load(value: float, sign: str | None, u: Unit, pos: int, *, on_body: bool) -> None:
         nonlocal load, unit, bodyweight, assist_next, explicit, unused_load
         explicit, unused_load = True, pos
         negative = sign == "-" or assist_next

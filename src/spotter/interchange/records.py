@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from spotter.errors import SpotterError
+from spotter.science.units import Unit
 
 #: The set types the parsers produce (the names used by :mod:`spotter.science.records`).
 SET_TYPES = ("warm-up", "working", "drop", "failure", "amrap")
@@ -84,7 +85,7 @@ class ImportedSet:
     extra: tuple[tuple[str, str], ...] = field(default=())
     #: The unit the row's weight was written in ("kg" or "lb"); None when the row has no weight
     #: or the source does not say. History shows the set in this unit; ``load_kg`` stays exact.
-    unit: str | None = None
+    unit: Unit | None = None
     #: True when the load is relative to the lifter's bodyweight (added load for a weighted
     #: pull-up, a negative load for assistance, None load for bodyweight alone); False when it
     #: is the whole load; None lets the importer decide from the matched exercise's load type.

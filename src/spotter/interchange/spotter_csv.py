@@ -10,7 +10,7 @@ adds nothing, and into a fresh one keeps every identity.
 >>> r = parse(data)
 >>> s = r.sets[0]
 >>> (r.format, s.exercise, s.load_kg, s.bodyweight, s.reps, s.rpe, s.unit, s.workout_seconds)
-('spotter-csv', 'Pull-Up', 10.0, True, 8, 8.0, 'kg', 3600.0)
+('spotter-csv', 'Pull-Up', 10.0, True, 8, 8.0, <Unit.KG: 'kg'>, 3600.0)
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
             notes=t.text(get("notes")),
             superset_id=t.text(get("superset")),
             workout_notes=t.text(get("workout_notes")),
-            unit=entered if load is not None else None,
+            unit=Unit(entered) if load is not None and entered is not None else None,
             bodyweight=flag == "1",
             rir=t.optional_number(get("rir"), line=line, field="rir"),
             tempo=t.text(get("tempo")),

@@ -37,7 +37,7 @@ SOURCE = "strong"
 _NAME = "a Strong export"
 #: The columns every Strong export has; the rest are read when present.
 _REQUIRED = ("Date", "Exercise Name", "Set Order", "Reps")
-_WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+_WEIGHT_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
 _METERS = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 _DISTANCE_OF = {"kg": "km", "lb": "mi"}
 _SET_ORDER = {
@@ -73,9 +73,9 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
         fmt = "strong-legacy"
     row_units = "Weight Unit" in header
     if "Weight (kg)" in header:
-        weight_col, weight_unit = "Weight (kg)", "kg"
+        weight_col, weight_unit = "Weight (kg)", Unit.KG
     elif "Weight (lbs)" in header:
-        weight_col, weight_unit = "Weight (lbs)", "lb"
+        weight_col, weight_unit = "Weight (lbs)", Unit.LB
     elif "Weight" in header:
         weight_col = "Weight"
         chosen = t.checked_unit(unit)
@@ -85,7 +85,7 @@ def parse(data: bytes, *, unit: Unit | None = None) -> ParseResult:
                 "Weight",
                 "the unit of the weights: this Strong export does not say, pass --unit kg|lb",
             )
-        weight_unit = chosen or "kg"
+        weight_unit = chosen or Unit.KG
     else:
         raise LogFormatError(
             1,

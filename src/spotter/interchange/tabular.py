@@ -324,14 +324,14 @@ def _round_to(value: float, step: float, tolerance: float) -> bool:
     return abs(n - round(n)) < tolerance
 
 
-def _looks(kg: float, kg_per_lb: float, lb_step: float, tolerance: float) -> str | None:
+def _looks(kg: float, kg_per_lb: float, lb_step: float, tolerance: float) -> Unit | None:
     """The unit a kilogram weight was entered in: "lb" for a whole number of ``lb_step`` pounds
     that is no whole quarter-kilogram, "kg" for the reverse, None when either or neither."""
     if kg == 0 or not math.isfinite(kg) or abs(kg) > 1e6:
         return None
     lb = _round_to(kg / kg_per_lb, lb_step, tolerance)
     whole_kg = _round_to(kg, 0.25, 1e-6)
-    return "lb" if lb and not whole_kg else "kg" if whole_kg and not lb else None
+    return Unit.LB if lb and not whole_kg else Unit.KG if whole_kg and not lb else None
 
 
 def entered_units(
@@ -350,16 +350,16 @@ def entered_units(
 
     >>> import datetime as dt
     >>> base = ImportedSet("strong", 2, "k", None, dt.datetime(2024, 1, 1), None, "Squat", 1,
-    ...                    "working", unit="kg")
+    ...                    "working", unit=Unit.KG)
     >>> rows = [replace(base, load_kg=x) for x in (6.80388555, 20.41165665, 60.0, 0.0)]
-    >>> [s.unit for s in entered_units(rows)]
+    >>> [str(s.unit) for s in entered_units(rows)]
     ['lb', 'lb', 'kg', 'lb']
     """
     looks = [
         _looks(s.load_kg, kg_per_lb, lb_step, tolerance) if s.load_kg is not None else None
         for s in sets
     ]
-    majority = "lb" if looks.count("lb") > looks.count("kg") else "kg"
+    majority = Unit.LB if looks.count(Unit.LB) > looks.count(Unit.KG) else Unit.KG
     return [
         replace(s, unit=look or majority) if s.load_kg is not None else s
         for s, look in zip(sets, looks, strict=True)

@@ -107,7 +107,7 @@ def _unit(rt: Runtime, user_id: int) -> Unit:
     return Unit.LB if profile is not None and profile.units == "lb" else Unit.KG
 
 
-def _load(text: str | None, ex: Exercise, unit: Unit) -> tuple[float | None, str | None, bool]:
+def _load(text: str | None, ex: Exercise, unit: Unit) -> tuple[float | None, Unit | None, bool]:
     """The load to log, read by the log's grammar ("100kg", "bw+10kg"; a bare number is in the
     lifter's unit); (None, None, False) for none."""
     from spotter.services.log import parse_load

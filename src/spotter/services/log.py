@@ -28,7 +28,7 @@ from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import LogBatch, SetRecord
 from spotter.science.limits import LimitError, check_set
-from spotter.science.units import Unit, from_kg, parse_unit, to_kg
+from spotter.science.units import Unit, from_kg, to_kg
 from spotter.services.uow import UnitOfWork
 
 
@@ -296,13 +296,13 @@ class SetChange:
     after: SetRecord
 
 
-def parse_load(text: str, ex: Exercise, default_unit: Unit) -> tuple[float | None, str | None, bool]:
+def parse_load(text: str, ex: Exercise, default_unit: Unit) -> tuple[float | None, Unit | None, bool]:
     """A load as the log grammar reads it for ``ex``: (value in its unit, unit, bodyweight).
 
     >>> from spotter.knowledge.custom import CustomExercise, to_exercise
     >>> pu = to_exercise(CustomExercise.new("Ring pull-up", primary=("lats",)))
     >>> parse_load("bw+10kg", pu, Unit.KG), parse_load("bw", pu, Unit.KG)
-    ((10.0, 'kg', True), (None, None, True))
+    ((10.0, <Unit.KG: 'kg'>, True), (None, None, True))
     """
     try:
         s = parse_log_line(f"x {text.strip()} 1", default_unit=default_unit, kind=kind_of(ex)).sets
@@ -328,7 +328,7 @@ def edit_set(
     rpe: float | None = None,
     rir: float | None = None,
     when: dt.datetime | None = None,
-    unit: str | None = None,
+    unit: Unit | None = None,
     set_type: str | None = None,
     allow_outlier: bool = False,
 ) -> SetChange:
@@ -356,7 +356,7 @@ def apply_edit(
     rpe: float | None = None,
     rir: float | None = None,
     when: dt.datetime | None = None,
-    unit: str | None = None,
+    unit: Unit | None = None,
     set_type: str | None = None,
     allow_outlier: bool = False,
 ) -> SetRecord:
@@ -364,17 +364,13 @@ def apply_edit(
     the set as changed."""
     ex = catalog.get(before.exercise) if before.exercise in catalog else None
     after = before
-    if unit is not None:
-        u = unit.lower().rstrip("s")
-        if u not in ("kg", "lb"):
-            raise LogInputError(f"--unit {unit!r}: expected kg or lb")
-        if before.load_kg is not None:
-            written = from_kg(before.load_kg, before.unit or default_unit)
-            after = replace(after, load_kg=to_kg(written, u), unit=u)
+    if unit is not None and before.load_kg is not None:
+        written = from_kg(before.load_kg, before.unit or default_unit)
+        after = replace(after, load_kg=to_kg(written, unit), unit=unit)
     if load is not None:
         if ex is None:
             raise LogInputError(f"{before.exercise} is not in the catalog; move the set first")
-        value, u2, bw = parse_load(load, ex, parse_unit(unit or before.unit or default_unit))
+        value, u2, bw = parse_load(load, ex, unit or before.unit or default_unit)
         if value is not None and value < 0 and not is_assisted(ex):
             raise LogInputError(f"--load {load!r}: assistance is only for assisted exercises")
         after = replace(

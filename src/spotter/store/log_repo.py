@@ -24,6 +24,7 @@ from sqlalchemy import Connection, CursorResult, RowMapping, func, insert, selec
 
 from spotter.access.model import LOCAL_USER_ID
 from spotter.log import LogBatch, SetRecord
+from spotter.science.units import parse_unit
 from spotter.store import tables as t
 from spotter.store.times import UserZone
 
@@ -112,7 +113,7 @@ def record(r: RowMapping, zone: UserZone | None = None) -> SetRecord:
         notes=r["notes"],
         superset=r["superset"],
         id=r["id"],
-        unit=r["unit"],
+        unit=None if r["unit"] is None else parse_unit(r["unit"]),
         uuid=r["uuid"],
         batch_id=r["batch_id"],
     )

@@ -95,6 +95,7 @@ def prefixed(prefix: str) -> Iterator[None]:
 def _record(body: SetIn, sub: Subject, *, prefix: str, notes: str | None = None) -> SetRecord:
     """A checked set record from the body (loads to kilograms; names resolved)."""
     from spotter.interchange.logline import LoggedSet
+    from spotter.science.units import Unit
     from spotter.services.log import kind_of, to_records
 
     with input_errors(prefix):
@@ -102,7 +103,7 @@ def _record(body: SetIn, sub: Subject, *, prefix: str, notes: str | None = None)
         relative = body.bodyweight or kind_of(ex) in ("bodyweight", "assisted")
         logged = LoggedSet(
             load=body.load,
-            unit=(body.unit or sub.unit) if body.load is not None else None,
+            unit=Unit(body.unit or sub.unit) if body.load is not None else None,
             reps=body.reps,
             seconds=body.seconds,
             meters=body.meters,

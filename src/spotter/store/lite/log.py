@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spotter.access.model import LOCAL_USER_ID
 from spotter.log import LogBatch, SetRecord
+from spotter.science.units import parse_unit
 from spotter.store.lite.zones import Zone, new_uuid, now_utc, opt_from_text, to_text
 
 #: The start of a uuid as a person types it (no LIKE wildcards), as in the SQLAlchemy store.
@@ -49,7 +50,7 @@ def _record(r: sqlite3.Row, zone: Zone) -> SetRecord:
         notes=r["notes"],
         superset=r["superset"],
         id=r["id"],
-        unit=r["unit"],
+        unit=None if r["unit"] is None else parse_unit(r["unit"]),
         uuid=r["uuid"],
         batch_id=r["batch_id"],
     )
