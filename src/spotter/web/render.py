@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from spotter.science.units import Unit
+
 if TYPE_CHECKING:
     from jinja2 import Environment
 
@@ -75,10 +77,10 @@ def nav_for(path: str, *, coach: bool) -> list[NavItem]:
 # -- filters -------------------------------------------------------------------------------------
 
 
-def load(value: float | None, unit: str = "kg") -> str:
+def load(value: float | None, unit: Unit = Unit.KG) -> str:
     """A load already in ``unit``, for people: at most two decimals, no trailing zeros.
 
-    >>> load(82.5), load(100.0, "lb"), load(None)
+    >>> load(82.5), load(100.0, Unit.LB), load(None)
     ('82.5 kg', '100 lb', '—')
     """
     if value is None:
@@ -170,16 +172,16 @@ def environment() -> Environment:
         return found if found is not None and hasattr(found, "unit") else None
 
     @pass_context
-    def load_filter(ctx: Context, value: float | None, unit: str | None = None) -> str:
+    def load_filter(ctx: Context, value: float | None, unit: Unit | None = None) -> str:
         v = viewer_of(ctx)
-        return load(value, unit or (v.unit if v else "kg"))
+        return load(value, unit or (v.unit if v else Unit.KG))
 
     @pass_context
     def kg_filter(ctx: Context, value: float | None) -> str:
         from spotter.science.units import from_kg
 
         v = viewer_of(ctx)
-        unit = v.unit if v else "kg"
+        unit = v.unit if v else Unit.KG
         return load(None if value is None else from_kg(value, unit), unit)
 
     @pass_context

@@ -25,6 +25,7 @@ from spotter.access.model import Role
 from spotter.api.deps import RuntimeDep
 from spotter.api.security import CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE
 from spotter.errors import AuthenticationError, PermissionDeniedError
+from spotter.science.units import Unit, parse_unit
 
 __all__ = [
     "CSRF_FIELD",
@@ -53,7 +54,7 @@ class Viewer:
     uuid: str
     username: str
     role: Role
-    unit: str
+    unit: Unit
     timezone: str
     csrf: str
     display_name: str = ""
@@ -135,7 +136,7 @@ def viewer(request: Request, rt: RuntimeDep) -> Viewer:
         uuid=user.uuid,
         username=user.username,
         role=user.role,
-        unit=profile.units if profile is not None else "kg",
+        unit=parse_unit(profile.units) if profile is not None else Unit.KG,
         timezone=user.timezone,
         csrf=found.session.csrf_token,
         display_name=user.display_name,

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from spotter.knowledge.catalog import Catalog
 from spotter.knowledge.model import Exercise
 from spotter.log import SetRecord
-from spotter.science.units import Unit, from_kg, parse_unit
+from spotter.science.units import Unit, from_kg
 
 if TYPE_CHECKING:
     from spotter.services.next_set import NextUnitOfWork
     from spotter.services.today_view import ItemView
 
 #: How far one tap on the load's plus or minus moves it, per unit.
-LOAD_STEP = {"kg": 2.5, "lb": 5.0}
+LOAD_STEP = {Unit.KG: 2.5, Unit.LB: 5.0}
 #: The efforts offered for a set (RPE).
 RPES = (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)
 
@@ -61,7 +61,7 @@ class Card:
 
     slug: str
     name: str
-    unit: str
+    unit: Unit
     measure: str  # reps, seconds or meters
     bodyweight: bool
     summary: str
@@ -124,13 +124,13 @@ def tempo_words(text: str) -> str:
     )
 
 
-def _in_unit(kg: float | None, unit: str) -> float | None:
+def _in_unit(kg: float | None, unit: Unit) -> float | None:
     if kg is None:
         return None
     return round(from_kg(kg, unit), 2)
 
 
-def _loading_text(ex: Exercise, kg: float | None, unit: str) -> str | None:
+def _loading_text(ex: Exercise, kg: float | None, unit: Unit) -> str | None:
     """How to make ``kg`` with the lifter's default kit (None without a load or a kit)."""
     if kg is None or kg <= 0:
         return None
@@ -145,7 +145,7 @@ def _loading_text(ex: Exercise, kg: float | None, unit: str) -> str | None:
     return found.text if found is not None else None
 
 
-def _done(rec: SetRecord, unit: str) -> Done:
+def _done(rec: SetRecord, unit: Unit) -> Done:
     return Done(
         uuid=rec.uuid or "",
         load=_in_unit(rec.load_kg, unit),
@@ -157,7 +157,7 @@ def _done(rec: SetRecord, unit: str) -> Done:
 
 
 def _match(
-    planned: Sequence[PlannedSet], logged: Sequence[SetRecord], unit: str
+    planned: Sequence[PlannedSet], logged: Sequence[SetRecord], unit: Unit
 ) -> tuple[tuple[PlannedSet, ...], tuple[Done, ...]]:
     """The planned sets with today's logged sets put on them in order, and the sets left over."""
     from dataclasses import replace
@@ -191,7 +191,7 @@ def _split(logged: Sequence[SetRecord], slug: str) -> tuple[list[SetRecord], lis
 
 
 def cards_of(
-    items: Sequence[ItemView], catalog: Catalog, unit: str, logged: Sequence[SetRecord]
+    items: Sequence[ItemView], catalog: Catalog, unit: Unit, logged: Sequence[SetRecord]
 ) -> list[Card]:
     """The cards of today's session with ``logged`` (today's sets) matched onto them."""
     from spotter.services.today_loads import CALIBRATION_MAX_REPS, CALIBRATION_MIN_REPS
@@ -278,7 +278,7 @@ def swap_card(
     catalog: Catalog,
     slug: str,
     *,
-    unit: str,
+    unit: Unit,
     replaces: str,
     sets: int,
     reps: int,
@@ -292,7 +292,6 @@ def swap_card(
 
     ex = catalog.get(slug)
     cues, breathing = _words(ex)
-    u = parse_unit(unit)
     warm_logged, work_logged = _split(logged, ex.slug)
     try:
         found = next_set(uow, catalog, ex.slug)
@@ -329,7 +328,7 @@ def swap_card(
     return Card(
         slug=ex.slug,
         name=ex.name,
-        unit=Unit(u).value,
+        unit=unit,
         measure=ex.facts.measure,
         bodyweight=ex.facts.load_type == "bodyweight",
         summary=summary,
