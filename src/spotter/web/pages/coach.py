@@ -37,6 +37,7 @@ from spotter.web.session import Viewer, ViewerDep, Writer
 if TYPE_CHECKING:
     from spotter.access.records import User
     from spotter.knowledge.catalog import Catalog
+    from spotter.science.units import Unit
     from spotter.services.coaching import CommentView, LinkView
     from spotter.services.form_jobs import FormCheckView
 
@@ -225,17 +226,19 @@ class Thread:
     comments: tuple[CommentView, ...]
 
 
-def _recent(rt: Runtime, lifter: User, unit: str) -> list[tuple[dt.date, SetLine]]:
+def _recent(rt: Runtime, lifter: User, unit: Unit) -> list[tuple[dt.date, SetLine]]:
     with rt.uow(lifter.id) as uow:
         sets = uow.log.sets(limit=RECENT_SETS, newest_first=True)
     catalog = rt.catalog_for(lifter.id)
     return [(s.performed_at.date(), line_of(s, unit, catalog)) for s in sets]
 
 
-def _unit_of(rt: Runtime, lifter: User) -> str:
+def _unit_of(rt: Runtime, lifter: User) -> Unit:
+    from spotter.science.units import Unit, parse_unit
+
     with rt.uow(lifter.id) as uow:
         profile = uow.profiles.get()
-    return "lb" if profile is not None and profile.units == "lb" else "kg"
+    return parse_unit(profile.units) if profile is not None else Unit.KG
 
 
 def _week_start(rt: Runtime, lifter: User, week: dt.date | None) -> tuple[dt.date, dt.date]:

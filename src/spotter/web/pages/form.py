@@ -29,6 +29,7 @@ from spotter.web.session import Viewer, ViewerDep, Writer, lifter
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
+    from spotter.science.units import Unit
     from spotter.services.coaching import CommentView
     from spotter.services.form_jobs import FormCheckView
 
@@ -55,7 +56,7 @@ def _me(who: Viewer) -> Principal:
     return Principal(who.user_id, Role(who.role))
 
 
-def load_text(text: str, unit: str) -> str | None:
+def load_text(text: str, unit: Unit) -> str | None:
     """The load as typed, a bare number read in the lifter's unit (None when empty).
 
     >>> load_text("100", "kg"), load_text(" 82,5 ", "lb"), load_text("bw+10kg", "kg"), load_text("", "kg")

@@ -26,6 +26,7 @@ from spotter.web.session import Viewer, ViewerDep, Writer
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
     from spotter.log import SetRecord
+    from spotter.science.units import Unit
     from spotter.services.history_days import Day, DaysPage
 
 router = APIRouter(include_in_schema=False)
@@ -49,7 +50,7 @@ def number(value: float | None) -> str:
     return "0" if text == "-0" else text
 
 
-def load_words(s: SetRecord, unit: str) -> str:
+def load_words(s: SetRecord, unit: Unit) -> str:
     """A set's load in ``unit`` as people say it: "100 kg", "bodyweight + 10 kg", "bodyweight"
     or "bodyweight − 20 kg" (assistance); "" for a set without a load.
 
@@ -75,7 +76,7 @@ def load_words(s: SetRecord, unit: str) -> str:
     return "" if value is None else f"{number(value)} {unit}"
 
 
-def set_words(s: SetRecord, unit: str) -> str:
+def set_words(s: SetRecord, unit: Unit) -> str:
     """A whole set in a few words: load, then reps (or time, or distance), then RPE.
 
     >>> from spotter.log import SetRecord
@@ -85,7 +86,7 @@ def set_words(s: SetRecord, unit: str) -> str:
     >>> set_words(SetRecord(when, "plank", seconds=45.0, bodyweight=True), "kg")
     'bodyweight, 45 s'
     """
-    parts = [load_words(s, "kg" if unit not in ("kg", "lb") else unit)]
+    parts = [load_words(s, unit)]
     text = parts[0]
     if s.reps is not None:
         text = f"{text} × {s.reps}" if text else f"{s.reps} reps"
@@ -143,7 +144,7 @@ def exercise_name(catalog: Catalog, slug: str) -> str:
     return slug.removeprefix(UNMATCHED_PREFIX)
 
 
-def line_of(s: SetRecord, unit: str, catalog: Catalog) -> SetLine:
+def line_of(s: SetRecord, unit: Unit, catalog: Catalog) -> SetLine:
     """The row of one stored set, loads in ``unit``."""
     from spotter.science.units import from_kg
 
@@ -166,7 +167,7 @@ def line_of(s: SetRecord, unit: str, catalog: Catalog) -> SetLine:
     )
 
 
-def day_view(day: Day, unit: str, catalog: Catalog) -> DayView:
+def day_view(day: Day, unit: Unit, catalog: Catalog) -> DayView:
     """A day's sets grouped by exercise, in the order each exercise was first done."""
     groups: dict[str, list[SetLine]] = {}
     for s in day.sets:
@@ -240,7 +241,7 @@ def _stored(rt: Runtime, user_id: int, uuid: str) -> tuple[SetRecord, bool]:
     return found
 
 
-def _load_text(value: float, s: SetRecord, unit: str) -> str:
+def _load_text(value: float, s: SetRecord, unit: Unit) -> str:
     """A load typed in ``unit`` in the log grammar's words (what the edit service reads)."""
     if s.bodyweight:
         return "bw" if value == 0 else f"bw{value:+g}{unit}"
@@ -293,7 +294,7 @@ def edit(
 ) -> Response:
     """Change a set's load, reps or RPE (only the fields that differ from what is stored)."""
     from spotter.science.limits import LimitError
-    from spotter.science.units import from_kg, parse_unit
+    from spotter.science.units import from_kg
     from spotter.services.log import LogInputError, edit_set
 
     stored, deleted = _stored(rt, who.user_id, uuid)
@@ -321,7 +322,7 @@ def edit(
                     rt.catalog_for(who.user_id),
                     uuid,
                     now=rt.now().astimezone(_zone(who)).replace(tzinfo=None),
-                    default_unit=parse_unit(who.unit),
+                    default_unit=who.unit,
                     load=load_text,
                     reps=None if changes["reps"] is None else int(new_reps or 0),
                     rpe=None if changes["rpe"] is None else float(new_rpe or 0),

@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse
 from spotter.api.deps import RuntimeDep
 from spotter.compose import Runtime
 from spotter.errors import NotFoundError, SpotterError, ValidationError
+from spotter.science.units import Unit, parse_unit
 from spotter.web.render import page
 from spotter.web.session import Lifter, Viewer, Writer
 
@@ -68,7 +69,7 @@ class Upload:
     digest: str
     filename: str
     app_format: str
-    unit: str
+    unit: Unit
     data: bytes
 
 
@@ -76,7 +77,7 @@ def _folder(rt: Runtime, user_id: int) -> Path:
     return rt.settings.cache_dir / "web-imports" / str(user_id)
 
 
-def stash(rt: Runtime, user_id: int, filename: str, app_format: str, unit: str, data: bytes) -> (
+def stash(rt: Runtime, user_id: int, filename: str, app_format: str, unit: Unit, data: bytes) -> (
     Upload
 ):
     """Keep an upload under its content hash in the user's folder (older ones are removed)."""
@@ -106,7 +107,7 @@ def unstash(rt: Runtime, user_id: int, digest: str) -> Upload:
         )
     meta = json.loads((folder / f"{digest}.json").read_text(encoding="utf-8"))
     data = (folder / f"{digest}.bin").read_bytes()
-    return Upload(digest, str(meta["filename"]), str(meta["format"]), str(meta["unit"]), data)
+    return Upload(digest, str(meta["filename"]), str(meta["format"]), parse_unit(str(meta["unit"])), data)
 
 
 def drop(rt: Runtime, user_id: int, digest: str) -> None:
@@ -182,7 +183,7 @@ class ReportView:
     filename: str
     digest: str
     app_format: str
-    unit: str
+    unit: Unit
     report: ImportReport
     names: list[NameRow]
     waiting: int
@@ -211,7 +212,6 @@ def report_view(upload: Upload, report: ImportReport, catalog: Catalog, mapping:
 def _draft(rt: Runtime, who: Viewer, upload: Upload, mapping: dict[str, str]) -> ImportDraft:
     """The parsed and matched file (errors name the file and its line)."""
     from spotter.interchange.prepare import MappingError
-    from spotter.science.units import Unit
     from spotter.services.import_flow import read_log_file
 
     try:
@@ -219,7 +219,7 @@ def _draft(rt: Runtime, who: Viewer, upload: Upload, mapping: dict[str, str]) ->
             rt.catalog_for(who.user_id),
             upload.data,
             app_format=upload.app_format,
-            unit=Unit(upload.unit),
+            unit=upload.unit,
             mapping=mapping,
             today=rt.today(who.timezone),
         )
@@ -284,7 +284,7 @@ def check_file(
             "`spotter import` or the API",
             status=422,
         )
-    upload = stash(rt, who.user_id, name, app_format, unit if unit in ("kg", "lb") else who.unit,
+    upload = stash(rt, who.user_id, name, app_format, parse_unit(unit) if unit in ("kg", "lb") else who.unit,
                    data)
     try:
         draft = _draft(rt, who, upload, {})

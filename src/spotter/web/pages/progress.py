@@ -23,6 +23,7 @@ from spotter.web.session import Lifter
 
 if TYPE_CHECKING:
     from spotter.knowledge.catalog import Catalog
+    from spotter.science.units import Unit
     from spotter.services.analysis import ExerciseProgress
     from spotter.services.training import RecoveryReport, VolumeReport
 
@@ -144,7 +145,7 @@ def _week_of(text: str, today: dt.date) -> dt.date:
     return day if day <= today + dt.timedelta(days=366) and day.year >= 1900 else today
 
 
-def in_unit(kg: float | None, unit: str) -> float | None:
+def in_unit(kg: float | None, unit: Unit) -> float | None:
     """A stored load (kg) in the lifter's unit, to the hundredth.
 
     >>> in_unit(100, "lb"), in_unit(140, "kg"), in_unit(None, "kg")
