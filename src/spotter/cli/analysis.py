@@ -27,7 +27,7 @@ from spotter.cli.common import (
 from spotter.cli.training import fmt_load, parse_when, profile_units
 
 if TYPE_CHECKING:
-    pass
+    from spotter.science.units import Unit
 
 FmtOpt = TextFormatOpt
 
@@ -187,7 +187,7 @@ def progress(
         console().print(f"Wrote {plot}")
 
 
-def _plot(path: Path, series: dict[str, list], unit: str) -> None:  # type: ignore[type-arg]
+def _plot(path: Path, series: dict[str, list], unit: Unit) -> None:  # type: ignore[type-arg]
     import io
 
     import matplotlib

@@ -28,6 +28,7 @@ from spotter.cli.output import (
 if TYPE_CHECKING:
     from spotter.compose import Runtime
     from spotter.log import SetRecord
+    from spotter.science.units import Unit
     from spotter.services.today import TodayItem
 
 
@@ -57,15 +58,16 @@ def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
     raise fail(f"--date {value!r}: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
 
 
-def units_of(rt: Runtime) -> str:
+def units_of(rt: Runtime) -> Unit:
     """The unit of the user's profile (kg before `spotter init`)."""
+    from spotter.science.units import Unit, parse_unit
     from spotter.services.profile import get_profile
 
     profile = get_profile(rt.quick_uow())
-    return profile.units if profile else "kg"
+    return parse_unit(profile.units) if profile else Unit.KG
 
 
-def fmt_load(load_kg: float | None, unit: str, bodyweight: bool = False) -> str:
+def fmt_load(load_kg: float | None, unit: Unit, bodyweight: bool = False) -> str:
     """A load as the lifter wrote it: ``unit`` is the set's entered unit (or the profile's).
 
     >>> fmt_load(54.43108440, "lb"), fmt_load(-20, "kg", True), fmt_load(None, "kg", True)
@@ -96,7 +98,7 @@ def check_uuid(value: str) -> str:
         ) from None
 
 
-def describe(s: SetRecord, unit: str) -> str:
+def describe(s: SetRecord, unit: Unit) -> str:
     """One logged set as the lifter reads it back: ``60kg x5 @7``."""
     load = fmt_load(s.load_kg, s.unit or unit, s.bodyweight) if s.load_kg or s.bodyweight else ""
     if s.seconds is not None:
@@ -123,7 +125,6 @@ def run_log(
     batch_uuid: str | None = None,
 ) -> None:
     """`spotter log`: record one entry (or undo the last one) and say what was stored."""
-    from spotter.science.units import Unit
     from spotter.services.log import log_text, undo_last
     from spotter.services.quantities import read_unit
 
@@ -140,7 +141,7 @@ def run_log(
             return
         if not text:
             raise fail('give what you did, e.g. spotter log "squat 3x5 100kg" (or --undo)')
-        default_unit = read_unit(unit, field="--unit") if unit is not None else Unit(shown_unit)
+        default_unit = read_unit(unit, field="--unit") if unit is not None else shown_unit
         if batch_uuid is not None:
             batch_uuid = check_uuid(batch_uuid)
         logged = log_text(
@@ -237,7 +238,7 @@ def _rest(seconds: int) -> str:
     return f"{minutes} min" + (f" {sec} s" if sec else "")
 
 
-def _panel(n: int, item: TodayItem, unit: str) -> Any:
+def _panel(n: int, item: TodayItem, unit: Unit) -> Any:
     from rich.panel import Panel
 
     adj, tempo = item.adjustment, item.exercise.facts.tempo

@@ -231,13 +231,12 @@ def _secs(seconds: float | None) -> str:
 def _parse_load(ctx: typer.Context, text: str | None) -> tuple[float | None, bool]:
     """A load for --log in kg, and whether it is bodyweight: 55kg, 120lb, bw, or a bare number."""
     from spotter.cli.training import profile_units
-    from spotter.science.units import Unit
     from spotter.services.quantities import read_load
 
     if text is None:
         raise fail("--log needs --load (e.g. --load 55kg, --load 120lb or --load bw)")
     with user_errors():
-        given = read_load(text, Unit(profile_units(ctx)), field="--load", bodyweight=True)
+        given = read_load(text, profile_units(ctx), field="--load", bodyweight=True)
     return given.kg, given.bodyweight
 
 

@@ -19,6 +19,7 @@ from spotter.cli.training import ListFormat, ListFormatOpt
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
+    from spotter.science.units import Unit
 
 set_app = typer.Typer(
     help="Change one logged set: its load, reps, effort, date, unit, exercise or note.",
@@ -28,7 +29,7 @@ set_app = typer.Typer(
 SetRef = Annotated[str, typer.Argument(metavar="ID", help="The set's ID from `spotter history`.")]
 
 
-def _show(s: SetRecord, unit: str) -> str:
+def _show(s: SetRecord, unit: Unit) -> str:
     from spotter.cli.training import amount, fmt_load
 
     rpe = f" @{s.rpe:g}" if s.rpe is not None else ""
@@ -69,7 +70,6 @@ def edit(
     Example: spotter set edit 42 --load 102.5kg --reps 5 --rpe 8
     """
     from spotter.cli.training import parse_when, profile_units
-    from spotter.science.units import parse_unit
     from spotter.services.log import edit_set
     from spotter.services.quantities import read_unit
 
@@ -81,7 +81,7 @@ def edit(
             catalog(ctx),
             ref,
             now=now,
-            default_unit=parse_unit(shown),
+            default_unit=shown,
             load=load,
             reps=reps,
             rpe=rpe,

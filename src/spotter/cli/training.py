@@ -35,6 +35,7 @@ ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Outpu
 
 if TYPE_CHECKING:
     from spotter.log import SetRecord
+    from spotter.science.units import Unit
 
 
 def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
@@ -43,7 +44,7 @@ def parse_when(value: str | None, now: dt.datetime) -> dt.datetime:
         return everyday.parse_when(value, now)
 
 
-def profile_units(ctx: typer.Context) -> str:
+def profile_units(ctx: typer.Context) -> Unit:
     """The unit of the user's profile (kg before `spotter init`)."""
     return everyday.units_of(runtime(ctx))
 
