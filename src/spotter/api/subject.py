@@ -25,6 +25,7 @@ from spotter.access.model import Permission
 from spotter.api.deps import RuntimeDep
 from spotter.api.security import Access, access
 from spotter.compose import Runtime
+from spotter.science.units import Unit, parse_unit
 from spotter.store.times import zone_of
 
 if TYPE_CHECKING:
@@ -49,9 +50,9 @@ class Subject:
         return self.access.subject_id
 
     @property
-    def unit(self) -> UnitName:
+    def unit(self) -> Unit:
         """The lifter's unit for loads (kg before a profile exists)."""
-        return "lb" if self.profile is not None and self.profile.units == "lb" else "kg"
+        return parse_unit(self.profile.units) if self.profile is not None else Unit.KG
 
     @cached_property
     def tz(self) -> dt.tzinfo:

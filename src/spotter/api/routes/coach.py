@@ -74,7 +74,7 @@ def _loading(loading: LoadingView | None) -> LoadingOut | None:
     return LoadingOut(
         kind=loading.kind,
         load=loading.load,
-        unit=str(loading.unit),
+        unit=loading.unit,
         text=loading.text,
         exact=loading.exact,
     )

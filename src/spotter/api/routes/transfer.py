@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from spotter.api.schemas.transfer import ImportOut, NameOut, RestoreOut, RowNote
 from spotter.api.subject import Owner, Reader, Subject
 from spotter.errors import ValidationError
+from spotter.science.units import Unit
 
 if TYPE_CHECKING:
     from spotter.config import Settings
@@ -113,7 +114,7 @@ async def import_file(
         raise ValidationError("the file is larger than 20 MB", field="body.file")
     if not data.strip():
         raise ValidationError("the file is empty", field="body.file")
-    return _import(sub, data, file.filename or "upload", format, unit, mapping, dry_run,
+    return _import(sub, data, file.filename or "upload", format, None if unit is None else Unit(unit), mapping, dry_run,
                    allow_outlier)
 
 
@@ -122,14 +123,13 @@ def _import(
     data: bytes,
     name: str,
     app_format: str,
-    unit: str | None,
+    unit: Unit | None,
     mapping: str | None,
     dry_run: bool,
     allow_outlier: bool,
 ) -> ImportOut | RestoreOut:
     from spotter.errors import SpotterError
     from spotter.interchange.prepare import MappingError
-    from spotter.science.units import Unit
     from spotter.services.import_flow import (
         is_backup,
         read_log_file,
@@ -151,7 +151,7 @@ def _import(
             sub.catalog,
             data,
             app_format=app_format,
-            unit=Unit(unit or sub.unit),
+            unit=unit or sub.unit,
             mapping=mapped,
             today=sub.today(),
             allow_outlier=allow_outlier,

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from spotter.api.schemas.common import Out, UnitName
+from spotter.science.units import Unit
 
 
 class WarmupOut(Out):
@@ -42,7 +43,7 @@ class NextOut(Out):
 class LoadingOut(Out):
     kind: str
     load: float
-    unit: str
+    unit: Unit
     text: str = Field(description="How to set it up: plates per side, a pin, dumbbells.")
     exact: bool = Field(description="False: the nearest load the equipment makes.")
 

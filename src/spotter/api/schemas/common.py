@@ -6,7 +6,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spotter.science.units import from_kg
+from spotter.science.units import Unit, from_kg
 
 T = TypeVar("T")
 
@@ -34,7 +34,7 @@ class In(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def in_unit(kg: float | None, unit: str) -> float | None:
+def in_unit(kg: float | None, unit: Unit) -> float | None:
     """A stored load in the lifter's unit, to the hundredth.
 
     >>> in_unit(100, "lb"), in_unit(None, "kg"), in_unit(61.23496995, "lb")

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import ConfigDict, Field, model_validator
 
 from spotter.api.schemas.common import In, Out, UnitName
+from spotter.science.units import Unit
 
 SetType = Literal["warm-up", "working", "drop", "failure", "amrap"]
 
@@ -138,8 +139,8 @@ class SetOut(Out):
     performed_at: dt.datetime = Field(description="With the lifter's offset.")
     set_type: str
     load: float | None = Field(description="In `unit`; for a bodyweight set the added load.")
-    unit: UnitName = Field(description="The unit of `load`: the lifter's.")
-    entered_unit: str | None = Field(description="The unit the load was written in.")
+    unit: Unit = Field(description="The unit of `load`: the lifter's.")
+    entered_unit: Unit | None = Field(description="The unit the load was written in.")
     bodyweight: bool
     reps: int | None
     seconds: float | None
