@@ -20,16 +20,20 @@ the local lifter of the command line has it until `spotter setup --timezone` or 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, DateTime, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from spotter.access.model import LOCAL_USER_ID
+
+# The zone rules live with the sqlite3 store (which may not import SQLAlchemy); both stores use
+# these same functions.
+from spotter.store.lite.zones import machine_zone as machine_zone
+from spotter.store.lite.zones import utc_to_wall as utc_to_wall
+from spotter.store.lite.zones import wall_to_utc as wall_to_utc
+from spotter.store.lite.zones import zone_of as zone_of
 
 #: The ``app_user.timezone`` of a user who lives wherever the machine's clock is.
 MACHINE_ZONE = ""
@@ -71,91 +75,10 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def wall_to_utc(wall: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """The UTC instant of a wall-clock time in ``tz`` (an aware time is converted as it is).
-
-    An ambiguous time (the hour repeated when clocks go back) is its first occurrence unless
-    ``fold=1`` says the second; a time that never happened (skipped when clocks go forward) is read
-    with the offset in force before the change, so it lands as far after the gap as it was into it.
-
-    >>> akl = ZoneInfo("Pacific/Auckland")
-    >>> wall_to_utc(dt.datetime(2026, 6, 10, 23, 30), akl).isoformat()  # NZST, UTC+12
-    '2026-06-10T11:30:00+00:00'
-    >>> ber = ZoneInfo("Europe/Berlin")
-    >>> wall_to_utc(dt.datetime(2026, 10, 25, 2, 30), ber).isoformat()  # first 02:30, CEST
-    '2026-10-25T00:30:00+00:00'
-    >>> wall_to_utc(dt.datetime(2026, 10, 25, 2, 30, fold=1), ber).isoformat()  # then CET
-    '2026-10-25T01:30:00+00:00'
-    >>> wall_to_utc(dt.datetime(2026, 3, 29, 2, 30), ber).isoformat()  # skipped: 03:30 CEST
-    '2026-03-29T01:30:00+00:00'
-    """
-    if wall.tzinfo is not None:
-        return wall.astimezone(dt.UTC)
-    return wall.replace(tzinfo=tz).astimezone(dt.UTC)
-
-
-def utc_to_wall(when: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """The naive wall-clock time in ``tz`` of an instant (naive: taken as UTC), fold kept.
-
-    >>> ber = ZoneInfo("Europe/Berlin")
-    >>> second = utc_to_wall(dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC), ber)
-    >>> second.isoformat(), second.fold
-    ('2026-10-25T02:30:00', 1)
-    >>> utc_to_wall(dt.datetime(2026, 6, 10, 12, 0), ZoneInfo("Pacific/Auckland")).isoformat()
-    '2026-06-11T00:00:00'
-    """
-    aware = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
-    return aware.astimezone(tz).replace(tzinfo=None)
-
-
-def machine_zone() -> dt.tzinfo:
-    """This machine's time zone, with its daylight-saving rules when they can be found.
-
-    ``TZ`` (an IANA name) first, then ``/etc/localtime``; failing both, the fixed offset the clock
-    has now (right until the next change).
-    """
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    local = Path("/etc/localtime")
-    try:
-        target = local.resolve()
-        parts = target.parts
-        if "zoneinfo" in parts:
-            key = "/".join(parts[parts.index("zoneinfo") + 1 :])
-            if key:
-                return ZoneInfo(key)
-        with local.open("rb") as fh:
-            return ZoneInfo.from_file(fh, key="localtime")
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
-    return dt.datetime.now().astimezone().tzinfo or dt.UTC
-
-
-def zone_of(name: str | None) -> dt.tzinfo:
-    """The zone a user's ``timezone`` names: empty for the machine's, else an IANA name.
-
-    >>> zone_of("Pacific/Auckland").key, zone_of("UTC")
-    ('Pacific/Auckland', datetime.timezone.utc)
-
-    An unknown name (which the services never store) falls back to UTC rather than fail a read.
-    """
-    if name is None or name == MACHINE_ZONE:
-        return machine_zone()
-    if name == "UTC":
-        return dt.UTC
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
-
-
 def zone_name(tz: dt.tzinfo) -> str:
     """A printable name of a zone (its IANA key when it has one).
 
+    >>> from zoneinfo import ZoneInfo
     >>> zone_name(ZoneInfo("Europe/Berlin")), zone_name(dt.UTC)
     ('Europe/Berlin', 'UTC')
     """

@@ -38,11 +38,23 @@ def opt_from_text(text: str | None) -> dt.datetime | None:
 
 
 def wall_to_utc(wall: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """The UTC instant of a wall time in ``tz`` (an aware time converted as it is).
+    """The UTC instant of a wall-clock time in ``tz`` (an aware time is converted as it is).
+
+    An ambiguous time (the hour repeated when clocks go back) is its first occurrence unless
+    ``fold=1`` says the second; a time that never happened (skipped when clocks go forward) is read
+    with the offset in force before the change, so it lands as far after the gap as it was into it.
 
     >>> from zoneinfo import ZoneInfo
-    >>> wall_to_utc(dt.datetime(2026, 10, 25, 2, 30, fold=1), ZoneInfo("Europe/Berlin")).hour
-    1
+    >>> akl = ZoneInfo("Pacific/Auckland")
+    >>> wall_to_utc(dt.datetime(2026, 6, 10, 23, 30), akl).isoformat()  # NZST, UTC+12
+    '2026-06-10T11:30:00+00:00'
+    >>> ber = ZoneInfo("Europe/Berlin")
+    >>> wall_to_utc(dt.datetime(2026, 10, 25, 2, 30), ber).isoformat()  # first 02:30, CEST
+    '2026-10-25T00:30:00+00:00'
+    >>> wall_to_utc(dt.datetime(2026, 10, 25, 2, 30, fold=1), ber).isoformat()  # then CET
+    '2026-10-25T01:30:00+00:00'
+    >>> wall_to_utc(dt.datetime(2026, 3, 29, 2, 30), ber).isoformat()  # skipped: 03:30 CEST
+    '2026-03-29T01:30:00+00:00'
     """
     if wall.tzinfo is not None:
         return wall.astimezone(dt.UTC)
@@ -50,9 +62,13 @@ def wall_to_utc(wall: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 
 
 def utc_to_wall(when: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """The naive wall time in ``tz`` of an instant (naive: UTC), ``fold`` kept.
+    """The naive wall-clock time in ``tz`` of an instant (naive: taken as UTC), fold kept.
 
     >>> from zoneinfo import ZoneInfo
+    >>> ber = ZoneInfo("Europe/Berlin")
+    >>> second = utc_to_wall(dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC), ber)
+    >>> second.isoformat(), second.fold
+    ('2026-10-25T02:30:00', 1)
     >>> utc_to_wall(dt.datetime(2026, 6, 10, 12, 0), ZoneInfo("Pacific/Auckland")).isoformat()
     '2026-06-11T00:00:00'
     """
