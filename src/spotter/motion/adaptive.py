@@ -4,10 +4,12 @@ frames the sampler asks for, and the gaps it marks are filled frame by frame.
 The tracking graph follows the lifter from one analysed frame to the next, in time order, and
 only forward. A gap found to need every frame lies behind it, so a second tracking graph, the
 *refiner*, fills it: it runs on the analysed frame before the gap, where its landmarks must
-agree with the tracker's (the same person; else the gap keeps its line), then through the gap.
+agree with the tracker's (the same person; else the gap keeps its line and the refiner does
+not run through it), then through the gap.
 It tracks from its last frame, not from a fresh detection: the detector needs the head in view,
 the tracker does not. The decoder hands over every frame's picture; the loop keeps the few since
-the oldest gap that may still be filled (a fifth of a second or two).
+the oldest gap that may still be filled (a fifth of a second or two), as decoded: only the
+frames a graph runs on are shrunk and converted to RGB (``video.decode`` with ``raw``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 from spotter.motion.analysis.subjects import Sighting
 from spotter.motion.pose import Frame, PeopleFinder, Points, PoseEstimator, crop_points
 from spotter.motion.sampling import JOINTS, MIN_VISIBILITY, AdaptiveSampler, Gap, body_size
-from spotter.motion.video import VideoInfo, decode
+from spotter.motion.video import VideoInfo, decode, finish, scaled_size
 
 Box = tuple[float, float, float, float]
 Progress = Callable[[int, int], None]
@@ -130,8 +132,18 @@ def track_adaptive(
         AdaptiveSampler(info.fps) if tolerance is None else AdaptiveSampler(info.fps, tolerance=tolerance)
     )
     out = AdaptiveTrack()
+    # every decoded frame as it comes (BGR, full size), kept while a gap may need it; the
+    # model's picture (shrunk, RGB) is made only for the frames it runs on
     images: dict[int, Frame] = {}
+    ready: dict[int, Frame] = {}
     stamps: dict[int, int] = {}
+    size = scaled_size(info.width, info.height, max_side)
+
+    def picture(k: int) -> Frame:
+        if k not in ready:
+            ready[k] = finish(images[k], size)
+        return ready[k]
+
     next_look = 0.0
     t0: float | None = None
 
@@ -139,20 +151,22 @@ def track_adaptive(
         for gap in gaps:
             r = refiner.get()
             before = gap.start - 1
-            found: dict[int, Points | None] = {}
-            for k in range(before, gap.stop):
-                if k not in images or (k == before and refiner.last == before):
-                    continue
-                found[k] = run_pose(r, images[k], stamps[k], crop)
-                refiner.runs += 1
-            refiner.last = gap.stop - 1
             # The refiner must be on the person the tracker follows: where both ran (the frame
-            # before the gap, where it starts from), they agree; else its frames are let go
-            # and the line between the gap's ends stays.
-            if before in found and not agree(found[before], out.rows[before]):
-                refiner.rejected += 1
-                refiner.last = -2
-                continue
+            # before the gap, where it starts from), they agree; else the gap is not run at all
+            # and the line between its ends stays.
+            if before in images and refiner.last != before:
+                start = run_pose(r, picture(before), stamps[before], crop)
+                refiner.runs += 1
+                if not agree(start, out.rows[before]):
+                    refiner.rejected += 1
+                    refiner.last = -2
+                    continue
+            found: dict[int, Points | None] = {}
+            for k in range(gap.start, gap.stop):
+                if k in images:
+                    found[k] = run_pose(r, picture(k), stamps[k], crop)
+                    refiner.runs += 1
+            refiner.last = gap.stop - 1
             for k in range(gap.start, gap.stop):
                 if k in found and not out.known[k]:
                     out.rows[k] = found[k]
@@ -162,21 +176,22 @@ def track_adaptive(
 
     def analyse(k: int) -> None:
         nonlocal next_look
-        points = run_pose(pose, images[k], stamps[k], crop)
+        points = run_pose(pose, picture(k), stamps[k], crop)
         out.runs += 1
         out.rows[k] = points
         out.known[k] = True
         t = out.times[k]
         if look is not None and worker is not None and finder is not None and t >= next_look:
-            out.looks.append((t, points, worker.submit(look, finder, images[k], points)))
+            out.looks.append((t, points, worker.submit(look, finder, picture(k), points)))
             next_look = t + every_s
         fill(sampler.seen(k, points))
         for old in [i for i in images if i < sampler.keep_from()]:
             del images[old], stamps[old]
+            ready.pop(old, None)
 
     expected = info.frame_count
     try:
-        for frame in decode(info, max_side=max_side):
+        for frame in decode(info, max_side=max_side, raw=True):
             t0 = frame.seconds if t0 is None else t0
             k = frame.index
             out.rows.append(None)

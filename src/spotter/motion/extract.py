@@ -20,8 +20,9 @@ What the camera must see is checked here, each with its own error:
 * two people exercising side by side: :class:`TwoPeopleError`, naming the one that would be
   followed and the ``subject`` choice (left, right, largest) that picks one.
 
-Who the lifter is. The pose model follows one person. About two frames a second (on a worker
-thread beside the main loop) everyone in view is looked for: the followed person is blanked
+Who the lifter is. The pose model follows one person. Two frames a second (at most
+:data:`PEOPLE_MAX_SAMPLES` in a clip: one every 2 s in a minute; on a worker thread beside the
+main loop) everyone in view is looked for: the followed person is blanked
 out and the model looks again, up to :data:`MAX_OTHERS` times
 (:class:`~spotter.motion.pose.PeopleFinder`). ``motion.analysis.subjects`` links those
 sightings into people and picks the lifter; a mirror image, people walking through and people
@@ -76,7 +77,7 @@ DEFAULT_MAX_SIDE = 1280  # larger frames (1080p, 4K) are shrunk first; smaller t
 MIN_PERSON_SHARE = 0.2  # of the frames the model ran on
 PEOPLE_EVERY = 0.5  # seconds between frames where everyone in view is looked for
 PEOPLE_MIN_SAMPLES = 8  # at least this many such frames in a short clip
-PEOPLE_MAX_SAMPLES = 60  # and at most this many in a long one
+PEOPLE_MAX_SAMPLES = 30  # and at most this many in a long one (each costs 2-4 model runs)
 MAX_OTHERS = 2  # people looked for beside the followed one
 WALKED_AWAY = 3.0  # seconds without anyone: a break between sets, not a hidden lifter
 KEEP_MARGIN = 0.35  # around the lifter's box when the clip is tracked again (of its size)
@@ -214,9 +215,9 @@ def _sample_every(info: VideoInfo) -> float:
     >>> from pathlib import Path
     >>> _sample_every(VideoInfo(Path("a.mp4"), 30.0, 90, 1280, 720))  # 3 s: 8 looks
     0.375
-    >>> _sample_every(VideoInfo(Path("a.mp4"), 30.0, 900, 1280, 720))  # 30 s: 60 looks
+    >>> _sample_every(VideoInfo(Path("a.mp4"), 30.0, 450, 1280, 720))  # 15 s: 30 looks
     0.5
-    >>> _sample_every(VideoInfo(Path("a.mp4"), 30.0, 3600, 1280, 720))  # 2 min: 60 looks
+    >>> _sample_every(VideoInfo(Path("a.mp4"), 30.0, 1800, 1280, 720))  # 1 min: 30 looks
     2.0
     """
     duration = info.duration if info.duration > 0 else 10.0

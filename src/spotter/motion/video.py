@@ -163,14 +163,29 @@ def shrink(cv2: Any, image: Frame, size: tuple[int, int]) -> Frame:
     the picture to 256 pixels itself, so the last step's method does not show in the
     landmarks.
     """
+    image = halve(cv2, image, size)
+    if (image.shape[1], image.shape[0]) != size:
+        image = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR)
+    return image
+
+
+def halve(cv2: Any, image: Frame, size: tuple[int, int]) -> Frame:
+    """The image halved by pixel averaging while it is at least twice ``size`` (the first
+    steps of :func:`shrink`)."""
     w, h = size
     while image.shape[1] >= 2 * w and image.shape[0] >= 2 * h:
         image = cv2.resize(
             image, (image.shape[1] // 2, image.shape[0] // 2), interpolation=cv2.INTER_AREA
         )
-    if (image.shape[1], image.shape[0]) != size:
-        image = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR)
     return image
+
+
+def finish(image: Frame, size: tuple[int, int], *, rgb: bool = True) -> Frame:
+    """A frame from :func:`decode` with ``raw`` as it comes without: shrunk to ``size``
+    (width, height; see :func:`scaled_size`) and RGB (BGR with ``rgb=False``)."""
+    cv2 = require_cv2()
+    small = shrink(cv2, image, size)
+    return cv2.cvtColor(small, cv2.COLOR_BGR2RGB) if rgb else small
 
 
 class FrameClock:
@@ -202,6 +217,7 @@ def decode(
     max_side: int | None = None,
     rgb: bool = True,
     ahead: int = 8,
+    raw: bool = False,
 ) -> Iterator[DecodedFrame]:
     """Every frame of the video in order with its container time stamp; the image only on
     every ``every``-th frame (from the first), or, with ``interval_ms``, on the first frame
@@ -209,6 +225,12 @@ def decode(
     frame), which keeps a variable frame rate's model runs evenly spaced in time. Images are
     shrunk to ``max_side`` pixels on their longer side when given, RGB (or OpenCV's BGR with
     ``rgb=False``). Decoding runs in a thread, ``ahead`` frames in advance.
+
+    With ``raw``, every wanted image comes as decoded (BGR, halved while it is at least
+    twice too large, which bounds the memory a caller holding a few frames needs) and the
+    caller finishes only those it uses with :func:`finish`: a caller that keeps every frame
+    in case it needs it (adaptive sampling) then pays the colour conversion and the resize
+    on the frames the model sees, not on all.
     """
     cv2 = require_cv2()
     if every < 1:
@@ -240,7 +262,9 @@ def decode(
                 wanted = index % every == 0 if interval_ms is None else t >= due
                 if wanted:
                     ok, bgr = cap.retrieve()
-                    if ok and bgr is not None:
+                    if ok and bgr is not None and raw:
+                        image = halve(cv2, bgr, size)
+                    elif ok and bgr is not None:
                         bgr = shrink(cv2, bgr, size)
                         image = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB) if rgb else bgr
                     if interval_ms is not None:

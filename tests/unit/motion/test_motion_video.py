@@ -16,7 +16,8 @@ from spotter.motion.extract import (  # noqa: E402
     TwoPeopleError,
     extract_landmarks,
 )
-from spotter.motion.video import VideoError, decode, probe  # noqa: E402
+from spotter.motion.pose import PeopleFinder  # noqa: E402
+from spotter.motion.video import VideoError, decode, finish, probe, scaled_size  # noqa: E402
 
 
 def write_video(path: Path, frames: int, fps: float, size: tuple[int, int] = (64, 48)) -> Path:
@@ -98,6 +99,64 @@ def test_frames_are_shrunk_to_the_asked_longer_side(tmp_path: Path) -> None:
     info = probe(write_video(tmp_path / "wide.avi", 3, 30.0, size=(320, 180)))
     image = next(decode(info, max_side=160)).image
     assert image is not None and image.shape == (90, 160, 3)
+
+
+def test_frames_kept_as_decoded_and_finished_later_are_the_frames_decode_gives(
+    tmp_path: Path,
+) -> None:
+    # 200 x 150 shrunk to 64 x 48: halved once while decoding (100 x 75, still BGR), the rest
+    # when finished; the same pixels as decoding them finished, red first (RGB)
+    path = tmp_path / "red.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30.0, (200, 150))
+    for i in range(4):
+        writer.write(np.full((150, 200, 3), (10 * i, 40, 200), dtype=np.uint8))  # BGR
+    writer.release()
+    info = probe(path)
+    eager = [f.image for f in decode(info, max_side=64)]
+    raw = [f.image for f in decode(info, max_side=64, raw=True)]
+    assert all(r is not None and r.shape == (75, 100, 3) for r in raw)
+    done = [finish(r, scaled_size(200, 150, 64)) for r in raw]  # type: ignore[arg-type]
+    for a, b in zip(eager, done, strict=True):
+        assert a is not None and a.shape == (48, 64, 3)
+        np.testing.assert_array_equal(a, b)
+        red, green = int(np.median(a[:, :, 0])), int(np.median(a[:, :, 1]))
+        assert abs(red - 200) <= 4 and abs(green - 40) <= 4
+
+
+class CountingNobody:
+    """A single-frame estimator that finds nobody and keeps the size of each picture."""
+
+    def __init__(self) -> None:
+        self.shapes: list[tuple[int, ...]] = []
+
+    def process(self, frame_rgb: np.ndarray, timestamp_ms: int) -> None:  # type: ignore[type-arg]
+        self.shapes.append(frame_rgb.shape)
+
+    def close(self) -> None:
+        pass
+
+
+def standing(x0: float, x1: float) -> np.ndarray:  # type: ignore[type-arg]
+    """A lifter from ``x0`` to ``x1`` across and 0.1 to 0.9 down."""
+    pts = np.zeros((33, 4))
+    pts[:, 0] = np.linspace(x0, x1, 33)
+    pts[:, 1] = np.linspace(0.1, 0.9, 33)
+    pts[:, 3] = 0.9
+    return pts
+
+
+def test_the_look_for_others_skips_a_middle_window_the_lifter_mostly_fills() -> None:
+    frame = np.zeros((720, 1280, 3), dtype=np.uint8)
+    seen = CountingNobody()
+    # the lifter's box, 15 % margin plus 3 % of the frame: x 0.405-0.595 (518-762 px) in the
+    # middle window 280-1000 and y 0-1: 244 x 720 of 720 x 720, under half: looked in
+    PeopleFinder(seen).others(frame, [standing(0.45, 0.55)])
+    assert len(seen.shapes) == 4  # the whole frame and three windows
+    # x 0.275-0.725 (352-928 px): 576 of the middle window's 720 columns: left out; the
+    # first and last windows, 368 columns blanked, are always looked in
+    seen.shapes.clear()
+    PeopleFinder(seen).others(frame, [standing(0.35, 0.65)])
+    assert seen.shapes == [(720, 1280, 3), (720, 720, 3), (720, 720, 3)]
 
 
 def test_every_other_frame_interpolated_gives_the_true_landmarks_of_a_linear_motion(
@@ -408,14 +467,13 @@ def test_a_refiner_on_someone_else_is_not_believed(tmp_path: Path) -> None:
     video = write_video(tmp_path / "clip.mp4", n, 30.0)
     elsewhere = bounce(n, turn)
     elsewhere[:, :, 0] += 0.4  # another person, to the right
+    tracker, refiner = FakePose(bounce(n, turn), 30.0), FakePose(elsewhere, 30.0)
     result = extract_landmarks(
-        video,
-        estimator=FakePose(bounce(n, turn), 30.0),
-        refiner=FakePose(elsewhere, 30.0),
-        adaptive=True,
-        check_people=False,
+        video, estimator=tracker, refiner=refiner, adaptive=True, check_people=False
     )
     assert np.nanmax(result.landmarks.data[:, :, 0]) < 0.5  # nobody's landmarks moved right
+    # found out on the tracker's frame before each gap, it is not run through the gap
+    assert refiner.seen and set(refiner.seen) <= set(tracker.seen)
 
 
 def test_adaptive_sampling_with_a_given_tracker_needs_a_refiner(tmp_path: Path) -> None:
