@@ -115,6 +115,33 @@ def test_a_half_done_last_movement_is_reported_and_not_counted() -> None:
     assert got.set_aside[0].start == pytest.approx(s.reps[-1].start, abs=BOUNDARY_S)
 
 
+def test_a_squat_filmed_from_mid_descent_is_timed_from_standing_not_from_the_long_pause_at_the_bottom() -> None:
+    # the lifter sits in the hole 1.6 s and barely stops standing, and the clip starts and
+    # ends mid-descent: neither its ends nor where it dwells show the start position, the
+    # straight knees and hips do
+    s = make_set("squat", [RepSpec(0.8, 1.6, 0.8, 0.1)] * 6, noise=0.001, idle_before=0.0,
+                 idle_after=0.0, view="side")
+    trim = 0.3  # seconds cut from each end, under half of the 0.8 s descent
+    k = round(trim * s.fps)
+    got = _count(s, s.data[k:-k])
+    assert got.count == 6
+    # in clip time; the first rep's start and the last one's end are cut off
+    starts = [a + trim for a, _ in got.boundaries()][1:]
+    ends = [b + trim for _, b in got.boundaries()][:-1]
+    assert starts == pytest.approx([r.start for r in s.reps[1:]], abs=BOUNDARY_S)
+    assert ends == pytest.approx([r.end for r in s.reps[:-1]], abs=BOUNDARY_S)
+
+
+def test_a_first_rep_begun_before_the_clip_is_reported_partial_and_not_counted() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.5)] * 3, noise=0.001, idle_before=0.0)
+    first = s.reps[0]
+    cut = round((first.start + first.first + first.turn_pause / 2) * s.fps)  # at its turn
+    got = _count(s, s.data[cut:])
+    assert got.count == 2
+    assert [a.reason for a in got.set_aside] == ["partial"]
+    assert got.set_aside[0].end == pytest.approx(first.end - cut / s.fps, abs=BOUNDARY_S)
+
+
 def test_a_set_that_speeds_up_is_counted_rep_by_rep() -> None:
     specs = [RepSpec(d, 0.1, d, 0.2) for d in np.linspace(1.4, 0.5, 12)]  # 3 s to 1.2 s
     s = make_set("squat", specs, noise=0.001)
