@@ -20,8 +20,8 @@ Steps (each in its own function):
    straightest when the component follows them (:func:`extended_high`), else where the clip
    begins and ends, or dwells (:func:`starts_high`).
 5. :func:`judge`: movements that do not repeat their neighbours (setting up, resting,
-   walking), a first or last movement whose whole-body shape is unlike the set's typical rep
-   (:func:`~spotter.motion.analysis.repeats.likeness`), one under :data:`EDGE_PARTIAL` of
+   walking), a movement whose whole-body shape is unlike the set's typical rep
+   (:func:`~spotter.motion.analysis.repeats.likeness`), a first or last one under :data:`EDGE_PARTIAL` of
    its range and a first one that began before the clip are set aside with the reason,
    reported and not counted. The counted reps are
    timed on the component's joint positions
@@ -74,9 +74,10 @@ FASTEST_RHYTHM: Final = 1 / 3
 #: The shortest time between two turns, in periods. A lifter may speed up within a set (the
 #: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
 SHORTEST: Final = 0.25
-#: A first or last movement whose shape does not correlate at all with the set's typical rep
-#: (:func:`likeness` under this) is something else: setting up, mounting, leaving.
-EDGE_LIKENESS: Final = 0.0
+#: A movement whose whole-body shape does not correlate at all with the set's typical rep
+#: (:func:`likeness` under this) is something else: setting up, mounting, leaving, standing
+#: up or lying down between two runs of reps.
+MIN_LIKENESS: Final = 0.0
 #: Joint angles whose straight end is a set's start position: nearly every exercise starts
 #: with the working joints extended (hanging from the bar, arms locked out over the floor or
 #: the bench, standing, lying flat), and its reps bend them and come back. The shoulder is
@@ -375,8 +376,8 @@ def judge(
     - Not repetitive: with four or more candidates (so that a set's rhythm is seen in at
       least three others), one whose frames mostly do not repeat the movement a period away (mean
       :func:`repeat_score` under ``min_repeat``).
-    - Not repetitive too: the first or last of four or more, when its whole-body shape is
-      unlike the set's typical rep (:func:`likeness` under :data:`EDGE_LIKENESS`).
+    - Not repetitive too: with four or more left, one whose whole-body shape is unlike the
+      set's typical rep (:func:`likeness` under :data:`MIN_LIKENESS`).
     - Partial: the first, when it began before the clip (not ``whole``: the clip opens past
       half its way to the turn), and the first or last, when it covers less than
       ``edge_partial`` of the median rep's excursion (a person does not count a movement that
@@ -402,12 +403,11 @@ def judge(
         unlike = {
             (r.start, r.end)
             for r, a in zip(count.candidates, count.alike, strict=True)
-            if a < EDGE_LIKENESS
+            if a < MIN_LIKENESS
         }
-        for r in [kept[0], kept[-1]] if len(kept) >= 4 else []:
-            if (r.start, r.end) in unlike and r in kept:
-                kept.remove(r)
-                aside.append(SetAside(r.start, r.end, "not repetitive"))
+        if len(kept) >= 4:
+            aside += [SetAside(*span, "not repetitive") for r in kept if (span := (r.start, r.end)) in unlike]
+            kept = [r for r in kept if (r.start, r.end) not in unlike]
     if kept and not kept[0].whole:  # begun before the clip: its start was not seen
         aside.append(SetAside(kept[0].start, kept[0].end, "partial"))
         kept = kept[1:]
