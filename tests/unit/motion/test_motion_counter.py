@@ -7,11 +7,13 @@ movement leaves and comes back to the start position.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from motion_synth import RepSpec, SynthSet, make_set, random_set
 
-from spotter.motion.analysis.counter import GenericCount, count_generic
+from spotter.motion.analysis.counter import GenericCount, count_generic, judge
 from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
 from spotter.motion.analysis.pipeline import analyse_reps, prepare
 from spotter.motion.analysis.signals import primary_signal
@@ -140,6 +142,19 @@ def test_a_first_rep_begun_before_the_clip_is_reported_partial_and_not_counted()
     assert got.count == 2
     assert [a.reason for a in got.set_aside] == ["partial"]
     assert got.set_aside[0].end == pytest.approx(first.end - cut / s.fps, abs=BOUNDARY_S)
+
+
+def test_a_movement_mid_set_shaped_unlike_the_reps_is_set_aside_and_not_counted() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.5)] * 8, noise=0.001)
+    got = _count(s)
+    assert got.count == 8 and min(got.alike) > 0.9
+    # the fifth movement, say standing up to rest, moves the body unlike any rep
+    odd = replace(got, alike=tuple(-0.2 if i == 4 else a for i, a in enumerate(got.alike)))
+    judged = judge(odd)
+    assert judged.count == 7
+    assert [(a.reason, a.start) for a in judged.set_aside] == [
+        ("not repetitive", got.candidates[4].start)
+    ]
 
 
 def test_a_set_that_speeds_up_is_counted_rep_by_rep() -> None:
