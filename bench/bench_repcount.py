@@ -34,7 +34,7 @@ landmarks to report (`check_form` without an exercise, so the generic counter) o
 synthetic 60 s sets that bench/bench_form.py uses, with the dedicated family's time beside it.
 Target: over 1,000 times real time.
 
-    python bench/bench_repcount.py [--data DIR] [--runs 3]
+    python bench/bench_repcount.py [--data DIR] [--runs 3] [--speed-only]
 """
 
 from __future__ import annotations
@@ -221,26 +221,50 @@ def form_speed(runs: int) -> None:
         )
 
 
+def speed_figures(seqs: list[Sequence], video: float, seconds: float, cpu: float) -> None:
+    """Landmarks to count per sequence: wall clock, and CPU time (steadier on a busy machine)."""
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}; python {platform.python_version()}"
+    )
+    print(
+        f"generic counter: {1000 * seconds / len(seqs):.0f} ms per sequence, "
+        f"{video / seconds:,.0f}x real time; CPU {1000 * cpu / len(seqs):.0f} ms, "
+        f"{video / cpu:,.0f}x (landmarks to count, gap filling and smoothing in)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--runs", type=int, default=3, help="timing runs per sequence (best)")
+    parser.add_argument(
+        "--speed-only", action="store_true", help="only the timings (for a quiet moment)"
+    )
     args = parser.parse_args()
     if not (args.data / "annotation.csv").is_file():
         sys.exit(f"{args.data}/annotation.csv not found: the RepCount landmarks are needed")
     seqs = load(args.data)
     prepared = [prepare(s.landmarks) for s in seqs]
-    seconds = 0.0
+    seconds = cpu = 0.0
     for s in seqs:  # timed: landmarks to count, gap filling and smoothing included
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(max(1, args.runs)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with contextlib.suppress(LandmarkError):
                 count_generic(prepare(s.landmarks))
             best = min(best, time.perf_counter() - start)
+            best_cpu = min(best_cpu, time.process_time() - start_cpu)
         seconds += best
-    base = [baseline(p) for p in prepared]
+        cpu += best_cpu
     video = sum(s.landmarks.duration for s in seqs)
+    if args.speed_only:
+        print(f"load {os.getloadavg()[0]:.1f} before the form check")
+        speed_figures(seqs, video, seconds, cpu)
+        form_speed(max(args.runs, 5))
+        print(f"load {os.getloadavg()[0]:.1f} at the end")
+        return
+    base = [baseline(p) for p in prepared]
     refused: dict[str, str] = {}
 
     def counted(ridge: float, ext: float) -> list[GenericCount | None]:
@@ -290,14 +314,7 @@ def main() -> None:
                 loto[i] = by_setting[best_g][i]
 
     print(f"# RepCount dev: {len(seqs)} sequences, {video:.0f} s of landmarks at {FPS:g} fps")
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"load {os.getloadavg()[0]:.1f}; python {platform.python_version()}"
-    )
-    print(
-        f"generic counter: {1000 * seconds / len(seqs):.0f} ms per sequence, "
-        f"{video / seconds:,.0f}x real time (landmarks to count, gap filling and smoothing in)"
-    )
+    speed_figures(seqs, video, seconds, cpu)
     form_speed(max(args.runs, 5))
     print()
     print(
