@@ -81,7 +81,10 @@ MIN_LIKENESS: Final = 0.0
 #: Joint angles whose straight end is a set's start position: nearly every exercise starts
 #: with the working joints extended (hanging from the bar, arms locked out over the floor or
 #: the bench, standing, lying flat), and its reps bend them and come back. The shoulder is
-#: left out: a raise or a jumping jack starts with the arms down, its angle closed.
+#: left out: a raise or a jumping jack starts with the arms down, its angle closed. The
+#: exceptions start flexed (a deadlift from the floor, an overhead press from the shoulders,
+#: a hip thrust): without an exercise their reps are timed from the lockout, one turn off;
+#: their count changes only when the clip cuts a rep.
 EXTENDING: Final = ("elbow angle", "hip angle", "knee angle")
 #: The component must correlate at least this well with the extending joints' summed arcs
 #: (one way or the other) for their straight end to decide the start position: a moderate
