@@ -117,7 +117,7 @@ def test_a_half_done_last_movement_is_reported_and_not_counted() -> None:
     assert got.set_aside[0].start == pytest.approx(s.reps[-1].start, abs=BOUNDARY_S)
 
 
-def test_a_squat_filmed_from_mid_descent_is_timed_from_standing_not_from_the_long_pause_at_the_bottom() -> None:
+def test_squats_cut_mid_descent_are_timed_from_standing_not_the_long_pause_in_the_hole() -> None:
     # the lifter sits in the hole 1.6 s and barely stops standing, and the clip starts and
     # ends mid-descent: neither its ends nor where it dwells show the start position, the
     # straight knees and hips do

@@ -21,11 +21,10 @@ Steps (each in its own function):
    begins and ends, or dwells (:func:`starts_high`).
 5. :func:`judge`: movements that do not repeat their neighbours (setting up, resting,
    walking), a movement whose whole-body shape is unlike the set's typical rep
-   (:func:`~spotter.motion.analysis.repeats.likeness`), a first or last one under :data:`EDGE_PARTIAL` of
-   its range and a first one that began before the clip are set aside with the reason,
-   reported and not counted. The counted reps are
-   timed on the component's joint positions
-   (:func:`~spotter.motion.analysis.repeats.retimed`).
+   (:func:`~spotter.motion.analysis.repeats.likeness`), a first or last one under
+   :data:`EDGE_PARTIAL` of its range and a first one that began before the clip are set
+   aside with the reason, reported and not counted. The counted reps are timed on the
+   component's joint positions (:func:`~spotter.motion.analysis.repeats.retimed`).
 
 A clip without a person in any frame is refused with that reason (``LandmarkError``).
 
@@ -409,8 +408,9 @@ def judge(
             if a < MIN_LIKENESS
         }
         if len(kept) >= 4:
-            aside += [SetAside(*span, "not repetitive") for r in kept if (span := (r.start, r.end)) in unlike]
-            kept = [r for r in kept if (r.start, r.end) not in unlike]
+            odd = [r for r in kept if (r.start, r.end) in unlike]
+            aside += [SetAside(r.start, r.end, "not repetitive") for r in odd]
+            kept = [r for r in kept if r not in odd]
     if kept and not kept[0].whole:  # begun before the clip: its start was not seen
         aside.append(SetAside(kept[0].start, kept[0].end, "partial"))
         kept = kept[1:]
