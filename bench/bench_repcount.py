@@ -20,10 +20,12 @@ the body is back at the start position, so for the comparison a rep is extended 
 one's start unless the pause between them is longer than the rep.
 Time: landmarks to count per sequence, and the video seconds analysed per second.
 
-Leave-one-type-out. The counter's three choices that data could tune (how well a rep must
-repeat its neighbour, how small a first or last movement is partial, and how much a channel's
-size counts against how well it repeats: ``RIDGE``) are refitted on a grid for each held-out
-type using the other types only; the held-out type is then counted with them. The
+Leave-one-type-out. The counter's four choices that data could tune (how well a rep must
+repeat its neighbour, how small a first or last movement is partial, how much a channel's
+size counts against how well it repeats: ``RIDGE``, and how well the component must follow
+the elbows, hips and knees for their straight end to be the start position:
+``EXTENDED_CORR``) are refitted on a grid for each held-out type using the other types only;
+the held-out type is then counted with them. The
 figures with the shipped constants and the leave-one-type-out figures should be close: a
 method tuned to these sequences would lose accuracy when refitted without the type.
 
@@ -32,7 +34,7 @@ landmarks to report (`check_form` without an exercise, so the generic counter) o
 synthetic 60 s sets that bench/bench_form.py uses, with the dedicated family's time beside it.
 Target: over 1,000 times real time.
 
-    python bench/bench_repcount.py [--data DIR] [--runs 3]
+    python bench/bench_repcount.py [--data DIR] [--runs 3] [--speed-only]
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ import numpy as np
 
 from spotter.motion.analysis.counter import (
     EDGE_PARTIAL,
+    EXTENDED_CORR,
     MIN_REPEAT,
     RIDGE,
     GenericCount,
@@ -73,6 +76,8 @@ GRID_REPEAT = (0.3, 0.5, 0.6, 0.7, 0.8)
 GRID_PARTIAL = (0.3, 0.5, 0.7, 0.8, 0.9)
 #: 1e9: the channels' size alone (the lag autocovariance's top eigenvector).
 GRID_RIDGE = (0.3, 1.0, 3.0, 1e9)
+#: 2: never (the start position from the clip's ends or dwell alone).
+GRID_EXTENDED = (0.3, 0.5, 0.7, 2.0)
 
 
 @dataclass
@@ -216,44 +221,72 @@ def form_speed(runs: int) -> None:
         )
 
 
+def speed_figures(seqs: list[Sequence], video: float, seconds: float, cpu: float) -> None:
+    """Landmarks to count per sequence: wall clock, and CPU time (steadier on a busy machine)."""
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}; python {platform.python_version()}"
+    )
+    print(
+        f"generic counter: {1000 * seconds / len(seqs):.0f} ms per sequence, "
+        f"{video / seconds:,.0f}x real time; CPU {1000 * cpu / len(seqs):.0f} ms, "
+        f"{video / cpu:,.0f}x (landmarks to count, gap filling and smoothing in)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--runs", type=int, default=3, help="timing runs per sequence (best)")
+    parser.add_argument(
+        "--speed-only", action="store_true", help="only the timings (for a quiet moment)"
+    )
     args = parser.parse_args()
     if not (args.data / "annotation.csv").is_file():
         sys.exit(f"{args.data}/annotation.csv not found: the RepCount landmarks are needed")
     seqs = load(args.data)
     prepared = [prepare(s.landmarks) for s in seqs]
-    seconds = 0.0
+    seconds = cpu = 0.0
     for s in seqs:  # timed: landmarks to count, gap filling and smoothing included
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(max(1, args.runs)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with contextlib.suppress(LandmarkError):
                 count_generic(prepare(s.landmarks))
             best = min(best, time.perf_counter() - start)
+            best_cpu = min(best_cpu, time.process_time() - start_cpu)
         seconds += best
-    base = [baseline(p) for p in prepared]
+        cpu += best_cpu
     video = sum(s.landmarks.duration for s in seqs)
+    if args.speed_only:
+        print(f"load {os.getloadavg()[0]:.1f} before the form check")
+        speed_figures(seqs, video, seconds, cpu)
+        form_speed(max(args.runs, 5))
+        print(f"load {os.getloadavg()[0]:.1f} at the end")
+        return
+    base = [baseline(p) for p in prepared]
     refused: dict[str, str] = {}
 
-    def counted(ridge: float) -> list[GenericCount | None]:
+    def counted(ridge: float, ext: float) -> list[GenericCount | None]:
         out: list[GenericCount | None] = []
         for s, p in zip(seqs, prepared, strict=True):
             try:
-                out.append(count_generic(p, ridge=ridge))
+                out.append(count_generic(p, ridge=ridge, extended_corr=ext))
             except LandmarkError as err:  # nobody in any frame: counted as 0
                 refused[s.name] = str(err)
                 out.append(None)
         return out
 
-    found = {r: counted(r) for r in GRID_RIDGE}
+    found = {(r, e): counted(r, e) for r in GRID_RIDGE for e in GRID_EXTENDED}
 
     def shipped(
-        i: int, rep: float = MIN_REPEAT, part: float = EDGE_PARTIAL, ridge: float = RIDGE
+        i: int,
+        rep: float = MIN_REPEAT,
+        part: float = EDGE_PARTIAL,
+        ridge: float = RIDGE,
+        ext: float = EXTENDED_CORR,
     ) -> Result:
-        f = found[ridge][i]
+        f = found[ridge, ext][i]
         if f is None:
             return Result(0)
         return generic(judge(f, min_repeat=rep, edge_partial=part))
@@ -261,17 +294,17 @@ def main() -> None:
     ours = [shipped(i) for i in range(len(seqs))]
     # Leave one type out: the choices refitted on the other types (counts only: the reps'
     # timing, which does not change them, is left out to save time).
-    for ridge in GRID_RIDGE:
-        found[ridge] = [None if f is None else replace(f, timing=None) for f in found[ridge]]
-    grid = list(itertools.product(GRID_REPEAT, GRID_PARTIAL, GRID_RIDGE))
+    for key, fs in found.items():
+        found[key] = [None if f is None else replace(f, timing=None) for f in fs]
+    grid = list(itertools.product(GRID_REPEAT, GRID_PARTIAL, GRID_RIDGE, GRID_EXTENDED))
     by_setting = {g: [shipped(i, *g) for i in range(len(seqs))] for g in grid}
     loto: list[Result] = [Result(0)] * len(seqs)
-    chosen: dict[str, tuple[float, float, float]] = {}
+    chosen: dict[str, tuple[float, float, float, float]] = {}
     kinds = sorted({s.kind for s in seqs})
     for kind in kinds:
         train = [i for i, s in enumerate(seqs) if s.kind != kind]
 
-        def train_mae(g: tuple[float, float, float], train: list[int] = train) -> float:
+        def train_mae(g: tuple[float, float, float, float], train: list[int] = train) -> float:
             return figures([seqs[i] for i in train], [by_setting[g][i] for i in train])[0]
 
         best_g = min(grid, key=train_mae)
@@ -281,14 +314,7 @@ def main() -> None:
                 loto[i] = by_setting[best_g][i]
 
     print(f"# RepCount dev: {len(seqs)} sequences, {video:.0f} s of landmarks at {FPS:g} fps")
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"load {os.getloadavg()[0]:.1f}; python {platform.python_version()}"
-    )
-    print(
-        f"generic counter: {1000 * seconds / len(seqs):.0f} ms per sequence, "
-        f"{video / seconds:,.0f}x real time (landmarks to count, gap filling and smoothing in)"
-    )
+    speed_figures(seqs, video, seconds, cpu)
     form_speed(max(args.runs, 5))
     print()
     print(
@@ -308,13 +334,14 @@ def main() -> None:
         )
     print()
     print(
-        f"shipped: min_repeat {MIN_REPEAT}, edge_partial {EDGE_PARTIAL}, ridge {RIDGE}; "
-        "refitted per held-out type (min_repeat/edge_partial/ridge): "
-        + ", ".join(f"{k} {v[0]}/{v[1]}/{v[2]:g}" for k, v in chosen.items())
+        f"shipped: min_repeat {MIN_REPEAT}, edge_partial {EDGE_PARTIAL}, ridge {RIDGE}, "
+        f"extended_corr {EXTENDED_CORR}; refitted per held-out type "
+        "(min_repeat/edge_partial/ridge/extended_corr): "
+        + ", ".join(f"{k} {v[0]}/{v[1]}/{v[2]:g}/{v[3]:g}" for k, v in chosen.items())
     )
     for name, reason in refused.items():
         print(f"{name}: counted 0 ({reason})")
-    for s, f in zip(seqs, found[RIDGE], strict=True):
+    for s, f in zip(seqs, found[RIDGE, EXTENDED_CORR], strict=True):
         if f is not None and f.unseen >= 1.0:
             print(
                 f"{s.name}: {f.unseen:.1f} s without anyone seen among the counted reps"

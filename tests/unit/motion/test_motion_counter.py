@@ -7,11 +7,13 @@ movement leaves and comes back to the start position.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from motion_synth import RepSpec, SynthSet, make_set, random_set
 
-from spotter.motion.analysis.counter import GenericCount, count_generic
+from spotter.motion.analysis.counter import GenericCount, count_generic, judge
 from spotter.motion.analysis.landmarks import LandmarkError, Landmarks
 from spotter.motion.analysis.pipeline import analyse_reps, prepare
 from spotter.motion.analysis.signals import primary_signal
@@ -113,6 +115,46 @@ def test_a_half_done_last_movement_is_reported_and_not_counted() -> None:
     assert got.count == 6
     assert [a.reason for a in got.set_aside] == ["partial"]
     assert got.set_aside[0].start == pytest.approx(s.reps[-1].start, abs=BOUNDARY_S)
+
+
+def test_squats_cut_mid_descent_are_timed_from_standing_not_the_long_pause_in_the_hole() -> None:
+    # the lifter sits in the hole 1.6 s and barely stops standing, and the clip starts and
+    # ends mid-descent: neither its ends nor where it dwells show the start position, the
+    # straight knees and hips do
+    s = make_set("squat", [RepSpec(0.8, 1.6, 0.8, 0.1)] * 6, noise=0.001, idle_before=0.0,
+                 idle_after=0.0, view="side")
+    trim = 0.3  # seconds cut from each end, under half of the 0.8 s descent
+    k = round(trim * s.fps)
+    got = _count(s, s.data[k:-k])
+    assert got.count == 6
+    # in clip time; the first rep's start and the last one's end are cut off
+    starts = [a + trim for a, _ in got.boundaries()][1:]
+    ends = [b + trim for _, b in got.boundaries()][:-1]
+    assert starts == pytest.approx([r.start for r in s.reps[1:]], abs=BOUNDARY_S)
+    assert ends == pytest.approx([r.end for r in s.reps[:-1]], abs=BOUNDARY_S)
+
+
+def test_a_first_rep_begun_before_the_clip_is_reported_partial_and_not_counted() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.5)] * 3, noise=0.001, idle_before=0.0)
+    first = s.reps[0]
+    cut = round((first.start + first.first + first.turn_pause / 2) * s.fps)  # at its turn
+    got = _count(s, s.data[cut:])
+    assert got.count == 2
+    assert [a.reason for a in got.set_aside] == ["partial"]
+    assert got.set_aside[0].end == pytest.approx(first.end - cut / s.fps, abs=BOUNDARY_S)
+
+
+def test_a_movement_mid_set_shaped_unlike_the_reps_is_set_aside_and_not_counted() -> None:
+    s = make_set("squat", [RepSpec(1.0, 0.2, 1.0, 0.5)] * 8, noise=0.001)
+    got = _count(s)
+    assert got.count == 8 and min(got.alike) > 0.9
+    # the fifth movement, say standing up to rest, moves the body unlike any rep
+    odd = replace(got, alike=tuple(-0.2 if i == 4 else a for i, a in enumerate(got.alike)))
+    judged = judge(odd)
+    assert judged.count == 7
+    assert [(a.reason, a.start) for a in judged.set_aside] == [
+        ("not repetitive", got.candidates[4].start)
+    ]
 
 
 def test_a_set_that_speeds_up_is_counted_rep_by_rep() -> None:

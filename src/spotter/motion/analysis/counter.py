@@ -16,14 +16,15 @@ Steps (each in its own function):
    spectrum's shorter one, :data:`FASTEST_RHYTHM`), at least :data:`SHORTEST` of it apart,
    and at least a quarter of the range of the frames that repeat the rhythm
    (:func:`~spotter.motion.analysis.repeats.repeat_score`) high; boundaries read from the
-   component itself; the start position is where the clip begins and ends, or dwells
-   (:func:`starts_high`).
+   component itself; the start position is the end where the elbows, hips and knees are
+   straightest when the component follows them (:func:`extended_high`), else where the clip
+   begins and ends, or dwells (:func:`starts_high`).
 5. :func:`judge`: movements that do not repeat their neighbours (setting up, resting,
-   walking), a first or last movement whose whole-body shape is unlike the set's typical rep
-   (:func:`~spotter.motion.analysis.repeats.likeness`) and one under :data:`EDGE_PARTIAL` of
-   its range are set aside with the reason, reported and not counted. The counted reps are
-   timed on the component's joint positions
-   (:func:`~spotter.motion.analysis.repeats.retimed`).
+   walking), a movement whose whole-body shape is unlike the set's typical rep
+   (:func:`~spotter.motion.analysis.repeats.likeness`), a first or last one under
+   :data:`EDGE_PARTIAL` of its range and a first one that began before the clip are set
+   aside with the reason, reported and not counted. The counted reps are timed on the
+   component's joint positions (:func:`~spotter.motion.analysis.repeats.retimed`).
 
 A clip without a person in any frame is refused with that reason (``LandmarkError``).
 
@@ -72,9 +73,23 @@ FASTEST_RHYTHM: Final = 1 / 3
 #: The shortest time between two turns, in periods. A lifter may speed up within a set (the
 #: period is the set's typical one), so a quarter; prominence keeps out the wobbles.
 SHORTEST: Final = 0.25
-#: A first or last movement whose shape does not correlate at all with the set's typical rep
-#: (:func:`likeness` under this) is something else: setting up, mounting, leaving.
-EDGE_LIKENESS: Final = 0.0
+#: A movement whose whole-body shape does not correlate at all with the set's typical rep
+#: (:func:`likeness` under this) is something else: setting up, mounting, leaving, standing
+#: up or lying down between two runs of reps.
+MIN_LIKENESS: Final = 0.0
+#: Joint angles whose straight end is a set's start position: nearly every exercise starts
+#: with the working joints extended (hanging from the bar, arms locked out over the floor or
+#: the bench, standing, lying flat), and its reps bend them and come back. The shoulder is
+#: left out: a raise or a jumping jack starts with the arms down, its angle closed. The
+#: exceptions start flexed (a deadlift from the floor, an overhead press from the shoulders,
+#: a hip thrust): without an exercise their reps are timed from the lockout, one turn off;
+#: their count changes only when the clip cuts a rep.
+EXTENDING: Final = ("elbow angle", "hip angle", "knee angle")
+#: The component must correlate at least this well with the extending joints' summed arcs
+#: (one way or the other) for their straight end to decide the start position: a moderate
+#: correlation, a quarter of the variance shared. Under it the rep is carried by something
+#: else (a raise, a swing), and the clip's ends or dwell decide (:func:`starts_high`).
+EXTENDED_CORR: Final = 0.5
 #: A first or last rep under this share of the median rep's excursion is partial: reported,
 #: not counted. The same line as a partial rep of the dedicated families (PARTIAL_BELOW).
 EDGE_PARTIAL: Final = PARTIAL_BELOW
@@ -225,6 +240,37 @@ def starts_high(values: Array, fps: float) -> bool:
     return bool(np.mean(values > hi - third) >= np.mean(values < lo + third))
 
 
+def extended_high(
+    values: Array, x: Array, names: tuple[str, ...], *, min_corr: float = EXTENDED_CORR
+) -> bool | None:
+    """Whether the start position is the high end of ``values``, read from the joints that
+    straighten there (:data:`EXTENDING`), or None when the component does not follow them.
+
+    ``x`` holds the channels named ``names`` (frames, channels). The arcs of the elbow, hip
+    and knee angles are summed (each in body lengths, so a joint counts by how far it moves);
+    when ``values`` correlates with that sum by ``min_corr`` or more, its end where the
+    joints are straightest is the start position.
+
+    >>> t = np.arange(300) / 30.0
+    >>> knee = -np.maximum(np.sin(2 * np.pi * t / 2), 0)  # bends and straightens again
+    >>> x = np.stack([knee, 0.1 * np.cos(t)], axis=1)
+    >>> extended_high(-knee, x, ("knee angle", "nose x"))  # the component rises as it bends
+    False
+    >>> extended_high(np.cos(t), x, ("knee angle", "nose x")) is None  # something else
+    True
+    """
+    cols = [i for i, name in enumerate(names) if name.endswith(EXTENDING)]
+    if not cols:
+        return None
+    arcs = x[:, cols].sum(axis=1)
+    a, b = values - np.mean(values), arcs - np.mean(arcs)
+    norm = float(np.sqrt(np.dot(a, a) * np.dot(b, b)))
+    if not norm > 0:
+        return None
+    r = float(np.dot(a, b)) / norm
+    return r > 0 if abs(r) >= min_corr else None
+
+
 def _analysis(
     signal: Signal, values: Array, shortest: float, detect: Array, reference: Mask | None
 ) -> RepAnalysis:
@@ -286,6 +332,7 @@ def count_generic(
     min_repeat: float = MIN_REPEAT,
     edge_partial: float = EDGE_PARTIAL,
     ridge: float = RIDGE,
+    extended_corr: float = EXTENDED_CORR,
 ) -> GenericCount:
     """Count and time the reps of any exercise in prepared landmarks (see the module)."""
     channels: Channels = motion_channels(lm)
@@ -304,9 +351,10 @@ def count_generic(
     carriers = tuple((channels.names[i], float(w[i])) for i in order if abs(w[i]) >= 0.1)
     seen = values.copy()
     seen[~channels.present] = np.nan
-    signal = Signal(
-        "repeating component", seen, fps, starts_high(values, fps), "concentric", "torso lengths"
-    )
+    high = extended_high(values, x, channels.names, min_corr=extended_corr)
+    if high is None:
+        high = starts_high(values, fps)
+    signal = Signal("repeating component", seen, fps, high, "concentric", "torso lengths")
     shortest = SHORTEST * rhythm if lag else 0.5
     score = repeat_score(detect, rhythm, fps) if lag else None
     repetitive = None  # the frames that repeat the rhythm, if they make two reps or more
@@ -330,11 +378,12 @@ def judge(
     - Not repetitive: with four or more candidates (so that a set's rhythm is seen in at
       least three others), one whose frames mostly do not repeat the movement a period away (mean
       :func:`repeat_score` under ``min_repeat``).
-    - Not repetitive too: the first or last of four or more, when its whole-body shape is
-      unlike the set's typical rep (:func:`likeness` under :data:`EDGE_LIKENESS`).
-    - Partial: the first or last, when it covers less than ``edge_partial`` of the median
-      rep's excursion (a person does not count a movement that starts or ends the clip half
-      done).
+    - Not repetitive too: with four or more left, one whose whole-body shape is unlike the
+      set's typical rep (:func:`likeness` under :data:`MIN_LIKENESS`).
+    - Partial: the first, when it began before the clip (not ``whole``: the clip opens past
+      half its way to the turn), and the first or last, when it covers less than
+      ``edge_partial`` of the median rep's excursion (a person does not count a movement that
+      starts or ends the clip half done).
     """
     fps = count.signal.fps
     score = count.score
@@ -356,12 +405,15 @@ def judge(
         unlike = {
             (r.start, r.end)
             for r, a in zip(count.candidates, count.alike, strict=True)
-            if a < EDGE_LIKENESS
+            if a < MIN_LIKENESS
         }
-        for r in [kept[0], kept[-1]] if len(kept) >= 4 else []:
-            if (r.start, r.end) in unlike and r in kept:
-                kept.remove(r)
-                aside.append(SetAside(r.start, r.end, "not repetitive"))
+        if len(kept) >= 4:
+            odd = [r for r in kept if (r.start, r.end) in unlike]
+            aside += [SetAside(r.start, r.end, "not repetitive") for r in odd]
+            kept = [r for r in kept if r not in odd]
+    if kept and not kept[0].whole:  # begun before the clip: its start was not seen
+        aside.append(SetAside(kept[0].start, kept[0].end, "partial"))
+        kept = kept[1:]
     if len(kept) >= 3:
         typical = float(np.median([r.excursion for r in kept]))
         for r in (kept[0], kept[-1]):
