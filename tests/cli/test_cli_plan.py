@@ -144,7 +144,17 @@ def test_equipment_that_excludes_every_back_exercise_fails_and_keeps_the_old_pla
     assert "no plan meets this request" in r.stderr
     assert "back must be worked by 2+ different exercises" in r.stderr and "Try:" in r.stderr
     assert plan_count() == 1
-    assert js("plan", "show", "--week", "1") == before
+    # the saved plan is unchanged (each exercise's role is read against the current profile's
+    # equipment, so it is left out of the comparison)
+    assert _without_roles(js("plan", "show", "--week", "1")) == _without_roles(before)
+
+
+def _without_roles(shown: object) -> object:
+    if isinstance(shown, dict):
+        return {k: _without_roles(v) for k, v in shown.items() if k != "role"}
+    if isinstance(shown, list):
+        return [_without_roles(v) for v in shown]
+    return shown
 
 
 def test_export_needs_a_target_and_a_plan(tmp_path: Path) -> None:

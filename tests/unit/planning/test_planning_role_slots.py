@@ -17,7 +17,7 @@ from spotter.planning.template_files import load_templates
 from spotter.profile import Profile
 
 #: Templates whose every slot names a role or whose named lifts are a program's own.
-ROLE_TEMPLATES = ["full-body-3", "upper-lower-4", "back-and-posture", "ppl-6"]
+ROLE_TEMPLATES = ["full-body-3", "upper-lower-4", "back-and-posture", "ppl-6", "gzclp", "531"]
 DAYS = {
     3: ("mon", "wed", "fri"),
     4: ("mon", "tue", "thu", "fri"),

@@ -16,7 +16,8 @@
   the RIR from 3 down to 1, then 4 in the deload (replacing the template's ``rir``); slots whose
   rule prescribes its own scheme (:data:`~spotter.planning.model.templates.FIXED_SCHEME_RULES`: 5/3/1, GZCLP) keep the template's
   sets in every accumulation week, and 5/3/1 keeps them in the deload week too (its wave has
-  its own deload).
+  its own deload). A template with ``ramp: false`` keeps every slot's sets in the
+  accumulation weeks (the deload still halves all but the 5/3/1 wave).
 
 >>> assign_days(3, ("mon", "tue", "wed", "thu", "fri"))
 ('mon', 'wed', 'fri')
@@ -193,8 +194,9 @@ def _week(
     return WeekPlan(tuple(s for s, _ in sessions)), tuple(n for _, n in sessions)
 
 
-def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan) -> Mesocycle:
-    """Restore the sets of fixed-scheme slots (module docstring) from the base week."""
+def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan, *, every_slot: bool = False) -> Mesocycle:
+    """Restore the sets of fixed-scheme slots (module docstring) from the base week; with
+    ``every_slot``, of every slot in the accumulation weeks (a template without a ramp)."""
     sets = {(s.day, x.exercise): x.sets for s in base.sessions for x in s.slots}
     weeks = []
     for week in meso.weeks:
@@ -202,7 +204,7 @@ def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan) -> Mesocycle:
         for s in week.sessions:
             slots = tuple(
                 replace(x, sets=sets[(s.day, x.exercise)])
-                if x.rule in FIXED_SCHEME_RULES
+                if (x.rule in FIXED_SCHEME_RULES or (every_slot and not week.deload))
                 and (not week.deload or x.rule == "wave531")
                 and (s.day, x.exercise) in sets
                 else x
@@ -245,7 +247,9 @@ def template_mesocycle(
     for w in range(n):
         first = (w * template.days) if template.rotate else 0
         base, week_names = _week(days, resolved, first)
-        meso = keep_fixed_schemes(build_mesocycle(base, weeks=n), base)
+        meso = keep_fixed_schemes(
+            build_mesocycle(base, weeks=n), base, every_slot=not template.ramp
+        )
         out.append(meso.weeks[w])
         names.append(week_names)
     return Mesocycle(tuple(out)), tuple(names)

@@ -11,7 +11,9 @@ to the role), ``sets``, ``reps`` (``"8-12"`` or ``5``), ``rir``, ``rule`` (a key
 :data:`~spotter.planning.model.progression.RULES`) and optionally ``rest`` in seconds (default:
 :func:`~spotter.planning.model.session_time.rest_seconds` for the reps and the lifter's goal).
 With ``rotate: true`` the sessions are done in turn across the weeks (GZCLP's four sessions on
-three days); otherwise there is one session per training day. ``deviations`` maps the checks of
+three days); otherwise there is one session per training day. With ``ramp: false`` every slot
+keeps its sets in all accumulation weeks (a program such as 5/3/1 periodises by its own wave,
+not by adding sets); by default the sets ramp up to the template's. ``deviations`` maps the checks of
 :func:`~spotter.planning.model.checks.check_week` the template knowingly does not pass on its
 own lifter (a rule, or ``rule:where`` such as ``volume:glutes``) to the reason.
 
@@ -31,14 +33,12 @@ from typing import Any, Final
 from spotter.errors import SpotterError
 from spotter.knowledge.vocab import MUSCLES, PATTERNS
 from spotter.planning.model.program import RIR_END
-from spotter.planning.model.progression import RULES
+from spotter.planning.model.progression import PROGRAM_RULES, RULES
 from spotter.planning.model.role_slots import SLOT_ROLES
 from spotter.profile import EXPERIENCE, GOALS
 
 #: Rules that prescribe their own sets and reps.
-FIXED_SCHEME_RULES: Final[frozenset[str]] = frozenset(
-    {"wave531", "bbb", "gzclp-t1", "gzclp-t2", "gzclp-t3"}
-)
+FIXED_SCHEME_RULES: Final[frozenset[str]] = PROGRAM_RULES
 #: Check rules a template may declare as deviations (those of check_week).
 CHECK_RULES: Final[frozenset[str]] = frozenset(
     {
@@ -106,6 +106,7 @@ class Template:
     sessions: tuple[TemplateSession, ...]
     rotate: bool = False
     deviations: Mapping[str, str] = field(default_factory=dict)
+    ramp: bool = True
 
     @property
     def exercises(self) -> frozenset[str]:
@@ -172,6 +173,7 @@ _TOP: Final = frozenset(
         "sessions",
         "rotate",
         "deviations",
+        "ramp",
     }
 )
 _SLOT_KEYS: Final = frozenset(
@@ -313,6 +315,7 @@ def parse_template(
     if not 3 <= weeks <= 52:
         raise r.fail(("weeks",), f"expected 3-52 weeks, got {weeks}")
     rotate = r.get(data, (), "rotate", bool, False)
+    ramp = r.get(data, (), "ramp", bool, True)
     raw_sessions = r.get(data, (), "sessions", list)
     sessions = []
     for i, sd in enumerate(raw_sessions):
@@ -352,6 +355,7 @@ def parse_template(
         tuple(sessions),
         rotate,
         dict(raw_dev),
+        ramp,
     )
 
 

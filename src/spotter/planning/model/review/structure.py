@@ -9,7 +9,10 @@
    within 1-6 and 180-300 s of rest. Not applicable to other goals.
 3. **Rep ranges by role and goal** -- strength: a main lift at 1-6 or (as assistance) 6-12,
    anything else 6-12; hypertrophy: compounds 6-12, isolations 8-20; posture and general: 8-15
-   at RIR 3 or less. Trunk work, carries and timed sets keep their own measure.
+   at RIR 3 or less. Trunk work, carries and timed sets keep their own measure. A slot whose
+   rule is a published program's (:data:`~spotter.planning.model.progression.PROGRAM_RULES`:
+   GZCLP's tiers, 5/3/1's wave and Boring But Big) follows that program's own sets and reps
+   (GZCLP's tier 3 is 3x15+); the reason names those slots.
 4. **Day names follow content** -- a day named Pull holds no squat or lunge and no press; Lower
    (or Legs) no press; Upper no squat, lunge or hinge, nor any other lower-body exercise (a
    reverse Nordic or a calf raise is no upper-body work); Push, by the same reading, no row,
@@ -30,6 +33,7 @@ from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.program import Slot
+from spotter.planning.model.progression import PROGRAM_RULES, RULES
 from spotter.planning.model.review.context import (
     EPS,
     SIX_PATTERNS,
@@ -225,10 +229,14 @@ def rep_ranges(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> Item
     goal = inp.profile.goal
     main = main_lifts(inp, available) if goal == "strength" else frozenset()
     details = []
+    programs: dict[str, list[str]] = {}
     for s in inp.week.sessions:
         for x in s.slots:
             f = inp.facts[x.exercise]
             if is_trunk_or_carry(f) or f.measure != "reps":
+                continue
+            if x.rule in PROGRAM_RULES:
+                programs.setdefault(x.rule, []).append(x.exercise)
                 continue
             if goal == "strength":
                 if x.exercise in main:
@@ -247,8 +255,12 @@ def rep_ranges(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> Item
                 details.append(
                     f"{s.day}: {x.exercise} at {_reps(x)} reps, RIR {x.rir}; wanted {wanted}"
                 )
+    note = "".join(
+        f"; {', '.join(sorted(set(exs)))}: {RULES[rule]} (the program's own scheme)"
+        for rule, exs in sorted(programs.items())
+    )
     if not details:
-        return passed(n, key, title, f"every set's reps fit its role for the {goal} goal")
+        return passed(n, key, title, f"every set's reps fit its role for the {goal} goal{note}")
     return failed(n, key, title, details)
 
 
