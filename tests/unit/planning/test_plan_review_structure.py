@@ -142,6 +142,20 @@ def test_a_bench_at_12_15_and_raises_at_5_8_fail_item_3_for_hypertrophy() -> Non
     )
 
 
+def test_a_gzclp_tier_3_at_15_reps_keeps_its_programs_scheme_for_item_3() -> None:
+    # GZCLP's T3 is 3x15+ (SCIENCE.md section 5): outside strength's 6-12 for assistance, but
+    # the program's own scheme, which the reason names; the same row without the rule fails
+    p = profile("strength", days=("mon",))
+    gzclp = week(("mon", [s("squat", 5, (3, 3), rule="gzclp-t1"), s("row", 3, (15, 15), rule="gzclp-t3")]))
+    item = review(gzclp, p).item(3)
+    assert item.status == "passed"
+    assert "row: GZCLP tier 3: 3x15+" in item.reason and "the program's own scheme" in item.reason
+    plain = week(("mon", [s("squat", 5, (3, 3)), s("row", 3, (15, 15))]))
+    assert review(plain, p).item(3).details == (
+        "mon: row at 15 reps, RIR 2; wanted 1-6 (main lift) or 6-12 (assistance)",
+    )
+
+
 def test_posture_needs_8_15_reps_at_3_rir_or_less_for_item_3() -> None:
     p = profile("posture", days=("mon",))
     good = week(("mon", [s("row", 3, (8, 12), rir=3), s("face-pull", 3, (12, 15))]))
