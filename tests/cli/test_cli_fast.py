@@ -233,7 +233,7 @@ def test_the_everyday_commands_import_neither_typer_click_nor_sqlalchemy(seeded:
         assert done.stderr.strip().splitlines()[-1] == "[]", (args, done.stderr)
 
 
-def test_plan_new_imports_neither_typer_click_nor_sqlalchemy_and_saves_what_plan_show_reads(
+def test_plan_new_imports_no_typer_click_sqlalchemy_or_numpy_and_saves_what_plan_show_reads(
     seeded: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "plan.db"
@@ -243,7 +243,7 @@ def test_plan_new_imports_neither_typer_click_nor_sqlalchemy_and_saves_what_plan
         "sys.argv = ['spotter', *sys.argv[1:]]\n"
         "try:\n    runpy.run_module('spotter.cli', run_name='__main__')\n"
         "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "heavy = {'typer', 'click', 'sqlalchemy', 'alembic', 'pandas'}\n"
+        "heavy = {'typer', 'click', 'sqlalchemy', 'alembic', 'pandas', 'numpy'}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
     )
     args = ["--db", str(db), "plan", "new", "--start", "2026-11-30", "--format", "json"]
