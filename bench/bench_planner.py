@@ -13,6 +13,13 @@ With ``--old-src DIR`` (a ``src`` folder of another version, e.g. from ``git arc
 profile's command is also timed with that version's code, in the same run, so that old and new
 solvers meet the same machine load.
 
+The commands run with compiled bytecode, as an installed package has it (pip compiles at
+install): ``PYTHONDONTWRITEBYTECODE`` is dropped and the ``.pyc`` files go to a cache in a
+temporary folder (``PYTHONPYCACHEPREFIX``), filled by one untimed ``plan new`` per version before
+the timed runs. Without it every run compiles Spotter's modules again (about 0.25 s of CPU here),
+which measures the checkout, not the program. The summary gives p50 and p95 per group of
+profiles (by goal and by days a week) as well as over the whole panel.
+
     python bench/bench_planner.py [--runs 1] [--only SUBSTRING] [--old-src DIR] [--verbose]
 
 The panel is fixed: it was committed before the solver was tuned, and tuning must not change it.
@@ -125,9 +132,24 @@ def _run(args: list[str], env: Mapping[str, str]) -> Outcome:
     return Outcome(wall, cpu, json.loads(proc.stdout), "")
 
 
+#: The bytecode cache of this run (set by :func:`main`; module docstring).
+PYCACHE: list[Path] = []
+
+
 def _spotter(src: Path) -> tuple[list[str], dict[str, str]]:
-    env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(src))
+    if PYCACHE:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE[0])
     return [sys.executable, "-m", "spotter.cli"], env
+
+
+def _warm_up(src: Path) -> None:
+    """One untimed ``plan new`` with ``src``: fills the bytecode cache (module docstring)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "warm.db"
+        _prepare(PANEL[0], db, src)
+        _plan_new(db, src)
 
 
 def _prepare(case: Case, db: Path, src: Path) -> Profile:
@@ -244,6 +266,11 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print each failed item")
     args = parser.parse_args()
     src = ROOT / "src"
+    cache = tempfile.TemporaryDirectory(prefix="spotter-pycache-")
+    PYCACHE[:] = [Path(cache.name)]
+    for version in (src, args.old_src):
+        if version is not None:
+            _warm_up(version)
     cases = [c for c in PANEL if args.only in c.label]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
@@ -257,6 +284,7 @@ def main() -> None:
     )
     walls: list[float] = []
     cpus: list[float] = []
+    groups: dict[str, list[tuple[float, float | None]]] = {}
     olds: list[float] = []
     old_cpus: list[float] = []
     passing = greedy_passing = documented = 0
@@ -273,6 +301,9 @@ def main() -> None:
         cpu = statistics.median(r.cpu for r in runs)
         walls.extend(r.wall for r in runs)
         cpus.extend(r.cpu for r in runs)
+        old_cpu = statistics.median(r.cpu for r in old_runs) if old_runs else None
+        for key in (case.goal, f"{case.days} days"):
+            groups.setdefault(key, []).extend((r.cpu, old_cpu) for r in runs)
         old_txt = ""
         if old_runs:
             olds.extend(r.wall for r in old_runs)
@@ -302,6 +333,14 @@ def main() -> None:
                 print(f"    {item.number} {item.title}: {'; '.join(item.details)}")
                 if item.cannot_hold:
                     print(f"      the request cannot hold it: {item.cannot_hold}")
+    print("cpu by group (p50 / p95, seconds; old beside when timed):")
+    for key, values in sorted(groups.items(), key=lambda kv: (kv[0][0].isdigit(), kv[0])):
+        new_cpu = [v for v, _ in values]
+        line = f"  {key:12} n={len(values):2} {statistics.median(new_cpu):5.2f} / {_pct(new_cpu, 0.95):5.2f}"
+        olds_g = [o for _, o in values if o is not None]
+        if olds_g:
+            line += f"   old {statistics.median(olds_g):5.2f} / {_pct(olds_g, 0.95):5.2f}"
+        print(line)
     summary = (
         f"plan new wall p50 {statistics.median(walls):.2f} s, p95 {_pct(walls, 0.95):.2f} s; "
         f"cpu p50 {statistics.median(cpus):.2f} s, p95 {_pct(cpus, 0.95):.2f} s"
