@@ -3,8 +3,10 @@
 Stage 1 minimises the weighted distance from the volume targets, starting from the greedy
 baseline's week when that keeps every hard rule; stage 2 keeps that distance and minimises the
 preference cost, starting from stage 1's plan; with the ``coach`` rules, stage 2 first also asks
-for one barbell main lift per pattern and day (:func:`~.coach.add_one_variant`) and drops that
-rule when it finds no plan with it. Each stage has a deterministic-time budget
+for one barbell main lift per pattern and day (:func:`~.coach.add_one_variant`); when no plan as
+close to the targets keeps that rule, the distance is searched again with it (a plan a little
+further from the targets, never two variants of a main lift on one day), and the rule is only
+dropped when no plan keeps it at all. Each stage has a deterministic-time budget
 (``effort``); a stage that proves its optimum stops sooner. :class:`SolveResult` says whether
 each optimum was proven: small requests are solved to proven optimality (the tests compare them
 with a brute-force enumeration), large ones may stop at the budget with the best plan found.
@@ -196,6 +198,14 @@ class CpSatSolver:
                 solver = self._solver()
                 solver.parameters.stop_after_first_solution = True
                 status = solver.Solve(model)
+                if status == cp_model.FEASIBLE:  # then a stage-1 budget from that first plan
+                    _hint(model, list(solver.ResponseProto().solution))
+                    again = self._solver(effort=self.stage1 * self.effort)
+                    found = again.Solve(model)
+                    if found in (cp_model.OPTIMAL, cp_model.FEASIBLE) and round(
+                        again.ObjectiveValue()
+                    ) <= round(solver.ObjectiveValue()):
+                        solver, status = again, found
             if status != cp_model.INFEASIBLE:
                 break
         if status == cp_model.INFEASIBLE:
@@ -220,7 +230,7 @@ class CpSatSolver:
             values, best = self._improve(
                 built, values, best, self.lns * self.effort, self.lns_rounds
             )
-        model.Add(built.distance <= best)
+        bound = model.Add(built.distance <= best)
         model.Minimize(built.preference)
         _hint(model, values)
         second = self._solver(effort=self.stage2 * self.effort)
@@ -229,8 +239,14 @@ class CpSatSolver:
             _fix(model, built.one_variant, 1)
             status2 = second.Solve(model)
             if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                _fix(model, built.one_variant, 0)
+                repaired = self._one_variant_first(built, bound, values)
                 second = self._solver(effort=self.stage2 * self.effort)
+                if repaired is None:
+                    _fix(model, built.one_variant, 0)
+                else:
+                    values, best, distance_optimal = repaired
+                    _hint(model, values)
+                    status2 = second.Solve(model)
         if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             status2 = second.Solve(model)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -250,6 +266,38 @@ class CpSatSolver:
             time.perf_counter() - start,
             relaxed,
         )
+
+    def _one_variant_first(
+        self, built: WeekModel, bound: Any, values: list[int]
+    ) -> tuple[list[int], int, bool] | None:
+        """The distance search again with the one-variant rule on (:func:`~.coach.add_one_variant`),
+        from the plan found without it, when no plan as close to the targets keeps it: a back
+        squat and a front squat on one day is a plan a coach rejects at first glance, a set
+        short of a target is one they may accept. Returns (values, distance, proven) with the
+        model's distance bound set to it, or None (bound and objective as they were) when no
+        plan keeps the rule."""
+        from ortools.sat.python import cp_model
+
+        model = built.model
+        domain = bound.Proto().linear.domain
+        kept = domain[-1]
+        domain[-1] = 10**9
+        model.Minimize(built.distance)
+        _hint(model, values)
+        solver = self._solver(effort=self.stage1 * self.effort)
+        status = solver.Solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            domain[-1] = kept
+            model.Minimize(built.preference)
+            return None
+        found = list(solver.ResponseProto().solution)
+        best = round(solver.ObjectiveValue())
+        proven = status == cp_model.OPTIMAL or best == 0
+        if not proven:
+            found, best = self._improve(built, found, best, self.lns * self.effort, self.lns_rounds)
+        domain[-1] = best
+        model.Minimize(built.preference)
+        return found, best, proven
 
     def _improve(
         self,
