@@ -61,11 +61,6 @@ PANEL = [
 #: Plans that still fail an item the request could hold, and why (kept visible as strict
 #: expected failures, so that a fix shows up as a test to update).
 KNOWN: dict[tuple[str, str, int, int, str], str] = {
-    ("hypertrophy", "advanced", 5, 75, "full-gym"): (
-        "side delts 13 of 16 with front delts held at their MRV of 12: every lateral raise and "
-        "chest press of the catalog counts half a set of front delts, and the staples' 70 % "
-        "share leaves little room for the Y-raises that spare them"
-    ),
     ("posture", "novice", 2, 90, "home-dumbbells"): (
         "eight exercises a session (item 5) of at most five sets leave 15 minutes unused and "
         "five rows short"
@@ -113,7 +108,7 @@ def test_every_panel_plan_passes_the_coach_rubric_or_names_what_the_request_lack
     goal: str, experience: str, days: int, minutes: int, preset: str
 ) -> None:
     """Item 6 may fail only when the review shows the request's minutes cannot hold the volume
-    targets, and says what to change."""
+    targets, and says what to change, or that no week meets them together."""
     facts = _facts()
     profile = _profile(goal, experience, days, minutes, preset)
     week = _plan(goal, experience, days, minutes, preset)
@@ -127,7 +122,12 @@ def test_every_panel_plan_passes_the_coach_rubric_or_names_what_the_request_lack
     assert [f"{i.number} {i.title}: {i.reason}" for i in failed] == []
     short = review.item(6)
     if short.cannot_hold:
-        assert "To reach them: sessions of " in short.cannot_hold
+        # either the minutes are too few (and it says how many would do) or no week of any
+        # length meets the targets together (and it names the capped muscles)
+        assert (
+            "To reach them: sessions of " in short.cannot_hold
+            or "no week of any length" in short.cannot_hold
+        )
         assert all(d.split(":")[0] in short.cannot_hold for d in short.details)
 
 

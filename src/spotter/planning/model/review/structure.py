@@ -18,8 +18,10 @@
    reverse Nordic or a calf raise is no upper-body work); Push, by the same reading, no row,
    pull-down or hinge; Full body at least one lower-body, one press and one pull exercise.
 5. **Sessions fill their time** -- planned minutes (:mod:`..session_time`) within 85-105 % of
-   the session length, unless every muscle already sits in its target range (then the reason
-   says so); a 45-90 minute session holds 4-8 exercises.
+   the session length, unless every muscle already sits in its target range, or no muscle is
+   above its range and those below it cannot reach it in any week (:mod:`~.conflict`: more
+   minutes would not help); the reason then says so. A 45-90 minute session holds 4-8
+   exercises.
 
 When an item fails because the request cannot hold it, ``cannot_hold`` says why: the week's
 room for exercises (:func:`~.room.exercise_room`) is smaller than the item needs, or one
@@ -34,6 +36,7 @@ from typing import Final
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.program import Slot
 from spotter.planning.model.progression import PROGRAM_RULES, RULES
+from spotter.planning.model.review.conflict import least_shortfall
 from spotter.planning.model.review.context import (
     EPS,
     SIX_PATTERNS,
@@ -317,7 +320,7 @@ def day_names(inp: ReviewInput) -> ItemResult:
     return failed(n, key, title, details)
 
 
-def time_fill(inp: ReviewInput) -> ItemResult:
+def time_fill(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
     """Item 5 (module docstring)."""
     n, key, title = 5, "time-fill", "Sessions fill their time"
     length = inp.profile.minutes_per_session
@@ -343,7 +346,15 @@ def time_fill(inp: ReviewInput) -> ItemResult:
     )
     sets = week_row_sets(inp.week, inp.facts)
     all_in = all(t.low - EPS <= sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
-    details = ([] if all_in else short) + other
+    # below a target that no week of any length can meet (item 6 names the clash): more
+    # minutes would not reach it either
+    clash = (
+        not all_in
+        and bool(short)
+        and all(sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
+        and least_shortfall(available, targets, frozenset(inp.emphasis)) is not None
+    )
+    details = ([] if all_in or clash else short) + other
     if details:
         cannot = None
         if any("exercises; a" in d for d in other):
@@ -352,11 +363,10 @@ def time_fill(inp: ReviewInput) -> ItemResult:
                 cannot = f"a {length}-minute session holds at most {room} exercises"
         return failed(n, key, title, details, cannot_hold=cannot)
     if short:
-        return passed(
-            n,
-            key,
-            title,
-            f"{len(short)} session(s) end early ({short[0]}), because every muscle already "
-            "sits inside its target range",
+        why = (
+            "the muscles below their targets cannot reach them in any week (item 6 says why)"
+            if clash
+            else "every muscle already sits inside its target range"
         )
+        return passed(n, key, title, f"{len(short)} session(s) end early ({short[0]}), because {why}")
     return passed(n, key, title, f"every session plans 85-105 % of its {length} min")

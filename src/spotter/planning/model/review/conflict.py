@@ -1,0 +1,136 @@
+"""Rubric item 6 on targets that cannot hold together, however long the sessions: a linear
+program over the lifter's exercises that proves a shortfall no week avoids.
+
+Every exercise of the pool counts for its rows with its fractional shares (primary 1, secondary
+0.5, :func:`~spotter.planning.model.volume.row_shares`). A week that passes the rubric has, for
+some non-negative sets ``x_e`` per exercise:
+
+* every row at or under its target's upper end (item 6; for rows fed by compounds that is their
+  MRV: a lateral raise counts half a set of front delts, so side delts and chest share the front
+  delts' MRV);
+* at least 70 % of its sets, trunk work and carries aside, on staples (item 13);
+* at most 10 sets of one exercise unless it may be a main lift or trains an emphasised row
+  (item 8).
+
+The linear program minimises the sets missing below the targets' lower ends under these rules
+only: time, days, recovery and the rest are left out, and sets may be fractions, so its minimum
+is a lower bound for every week, whatever its minutes. When it is above zero, no plan passes
+item 6, and the review names the short rows and the upper bounds that hold them back.
+
+>>> # side delts 16 from lateral raises alone (0.5 front delts each) with front delts capped
+>>> # at 12 and 6 of them already spent on 12 sets of chest presses: 12 side delts at most
+>>> (12 - 6) / 0.5
+12.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.review.balance import is_staple, staple_patterns
+from spotter.planning.model.review.context import EPS, fmt, is_compound, is_trunk_or_carry
+from spotter.planning.model.roles import STRENGTH_PATTERNS
+from spotter.planning.model.targets import TargetRange
+from spotter.planning.model.volume import primary_rows, row_shares
+
+#: Item 13's staple share, as a fraction (7 staple sets in 10).
+STAPLE_SHARE: Final[tuple[int, int]] = (7, 10)
+#: Item 8's weekly cap of one exercise that is neither a main lift nor emphasised.
+EXERCISE_WEEK_SETS: Final[float] = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The least fractional sets any week misses (``missing``), the rows one best week of the
+    linear program misses them on (often one of several equally short weeks), and the rows
+    whose upper end holds it back."""
+
+    missing: float
+    short: dict[str, float]
+    capped: tuple[str, ...]
+
+
+def _capped_free(
+    f: ExerciseFacts, emphasis: frozenset[str]
+) -> bool:  # may exceed 10 sets a week (item 8)
+    return (
+        f.role == "main"
+        or (is_compound(f) and f.pattern in STRENGTH_PATTERNS)
+        or bool(primary_rows(f) & emphasis)
+    )
+
+
+def least_shortfall(
+    available: Mapping[str, ExerciseFacts],
+    targets: Mapping[str, TargetRange],
+    emphasis: frozenset[str] = frozenset(),
+) -> Conflict | None:
+    """The linear program of the module docstring: None when a week could meet every target's
+    lower end (or the program has no answer), else the :class:`Conflict`."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    slugs = sorted(available)
+    rows = sorted(targets)
+    lows = [r for r in rows if targets[r].low > EPS]
+    n, k = len(slugs), len(lows)
+    if n == 0 or k == 0:
+        return None
+    share = np.array([[row_shares(available[s]).get(r, 0.0) for s in slugs] for r in rows])
+    staples = staple_patterns(available)
+    # variables: sets of each exercise, then the sets missing on each row with a lower end
+    cost = np.concatenate([np.zeros(n), np.ones(k)])
+    a_ub, b_ub = [], []
+    for i, r in enumerate(rows):  # at or under the upper end
+        a_ub.append(np.concatenate([share[i], np.zeros(k)]))
+        b_ub.append(targets[r].high)
+    for j, r in enumerate(lows):  # at or over the lower end, less what is missing
+        miss = np.zeros(k)
+        miss[j] = -1.0
+        a_ub.append(np.concatenate([-share[rows.index(r)], miss]))
+        b_ub.append(-targets[r].low)
+    num, den = STAPLE_SHARE
+    staple_row = [
+        0.0 if is_trunk_or_carry(available[s]) else num - den * is_staple(available[s], staples)
+        for s in slugs
+    ]
+    a_ub.append(np.concatenate([np.array(staple_row, dtype=float), np.zeros(k)]))
+    b_ub.append(0.0)
+    bounds = [
+        (0.0, None if _capped_free(available[s], emphasis) else EXERCISE_WEEK_SETS)
+        for s in slugs
+    ] + [(0.0, None)] * k
+    res = linprog(cost, A_ub=np.array(a_ub), b_ub=np.array(b_ub), bounds=bounds, method="highs")
+    if res.status != 0 or res.fun <= EPS:
+        return None
+    short = {r: float(res.x[n + j]) for j, r in enumerate(lows) if res.x[n + j] > EPS}
+    marginals = res.ineqlin.marginals[: len(rows)]
+    capped = tuple(r for i, r in enumerate(rows) if marginals[i] < -EPS)
+    return Conflict(float(res.fun), short, capped)
+
+
+def targets_conflict(
+    available: Mapping[str, ExerciseFacts],
+    targets: Mapping[str, TargetRange],
+    short: Mapping[str, float],
+    emphasis: frozenset[str] = frozenset(),
+) -> str | None:
+    """Why no week meets the targets (module docstring), naming the week's short rows
+    (``short``: row -> sets planned), or None when some week could."""
+    found = least_shortfall(available, targets, emphasis)
+    if found is None:
+        return None
+    rows = ", ".join(f"{r} ({fmt(x)} of {fmt(targets[r].low)} sets)" for r, x in short.items())
+    caps = ", ".join(f"{r} at most {fmt(targets[r].high)}" for r in found.capped)
+    held = f" with {caps}" if caps else ""
+    return (
+        f"no week of any length reaches every target's lower end with these exercises: "
+        f"{held.strip() or 'under every upper end'} and 70 % of the sets on staples, at least "
+        f"{fmt(math.ceil(found.missing * 2 - EPS) / 2)} set(s) stay missing below the lower "
+        f"ends, whichever muscles miss them (the sets that would close the gap count for those "
+        f"capped muscles too); this week: {rows}"
+    )
