@@ -11,7 +11,12 @@ import pytest
 from spotter.knowledge.vocab import EQUIPMENT_PRESETS
 from spotter.planning.model import check_week, facts_of
 from spotter.planning.model.progression import rule_for
-from spotter.planning.model.template_use import assign_days, template_mesocycle, template_week
+from spotter.planning.model.template_use import (
+    assign_days,
+    rotates,
+    template_mesocycle,
+    template_week,
+)
 from spotter.planning.model.templates import TemplateError, deviation
 from spotter.planning.template_files import load_templates, parse_template_text
 from spotter.profile import Profile
@@ -88,9 +93,9 @@ def test_template_as_is_passes_every_check_it_does_not_declare_a_deviation_for(
     t = templates[name]
     lifter = _lifter(t)
     weeks = [template_week(t, lifter, facts, alternatives=_alts(catalog))[0]]
-    if t.rotate:
-        # GZCLP's slots all keep their sets, so the accumulation weeks of a 5-week block are
-        # its four rotation windows at full volume
+    if rotates(t, lifter):
+        # a rotation's slots all keep their sets, so the accumulation weeks of a 5-week block
+        # are its four rotation windows at full volume
         meso, _ = template_mesocycle(t, lifter, facts, weeks=5)
         weeks = list(meso.weeks[:-1])
         assert len({tuple(x.exercise for s in w.sessions for x in s.slots) for w in weeks}) == 4
@@ -146,19 +151,23 @@ def test_gzclp_follows_the_pinned_tiers_schemes_and_increments(templates, facts)
     assert rule_for(facts[t3.exercise], t3, "novice") == GzclpT3(increment_kg=2.5)
 
 
-def test_a_rotating_template_moves_on_by_its_days_each_week(facts) -> None:  # type: ignore[no-untyped-def]
-    from spotter.planning.model.templates import parse_template
-
-    slot = {"exercise": "push-up", "sets": 3, "reps": "8-12", "rir": 2, "rule": "double"}
-    t = parse_template(
-        {"name": "r", "title": "R", "description": "d", "days": 3, "goal": "general",
-         "experience": "novice", "minutes": 30, "weeks": 4, "rotate": True,
-         "sessions": [{"name": n, "slots": [slot]} for n in ("A1", "A2", "B1", "B2")]},
-        "r.yaml",
-    )  # fmt: skip
-    _, names = template_mesocycle(t, _lifter(t), facts, weeks=3)
+def test_gzclp_on_three_days_does_its_four_sessions_in_turn(templates, facts) -> None:  # type: ignore[no-untyped-def]
+    t = templates["gzclp"]
+    three = _lifter(t, days=("mon", "wed", "fri"))
+    assert rotates(t, three) and not rotates(t, _lifter(t))
+    meso, names = template_mesocycle(t, three, facts, weeks=3)
     # three days a week over four sessions: week 1 A1 A2 B1, week 2 B2 A1 A2, week 3 B1 B2 A1
     assert [list(n) for n in names] == [["A1", "A2", "B1"], ["B2", "A1", "A2"], ["B1", "B2", "A1"]]
+    assert [s.day for s in meso.weeks[1].sessions] == ["mon", "wed", "fri"]
+    assert meso.weeks[1].sessions[0].slots[0].exercise == "conventional-deadlift"  # B2's T1
+    with pytest.raises(TemplateError, match=r"needs 3 training days.*has 2"):
+        template_week(t, _lifter(t, days=("mon", "thu")), facts)
+
+
+def test_fewer_days_than_sessions_without_rotation_is_refused_with_the_field() -> None:
+    bad = GOOD.replace("days: 1\n", "days: 2\nmin_days: 1\n")
+    with pytest.raises(TemplateError, match=r"field 'min_days': fewer days than the sessions"):
+        parse_template_text(bad, "t.yaml")
 
 
 def test_531_main_lifts_carry_the_wave_and_bbb_is_five_by_ten(templates, facts) -> None:  # type: ignore[no-untyped-def]

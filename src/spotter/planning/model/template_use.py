@@ -3,7 +3,9 @@
 
 * **days**: the N sessions go on N of the profile's training days, chosen to spread them out
   (the largest smallest gap between consecutive sessions, the week wrapping around; ties to
-  the earliest days). Fewer training days than N is an error that says what to do.
+  the earliest days). Fewer training days than N is an error that says what to do, unless the
+  template rotates and runs on that few (its ``min_days``): then its sessions are done in turn
+  on the days the lifter has (:func:`rotates`).
 * **roles**: a role slot gets the exercise :func:`~spotter.planning.model.role_slots.pick`
   chooses from the lifter's pool, with the reps, rest and RIR of its role for the lifter's goal
   (:func:`~spotter.planning.model.roles.role_slot`) unless the template gives them, and the
@@ -49,6 +51,7 @@ __all__ = [
     "check_days",
     "keep_fixed_schemes",
     "resolve_sessions",
+    "rotates",
     "template_mesocycle",
     "template_week",
 ]
@@ -173,17 +176,23 @@ def resolve_sessions(
 
 def check_days(template: Template, profile: Profile) -> tuple[str, ...]:
     """The days the template's sessions go on, or a :class:`TemplateError` saying what to do."""
-    if profile.sessions_per_week < template.days:
+    fewest = template.fewest_days
+    if profile.sessions_per_week < fewest:
         raise TemplateError(
             "",
             None,
             None,
-            f"template {template.name!r} needs {template.days} training days a week; your "
+            f"template {template.name!r} needs {fewest} training days a week; your "
             f"profile has {profile.sessions_per_week} ({', '.join(profile.training_days)}). "
             f"Add days with `spotter init --days ...`, or pick a template with at most "
             f"{profile.sessions_per_week} days (`spotter plan templates`).",
         )
-    return assign_days(template.days, profile.training_days)
+    return assign_days(min(template.days, profile.sessions_per_week), profile.training_days)
+
+
+def rotates(template: Template, profile: Profile) -> bool:
+    """Whether the lifter's weeks differ: a rotating template on fewer days than sessions."""
+    return template.rotate and len(check_days(template, profile)) < len(template.sessions)
 
 
 def _week(
@@ -245,7 +254,7 @@ def template_mesocycle(
     resolved = resolve_sessions(template, profile, facts, alternatives=alternatives, avoid=avoid)
     out, names = [], []
     for w in range(n):
-        first = (w * template.days) if template.rotate else 0
+        first = (w * len(days)) if template.rotate else 0
         base, week_names = _week(days, resolved, first)
         meso = keep_fixed_schemes(
             build_mesocycle(base, weeks=n), base, every_slot=not template.ramp

@@ -10,8 +10,10 @@ order of preference) or ``role`` (``main``, ``secondary``, ``accessory`` or ``tr
 to the role), ``sets``, ``reps`` (``"8-12"`` or ``5``), ``rir``, ``rule`` (a key of
 :data:`~spotter.planning.model.progression.RULES`) and optionally ``rest`` in seconds (default:
 :func:`~spotter.planning.model.session_time.rest_seconds` for the reps and the lifter's goal).
-With ``rotate: true`` the sessions are done in turn across the weeks (GZCLP's four sessions on
-three days); otherwise there is one session per training day. With ``ramp: false`` every slot
+With ``rotate: true`` the sessions are done in turn across the weeks (four sessions on three
+days); otherwise there is one session per training day. ``min_days`` (default ``days``; below
+it only with ``rotate``) is the fewest training days the template runs on: a lifter with fewer
+than ``days`` but at least ``min_days`` does the sessions in turn on the days they have. With ``ramp: false`` every slot
 keeps its sets in all accumulation weeks (a program such as 5/3/1 periodises by its own wave,
 not by adding sets); by default the sets ramp up to the template's. ``deviations`` maps the checks of
 :func:`~spotter.planning.model.checks.check_week` the template knowingly does not pass on its
@@ -107,6 +109,12 @@ class Template:
     rotate: bool = False
     deviations: Mapping[str, str] = field(default_factory=dict)
     ramp: bool = True
+    min_days: int = 0
+
+    @property
+    def fewest_days(self) -> int:
+        """The fewest training days a week the template runs on (``min_days``, or ``days``)."""
+        return self.min_days or self.days
 
     @property
     def exercises(self) -> frozenset[str]:
@@ -174,6 +182,7 @@ _TOP: Final = frozenset(
         "rotate",
         "deviations",
         "ramp",
+        "min_days",
     }
 )
 _SLOT_KEYS: Final = frozenset(
@@ -316,6 +325,14 @@ def parse_template(
         raise r.fail(("weeks",), f"expected 3-52 weeks, got {weeks}")
     rotate = r.get(data, (), "rotate", bool, False)
     ramp = r.get(data, (), "ramp", bool, True)
+    min_days = r.get(data, (), "min_days", int, days)
+    if not 1 <= min_days <= days:
+        raise r.fail(("min_days",), f"expected 1-{days} training days (at most days), got {min_days}")
+    if min_days < days and not rotate:
+        raise r.fail(
+            ("min_days",),
+            "fewer days than the sessions need rotate: true (the sessions are done in turn)",
+        )
     raw_sessions = r.get(data, (), "sessions", list)
     sessions = []
     for i, sd in enumerate(raw_sessions):
@@ -356,6 +373,7 @@ def parse_template(
         rotate,
         dict(raw_dev),
         ramp,
+        min_days,
     )
 
 
