@@ -79,6 +79,22 @@ def test_accessories_are_loadable_when_they_can_be_and_trunk_work_is_anti_extens
     assert pick("accessory", None, "biceps", POOL, experience="novice") is None
 
 
+def test_with_no_compound_for_the_pattern_a_slot_takes_its_nearest_stand_in() -> None:
+    home = [
+        _ex("pullover", "shoulder-extension", "accessory", 1, primary=("lats",), load="dumbbell"),
+        _ex("pull-through", "hinge", "accessory", 1, primary=("glutes",), load="cable-stack"),
+        _ex("lateral-raise", "shoulder-abduction", "accessory", 1, primary=("side-delts",)),
+    ]
+    # no bar, cable or band to pull down from: the pullover counts as the vertical pull
+    pull = pick("secondary", "vertical-pull", None, home, experience="novice")
+    assert pull is not None and pull.slug == "pullover"
+    # machines only: the cable pull-through is the hinge a coach would program
+    hinge = pick("main", "hinge", None, home, experience="novice")
+    assert hinge is not None and hinge.slug == "pull-through"
+    # nothing pushes overhead: no stand-in, the slot stays empty (an error naming it)
+    assert pick("main", "vertical-push", None, home, experience="novice") is None
+
+
 def _one_slot_template(slot: dict[str, object]) -> dict[str, object]:
     return {
         "name": "t", "title": "T", "description": "d", "days": 1, "goal": "general",
