@@ -10,7 +10,10 @@ some non-negative sets ``x_e`` per exercise:
   delts' MRV);
 * at least 70 % of its sets, trunk work and carries aside, on staples (item 13);
 * at most 10 sets of one exercise unless it may be a main lift or trains an emphasised row
-  (item 8).
+  (item 8);
+* pulling sets at least pressing sets in each plane, a plane's stand-in counted as the review
+  counts it, and for the posture goal 1.5 pulling sets per pressing set (item 10);
+* knee-dominant to hip-dominant sets between 2/3 and 3/2 (item 11).
 
 The linear program minimises the sets missing below the targets' lower ends under these rules
 only: time, days, recovery and the rest are left out, and sets may be fractions, so its minimum
@@ -28,12 +31,21 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from spotter.knowledge.model import ExerciseFacts
-from spotter.planning.model.review.balance import is_staple, staple_patterns
+from spotter.planning.model.explain import PLANES, plane_pulls
+from spotter.planning.model.review.balance import (
+    HIP,
+    KNEE,
+    KNEE_HIP,
+    POSTURE_PULL_RATIO,
+    is_staple,
+    staple_patterns,
+)
 from spotter.planning.model.review.context import EPS, fmt, is_compound, is_trunk_or_carry
-from spotter.planning.model.roles import STRENGTH_PATTERNS
+from spotter.planning.model.roles import STRENGTH_PATTERNS, plan_role, role_slot
+from spotter.planning.model.session_time import work_seconds
 from spotter.planning.model.targets import TargetRange
 from spotter.planning.model.volume import primary_rows, row_shares
 
@@ -64,13 +76,34 @@ def _capped_free(
     )
 
 
+def set_seconds(f: ExerciseFacts, goal: str) -> float:
+    """Seconds of one set of ``f`` (work and rest) as the planner writes it for ``goal`` and the
+    exercise's role, counted as an assistance lift (a main lift rests longer): a generous
+    figure, so that a week said not to fit is certain not to.
+
+    >>> from spotter.knowledge.model import Tempo
+    >>> raise_ = ExerciseFacts("raise", "isolation", "push", "shoulder-abduction",
+    ...     ("side-delts",), (), (), "dumbbell", "beginner", False, "standing",
+    ...     Tempo(2, 0, 1, 1), (10, 15), "raise", role="accessory")
+    >>> set_seconds(raise_, "hypertrophy")  # 10 reps of 4 s, 60 s rest
+    100.0
+    """
+    goal = goal or "general"
+    slot = role_slot(f, goal, plan_role(f, frozenset()), 1)
+    return work_seconds(slot, f) + slot.rest_seconds
+
+
 def least_shortfall(
     available: Mapping[str, ExerciseFacts],
     targets: Mapping[str, TargetRange],
     emphasis: frozenset[str] = frozenset(),
+    goal: str = "",
+    seconds: float | None = None,
 ) -> Conflict | None:
     """The linear program of the module docstring: None when a week could meet every target's
-    lower end (or the program has no answer), else the :class:`Conflict`."""
+    lower end (or the program has no answer), else the :class:`Conflict`. With ``seconds``,
+    the week's sets (at :func:`set_seconds` each, changeovers left out) fit in that many
+    seconds too."""
     import numpy as np
     from scipy.optimize import linprog
 
@@ -93,6 +126,30 @@ def least_shortfall(
         miss[j] = -1.0
         a_ub.append(np.concatenate([-share[rows.index(r)], miss]))
         b_ub.append(-targets[r].low)
+    pattern = [available[x].pattern for x in slugs]
+
+    def plain(patterns: frozenset[str] | set[str], weight: float = 1.0) -> Any:
+        return np.array([weight if p in patterns else 0.0 for p in pattern])
+
+    balance = []  # each a row of "<= 0" over the exercises' plain sets (items 10 and 11)
+    counted = plane_pulls(pattern)
+    for plane, (_, push) in PLANES.items():
+        balance.append(plain({push}) - plain(counted[plane]))
+    if goal == "posture":
+        pulls = counted["horizontal"] | counted["vertical"]
+        pushes = {push for _, push in PLANES.values()}
+        balance.append(plain(pushes, POSTURE_PULL_RATIO) - plain(pulls))
+    lo, hi = KNEE_HIP
+    balance.append(plain(KNEE) - hi * plain(HIP))
+    balance.append(lo * plain(HIP) - plain(KNEE))
+    for row in balance:
+        a_ub.append(np.concatenate([row, np.zeros(k)]))
+        b_ub.append(0.0)
+    if seconds is not None:
+        a_ub.append(
+            np.concatenate([[set_seconds(available[x], goal) for x in slugs], np.zeros(k)])
+        )
+        b_ub.append(seconds)
     num, den = STAPLE_SHARE
     staple_row = [
         0.0 if is_trunk_or_carry(available[s]) else num - den * is_staple(available[s], staples)
@@ -118,10 +175,11 @@ def targets_conflict(
     targets: Mapping[str, TargetRange],
     short: Mapping[str, float],
     emphasis: frozenset[str] = frozenset(),
+    goal: str = "",
 ) -> str | None:
     """Why no week meets the targets (module docstring), naming the week's short rows
     (``short``: row -> sets planned), or None when some week could."""
-    found = least_shortfall(available, targets, emphasis)
+    found = least_shortfall(available, targets, emphasis, goal)
     if found is None:
         return None
     rows = ", ".join(f"{r} ({fmt(x)} of {fmt(targets[r].low)} sets)" for r, x in short.items())
@@ -129,7 +187,8 @@ def targets_conflict(
     held = f" with {caps}" if caps else ""
     return (
         f"no week of any length reaches every target's lower end with these exercises: "
-        f"{held.strip() or 'under every upper end'} and 70 % of the sets on staples, at least "
+        f"{held.strip() or 'under every upper end'}, pulls and presses, knee and hip work in "
+        f"balance and 70 % of the sets on staples, at least "
         f"{fmt(math.ceil(found.missing * 2 - EPS) / 2)} set(s) stay missing below the lower "
         f"ends, whichever muscles miss them (the sets that would close the gap count for those "
         f"capped muscles too); this week: {rows}"
