@@ -43,8 +43,13 @@ from spotter.planning.model.review.balance import (
     is_staple,
     staple_patterns,
 )
-from spotter.planning.model.review.context import EPS, fmt, is_compound, is_trunk_or_carry
-from spotter.planning.model.roles import STRENGTH_PATTERNS, plan_role, role_slot
+from spotter.planning.model.review.context import (
+    EPS,
+    STRENGTH_PATTERNS,
+    fmt,
+    is_compound,
+    is_trunk_or_carry,
+)
 from spotter.planning.model.session_time import work_seconds
 from spotter.planning.model.targets import TargetRange
 from spotter.planning.model.volume import primary_rows, row_shares
@@ -85,9 +90,11 @@ def set_seconds(f: ExerciseFacts, goal: str) -> float:
     >>> raise_ = ExerciseFacts("raise", "isolation", "push", "shoulder-abduction",
     ...     ("side-delts",), (), (), "dumbbell", "beginner", False, "standing",
     ...     Tempo(2, 0, 1, 1), (10, 15), "raise", role="accessory")
-    >>> set_seconds(raise_, "hypertrophy")  # 10 reps of 4 s, 60 s rest
-    100.0
+    >>> set_seconds(raise_, "hypertrophy")  # 10-15 reps: 12.5 of 4 s, then 60 s rest
+    110.0
     """
+    from spotter.planning.model.roles import plan_role, role_slot  # roles imports the review
+
     goal = goal or "general"
     slot = role_slot(f, goal, plan_role(f, frozenset()), 1)
     return work_seconds(slot, f) + slot.rest_seconds
