@@ -61,6 +61,16 @@ PANEL = [
 #: Plans that still fail an item the request could hold, and why (kept visible as strict
 #: expected failures, so that a fix shows up as a test to update).
 KNOWN: dict[tuple[str, str, int, int, str], str] = {
+    ("posture", "novice", 3, 45, "cables-and-machines"): (
+        "chest, quads, side delts and calves 7.5 sets short in full sessions, but the best "
+        "week the review can bound needs 121 of the 121.5 minutes left after changeovers: not "
+        "provably beyond the request, so item 6 is the planner's to fix"
+    ),
+    ("strength", "advanced", 4, 45, "home-dumbbells"): (
+        "chest, side delts and rear delts 3 sets short in full sessions, but the review's "
+        "bound fits every target in 147 of 162 minutes (it times the main lifts as assistance "
+        "work): not provably beyond the request"
+    ),
     ("posture", "novice", 2, 90, "home-dumbbells"): (
         "eight exercises a session (item 5) of at most five sets leave 15 minutes unused and "
         "five rows short"

@@ -50,7 +50,7 @@ from spotter.planning.model.review.context import (
     is_compound,
     is_trunk_or_carry,
 )
-from spotter.planning.model.session_time import work_seconds
+from spotter.planning.model.session_time import CHANGEOVER_SECONDS, work_seconds
 from spotter.planning.model.targets import TargetRange
 from spotter.planning.model.volume import primary_rows, row_shares
 
@@ -58,6 +58,14 @@ from spotter.planning.model.volume import primary_rows, row_shares
 STAPLE_SHARE: Final[tuple[int, int]] = (7, 10)
 #: Item 8's weekly cap of one exercise that is neither a main lift nor emphasised.
 EXERCISE_WEEK_SETS: Final[float] = 10.0
+#: Item 5: sessions of 45-90 minutes hold 4-8 exercises.
+COUNT_MINUTES: Final[tuple[int, int]] = (45, 90)
+COUNT_RANGE: Final[tuple[int, int]] = (4, 8)
+#: Suggested session lengths: steps of 5 minutes, up to 4 hours.
+MINUTE_STEP: Final[int] = 5
+MOST_MINUTES: Final[int] = 240
+#: Most training days a week a plan suggests (one rest day, item 9).
+MOST_DAYS: Final[int] = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,4 +207,73 @@ def targets_conflict(
         f"{fmt(math.ceil(found.missing * 2 - EPS) / 2)} set(s) stay missing below the lower "
         f"ends, whichever muscles miss them (the sets that would close the gap count for those "
         f"capped muscles too); this week: {rows}"
+    )
+
+
+def week_seconds(sessions: int, minutes: int) -> float:
+    """Seconds a week of ``sessions`` x ``minutes`` has for sets: each 45-90 minute session
+    holds at least 4 exercises (item 5), so at least 3 changeovers of
+    :data:`~spotter.planning.model.session_time.CHANGEOVER_SECONDS` come off.
+
+    >>> week_seconds(3, 45), week_seconds(2, 30)
+    (7290, 3600)
+    """
+    low, high = COUNT_MINUTES
+    changes = COUNT_RANGE[0] - 1 if low <= minutes <= high else 0
+    return sessions * (minutes * 60 - changes * CHANGEOVER_SECONDS)
+
+
+def time_shortfall(
+    available: Mapping[str, ExerciseFacts],
+    targets: Mapping[str, TargetRange],
+    emphasis: frozenset[str],
+    goal: str,
+    sessions: int,
+    minutes: int,
+) -> Conflict | None:
+    """:func:`least_shortfall` within the week's minutes (:func:`week_seconds`): None when
+    some week of that length could meet every target's lower end."""
+    return least_shortfall(available, targets, emphasis, goal, week_seconds(sessions, minutes))
+
+
+def time_conflict(
+    available: Mapping[str, ExerciseFacts],
+    targets: Mapping[str, TargetRange],
+    short: Mapping[str, float],
+    emphasis: frozenset[str],
+    goal: str,
+    sessions: int,
+    minutes: int,
+) -> str | None:
+    """Why the request's minutes cannot hold the targets, by the linear bound with its time
+    limit, and the session length or number of days that would lift it; None when some week
+    of that length could meet them."""
+    found = time_shortfall(available, targets, emphasis, goal, sessions, minutes)
+    if found is None:
+        return None
+    longer = next(
+        (
+            m
+            for m in range(minutes + MINUTE_STEP, MOST_MINUTES + 1, MINUTE_STEP)
+            if time_shortfall(available, targets, emphasis, goal, sessions, m) is None
+        ),
+        None,
+    )
+    more = next(
+        (
+            d
+            for d in range(sessions + 1, MOST_DAYS + 1)
+            if time_shortfall(available, targets, emphasis, goal, d, minutes) is None
+        ),
+        None,
+    )
+    changes = [f"sessions of {longer} min"] if longer is not None else []
+    if more is not None:
+        changes.append(f"{more} training days of {minutes} min")
+    rows = ", ".join(f"{r} ({fmt(x)} of {fmt(targets[r].low)} sets)" for r, x in short.items())
+    return (
+        f"{sessions} session(s) of {minutes} min cannot hold every target's lower end even at "
+        f"the quickest sets the plan's roles allow: at least "
+        f"{fmt(math.ceil(found.missing * 2 - EPS) / 2)} set(s) stay missing; this week: {rows}. "
+        f"To reach them: {' or '.join(changes) or 'more minutes than a session can hold'}"
     )

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
-from spotter.planning.model.review.conflict import targets_conflict
+from spotter.planning.model.review.conflict import targets_conflict, time_conflict
 from spotter.planning.model.review.context import (
     EPS,
     MAJOR_GROUPS,
@@ -106,9 +106,26 @@ def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResu
     most = set_room(inp, available)
     reach = most * most_row_sets_per_set(available)
     short = {r: sets.get(r, 0.0) for r, t in targets.items() if sets.get(r, 0.0) < t.low - EPS}
-    clash = targets_conflict(available, targets, short, frozenset(inp.emphasis))
+    clash = targets_conflict(
+        available, targets, short, frozenset(inp.emphasis), inp.profile.goal
+    )
+    profile = inp.profile
+    timed = None
+    if clash is None:
+        timed = time_conflict(
+            available,
+            targets,
+            short,
+            frozenset(inp.emphasis),
+            profile.goal,
+            profile.sessions_per_week,
+            profile.minutes_per_session,
+        )
     if clash is not None:
         cannot = clash
+    elif timed is None:
+        # some week of these minutes meets every target: the plan falls short, not the request
+        cannot = None
     elif reach < lows - EPS:
         cannot = (
             f"{inp.profile.sessions_per_week} session(s) of {inp.profile.minutes_per_session} "
@@ -116,7 +133,7 @@ def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResu
             f"the targets' lower ends add up to {fmt(lows)}"
         )
     else:
-        cannot = short_of_time(inp, available, targets, sets)
+        cannot = short_of_time(inp, available, targets, sets) or timed
     return failed(n, key, title, details, cannot_hold=cannot)
 
 
