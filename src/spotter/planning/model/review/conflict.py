@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.explain import PLANES, plane_pulls
@@ -50,6 +50,7 @@ from spotter.planning.model.review.context import (
     is_compound,
     is_trunk_or_carry,
 )
+from spotter.planning.model.review.simplex import least_missing
 from spotter.planning.model.session_time import CHANGEOVER_SECONDS, work_seconds
 from spotter.planning.model.targets import TargetRange
 from spotter.planning.model.volume import primary_rows, row_shares
@@ -144,70 +145,80 @@ def _solve(
     goal: str,
     seconds: float | None,
 ) -> Conflict | None:
-    import numpy as np
-    from scipy.optimize import linprog  # type: ignore[import-untyped]
-
-    slugs = sorted(available)
     rows = sorted(targets)
     lows = [r for r in rows if targets[r].low > EPS]
-    n, k = len(slugs), len(lows)
-    if n == 0 or k == 0:
+    if not available or not lows:
         return None
-    share = np.array([[row_shares(available[s]).get(r, 0.0) for s in slugs] for r in rows])
     staples = staple_patterns(available)
-    # variables: sets of each exercise, then the sets missing on each row with a lower end
-    cost = np.concatenate([np.zeros(n), np.ones(k)])
-    a_ub, b_ub = [], []
-    for i, r in enumerate(rows):  # at or under the upper end
-        a_ub.append(np.concatenate([share[i], np.zeros(k)]))
-        b_ub.append(targets[r].high)
-    for j, r in enumerate(lows):  # at or over the lower end, less what is missing
-        miss = np.zeros(k)
-        miss[j] = -1.0
-        a_ub.append(np.concatenate([-share[rows.index(r)], miss]))
-        b_ub.append(-targets[r].low)
+    # exercises alike in every coefficient are one variable (item 8 allows 10 sets of each)
+    alike: dict[tuple[object, ...], list[str]] = {}
+    for x in sorted(available):
+        f = available[x]
+        sig = (
+            tuple(sorted(row_shares(f).items())),
+            f.pattern,
+            is_trunk_or_carry(f),
+            is_staple(f, staples),
+            _capped_free(f, emphasis),
+            set_seconds(f, goal) if seconds is not None else 0.0,
+        )
+        alike.setdefault(sig, []).append(x)
+    slugs = [group[0] for group in alike.values()]
+    copies = [len(group) for group in alike.values()]
+    shares = [row_shares(available[x]) for x in slugs]
     pattern = [available[x].pattern for x in slugs]
 
-    def plain(patterns: frozenset[str] | set[str], weight: float = 1.0) -> Any:
-        return np.array([weight if p in patterns else 0.0 for p in pattern])
+    def plain(patterns: frozenset[str] | set[str], weight: float = 1.0) -> list[float]:
+        return [weight if p in patterns else 0.0 for p in pattern]
 
-    balance = []  # each a row of "<= 0" over the exercises' plain sets (items 10 and 11)
-    counted = plane_pulls(pattern)
-    for plane, (_, push) in PLANES.items():
-        balance.append(plain({push}) - plain(counted[plane]))
+    def minus(a: list[float], b: list[float]) -> list[float]:
+        return [x - y for x, y in zip(a, b, strict=True)]
+
+    covers = [([sh.get(r, 0.0) for sh in shares], targets[r].low) for r in lows]
+    limits: list[tuple[list[float], float]] = [
+        ([sh.get(r, 0.0) for sh in shares], targets[r].high) for r in rows
+    ]  # at or under the upper end; the first len(rows) limits, named in the answer
+    counted = plane_pulls(pattern)  # items 10 and 11: "<= 0" over the plain sets
+    for _, push in PLANES.values():
+        limits.append((minus(plain({push}), plain(counted[push_plane(push)])), 0.0))
     if goal == "posture":
         pulls = counted["horizontal"] | counted["vertical"]
         pushes = {push for _, push in PLANES.values()}
-        balance.append(plain(pushes, POSTURE_PULL_RATIO) - plain(pulls))
+        limits.append((minus(plain(pushes, POSTURE_PULL_RATIO), plain(pulls)), 0.0))
     lo, hi = KNEE_HIP
-    balance.append(plain(KNEE) - hi * plain(HIP))
-    balance.append(lo * plain(HIP) - plain(KNEE))
-    for row in balance:
-        a_ub.append(np.concatenate([row, np.zeros(k)]))
-        b_ub.append(0.0)
+    limits.append((minus(plain(KNEE), plain(HIP, hi)), 0.0))
+    limits.append((minus(plain(HIP, lo), plain(KNEE)), 0.0))
     if seconds is not None:
-        a_ub.append(
-            np.concatenate([[set_seconds(available[x], goal) for x in slugs], np.zeros(k)])
-        )
-        b_ub.append(seconds)
+        limits.append(([set_seconds(available[x], goal) for x in slugs], seconds))
     num, den = STAPLE_SHARE
-    staple_row = [
-        0.0 if is_trunk_or_carry(available[s]) else num - den * is_staple(available[s], staples)
-        for s in slugs
-    ]
-    a_ub.append(np.concatenate([np.array(staple_row, dtype=float), np.zeros(k)]))
-    b_ub.append(0.0)
-    bounds = [
-        (0.0, None if _capped_free(available[s], emphasis) else EXERCISE_WEEK_SETS)
-        for s in slugs
-    ] + [(0.0, None)] * k
-    res = linprog(cost, A_ub=np.array(a_ub), b_ub=np.array(b_ub), bounds=bounds, method="highs")
-    if res.status != 0 or res.fun <= EPS:
+    limits.append(
+        (
+            [
+                0.0
+                if is_trunk_or_carry(available[x])
+                else float(num - den * is_staple(available[x], staples))
+                for x in slugs
+            ],
+            0.0,
+        )
+    )
+    for i, x in enumerate(slugs):  # item 8
+        if not _capped_free(available[x], emphasis):
+            unit = [0.0] * len(slugs)
+            unit[i] = 1.0
+            limits.append((unit, EXERCISE_WEEK_SETS * copies[i]))
+    found = least_missing(len(slugs), covers, limits)
+    if found is None or found[0] <= EPS:
         return None
-    short = {r: float(res.x[n + j]) for j, r in enumerate(lows) if res.x[n + j] > EPS}
-    marginals = res.ineqlin.marginals[: len(rows)]
-    capped = tuple(r for i, r in enumerate(rows) if marginals[i] < -EPS)
-    return Conflict(float(res.fun), short, capped)
+    total, missing, binding = found
+    short = {r: x for r, x in zip(lows, missing, strict=True) if x > EPS}
+    capped = tuple(rows[i] for i in binding if i < len(rows))
+    return Conflict(total, short, capped)
+
+
+def push_plane(push: str) -> str:
+    """The plane (``horizontal`` or ``vertical``) of a pressing pattern."""
+    return next(plane for plane, (_, p) in PLANES.items() if p == push)
 
 
 def targets_conflict(
