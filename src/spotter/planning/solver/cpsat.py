@@ -23,6 +23,7 @@ When the model is infeasible, :mod:`.explain` names the clashing constraint fami
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -228,13 +229,14 @@ class CpSatSolver:
         distance_optimal = status == cp_model.OPTIMAL or best == 0
         if not distance_optimal:
             values, best = self._improve(
-                built, values, best, self.lns * self.effort, self.lns_rounds
+                built, values, best, self.lns * self.effort, self.lns_rounds, _floor(solver)
             )
         bound = model.Add(built.distance <= best)
         model.Minimize(built.preference)
         _hint(model, values)
         second = self._solver(effort=self.stage2 * self.effort)
         status2 = cp_model.UNKNOWN
+        again = True  # whether the plain second stage below may still find something new
         if built.one_variant is not None:  # one main-lift variant a day, if the distance allows
             _fix(model, built.one_variant, 1)
             status2 = second.Solve(model)
@@ -247,14 +249,15 @@ class CpSatSolver:
                     values, best, distance_optimal = repaired
                     _hint(model, values)
                     status2 = second.Solve(model)
-        if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    again = False  # the same model, hint and budget would end the same way
+        if again and status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             status2 = second.Solve(model)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             values = list(second.ResponseProto().solution)
             if status2 != cp_model.OPTIMAL and self.polish:
                 pref = round(second.ObjectiveValue())
                 values, _ = self._improve(
-                    built, values, pref, self.lns * self.effort, self.lns_rounds
+                    built, values, pref, self.lns * self.effort, self.lns_rounds, _floor(second)
                 )
         week = built.week(values)
         return SolveResult(
@@ -294,7 +297,9 @@ class CpSatSolver:
         best = round(solver.ObjectiveValue())
         proven = status == cp_model.OPTIMAL or best == 0
         if not proven:
-            found, best = self._improve(built, found, best, self.lns * self.effort, self.lns_rounds)
+            found, best = self._improve(
+                built, found, best, self.lns * self.effort, self.lns_rounds, _floor(solver)
+            )
         domain[-1] = best
         model.Minimize(built.preference)
         return found, best, proven
@@ -306,11 +311,13 @@ class CpSatSolver:
         objective: int,
         budget: float,
         rounds: int,
+        floor: int = 0,
     ) -> tuple[list[int], int]:
         """Large-neighbourhood search over days, deterministic: re-solve the model with every
         cell outside one day (then two days) fixed to the current plan, keep improvements, and
-        stop after ``rounds`` rounds, a round that finds none, or when ``budget``
-        (deterministic time) is spent."""
+        stop after ``rounds`` rounds, a round that finds none, when ``budget`` (deterministic
+        time) is spent, or as soon as the plan reaches ``floor``, a proven lower bound of the
+        objective (no neighbourhood can then improve it: the plan is optimal)."""
         from ortools.sat.python import cp_model
 
         days = built.days
@@ -324,7 +331,7 @@ class CpSatSolver:
                 break
             improved = False
             for free in hoods:
-                if spent >= budget:
+                if spent >= budget or objective <= floor:
                     break
                 sub = cp_model.CpModel()  # type: ignore[no-untyped-call]
                 sub.Proto().CopyFrom(built.model.Proto())
@@ -346,6 +353,13 @@ class CpSatSolver:
                     if found < objective:
                         values, objective, improved = list(s.ResponseProto().solution), found, True
         return values, objective
+
+
+def _floor(solver: Any) -> int:
+    """The proven lower bound of the objective after ``solver``'s last solve, as an integer (the
+    objectives are integer: a bound of 12.3 means 13)."""
+    bound = solver.ResponseProto().best_objective_bound
+    return math.ceil(bound - 1e-6) if math.isfinite(bound) else -(2**62)
 
 
 def _fix(model: Any, var: Any, value: int) -> None:
