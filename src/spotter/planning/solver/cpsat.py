@@ -239,12 +239,16 @@ class CpSatSolver:
         again = True  # whether the plain second stage below may still find something new
         if built.one_variant is not None:  # one main-lift variant a day, if the distance allows
             _fix(model, built.one_variant, 1)
+            # the hint holds the rule's literal as fixed, so a plan that keeps the rule starts
+            # the search as it is (a hint that breaks a fixed literal is dropped by CP-SAT)
+            _hint(model, _with(values, built.one_variant, 1))
             status2 = second.Solve(model)
             if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 repaired = self._one_variant_first(built, bound, values)
                 second = self._solver(effort=self.stage2 * self.effort)
                 if repaired is None:
                     _fix(model, built.one_variant, 0)
+                    _hint(model, _with(values, built.one_variant, 0))
                 else:
                     values, best, distance_optimal = repaired
                     _hint(model, values)
@@ -368,6 +372,13 @@ def _fix(model: Any, var: Any, value: int) -> None:
     domain = model.Proto().variables[var.Index()].domain
     del domain[:]
     domain.extend([value, value])
+
+
+def _with(values: list[int], var: Any, value: int) -> list[int]:
+    """``values`` (a full solution) with ``var`` set to ``value``."""
+    out = list(values)
+    out[var.Index()] = value
+    return out
 
 
 def _hint(model: Any, values: list[int]) -> None:
