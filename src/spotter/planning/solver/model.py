@@ -20,8 +20,9 @@ arithmetic so that :func:`~spotter.planning.model.checks.check_week` agrees:
 * ``small`` -- a small exercise (rehab or minor-row isolation, see
   :func:`~spotter.planning.model.suitability.is_small`) gets at most 4 sets unless one of its
   rows is emphasised (a template's slot keeps its sets).
-* ``session-cap`` (per row and session, and no row above its MRV in the week: fractional
-  sets, as the review counts them; a template's pinned sets may raise the cap to theirs),
+* ``session-cap`` (hard sets per row and session: plain sets as a primary mover, as the
+  review counts them; and no row above its MRV in the week: fractional sets, as the review
+  counts those; a template's pinned sets may raise the cap to theirs),
   ``pull-push`` (plain sets, ratio as a fraction; a plane's pull or, when the
   lifter can do none, its stand-in: :func:`~spotter.planning.model.explain.plane_pulls`), ``knee-hip``, ``variety``
   (each major row by 2+ different exercises in the week); ``repeat``, ``equipment``, ``days`` and
@@ -381,7 +382,7 @@ class WeekModel:
 
     def _rows(self, experience: str) -> None:
         m = self.model
-        cap2 = math.floor(2 * SESSION_CAP[experience] + 1e-9)
+        cap = math.floor(SESSION_CAP[experience] + 1e-9)
         hard2 = math.ceil(2 * HARD_DAY_SETS - 1e-9)
         self.row_day: dict[tuple[str, str], Any] = {}
         rows = sorted({r for sh in self.shares.values() for r in sh})
@@ -404,8 +405,10 @@ class WeekModel:
                 expr = sum(w * self.sets[k] for w, k in terms)
                 self.row_day[(d, r)] = expr
                 top[d] = sum(w * self.top[k] for w, k in terms)
-                if self._on("session-cap") and top[d] > cap2:
-                    self._add(m.Add(expr <= cap2), "session-cap")
+                # the cap counts hard sets, as the review does: plain sets as a primary mover
+                movers = [k for w, k in terms if r in primary_rows(self.facts[k[1]])]
+                if self._on("session-cap") and sum(self.top[k] for k in movers) > cap:
+                    self._add(m.Add(sum(self.sets[k] for k in movers) <= cap), "session-cap")
             if not self._on("recovery"):
                 continue
             hard: dict[str, cp_model.IntVar] = {}

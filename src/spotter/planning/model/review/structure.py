@@ -352,7 +352,8 @@ def time_fill(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemR
         not all_in
         and bool(short)
         and all(sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
-        and least_shortfall(available, targets, frozenset(inp.emphasis)) is not None
+        and least_shortfall(available, targets, frozenset(inp.emphasis), inp.profile.goal)
+        is not None
     )
     details = ([] if all_in or clash else short) + other
     if details:
