@@ -7,7 +7,8 @@ whole ``spotter --db ... plan new --format json`` command is timed in a subproce
 and CPU time (user + system of the child). The saved plan's peak week is read back from that
 output and reviewed against PLAN-RUBRIC.md (:func:`spotter.planning.model.review.review_week`),
 and its weighted distance from the volume targets is computed; the Fitbod-style greedy baseline
-(:func:`~spotter.planning.model.greedy.greedy_week`) is reviewed the same way beside it.
+(:func:`~spotter.planning.model.greedy.greedy_week`) is reviewed the same way beside it, and so
+is the other version's plan with ``--old-src`` (by this version's rubric).
 
 With ``--old-src DIR`` (a ``src`` folder of another version, e.g. from ``git archive``) each
 profile's command is also timed with that version's code, in the same run, so that old and new
@@ -277,9 +278,9 @@ def main() -> None:
         f"{platform.python_version()}; load before: {os.getloadavg()[0]:.2f}; "
         f"{len(cases)} profiles x {args.runs} run(s)"
     )
-    old = " old wall  cpu" if args.old_src else ""
+    old = f" old wall  cpu {'dist':>5} {'rubric':>12}" if args.old_src else ""
     print(
-        f"{'profile':46} {'wall':>6} {'cpu':>5}{old:>15} {'dist':>5} {'rubric':>12} | "
+        f"{'profile':46} {'wall':>6} {'cpu':>5}{old} {'dist':>5} {'rubric':>12} | "
         f"{'greedy dist':>11} {'rubric':>12}"
     )
     walls: list[float] = []
@@ -287,7 +288,7 @@ def main() -> None:
     groups: dict[str, list[tuple[float, float | None]]] = {}
     olds: list[float] = []
     old_cpus: list[float] = []
-    passing = greedy_passing = documented = 0
+    passing = greedy_passing = documented = old_passing = 0
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "bench.db"
@@ -323,6 +324,12 @@ def main() -> None:
         meso, names = _weeks(plan)
         review, dist = _review(meso.base, names, all_facts, profile, meso)
         passing += review.ok
+        old_plan = old_runs[-1].plan if old_runs else None
+        if old_plan is not None:  # the other version's plan, reviewed by this version's rubric
+            o_meso, o_names = _weeks(old_plan)
+            o_review, o_dist = _review(o_meso.base, o_names, all_facts, profile, o_meso)
+            old_passing += o_review.ok
+            old_txt += f" {o_dist:5.1f} {_rubric(o_review):>12}"
         print(
             f"{case.label:46} {wall:5.2f}s {cpu:4.2f}s{old_txt} {dist:5.1f} "
             f"{_rubric(review):>12} | {g_txt}"
@@ -356,6 +363,8 @@ def main() -> None:
         f"or fail only items the request cannot hold (greedy {greedy_passing}/{len(cases)} "
         f"pass); load after: {os.getloadavg()[0]:.2f}"
     )
+    if args.old_src:
+        print(f"old version's plans, same rubric: {old_passing}/{len(cases)} pass every item")
 
 
 if __name__ == "__main__":
