@@ -7,11 +7,19 @@ whole ``spotter --db ... plan new --format json`` command is timed in a subproce
 and CPU time (user + system of the child). The saved plan's peak week is read back from that
 output and reviewed against PLAN-RUBRIC.md (:func:`spotter.planning.model.review.review_week`),
 and its weighted distance from the volume targets is computed; the Fitbod-style greedy baseline
-(:func:`~spotter.planning.model.greedy.greedy_week`) is reviewed the same way beside it.
+(:func:`~spotter.planning.model.greedy.greedy_week`) is reviewed the same way beside it, and so
+is the other version's plan with ``--old-src`` (by this version's rubric).
 
 With ``--old-src DIR`` (a ``src`` folder of another version, e.g. from ``git archive``) each
 profile's command is also timed with that version's code, in the same run, so that old and new
 solvers meet the same machine load.
+
+The commands run with compiled bytecode, as an installed package has it (pip compiles at
+install): ``PYTHONDONTWRITEBYTECODE`` is dropped and the ``.pyc`` files go to a cache in a
+temporary folder (``PYTHONPYCACHEPREFIX``), filled by one untimed ``plan new`` per version before
+the timed runs. Without it every run compiles Spotter's modules again (about 0.25 s of CPU here),
+which measures the checkout, not the program. The summary gives p50 and p95 per group of
+profiles (by goal and by days a week) as well as over the whole panel.
 
     python bench/bench_planner.py [--runs 1] [--only SUBSTRING] [--old-src DIR] [--verbose]
 
@@ -125,9 +133,24 @@ def _run(args: list[str], env: Mapping[str, str]) -> Outcome:
     return Outcome(wall, cpu, json.loads(proc.stdout), "")
 
 
+#: The bytecode cache of this run (set by :func:`main`; module docstring).
+PYCACHE: list[Path] = []
+
+
 def _spotter(src: Path) -> tuple[list[str], dict[str, str]]:
-    env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(src))
+    if PYCACHE:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE[0])
     return [sys.executable, "-m", "spotter.cli"], env
+
+
+def _warm_up(src: Path) -> None:
+    """One untimed ``plan new`` with ``src``: fills the bytecode cache (module docstring)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "warm.db"
+        _prepare(PANEL[0], db, src)
+        _plan_new(db, src)
 
 
 def _prepare(case: Case, db: Path, src: Path) -> Profile:
@@ -244,22 +267,28 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print each failed item")
     args = parser.parse_args()
     src = ROOT / "src"
+    cache = tempfile.TemporaryDirectory(prefix="spotter-pycache-")
+    PYCACHE[:] = [Path(cache.name)]
+    for version in (src, args.old_src):
+        if version is not None:
+            _warm_up(version)
     cases = [c for c in PANEL if args.only in c.label]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; load before: {os.getloadavg()[0]:.2f}; "
         f"{len(cases)} profiles x {args.runs} run(s)"
     )
-    old = " old wall  cpu" if args.old_src else ""
+    old = f" old wall  cpu {'dist':>5} {'rubric':>12}" if args.old_src else ""
     print(
-        f"{'profile':46} {'wall':>6} {'cpu':>5}{old:>15} {'dist':>5} {'rubric':>12} | "
+        f"{'profile':46} {'wall':>6} {'cpu':>5}{old} {'dist':>5} {'rubric':>12} | "
         f"{'greedy dist':>11} {'rubric':>12}"
     )
     walls: list[float] = []
     cpus: list[float] = []
+    groups: dict[str, list[tuple[float, float | None]]] = {}
     olds: list[float] = []
     old_cpus: list[float] = []
-    passing = greedy_passing = documented = 0
+    passing = greedy_passing = documented = old_passing = 0
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "bench.db"
@@ -273,6 +302,9 @@ def main() -> None:
         cpu = statistics.median(r.cpu for r in runs)
         walls.extend(r.wall for r in runs)
         cpus.extend(r.cpu for r in runs)
+        old_cpu = statistics.median(r.cpu for r in old_runs) if old_runs else None
+        for key in (case.goal, f"{case.days} days"):
+            groups.setdefault(key, []).extend((r.cpu, old_cpu) for r in runs)
         old_txt = ""
         if old_runs:
             olds.extend(r.wall for r in old_runs)
@@ -292,6 +324,12 @@ def main() -> None:
         meso, names = _weeks(plan)
         review, dist = _review(meso.base, names, all_facts, profile, meso)
         passing += review.ok
+        old_plan = old_runs[-1].plan if old_runs else None
+        if old_plan is not None:  # the other version's plan, reviewed by this version's rubric
+            o_meso, o_names = _weeks(old_plan)
+            o_review, o_dist = _review(o_meso.base, o_names, all_facts, profile, o_meso)
+            old_passing += o_review.ok
+            old_txt += f" {o_dist:5.1f} {_rubric(o_review):>12}"
         print(
             f"{case.label:46} {wall:5.2f}s {cpu:4.2f}s{old_txt} {dist:5.1f} "
             f"{_rubric(review):>12} | {g_txt}"
@@ -302,6 +340,14 @@ def main() -> None:
                 print(f"    {item.number} {item.title}: {'; '.join(item.details)}")
                 if item.cannot_hold:
                     print(f"      the request cannot hold it: {item.cannot_hold}")
+    print("cpu by group (p50 / p95, seconds; old beside when timed):")
+    for key, values in sorted(groups.items(), key=lambda kv: (kv[0][0].isdigit(), kv[0])):
+        new_cpu = [v for v, _ in values]
+        line = f"  {key:12} n={len(values):2} {statistics.median(new_cpu):5.2f} / {_pct(new_cpu, 0.95):5.2f}"
+        olds_g = [o for _, o in values if o is not None]
+        if olds_g:
+            line += f"   old {statistics.median(olds_g):5.2f} / {_pct(olds_g, 0.95):5.2f}"
+        print(line)
     summary = (
         f"plan new wall p50 {statistics.median(walls):.2f} s, p95 {_pct(walls, 0.95):.2f} s; "
         f"cpu p50 {statistics.median(cpus):.2f} s, p95 {_pct(cpus, 0.95):.2f} s"
@@ -317,6 +363,8 @@ def main() -> None:
         f"or fail only items the request cannot hold (greedy {greedy_passing}/{len(cases)} "
         f"pass); load after: {os.getloadavg()[0]:.2f}"
     )
+    if args.old_src:
+        print(f"old version's plans, same rubric: {old_passing}/{len(cases)} pass every item")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The fast path of `log`, `next`, `today` and `exercises show` (spotter.cli.fast).
+"""The fast path of `log`, `next`, `today`, `exercises show` and `plan new` (spotter.cli.fast).
 
 It must read a command line exactly as Click does and print exactly what the Typer command
 prints; every line it does not fully understand (help, a usage error) must go to Typer untouched.
@@ -7,6 +7,7 @@ prints; every line it does not fully understand (help, a usage error) must go to
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -47,12 +48,18 @@ def _spec_of(command: click.Command) -> Spec:
     for p in command.params:
         if not isinstance(p, click.Option) or p.name == "help":
             continue
-        assert not p.secondary_opts and p.nargs == 1 and not p.multiple, p.name
+        assert not p.secondary_opts and p.nargs == 1, p.name
         if p.is_flag:
             kind: object = "flag"
         elif isinstance(p.type, click.Choice):
             kind = tuple(str(c) for c in p.type.choices)
+        elif p.multiple:
+            assert isinstance(p.type, click.types.StringParamType), p.name
+            kind = "many"
+        elif isinstance(p.type, click.types.IntParamType):
+            kind = "int"
         else:
+            assert isinstance(p.type, click.types.StringParamType), p.name
             kind = "value"
         for spelling in p.opts:
             options[spelling] = (str(p.name), kind)
@@ -141,6 +148,14 @@ LINES = [
     ["log"],
     ["log", "squat 3x5 100kg", "--uuid", "not-a-uuid"],
     ["log", "squat 3x5 900kg", "--date", "2026-11-05"],
+    ["plan", "new", "--template", "full-body-3", "--start", "2026-11-30", "--format", "json"],
+    ["plan", "new", "-t", "upper-lower-4", "-w", "5", "--start=2026-11-30"],
+    ["plan", "new", "-t", "full-body-3", "--start", "2026-11-30", "--emphasis", "back",
+     "--emphasis", "calves", "--avoid", "barbell-back-squat,leg-press", "--favourite",
+     "stepback-pulldown", "-fjson"],
+    ["plan", "new", "--template", "no-such-template"],
+    ["plan", "new", "--start", "2026-13-01"],
+    ["plan", "new", "--weeks", "1", "--start", "2026-11-30"],
 ]
 
 
@@ -169,6 +184,11 @@ REFUSED = [
     ["today", "--format", "JSON"],
     ["exercises", "search", "row"],
     ["exercises", "--format", "json", "show", "x"],
+    ["plan", "new", "--weeks", "four"],
+    ["plan", "new", "--emphasis"],
+    ["plan", "new", "--help"],
+    ["plan", "show"],
+    ["plan"],
     ["--version"],
     ["--db"],
     ["history"],
@@ -211,6 +231,40 @@ def test_the_everyday_commands_import_neither_typer_click_nor_sqlalchemy(seeded:
         )
         assert done.returncode == 0, done.stderr
         assert done.stderr.strip().splitlines()[-1] == "[]", (args, done.stderr)
+
+
+def test_plan_new_imports_no_typer_click_sqlalchemy_or_numpy_and_saves_what_plan_show_reads(
+    seeded: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "plan.db"
+    shutil.copyfile(seeded, db)
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['spotter', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('spotter.cli', run_name='__main__')\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "heavy = {'typer', 'click', 'sqlalchemy', 'alembic', 'pandas', 'numpy'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
+    )
+    args = ["--db", str(db), "plan", "new", "--start", "2026-11-30", "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+    saved = json.loads(done.stdout)
+    # read back through the SQLAlchemy store (Typer's `plan show`): the same plan, active
+    shown = runner.invoke(app, ["--db", str(db), "plan", "show", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    again = json.loads(shown.stdout)
+    assert again["plan"] == saved["name"] == "Hypertrophy, 2 days from 2026-11-30"
+    assert again["sessions"] == [s for s in saved["sessions"] if s["week"] == again["week"]]
+    engine = open_engine(f"sqlite:///{db}")
+    with SqlUnitOfWork(engine) as uow:
+        plans = uow.plans.all()
+    engine.dispose()
+    assert [p.active for p in plans] == [False, True]  # the seeded plan is no longer active
+    assert plans[1].start_date == dt.date(2026, 11, 30) and plans[1].weeks == saved["weeks"]
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly_with_exit_1(seeded: Path) -> None:

@@ -103,8 +103,9 @@ def test_a_template_plan_round_trips_and_is_the_active_one(engine, catalog) -> N
 
 def test_a_new_plan_deactivates_the_previous_one(engine, catalog) -> None:  # type: ignore[no-untyped-def]
     first = new_plan(SqlUnitOfWork(engine), catalog, LIFTER, start=START, template="531", now=NOW)
-    # as-is templates keep their check results as warnings, with the template's known reasons
-    assert any(w.startswith("[volume]") and "known for this template" in w for w in first.warnings)
+    # as-is templates keep their check results as warnings: 5/3/1 on this hypertrophy lifter
+    # gives side delts 4.5 sets a week, below the hypertrophy range's 8
+    assert any(w.startswith("[volume] side delts") for w in first.warnings)
     second = new_plan(
         SqlUnitOfWork(engine), catalog, LIFTER, start=START, template="upper-lower-4", now=NOW
     )
@@ -154,7 +155,6 @@ def test_fill_keeps_the_template_slots_and_their_rules(engine, catalog) -> None:
         ({"emphasis": ["wings"]}, SpotterError, "expected one of: back, chest"),
         ({"avoid": ["zzzz-not-a-thing"]}, SpotterError, "not an exercise or a muscle"),
         ({"fill": True}, SpotterError, "--fill needs a template"),
-        ({"template": "gzclp", "fill": True}, SpotterError, "rotates its sessions"),
     ],
 )
 def test_bad_requests_save_nothing(engine, catalog, kwargs, error, message) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ SQLite file already at the head revision)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import sqlite3
@@ -15,6 +16,8 @@ from spotter.access import Role
 from spotter.compose import Runtime
 from spotter.config import Settings
 from spotter.log import SetRecord
+from spotter.planning.model.program import Mesocycle, Session, Slot, WeekPlan
+from spotter.planning.model.stored import StoredPlan
 from spotter.store.db import open_engine
 from spotter.store.lite.uow import LiteUnitOfWork
 from spotter.store.migrations import REVISIONS
@@ -152,3 +155,42 @@ def test_the_quick_unit_of_work_is_the_sqlite3_adapter_only_on_an_up_to_date_sql
     with pytest.raises(StoreError, match="newer than this Spotter knows"):
         rt.quick_uow()
     rt.close()
+
+
+def _plan(name: str, start: dt.date) -> StoredPlan:
+    week = WeekPlan(
+        (
+            Session("mon", (Slot("barbell-bench-press", 3, 5, 8, 2, 150, "double"),)),
+            Session("thu", (Slot("barbell-back-squat", 4, 5, 5, 2, 180),)),
+        )
+    )
+    deload = WeekPlan(week.sessions, deload=True)
+    return StoredPlan(
+        0, name, "full-body-3", dt.datetime(2026, 10, 24, 7, 15, 30, 250000, tzinfo=dt.UTC),
+        start, True, Mesocycle((week, deload)), (("Upper", "Lower"),) * 2,
+        emphasis=("back",), avoid=("leg-press",), favourites=("pull-up",), fill=True,
+        warnings=("recovery: tue",), imported=True,
+    )
+
+
+def test_a_plan_saved_by_the_sqlite3_adapter_reads_back_the_same_through_sqlalchemy(
+    berlin: tuple[Path, int],
+) -> None:
+    path, user = berlin
+    engine = open_engine(f"sqlite:///{path}", auto_migrate=False)
+    with SqlUnitOfWork(engine, user) as uow:  # an older plan, saved the SQLAlchemy way
+        uow.plans.add(_plan("Older", dt.date(2026, 10, 5)))
+        uow.commit()
+    newer = _plan("Newer", dt.date(2026, 10, 26))
+    with LiteUnitOfWork(path, user) as lite:
+        saved = lite.plans.add(newer)
+        lite.commit()
+    with SqlUnitOfWork(engine, user) as uow:
+        older_back, newer_back = uow.plans.all()
+        assert uow.plans.active() == newer_back
+    with SqlUnitOfWork(engine) as uow:  # another lifter's plans are not theirs
+        assert uow.plans.count() == 0
+    engine.dispose()
+    assert not older_back.active and newer_back.active
+    assert newer_back == saved == dataclasses.replace(newer, id=saved.id)
+    assert newer_back.weeks == 2 and newer_back.mesocycle.weeks[1].deload

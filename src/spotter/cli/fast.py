@@ -1,10 +1,12 @@
-"""A fast path for the everyday commands: `log`, `next`, `today` and `exercises show`.
+"""A fast path for the everyday commands (`log`, `next`, `today`, `exercises show`) and `plan new`.
 
 Importing Typer and Click and building a command from its signature costs more than the rest of
-`spotter next` together. :func:`run_fast` parses a command line of one of these four commands the
+`spotter next` together. :func:`run_fast` parses a command line of one of these commands the
 way Click parses it (options before or after the arguments, ``--opt value``, ``--opt=value``,
-``-o value``, ``-ovalue``, the last of a repeated option wins) and runs the command's code in
-:mod:`spotter.cli.everyday` directly, with the runtime the root callback would build. It takes
+``-o value``, ``-ovalue``, the last of a repeated option wins, a ``multiple`` option collects
+its values in order, an integer option takes what ``int`` reads) and runs the command's code in
+:mod:`spotter.cli.everyday` or :mod:`spotter.cli.plan_run` directly, with the runtime the root
+callback would build. It takes
 only lines it understands completely: help, ``--version``, an unknown or misspelt option, a
 missing or extra argument, a value outside an option's choices, ``--``, or a shell completion
 request all return None, and the Typer app then runs the line, so help and usage errors are
@@ -19,7 +21,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-#: An option's kind: ``"flag"`` (no value), ``"value"`` (any text) or the tuple of its choices.
+#: An option's kind: ``"flag"`` (no value), ``"value"`` (any text), ``"int"`` (an integer),
+#: ``"many"`` (any text, repeatable: the values in order) or the tuple of its choices.
 Kind = str | tuple[str, ...]
 
 _TEXT_FORMATS = ("text", "json")
@@ -35,7 +38,7 @@ class Spec:
     options: Mapping[str, tuple[str, Kind]] = field(default_factory=dict)
 
 
-#: The four commands' parameters (names as in the Typer functions).
+#: The commands' parameters (names as in the Typer functions).
 SPECS: dict[str, Spec] = {
     "log": Spec(
         (("text", False),),
@@ -69,7 +72,26 @@ SPECS: dict[str, Spec] = {
         (("slug", True),),
         {"--format": ("fmt", _PAGE_FORMATS), "-f": ("fmt", _PAGE_FORMATS)},
     ),
+    "plan new": Spec(
+        (),
+        {
+            "--weeks": ("weeks", "int"),
+            "-w": ("weeks", "int"),
+            "--template": ("template", "value"),
+            "-t": ("template", "value"),
+            "--fill": ("fill", "flag"),
+            "--emphasis": ("emphasis", "many"),
+            "--avoid": ("avoid", "many"),
+            "--favourite": ("favourite", "many"),
+            "--start": ("start", "value"),
+            "--imported": ("imported", "flag"),
+            "--format": ("fmt", _TEXT_FORMATS),
+            "-f": ("fmt", _TEXT_FORMATS),
+        },
+    ),
 }
+#: Commands with a sub-command: the group's word and the sub-commands the fast path takes.
+GROUPS: dict[str, frozenset[str]] = {"exercises": frozenset({"show"}), "plan": frozenset({"new"})}
 
 def parse(spec: Spec, args: Sequence[str]) -> dict[str, object] | None:
     """The values of ``args`` for ``spec`` as Click would read them, or None for anything this
@@ -78,6 +100,10 @@ def parse(spec: Spec, args: Sequence[str]) -> dict[str, object] | None:
     >>> parse(SPECS["next"], ["bench-press", "-fjson"]) == {"exercise": "bench-press", "fmt": "json"}
     True
     >>> parse(SPECS["next"], ["--format", "xml", "bench-press"]) is None
+    True
+    >>> parse(SPECS["plan new"], ["--avoid", "a,b", "-w", "4", "--avoid=c"])
+    {'avoid': ['a,b', 'c'], 'weeks': 4}
+    >>> parse(SPECS["plan new"], ["--weeks", "four"]) is None
     True
     """
     values: dict[str, object] = {}
@@ -112,7 +138,17 @@ def parse(spec: Spec, args: Sequence[str]) -> dict[str, object] | None:
             i += 1
         if isinstance(kind, tuple) and value not in kind:
             return None
-        values[dest] = value
+        if kind == "int":
+            try:
+                values[dest] = int(value)
+            except ValueError:
+                return None
+        elif kind == "many":
+            many = values.setdefault(dest, [])
+            assert isinstance(many, list)
+            many.append(value)
+        else:
+            values[dest] = value
     names = [name for name, _ in spec.arguments]
     required = sum(1 for _, needed in spec.arguments if needed)
     if not required <= len(positional) <= len(names):
@@ -135,10 +171,10 @@ def split(argv: Sequence[str]) -> tuple[str | None, str, dict[str, object]] | No
     if i >= len(argv):
         return None
     command, rest = argv[i], list(argv[i + 1 :])
-    if command == "exercises":
-        if not rest or rest[0] != "show":
+    if command in GROUPS:
+        if not rest or rest[0] not in GROUPS[command]:
             return None
-        command, rest = "exercises show", rest[1:]
+        command, rest = f"{command} {rest[0]}", rest[1:]
     spec = SPECS.get(command)
     if spec is None:
         return None
@@ -151,6 +187,10 @@ def _completion_requested(env: Mapping[str, str]) -> bool:
 
 
 def _runner(command: str) -> Callable[..., None]:
+    if command == "plan new":
+        from spotter.cli.plan_run import run_plan_new
+
+        return run_plan_new
     from spotter.cli import everyday
 
     runners: dict[str, Callable[..., None]] = {

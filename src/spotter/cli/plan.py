@@ -15,14 +15,14 @@ from spotter.cli.common import (
     catalog,
     console,
     engine,
-    err_console,
+    exits,
     fail,
     print_json,
+    runtime,
     user_errors,
 )
 from spotter.cli.plan_output import (
     print_review,
-    print_review_summary,
     print_week,
     target_problem,
     write_whole,
@@ -39,15 +39,6 @@ app = typer.Typer(
 )
 
 FmtOpt = TextFormatOpt
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [t.strip() for v in values or [] for t in v.split(",") if t.strip()]
-
-
-def _given(values: list[str] | None) -> list[str] | None:
-    """The option's values, or None when it was not given (the profile's then apply)."""
-    return None if values is None else _split(values)
 
 
 def _profile(ctx: typer.Context) -> Profile | None:
@@ -69,25 +60,6 @@ def _active(ctx: typer.Context) -> StoredPlan:
 
 def _names(ctx: typer.Context) -> dict[str, str]:
     return {ex.slug: ex.name for ex in catalog(ctx)}
-
-
-
-
-
-
-
-
-
-
-
-
-def _parse_date(text: str | None, option: str) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(f"{option} {text!r}: expected a date like 2026-11-30") from None
 
 
 @app.command("new")
@@ -156,66 +128,21 @@ def new(
 
     Example: spotter plan new --weeks 6 --emphasis back --favourite stepback-pulldown
     """
-    from spotter.services.planning import new_plan
-    from spotter.store.uow import SqlUnitOfWork
+    from spotter.cli.plan_run import run_plan_new
 
-    first = _parse_date(start, "--start")
-    with user_errors():
-        profile = _profile(ctx)
-        plan = new_plan(
-            SqlUnitOfWork(engine(ctx)),
-            catalog(ctx),
-            profile,
-            start=first,
+    with exits():
+        run_plan_new(
+            runtime(ctx),
             weeks=weeks,
             template=template,
             fill=fill,
-            emphasis=_given(emphasis),
-            avoid=_given(avoid),
-            favourites=_given(favourite),
+            emphasis=emphasis,
+            avoid=avoid,
+            favourite=favourite,
+            start=start,
             imported=imported,
+            fmt=fmt,
         )
-        assert profile is not None  # new_plan refuses a missing profile
-        review = _review(ctx, plan, profile)
-        roles = _roles(ctx, plan, profile)
-    names = _names(ctx)
-    if fmt == "json":
-        from spotter.services.plan_views import new_plan_view
-        from spotter.services.results import to_data
-
-        print_json(to_data(new_plan_view(plan, review, names, roles)))
-        return
-    console().print(
-        f"[bold green]Plan saved:[/] {plan.name} ({plan.weeks} weeks, the last a deload)"
-    )
-    print_week(plan, plan.weeks - 1, names, roles)
-    _warn(plan)
-    print_review_summary(review)
-    console().print(
-        "See every week with `spotter plan show --week N`; why, and a coach's review, with "
-        "`spotter plan explain`."
-    )
-
-
-def _warn(plan: StoredPlan) -> None:
-    """Print the checks the week does not pass, each known template reason once."""
-    if not plan.warnings:
-        return
-    out = err_console()
-    out.print(
-        f"[yellow]Warning:[/] {len(plan.warnings)} check(s) not passed by this week:",
-        highlight=False,
-    )
-    marker = " (known for this template: "
-    by_reason: dict[str, list[str]] = {}
-    for w in plan.warnings:
-        text, _, why = w.partition(marker)
-        by_reason.setdefault(why.removesuffix(")"), []).append(text)
-    for why, items in by_reason.items():
-        for text in items:
-            out.print(f"  - {text}", highlight=False, markup=False)
-        if why:
-            out.print(f"    known for this template: {why}", highlight=False, markup=False)
 
 
 @app.command("show")
@@ -276,10 +203,6 @@ def _review(
     uow = SqlUnitOfWork(engine(ctx))
     with uow:
         return review_plan(plan, catalog(ctx), profile, log=uow.log, week=week)
-
-
-
-
 
 
 @app.command("explain")
@@ -445,10 +368,6 @@ def export(
         except OSError as exc:
             raise fail(f"{option} {target}: cannot be written ({exc.strerror or exc})") from None
     console().print(f"Wrote {' and '.join(o[3] for o in outputs)}.", highlight=False)
-
-
-
-
 
 
 @app.command("templates")

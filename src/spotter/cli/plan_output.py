@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spotter.cli.common import console
+from spotter.cli.output import console
 
 if TYPE_CHECKING:
     from spotter.planning.model.program import Slot

@@ -39,6 +39,7 @@ from spotter.planning.model.stored import PlannedSession, StoredPlan
 from spotter.planning.model.targets import weekly_targets
 from spotter.planning.model.template_use import (
     keep_fixed_schemes,
+    rotates,
     template_mesocycle,
     template_week,
 )
@@ -253,7 +254,7 @@ def _build(
             for v in check_week(first, facts, profile, avoid=avoid)
         )
         return _Built(meso, all_names, warnings)
-    if template.rotate:
+    if rotates(template, profile):
         raise PlanInputError(
             f"template {template.name!r} rotates its sessions from week to week, so it cannot be "
             "the fixed part of an optimised week; use it as is (without --fill)"

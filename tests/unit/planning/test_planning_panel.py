@@ -61,25 +61,24 @@ PANEL = [
 #: Plans that still fail an item the request could hold, and why (kept visible as strict
 #: expected failures, so that a fix shows up as a test to update).
 KNOWN: dict[tuple[str, str, int, int, str], str] = {
-    ("hypertrophy", "advanced", 5, 75, "full-gym"): (
-        "front delts 15 of MRV 12: every lateral raise and chest press of the catalog counts "
-        "half a set of front delts, so side delts 16 and chest 12 push them over"
+    ("posture", "novice", 3, 45, "cables-and-machines"): (
+        "chest, side delts and calves 6 sets short in full sessions, but the best week the "
+        "review can bound needs 121 of the 121.5 minutes left after changeovers: not provably "
+        "beyond the request, so item 6 is the planner's to fix"
+    ),
+    ("strength", "advanced", 4, 45, "home-dumbbells"): (
+        "chest and side delts 4 sets short in full sessions, but the review's bound fits every "
+        "target in 147 of 162 minutes (it times the main lifts as assistance work): not "
+        "provably beyond the request"
     ),
     ("posture", "novice", 2, 90, "home-dumbbells"): (
-        "eight exercises a session (item 5) of at most five sets leave 15 minutes unused and "
-        "five rows short"
-    ),
-    ("general", "novice", 4, 45, "bands"): (
-        "calves 7.5 of 8 while sessions end early: the solver proves 0.5 the least distance its "
-        "rules allow (glutes sit at their MRV of 16, front delts at 12)"
+        "biceps, side delts and rear delts 2 sets short, the least the solver's rules allow "
+        "(proven): eight exercises a session (item 5) of at most five sets, and front delts at "
+        "their MRV of 12 stop more lateral raises"
     ),
     ("hypertrophy", "novice", 3, 60, "bands"): (
-        "glutes 16.5 of MRV 16: the default search budget stops before the plan at distance 0 "
-        "that a ten times larger budget finds"
-    ),
-    ("general", "intermediate", 5, 30, "full-gym"): (
-        "a back squat and a front squat on one 30-minute lower day: the second stage finds no "
-        "plan as close to the volume targets without the pair within its budget"
+        "calves 7.5 of 8: a week at distance 0 keeps every rule of the model (a two-worker "
+        "search finds it), but the default single-worker budget stops at 0.5"
     ),
 }
 #: Items the planner decides. Item 15 (each exercise's progression rule) is decided by
@@ -115,7 +114,7 @@ def test_every_panel_plan_passes_the_coach_rubric_or_names_what_the_request_lack
     goal: str, experience: str, days: int, minutes: int, preset: str
 ) -> None:
     """Item 6 may fail only when the review shows the request's minutes cannot hold the volume
-    targets, and says what to change."""
+    targets, and says what to change, or that no week meets them together."""
     facts = _facts()
     profile = _profile(goal, experience, days, minutes, preset)
     week = _plan(goal, experience, days, minutes, preset)
@@ -129,7 +128,12 @@ def test_every_panel_plan_passes_the_coach_rubric_or_names_what_the_request_lack
     assert [f"{i.number} {i.title}: {i.reason}" for i in failed] == []
     short = review.item(6)
     if short.cannot_hold:
-        assert "To reach them: sessions of " in short.cannot_hold
+        # either the minutes are too few (and it says how many would do) or no week of any
+        # length meets the targets together (and it names the capped muscles)
+        assert (
+            "To reach them: sessions of " in short.cannot_hold
+            or "no week of any length" in short.cannot_hold
+        )
         assert all(d.split(":")[0] in short.cannot_hold for d in short.details)
 
 

@@ -11,13 +11,16 @@ from spotter.knowledge.vocab import EQUIPMENT_PRESETS
 from spotter.planning.model import facts_of
 from spotter.planning.model.review import ReviewInput, review_week
 from spotter.planning.model.role_slots import pick
+from spotter.planning.model.session_time import session_minutes
 from spotter.planning.model.template_use import template_mesocycle, template_week
 from spotter.planning.model.templates import TemplateError, parse_template
 from spotter.planning.template_files import load_templates
 from spotter.profile import Profile
 
 #: Templates whose every slot names a role or whose named lifts are a program's own.
-ROLE_TEMPLATES = ["full-body-3", "upper-lower-4", "back-and-posture", "ppl-6"]
+ROLE_TEMPLATES = ["full-body-3", "upper-lower-4", "back-and-posture", "ppl-6", "gzclp", "531"]
+#: Patterns of a lift that makes a day a lower-body day when it leads the session.
+LOWER_LEADS = frozenset({"squat", "hinge", "lunge"})
 DAYS = {
     3: ("mon", "wed", "fri"),
     4: ("mon", "tue", "thu", "fri"),
@@ -74,6 +77,22 @@ def test_accessories_are_loadable_when_they_can_be_and_trunk_work_is_anti_extens
     # a plank (anti-extension) before a higher-staple crunch: PLAN-RUBRIC.md item 12
     assert pick("trunk", None, None, POOL, experience="novice").slug == "plank"  # type: ignore[union-attr]
     assert pick("accessory", None, "biceps", POOL, experience="novice") is None
+
+
+def test_with_no_compound_for_the_pattern_a_slot_takes_its_nearest_stand_in() -> None:
+    home = [
+        _ex("pullover", "shoulder-extension", "accessory", 1, primary=("lats",), load="dumbbell"),
+        _ex("pull-through", "hinge", "accessory", 1, primary=("glutes",), load="cable-stack"),
+        _ex("lateral-raise", "shoulder-abduction", "accessory", 1, primary=("side-delts",)),
+    ]
+    # no bar, cable or band to pull down from: the pullover counts as the vertical pull
+    pull = pick("secondary", "vertical-pull", None, home, experience="novice")
+    assert pull is not None and pull.slug == "pullover"
+    # machines only: the cable pull-through is the hinge a coach would program
+    hinge = pick("main", "hinge", None, home, experience="novice")
+    assert hinge is not None and hinge.slug == "pull-through"
+    # nothing pushes overhead: no stand-in, the slot stays empty (an error naming it)
+    assert pick("main", "vertical-push", None, home, experience="novice") is None
 
 
 def _one_slot_template(slot: dict[str, object]) -> dict[str, object]:
@@ -144,3 +163,14 @@ def test_a_role_template_passes_the_coach_rubric_on_the_lifter_it_was_written_fo
         ReviewInput(meso.weeks[peak], facts, lifter, names=names[peak], mesocycle=meso)
     )
     assert [f"{i.number} {i.title}: {i.reason}" for i in review.failed] == []
+    # a day led by a squat or a hinge is not much shorter than one led by an upper-body lift:
+    # at least 85 % of the shortest (the rubric's lower bound for filling a session)
+    sessions = meso.weeks[peak].sessions
+    lower = [session_minutes(s, facts) for s in sessions if _lower_led(s, facts)]
+    upper = [session_minutes(s, facts) for s in sessions if not _lower_led(s, facts)]
+    if lower and upper:
+        assert min(lower) >= 0.85 * min(upper), (lower, upper)
+
+
+def _lower_led(session, facts) -> bool:  # type: ignore[no-untyped-def]
+    return facts[session.slots[0].exercise].pattern in LOWER_LEADS

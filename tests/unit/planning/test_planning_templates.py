@@ -11,7 +11,12 @@ import pytest
 from spotter.knowledge.vocab import EQUIPMENT_PRESETS
 from spotter.planning.model import check_week, facts_of
 from spotter.planning.model.progression import rule_for
-from spotter.planning.model.template_use import assign_days, template_mesocycle, template_week
+from spotter.planning.model.template_use import (
+    assign_days,
+    rotates,
+    template_mesocycle,
+    template_week,
+)
 from spotter.planning.model.templates import TemplateError, deviation
 from spotter.planning.template_files import load_templates, parse_template_text
 from spotter.profile import Profile
@@ -60,7 +65,7 @@ def test_every_template_file_loads_and_the_six_are_there(templates) -> None:  # 
         3,
         4,
         6,
-        3,
+        4,
         4,
     ]
 
@@ -88,9 +93,9 @@ def test_template_as_is_passes_every_check_it_does_not_declare_a_deviation_for(
     t = templates[name]
     lifter = _lifter(t)
     weeks = [template_week(t, lifter, facts, alternatives=_alts(catalog))[0]]
-    if t.rotate:
-        # GZCLP's slots all keep their sets, so the accumulation weeks of a 5-week block are
-        # its four rotation windows at full volume
+    if rotates(t, lifter):
+        # a rotation's slots all keep their sets, so the accumulation weeks of a 5-week block
+        # are its four rotation windows at full volume
         meso, _ = template_mesocycle(t, lifter, facts, weeks=5)
         weeks = list(meso.weeks[:-1])
         assert len({tuple(x.exercise for s in w.sessions for x in s.slots) for w in weeks}) == 4
@@ -108,38 +113,61 @@ def test_template_as_is_passes_every_check_it_does_not_declare_a_deviation_for(
         assert [got for got, _ in named] == [first for _, first in named]
 
 
-def test_gzclp_follows_the_pinned_rotation_schemes_and_increments(templates, facts) -> None:  # type: ignore[no-untyped-def]
+def test_gzclp_follows_the_pinned_tiers_schemes_and_increments(templates, facts) -> None:  # type: ignore[no-untyped-def]
     t = templates["gzclp"]
-    # SCIENCE.md section 5: A1 squat/bench/lat pulldown, A2 OHP/deadlift/DB row,
-    # B1 bench/squat/lat pulldown, B2 deadlift/OHP/DB row
-    firsts = [[s.choices[0] for s in ses.slots] for ses in t.sessions]
-    assert firsts == [
-        ["barbell-back-squat", "barbell-bench-press", "seated-lat-pulldown"],
-        ["barbell-overhead-press", "conventional-deadlift", "one-arm-dumbbell-row"],
-        ["barbell-bench-press", "barbell-back-squat", "seated-lat-pulldown"],
-        ["conventional-deadlift", "barbell-overhead-press", "one-arm-dumbbell-row"],
-    ]
-    for ses in t.sessions:
-        t1, t2, t3 = ses.slots
-        assert (t1.rule, t1.sets, t1.rep_low, t1.rep_high) == ("gzclp-t1", 5, 3, 3)  # 5x3+
-        assert (t2.rule, t2.sets, t2.rep_low) == ("gzclp-t2", 3, 10)  # 3x10
-        assert (t3.rule, t3.sets, t3.rep_low) == ("gzclp-t3", 3, 15)  # 3x15+
-        # rest: T1 3-5 min, T2 2-3 min, T3 1-1.5 min
-        assert 180 <= (t1.rest_seconds or 0) <= 300
-        assert 120 <= (t2.rest_seconds or 0) <= 180
-        assert 60 <= (t3.rest_seconds or 0) <= 90
     lifter = _lifter(t)
-    meso, names = template_mesocycle(t, lifter, facts, weeks=3)
+    meso, names = template_mesocycle(t, lifter, facts)
+    assert names[0] == ("A1", "A2", "B1", "B2")
+    week = meso.weeks[0]
+    t1 = [s.slots[0] for s in week.sessions]
+    t2 = [s.slots[1] for s in week.sessions]
+    # SCIENCE.md section 5: T1 squat (A1), press (A2), bench (B1), deadlift (B2), every week
+    assert [x.exercise for x in t1] == [
+        "barbell-back-squat",
+        "barbell-overhead-press",
+        "barbell-bench-press",
+        "conventional-deadlift",
+    ]
+    # the bench is A1's tier 2 and the squat B1's, as in the pinned rotation
+    assert (t2[0].exercise, t2[2].exercise) == ("barbell-bench-press", "barbell-back-squat")
+    for w in meso.weeks[:-1]:  # the fixed schemes are not ramped down in any loading week
+        for s in w.sessions:
+            tiers = [x for x in s.slots if x.rule is not None and x.rule.startswith("gzclp")]
+            a, b, *threes = tiers
+            assert (a.rule, a.sets, a.rep_low, a.rep_high) == ("gzclp-t1", 5, 3, 3)  # 5x3+
+            assert (b.rule, b.sets, b.rep_low) == ("gzclp-t2", 3, 10)  # 3x10
+            assert threes and all(
+                (x.rule, x.sets, x.rep_low) == ("gzclp-t3", 3, 15) for x in threes
+            )  # 3x15+
+            # rest: T1 3-5 min, T2 2-3 min, T3 1-1.5 min
+            assert 180 <= a.rest_seconds <= 300 and 120 <= b.rest_seconds <= 180
+            assert all(60 <= x.rest_seconds <= 90 for x in threes)
+    # ColinPeyrat's kg increments: T1 +5 kg lower / +2.5 kg upper, T2 +2.5 / +1.25, T3 +2.5
+    assert rule_for(facts[t1[0].exercise], t1[0], "novice") == GzclpT1(increment_kg=5.0)
+    assert rule_for(facts[t1[1].exercise], t1[1], "novice") == GzclpT1(increment_kg=2.5)
+    assert rule_for(facts[t2[0].exercise], t2[0], "novice") == GzclpT2(increment_kg=1.25)
+    assert rule_for(facts[t2[2].exercise], t2[2], "novice") == GzclpT2(increment_kg=2.5)
+    t3 = week.sessions[0].slots[2]
+    assert rule_for(facts[t3.exercise], t3, "novice") == GzclpT3(increment_kg=2.5)
+
+
+def test_gzclp_on_three_days_does_its_four_sessions_in_turn(templates, facts) -> None:  # type: ignore[no-untyped-def]
+    t = templates["gzclp"]
+    three = _lifter(t, days=("mon", "wed", "fri"))
+    assert rotates(t, three) and not rotates(t, _lifter(t))
+    meso, names = template_mesocycle(t, three, facts, weeks=3)
     # three days a week over four sessions: week 1 A1 A2 B1, week 2 B2 A1 A2, week 3 B1 B2 A1
     assert [list(n) for n in names] == [["A1", "A2", "B1"], ["B2", "A1", "A2"], ["B1", "B2", "A1"]]
-    squat_t1 = meso.weeks[0].sessions[0].slots[0]
-    bench_t2 = meso.weeks[0].sessions[0].slots[1]
-    assert squat_t1.sets == 5  # the fixed scheme is not ramped down in week 1
-    # ColinPeyrat's kg increments: T1 +5 kg lower / +2.5 kg upper, T2 +2.5 / +1.25, T3 +2.5
-    assert rule_for(facts[squat_t1.exercise], squat_t1, "novice") == GzclpT1(increment_kg=5.0)
-    assert rule_for(facts[bench_t2.exercise], bench_t2, "novice") == GzclpT2(increment_kg=1.25)
-    t3 = meso.weeks[0].sessions[0].slots[2]
-    assert rule_for(facts[t3.exercise], t3, "novice") == GzclpT3(increment_kg=2.5)
+    assert [s.day for s in meso.weeks[1].sessions] == ["mon", "wed", "fri"]
+    assert meso.weeks[1].sessions[0].slots[0].exercise == "conventional-deadlift"  # B2's T1
+    with pytest.raises(TemplateError, match=r"needs 3 training days.*has 2"):
+        template_week(t, _lifter(t, days=("mon", "thu")), facts)
+
+
+def test_fewer_days_than_sessions_without_rotation_is_refused_with_the_field() -> None:
+    bad = GOOD.replace("days: 1\n", "days: 2\nmin_days: 1\n")
+    with pytest.raises(TemplateError, match=r"field 'min_days': fewer days than the sessions"):
+        parse_template_text(bad, "t.yaml")
 
 
 def test_531_main_lifts_carry_the_wave_and_bbb_is_five_by_ten(templates, facts) -> None:  # type: ignore[no-untyped-def]
@@ -167,10 +195,19 @@ def test_531_main_lifts_carry_the_wave_and_bbb_is_five_by_ten(templates, facts) 
         Wave531(0.9, 2.5),
         Wave531(0.9, 5.0),
     ]
-    bbb = [s.slots[1] for s in meso.weeks[-2].sessions]
-    assert all((b.sets, b.rep_low, b.rep_high) == (5, 10, 10) for b in bbb)
-    # opposite-lift BBB: never the same exercise as the day's main lift
-    assert all(b.exercise != m.exercise for b, m in zip(bbb, mains, strict=True))
+    # BBB after the press (bench), the deadlift (squat) and the bench (close-grip bench): 5x10
+    # in every wave week, never the day's main lift (no exercise twice in one day)
+    for week in meso.weeks[:-1]:
+        bbb = {s.day: x for s in week.sessions for x in s.slots if x.rule == "bbb"}
+        assert {d: x.exercise for d, x in bbb.items()} == {
+            "mon": "barbell-bench-press",
+            "tue": "barbell-back-squat",
+            "thu": "close-grip-bench-press",
+        }
+        assert all((b.sets, b.rep_low, b.rep_high) == (5, 10, 10) for b in bbb.values())
+    # no ramp: the assistance has the same sets in the three wave weeks
+    sets = [[x.sets for s in w.sessions for x in s.slots] for w in meso.weeks[:-1]]
+    assert sets[0] == sets[1] == sets[2]
 
 
 def test_a_home_gym_gets_owned_substitutes(templates, facts, catalog) -> None:  # type: ignore[no-untyped-def]
@@ -205,7 +242,9 @@ def test_too_few_training_days_says_what_to_do(templates, facts) -> None:  # typ
 
 def test_nothing_to_stand_in_names_the_session_and_slot(templates, facts) -> None:  # type: ignore[no-untyped-def]
     t = templates["531"]
-    with pytest.raises(TemplateError, match="session 'Press', slot 1"):
+    with pytest.raises(
+        TemplateError, match="session 'Press', slot 3: no secondary exercise for vertical-pull"
+    ):
         template_week(t, _lifter(t, equipment=("mat",)), facts)
 
 

@@ -12,7 +12,8 @@ Constraints and their documented numbers:
   (:mod:`~spotter.planning.model.session_time`).
 * ``recovery`` -- a row with at least ``HARD_DAY_SETS`` (6) fractional sets in a session is not
   trained that hard again the next calendar day (sunday to monday counts: the week repeats).
-* ``session-cap`` -- no row above the experience's ``SESSION_CAP`` (8 / 10 / 12) in a session.
+* ``session-cap`` -- no row above the experience's ``SESSION_CAP`` (10 at every level) hard sets (plain
+  sets as a primary mover) in a session.
 * ``pull-push`` -- horizontal-pull sets >= ratio x horizontal-push sets, and the same for
   vertical; ratio 1, or 1.5 for the posture goal (plain sets of exercises of the pattern).
 * ``knee-hip`` -- knee-dominant sets (:data:`KNEE_PATTERNS`) and hip-dominant sets
@@ -157,10 +158,16 @@ def check_recovery(
 def check_session_cap(
     week: WeekPlan, facts: Mapping[str, ExerciseFacts], cap: float
 ) -> list[Violation]:
-    """No row above ``cap`` fractional sets in one session."""
+    """No row above ``cap`` hard sets in one session: plain sets of exercises that train it as
+    a primary mover (PLAN-RUBRIC.md item 8 counts hard sets so; a secondary mover's half sets
+    are not hard sets for that muscle)."""
     out = []
     for s in week.sessions:
-        for row, n in sorted(session_row_sets(s, facts).items()):
+        hard: dict[str, int] = {}
+        for slot in s.slots:
+            for row in primary_rows(facts[slot.exercise]):
+                hard[row] = hard.get(row, 0) + slot.sets
+        for row, n in sorted(hard.items()):
             if n > cap + EPS:
                 out.append(
                     Violation(

@@ -84,6 +84,12 @@ RULES: Final[dict[str, str]] = {
     "gzclp-t2": "GZCLP tier 2: 3x10, 3x8, 3x6 at one load",
     "gzclp-t3": "GZCLP tier 3: 3x15+, add load at 25 reps on the last set",
 }
+#: Rules of published programs, which prescribe their own sets and reps (GZCLP's tiers,
+#: 5/3/1's wave and Boring But Big): a slot with one follows the program's scheme, not the
+#: rep range a coach would give its role.
+PROGRAM_RULES: Final[frozenset[str]] = frozenset(
+    {"wave531", "bbb", "gzclp-t1", "gzclp-t2", "gzclp-t3"}
+)
 #: Load types of a main lift.
 MAIN_LOAD_TYPES: Final[frozenset[str]] = frozenset({"barbell"})
 

@@ -17,6 +17,13 @@ pool (owned equipment, not avoided, not already in the session):
   :func:`~spotter.planning.model.review.context.is_trunk_work`: not a renegade row, which is a
   row first).
 
+When the pool has no compound for a ``main`` or ``secondary`` slot's pattern (a home gym
+without a bar or cable: no vertical pull; machines only: no hinge), the slot takes the nearest
+thing a coach would use: another exercise of the pattern whatever its catalog role (the cable
+pull-through for the hinge), else one of the pattern's stand-ins
+(:data:`~spotter.planning.model.explain.PULL_STAND_INS`: the dumbbell pullover for the vertical
+pull, which the review counts as such).
+
 Among the candidates of a role other than ``main``, an exercise not yet in the week comes first
 (each muscle worked by two exercises or more, item 13), then one at or below the lifter's
 level, then a loadable one (bands and the body only when nothing loadable fits), then the most standard (staple score), then by slug. The slot's reps, rest and RIR
@@ -31,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.explain import PLANES, PULL_STAND_INS
 from spotter.planning.model.review.context import is_compound, is_trunk_work, rank
 from spotter.planning.model.roles import main_lifts
 from spotter.planning.model.suitability import levels_above
@@ -83,6 +91,8 @@ def pick(
     candidates = [
         f for f in pool if f.slug not in in_session and fits(f, role, pattern, muscle)
     ]
+    if not candidates and role in ("main", "secondary") and pattern is not None:
+        candidates = _nearest(pattern, muscle, pool, in_session)
     loaded = any(f.load_type not in UNLOADED for f in candidates)
     if role == "main":
         main = main_lifts(pool)
@@ -102,6 +112,27 @@ def pick(
             )
         )
     return candidates[0] if candidates else None
+
+
+def _nearest(
+    pattern: str, muscle: str | None, pool: Iterable[ExerciseFacts], in_session: frozenset[str]
+) -> list[ExerciseFacts]:
+    """Stand-ins for a compound slot the pool has no compound for (module docstring): the
+    pattern's other exercises, else those of its stand-in patterns."""
+    stand_ins = {
+        p for plane, (pull, _) in PLANES.items() if pull == pattern
+        for p in PULL_STAND_INS.get(plane, ())
+    }  # fmt: skip
+    usable = [
+        f
+        for f in pool
+        if f.slug not in in_session
+        and f.measure == "reps"
+        and f.role not in ("trunk", "carry", "drill")
+        and (muscle is None or muscle in f.primary)
+    ]
+    own = [f for f in usable if f.pattern == pattern]
+    return own or [f for f in usable if f.pattern in stand_ins]
 
 
 def _neg(r: tuple[int, int]) -> tuple[int, int]:

@@ -3,7 +3,9 @@
 
 * **days**: the N sessions go on N of the profile's training days, chosen to spread them out
   (the largest smallest gap between consecutive sessions, the week wrapping around; ties to
-  the earliest days). Fewer training days than N is an error that says what to do.
+  the earliest days). Fewer training days than N is an error that says what to do, unless the
+  template rotates and runs on that few (its ``min_days``): then its sessions are done in turn
+  on the days the lifter has (:func:`rotates`).
 * **roles**: a role slot gets the exercise :func:`~spotter.planning.model.role_slots.pick`
   chooses from the lifter's pool, with the reps, rest and RIR of its role for the lifter's goal
   (:func:`~spotter.planning.model.roles.role_slot`) unless the template gives them, and the
@@ -16,7 +18,8 @@
   the RIR from 3 down to 1, then 4 in the deload (replacing the template's ``rir``); slots whose
   rule prescribes its own scheme (:data:`~spotter.planning.model.templates.FIXED_SCHEME_RULES`: 5/3/1, GZCLP) keep the template's
   sets in every accumulation week, and 5/3/1 keeps them in the deload week too (its wave has
-  its own deload).
+  its own deload). A template with ``ramp: false`` keeps every slot's sets in the
+  accumulation weeks (the deload still halves all but the 5/3/1 wave).
 
 >>> assign_days(3, ("mon", "tue", "wed", "thu", "fri"))
 ('mon', 'wed', 'fri')
@@ -48,6 +51,7 @@ __all__ = [
     "check_days",
     "keep_fixed_schemes",
     "resolve_sessions",
+    "rotates",
     "template_mesocycle",
     "template_week",
 ]
@@ -172,17 +176,23 @@ def resolve_sessions(
 
 def check_days(template: Template, profile: Profile) -> tuple[str, ...]:
     """The days the template's sessions go on, or a :class:`TemplateError` saying what to do."""
-    if profile.sessions_per_week < template.days:
+    fewest = template.fewest_days
+    if profile.sessions_per_week < fewest:
         raise TemplateError(
             "",
             None,
             None,
-            f"template {template.name!r} needs {template.days} training days a week; your "
+            f"template {template.name!r} needs {fewest} training days a week; your "
             f"profile has {profile.sessions_per_week} ({', '.join(profile.training_days)}). "
             f"Add days with `spotter init --days ...`, or pick a template with at most "
             f"{profile.sessions_per_week} days (`spotter plan templates`).",
         )
-    return assign_days(template.days, profile.training_days)
+    return assign_days(min(template.days, profile.sessions_per_week), profile.training_days)
+
+
+def rotates(template: Template, profile: Profile) -> bool:
+    """Whether the lifter's weeks differ: a rotating template on fewer days than sessions."""
+    return template.rotate and len(check_days(template, profile)) < len(template.sessions)
 
 
 def _week(
@@ -193,8 +203,9 @@ def _week(
     return WeekPlan(tuple(s for s, _ in sessions)), tuple(n for _, n in sessions)
 
 
-def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan) -> Mesocycle:
-    """Restore the sets of fixed-scheme slots (module docstring) from the base week."""
+def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan, *, every_slot: bool = False) -> Mesocycle:
+    """Restore the sets of fixed-scheme slots (module docstring) from the base week; with
+    ``every_slot``, of every slot in the accumulation weeks (a template without a ramp)."""
     sets = {(s.day, x.exercise): x.sets for s in base.sessions for x in s.slots}
     weeks = []
     for week in meso.weeks:
@@ -202,7 +213,7 @@ def keep_fixed_schemes(meso: Mesocycle, base: WeekPlan) -> Mesocycle:
         for s in week.sessions:
             slots = tuple(
                 replace(x, sets=sets[(s.day, x.exercise)])
-                if x.rule in FIXED_SCHEME_RULES
+                if (x.rule in FIXED_SCHEME_RULES or (every_slot and not week.deload))
                 and (not week.deload or x.rule == "wave531")
                 and (s.day, x.exercise) in sets
                 else x
@@ -243,9 +254,11 @@ def template_mesocycle(
     resolved = resolve_sessions(template, profile, facts, alternatives=alternatives, avoid=avoid)
     out, names = [], []
     for w in range(n):
-        first = (w * template.days) if template.rotate else 0
+        first = (w * len(days)) if template.rotate else 0
         base, week_names = _week(days, resolved, first)
-        meso = keep_fixed_schemes(build_mesocycle(base, weeks=n), base)
+        meso = keep_fixed_schemes(
+            build_mesocycle(base, weeks=n), base, every_slot=not template.ramp
+        )
         out.append(meso.weeks[w])
         names.append(week_names)
     return Mesocycle(tuple(out)), tuple(names)

@@ -10,8 +10,12 @@ order of preference) or ``role`` (``main``, ``secondary``, ``accessory`` or ``tr
 to the role), ``sets``, ``reps`` (``"8-12"`` or ``5``), ``rir``, ``rule`` (a key of
 :data:`~spotter.planning.model.progression.RULES`) and optionally ``rest`` in seconds (default:
 :func:`~spotter.planning.model.session_time.rest_seconds` for the reps and the lifter's goal).
-With ``rotate: true`` the sessions are done in turn across the weeks (GZCLP's four sessions on
-three days); otherwise there is one session per training day. ``deviations`` maps the checks of
+With ``rotate: true`` the sessions are done in turn across the weeks (four sessions on three
+days); otherwise there is one session per training day. ``min_days`` (default ``days``; below
+it only with ``rotate``) is the fewest training days the template runs on: a lifter with fewer
+than ``days`` but at least ``min_days`` does the sessions in turn on the days they have. With ``ramp: false`` every slot
+keeps its sets in all accumulation weeks (a program such as 5/3/1 periodises by its own wave,
+not by adding sets); by default the sets ramp up to the template's. ``deviations`` maps the checks of
 :func:`~spotter.planning.model.checks.check_week` the template knowingly does not pass on its
 own lifter (a rule, or ``rule:where`` such as ``volume:glutes``) to the reason.
 
@@ -31,14 +35,12 @@ from typing import Any, Final
 from spotter.errors import SpotterError
 from spotter.knowledge.vocab import MUSCLES, PATTERNS
 from spotter.planning.model.program import RIR_END
-from spotter.planning.model.progression import RULES
+from spotter.planning.model.progression import PROGRAM_RULES, RULES
 from spotter.planning.model.role_slots import SLOT_ROLES
 from spotter.profile import EXPERIENCE, GOALS
 
 #: Rules that prescribe their own sets and reps.
-FIXED_SCHEME_RULES: Final[frozenset[str]] = frozenset(
-    {"wave531", "bbb", "gzclp-t1", "gzclp-t2", "gzclp-t3"}
-)
+FIXED_SCHEME_RULES: Final[frozenset[str]] = PROGRAM_RULES
 #: Check rules a template may declare as deviations (those of check_week).
 CHECK_RULES: Final[frozenset[str]] = frozenset(
     {
@@ -106,6 +108,13 @@ class Template:
     sessions: tuple[TemplateSession, ...]
     rotate: bool = False
     deviations: Mapping[str, str] = field(default_factory=dict)
+    ramp: bool = True
+    min_days: int = 0
+
+    @property
+    def fewest_days(self) -> int:
+        """The fewest training days a week the template runs on (``min_days``, or ``days``)."""
+        return self.min_days or self.days
 
     @property
     def exercises(self) -> frozenset[str]:
@@ -172,6 +181,8 @@ _TOP: Final = frozenset(
         "sessions",
         "rotate",
         "deviations",
+        "ramp",
+        "min_days",
     }
 )
 _SLOT_KEYS: Final = frozenset(
@@ -313,6 +324,15 @@ def parse_template(
     if not 3 <= weeks <= 52:
         raise r.fail(("weeks",), f"expected 3-52 weeks, got {weeks}")
     rotate = r.get(data, (), "rotate", bool, False)
+    ramp = r.get(data, (), "ramp", bool, True)
+    min_days = r.get(data, (), "min_days", int, days)
+    if not 1 <= min_days <= days:
+        raise r.fail(("min_days",), f"expected 1-{days} training days (at most days), got {min_days}")
+    if min_days < days and not rotate:
+        raise r.fail(
+            ("min_days",),
+            "fewer days than the sessions need rotate: true (the sessions are done in turn)",
+        )
     raw_sessions = r.get(data, (), "sessions", list)
     sessions = []
     for i, sd in enumerate(raw_sessions):
@@ -352,6 +372,8 @@ def parse_template(
         tuple(sessions),
         rotate,
         dict(raw_dev),
+        ramp,
+        min_days,
     )
 
 

@@ -29,8 +29,9 @@ review's (:mod:`spotter.planning.model.review`), so that the planner and the rev
   the README: sessions end with trunk work; a renegade row is a row, not trunk work:
   :func:`~spotter.planning.model.review.context.is_trunk_work`);
 * at most one barbell main lift of each pattern in a session, not a deadlift and a sumo deadlift on
-  one day (item 13): :func:`add_one_variant`, which the solver adds for its second stage only
-  (as a hard rule from the start it slowed the first stage's search for the volume targets);
+  one day (item 13): :func:`add_one_variant`, which the solver switches on for its second
+  stage, searching the distance again with it when the first stage's plan breaks it (as a hard
+  rule from the start it led the first stage's search to plans far from the volume targets);
 * each major group worked as a primary mover by two exercises or more when the pool has two,
   and at least :data:`STAPLE_SHARE` of the sets (trunk and carries aside) on staples (item 13).
 

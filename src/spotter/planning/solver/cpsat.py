@@ -3,8 +3,10 @@
 Stage 1 minimises the weighted distance from the volume targets, starting from the greedy
 baseline's week when that keeps every hard rule; stage 2 keeps that distance and minimises the
 preference cost, starting from stage 1's plan; with the ``coach`` rules, stage 2 first also asks
-for one barbell main lift per pattern and day (:func:`~.coach.add_one_variant`) and drops that
-rule when it finds no plan with it. Each stage has a deterministic-time budget
+for one barbell main lift per pattern and day (:func:`~.coach.add_one_variant`); when no plan as
+close to the targets keeps that rule, the distance is searched again with it (a plan a little
+further from the targets, never two variants of a main lift on one day), and the rule is only
+dropped when no plan keeps it at all. Each stage has a deterministic-time budget
 (``effort``); a stage that proves its optimum stops sooner. :class:`SolveResult` says whether
 each optimum was proven: small requests are solved to proven optimality (the tests compare them
 with a brute-force enumeration), large ones may stop at the budget with the best plan found.
@@ -21,6 +23,7 @@ When the model is infeasible, :mod:`.explain` names the clashing constraint fami
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -196,6 +199,14 @@ class CpSatSolver:
                 solver = self._solver()
                 solver.parameters.stop_after_first_solution = True
                 status = solver.Solve(model)
+                if status == cp_model.FEASIBLE:  # then a stage-1 budget from that first plan
+                    _hint(model, list(solver.ResponseProto().solution))
+                    again = self._solver(effort=self.stage1 * self.effort)
+                    found = again.Solve(model)
+                    if found in (cp_model.OPTIMAL, cp_model.FEASIBLE) and round(
+                        again.ObjectiveValue()
+                    ) <= round(solver.ObjectiveValue()):
+                        solver, status = again, found
             if status != cp_model.INFEASIBLE:
                 break
         if status == cp_model.INFEASIBLE:
@@ -218,27 +229,39 @@ class CpSatSolver:
         distance_optimal = status == cp_model.OPTIMAL or best == 0
         if not distance_optimal:
             values, best = self._improve(
-                built, values, best, self.lns * self.effort, self.lns_rounds
+                built, values, best, self.lns * self.effort, self.lns_rounds, _floor(solver)
             )
-        model.Add(built.distance <= best)
+        bound = model.Add(built.distance <= best)
         model.Minimize(built.preference)
         _hint(model, values)
         second = self._solver(effort=self.stage2 * self.effort)
         status2 = cp_model.UNKNOWN
+        again = True  # whether the plain second stage below may still find something new
         if built.one_variant is not None:  # one main-lift variant a day, if the distance allows
             _fix(model, built.one_variant, 1)
+            # the hint holds the rule's literal as fixed, so a plan that keeps the rule starts
+            # the search as it is (a hint that breaks a fixed literal is dropped by CP-SAT)
+            _hint(model, _with(values, built.one_variant, 1))
             status2 = second.Solve(model)
             if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                _fix(model, built.one_variant, 0)
+                repaired = self._one_variant_first(built, bound, values)
                 second = self._solver(effort=self.stage2 * self.effort)
-        if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                if repaired is None:
+                    _fix(model, built.one_variant, 0)
+                    _hint(model, _with(values, built.one_variant, 0))
+                else:
+                    values, best, distance_optimal = repaired
+                    _hint(model, values)
+                    status2 = second.Solve(model)
+                    again = False  # the same model, hint and budget would end the same way
+        if again and status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             status2 = second.Solve(model)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             values = list(second.ResponseProto().solution)
             if status2 != cp_model.OPTIMAL and self.polish:
                 pref = round(second.ObjectiveValue())
                 values, _ = self._improve(
-                    built, values, pref, self.lns * self.effort, self.lns_rounds
+                    built, values, pref, self.lns * self.effort, self.lns_rounds, _floor(second)
                 )
         week = built.week(values)
         return SolveResult(
@@ -251,6 +274,40 @@ class CpSatSolver:
             relaxed,
         )
 
+    def _one_variant_first(
+        self, built: WeekModel, bound: Any, values: list[int]
+    ) -> tuple[list[int], int, bool] | None:
+        """The distance search again with the one-variant rule on (:func:`~.coach.add_one_variant`),
+        from the plan found without it, when no plan as close to the targets keeps it: a back
+        squat and a front squat on one day is a plan a coach rejects at first glance, a set
+        short of a target is one they may accept. Returns (values, distance, proven) with the
+        model's distance bound set to it, or None (bound and objective as they were) when no
+        plan keeps the rule."""
+        from ortools.sat.python import cp_model
+
+        model = built.model
+        domain = bound.Proto().linear.domain
+        kept = domain[-1]
+        domain[-1] = 10**9
+        model.Minimize(built.distance)
+        _hint(model, values)
+        solver = self._solver(effort=self.stage1 * self.effort)
+        status = solver.Solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            domain[-1] = kept
+            model.Minimize(built.preference)
+            return None
+        found = list(solver.ResponseProto().solution)
+        best = round(solver.ObjectiveValue())
+        proven = status == cp_model.OPTIMAL or best == 0
+        if not proven:
+            found, best = self._improve(
+                built, found, best, self.lns * self.effort, self.lns_rounds, _floor(solver)
+            )
+        domain[-1] = best
+        model.Minimize(built.preference)
+        return found, best, proven
+
     def _improve(
         self,
         built: WeekModel,
@@ -258,11 +315,13 @@ class CpSatSolver:
         objective: int,
         budget: float,
         rounds: int,
+        floor: int = 0,
     ) -> tuple[list[int], int]:
         """Large-neighbourhood search over days, deterministic: re-solve the model with every
         cell outside one day (then two days) fixed to the current plan, keep improvements, and
-        stop after ``rounds`` rounds, a round that finds none, or when ``budget``
-        (deterministic time) is spent."""
+        stop after ``rounds`` rounds, a round that finds none, when ``budget`` (deterministic
+        time) is spent, or as soon as the plan reaches ``floor``, a proven lower bound of the
+        objective (no neighbourhood can then improve it: the plan is optimal)."""
         from ortools.sat.python import cp_model
 
         days = built.days
@@ -276,7 +335,7 @@ class CpSatSolver:
                 break
             improved = False
             for free in hoods:
-                if spent >= budget:
+                if spent >= budget or objective <= floor:
                     break
                 sub = cp_model.CpModel()  # type: ignore[no-untyped-call]
                 sub.Proto().CopyFrom(built.model.Proto())
@@ -300,12 +359,26 @@ class CpSatSolver:
         return values, objective
 
 
+def _floor(solver: Any) -> int:
+    """The proven lower bound of the objective after ``solver``'s last solve, as an integer (the
+    objectives are integer: a bound of 12.3 means 13)."""
+    bound = solver.ResponseProto().best_objective_bound
+    return math.ceil(bound - 1e-6) if math.isfinite(bound) else -(2**62)
+
+
 def _fix(model: Any, var: Any, value: int) -> None:
     """Fix a variable of the model to ``value`` by its domain (a literal such as
     :func:`~.coach.add_one_variant`'s, built fixed to false)."""
     domain = model.Proto().variables[var.Index()].domain
     del domain[:]
     domain.extend([value, value])
+
+
+def _with(values: list[int], var: Any, value: int) -> list[int]:
+    """``values`` (a full solution) with ``var`` set to ``value``."""
+    out = list(values)
+    out[var.Index()] = value
+    return out
 
 
 def _hint(model: Any, values: list[int]) -> None:

@@ -41,7 +41,10 @@ def _describe(family: str, request: PlanRequest) -> str:
     return {
         "session-time": f"each session fits in {p.minutes_per_session} minutes",
         "recovery": f"no muscle trained hard ({HARD_DAY_SETS:g}+ sets) on two days in a row",
-        "session-cap": f"at most {SESSION_CAP[p.experience]:g} sets per muscle in a session",
+        "session-cap": (
+            f"at most {SESSION_CAP[p.experience]:g} hard sets per muscle in a session, and "
+            "none above its MRV in the week"
+        ),
         "pull-push": f"pulling sets at least {pull_ratio(p.goal):g} x pushing sets",
         "knee-hip": "knee- and hip-dominant sets within 3 to 2",
         "variety": (

@@ -20,7 +20,10 @@ arithmetic so that :func:`~spotter.planning.model.checks.check_week` agrees:
 * ``small`` -- a small exercise (rehab or minor-row isolation, see
   :func:`~spotter.planning.model.suitability.is_small`) gets at most 4 sets unless one of its
   rows is emphasised (a template's slot keeps its sets).
-* ``session-cap``, ``pull-push`` (plain sets, ratio as a fraction; a plane's pull or, when the
+* ``session-cap`` (hard sets per row and session: plain sets as a primary mover, as the
+  review counts them; and no row above its MRV in the week: fractional sets, as the review
+  counts those; a template's pinned sets may raise the cap to theirs),
+  ``pull-push`` (plain sets, ratio as a fraction; a plane's pull or, when the
   lifter can do none, its stand-in: :func:`~spotter.planning.model.explain.plane_pulls`), ``knee-hip``, ``variety``
   (each major row by 2+ different exercises in the week); ``repeat``, ``equipment``, ``days`` and
   ``avoid`` hold by construction, ``order`` by sorting each day after solving
@@ -108,6 +111,7 @@ from spotter.planning.solver.pool import (
 )
 from spotter.planning.solver.split import add_split, allowed, day_kinds, region
 from spotter.profile import WEEKDAYS
+from spotter.science.volume import LANDMARKS_2017
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -378,7 +382,7 @@ class WeekModel:
 
     def _rows(self, experience: str) -> None:
         m = self.model
-        cap2 = math.floor(2 * SESSION_CAP[experience] + 1e-9)
+        cap = math.floor(SESSION_CAP[experience] + 1e-9)
         hard2 = math.ceil(2 * HARD_DAY_SETS - 1e-9)
         self.row_day: dict[tuple[str, str], Any] = {}
         rows = sorted({r for sh in self.shares.values() for r in sh})
@@ -401,8 +405,10 @@ class WeekModel:
                 expr = sum(w * self.sets[k] for w, k in terms)
                 self.row_day[(d, r)] = expr
                 top[d] = sum(w * self.top[k] for w, k in terms)
-                if self._on("session-cap") and top[d] > cap2:
-                    self._add(m.Add(expr <= cap2), "session-cap")
+                # the cap counts hard sets, as the review does: plain sets as a primary mover
+                movers = [k for w, k in terms if r in primary_rows(self.facts[k[1]])]
+                if self._on("session-cap") and sum(self.top[k] for k in movers) > cap:
+                    self._add(m.Add(sum(self.sets[k] for k in movers) <= cap), "session-cap")
             if not self._on("recovery"):
                 continue
             hard: dict[str, cp_model.IntVar] = {}
@@ -466,6 +472,7 @@ class WeekModel:
         self.distance_terms = []
         for r, t in sorted(targets.items()):
             week = sum(v for (d, row), v in self.row_day.items() if row == r)
+            self._mrv(r, week)
             low2, high2 = round(t.low * 2), round(t.high * 2)
             dev = m.NewIntVar(0, 10_000, f"dev_{r}")
             m.Add(dev >= low2 - week)
@@ -498,6 +505,22 @@ class WeekModel:
             m.Add(covered <= sum(have))
             pref.append(MISSING_STAPLE_COST * (1 - covered))
         self.preference = sum(pref)
+
+    def _mrv(self, row: str, week: Any) -> None:
+        """No row above its MRV in the week (PLAN-RUBRIC.md item 6), counted as the review
+        counts it: fractional sets, a secondary mover's half sets included. A hard rule, not a
+        distance to trade: the volume objective would otherwise buy a set short elsewhere with
+        a set above MRV. A template's pinned sets may already exceed it; the cap is then
+        theirs, so that the template alone never makes the request infeasible."""
+        lm = LANDMARKS_2017.get(row)
+        if lm is None or not self._on("session-cap") or isinstance(week, int):
+            return
+        pinned = sum(
+            _half_sets(self.shares[k[1]][row]) * c.fixed
+            for k, c in self.cells.items()
+            if c.fixed and row in self.shares[k[1]]
+        )
+        self._add(self.model.Add(week <= max(round(2 * lm.mrv), pinned)), "session-cap")
 
     # -- reading --------------------------------------------------------------------------
 

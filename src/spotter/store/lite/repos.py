@@ -1,6 +1,6 @@
 """Profiles, plans and custom exercises over ``sqlite3``: the contracts of
 :class:`~spotter.store.repositories.ProfileRepository`, :class:`~spotter.store.repositories.
-PlanRepository` (its reads) and :class:`~spotter.store.custom_repo.CustomExerciseRepository` (its
+PlanRepository` (its reads, and saving a new plan for `spotter plan new`) and :class:`~spotter.store.custom_repo.CustomExerciseRepository` (its
 reads), scoped to one owner like them."""
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from dataclasses import replace
 
 from spotter.access.model import LOCAL_USER_ID
 from spotter.knowledge.custom import CustomExercise
-from spotter.planning.model.stored import StoredPlan, mesocycle_from_json
+from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
 from spotter.profile import Profile
 from spotter.store.lite.zones import Zone, from_text, new_uuid, now_utc, to_text
 
@@ -97,11 +98,48 @@ def _plan(r: sqlite3.Row) -> StoredPlan:
 
 
 class LitePlanRepository:
-    """The user's saved plans, read only (plans are made by `spotter plan`, on the full store)."""
+    """The user's saved plans; at most one is active (the newest saved)."""
 
     def __init__(self, conn: sqlite3.Connection, user_id: int = LOCAL_USER_ID) -> None:
         self._conn = conn
         self._user = user_id
+
+    def add(self, plan: StoredPlan) -> StoredPlan:
+        """Save ``plan`` as the active plan (its ``id`` is ignored), deactivating the others;
+        returns it with its new id. The columns hold what the SQLAlchemy store writes (UTC
+        instants as its SQLite text, the date in ISO form, the same JSON)."""
+        now = to_text(now_utc())
+        self._conn.execute(
+            "UPDATE plan SET active = 0, updated_at = ? WHERE active = 1 AND user_id = ?",
+            (now, self._user),
+        )
+        request = {
+            "emphasis": list(plan.emphasis),
+            "avoid": list(plan.avoid),
+            "favourites": list(plan.favourites),
+            "fill": plan.fill,
+            "warnings": list(plan.warnings),
+            "imported": plan.imported,
+        }
+        cur = self._conn.execute(
+            "INSERT INTO plan (uuid, updated_at, user_id, name, template, created_at, "
+            "start_date, weeks, active, mesocycle, request) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (
+                new_uuid(),
+                now,
+                self._user,
+                plan.name,
+                plan.template,
+                to_text(plan.created_at),  # UTC: naive is taken as UTC
+                plan.start_date.isoformat(),
+                plan.weeks,
+                mesocycle_to_json(plan.mesocycle, plan.session_names),
+                json.dumps(request),
+            ),
+        )
+        assert cur.lastrowid is not None
+        return replace(plan, id=cur.lastrowid, active=True)
 
     def active(self) -> StoredPlan | None:
         row = self._conn.execute(

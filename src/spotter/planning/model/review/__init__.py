@@ -71,7 +71,7 @@ def review_week(inp: ReviewInput) -> PlanReview:
             strength_lifts(inp, available),
             rep_ranges(inp, available),
             day_names(inp),
-            time_fill(inp),
+            time_fill(inp, available),
             volume(inp, available),
             frequency(inp),
             session_cap(inp, available),

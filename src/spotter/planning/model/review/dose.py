@@ -1,9 +1,10 @@
 """Rubric items 6-9: the dose (PLAN-RUBRIC.md, "Dose").
 
 6. **Volume per muscle** -- each landmarks row's weekly fractional sets inside the goal's target
-   range (a request too short to reach the targets' lower ends at all, :mod:`~.room`, is named
-   as such; so is a week whose full sessions, at their pace, have no minutes left for the sets
-   it misses, :mod:`~.volume_room`) (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
+   range (targets that no week of any length can meet together, :mod:`~.conflict`, are named
+   as such; so is a request too short to reach the targets' lower ends at all, :mod:`~.room`,
+   and a week whose full sessions, at their pace, have no minutes left for the sets it misses,
+   :mod:`~.volume_room`) (:func:`~spotter.planning.model.targets.weekly_targets`, whose docstring gives each
    goal's derivation and source), an emphasised row in the upper half of its range, no row above
    its MRV (:data:`~spotter.science.volume.LANDMARKS_2017`). For hypertrophy, when the
    mesocycle is given, every row's sets never fall from one accumulation week to the next and
@@ -25,6 +26,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
+from spotter.planning.model.review.conflict import targets_conflict, time_conflict
 from spotter.planning.model.review.context import (
     EPS,
     MAJOR_GROUPS,
@@ -103,14 +105,35 @@ def volume(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResu
         return failed(n, key, title, details)
     most = set_room(inp, available)
     reach = most * most_row_sets_per_set(available)
-    if reach < lows - EPS:
+    short = {r: sets.get(r, 0.0) for r, t in targets.items() if sets.get(r, 0.0) < t.low - EPS}
+    clash = targets_conflict(
+        available, targets, short, frozenset(inp.emphasis), inp.profile.goal
+    )
+    profile = inp.profile
+    timed = None
+    if clash is None:
+        timed = time_conflict(
+            available,
+            targets,
+            short,
+            frozenset(inp.emphasis),
+            profile.goal,
+            profile.sessions_per_week,
+            profile.minutes_per_session,
+        )
+    if clash is not None:
+        cannot = clash
+    elif timed is None:
+        # some week of these minutes meets every target: the plan falls short, not the request
+        cannot = None
+    elif reach < lows - EPS:
         cannot = (
             f"{inp.profile.sessions_per_week} session(s) of {inp.profile.minutes_per_session} "
             f"min hold at most {most} sets, {fmt(reach)} sets across the muscles at best, and "
             f"the targets' lower ends add up to {fmt(lows)}"
         )
     else:
-        cannot = short_of_time(inp, available, targets, sets)
+        cannot = short_of_time(inp, available, targets, sets) or timed
     return failed(n, key, title, details, cannot_hold=cannot)
 
 

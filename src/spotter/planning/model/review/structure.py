@@ -9,14 +9,19 @@
    within 1-6 and 180-300 s of rest. Not applicable to other goals.
 3. **Rep ranges by role and goal** -- strength: a main lift at 1-6 or (as assistance) 6-12,
    anything else 6-12; hypertrophy: compounds 6-12, isolations 8-20; posture and general: 8-15
-   at RIR 3 or less. Trunk work, carries and timed sets keep their own measure.
+   at RIR 3 or less. Trunk work, carries and timed sets keep their own measure. A slot whose
+   rule is a published program's (:data:`~spotter.planning.model.progression.PROGRAM_RULES`:
+   GZCLP's tiers, 5/3/1's wave and Boring But Big) follows that program's own sets and reps
+   (GZCLP's tier 3 is 3x15+); the reason names those slots.
 4. **Day names follow content** -- a day named Pull holds no squat or lunge and no press; Lower
    (or Legs) no press; Upper no squat, lunge or hinge, nor any other lower-body exercise (a
    reverse Nordic or a calf raise is no upper-body work); Push, by the same reading, no row,
    pull-down or hinge; Full body at least one lower-body, one press and one pull exercise.
 5. **Sessions fill their time** -- planned minutes (:mod:`..session_time`) within 85-105 % of
-   the session length, unless every muscle already sits in its target range (then the reason
-   says so); a 45-90 minute session holds 4-8 exercises.
+   the session length, unless every muscle already sits in its target range, or no muscle is
+   above its range and those below it cannot reach it in any week (:mod:`~.conflict`: more
+   minutes would not help); the reason then says so. A 45-90 minute session holds 4-8
+   exercises.
 
 When an item fails because the request cannot hold it, ``cannot_hold`` says why: the week's
 room for exercises (:func:`~.room.exercise_room`) is smaller than the item needs, or one
@@ -30,6 +35,8 @@ from typing import Final
 
 from spotter.knowledge.model import ExerciseFacts
 from spotter.planning.model.program import Slot
+from spotter.planning.model.progression import PROGRAM_RULES, RULES
+from spotter.planning.model.review.conflict import least_shortfall
 from spotter.planning.model.review.context import (
     EPS,
     SIX_PATTERNS,
@@ -225,10 +232,14 @@ def rep_ranges(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> Item
     goal = inp.profile.goal
     main = main_lifts(inp, available) if goal == "strength" else frozenset()
     details = []
+    programs: dict[str, list[str]] = {}
     for s in inp.week.sessions:
         for x in s.slots:
             f = inp.facts[x.exercise]
             if is_trunk_or_carry(f) or f.measure != "reps":
+                continue
+            if x.rule in PROGRAM_RULES:
+                programs.setdefault(x.rule, []).append(x.exercise)
                 continue
             if goal == "strength":
                 if x.exercise in main:
@@ -247,8 +258,12 @@ def rep_ranges(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> Item
                 details.append(
                     f"{s.day}: {x.exercise} at {_reps(x)} reps, RIR {x.rir}; wanted {wanted}"
                 )
+    note = "".join(
+        f"; {', '.join(sorted(set(exs)))}: {RULES[rule]} (the program's own scheme)"
+        for rule, exs in sorted(programs.items())
+    )
     if not details:
-        return passed(n, key, title, f"every set's reps fit its role for the {goal} goal")
+        return passed(n, key, title, f"every set's reps fit its role for the {goal} goal{note}")
     return failed(n, key, title, details)
 
 
@@ -305,7 +320,7 @@ def day_names(inp: ReviewInput) -> ItemResult:
     return failed(n, key, title, details)
 
 
-def time_fill(inp: ReviewInput) -> ItemResult:
+def time_fill(inp: ReviewInput, available: Mapping[str, ExerciseFacts]) -> ItemResult:
     """Item 5 (module docstring)."""
     n, key, title = 5, "time-fill", "Sessions fill their time"
     length = inp.profile.minutes_per_session
@@ -331,7 +346,16 @@ def time_fill(inp: ReviewInput) -> ItemResult:
     )
     sets = week_row_sets(inp.week, inp.facts)
     all_in = all(t.low - EPS <= sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
-    details = ([] if all_in else short) + other
+    # below a target that no week of any length can meet (item 6 names the clash): more
+    # minutes would not reach it either
+    clash = (
+        not all_in
+        and bool(short)
+        and all(sets.get(r, 0.0) <= t.high + EPS for r, t in targets.items())
+        and least_shortfall(available, targets, frozenset(inp.emphasis), inp.profile.goal)
+        is not None
+    )
+    details = ([] if all_in or clash else short) + other
     if details:
         cannot = None
         if any("exercises; a" in d for d in other):
@@ -340,11 +364,10 @@ def time_fill(inp: ReviewInput) -> ItemResult:
                 cannot = f"a {length}-minute session holds at most {room} exercises"
         return failed(n, key, title, details, cannot_hold=cannot)
     if short:
-        return passed(
-            n,
-            key,
-            title,
-            f"{len(short)} session(s) end early ({short[0]}), because every muscle already "
-            "sits inside its target range",
+        why = (
+            "the muscles below their targets cannot reach them in any week (item 6 says why)"
+            if clash
+            else "every muscle already sits inside its target range"
         )
+        return passed(n, key, title, f"{len(short)} session(s) end early ({short[0]}), because {why}")
     return passed(n, key, title, f"every session plans 85-105 % of its {length} min")
