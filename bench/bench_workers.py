@@ -61,6 +61,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(all, idle) CPU ticks of the machine since boot (Linux /proc/stat)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # idle and iowait
+
+
 def cores_of(pid: int) -> str:
     """The cores a process may run on (Linux /proc: ``Cpus_allowed_list``)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -158,6 +164,7 @@ def run(server_url: str, workers: int, cpus: str, clips: list[tuple[Path, str]],
         while count("SELECT count(*) FROM procrastinate.procrastinate_workers") < workers:
             time.sleep(0.1)
         idle = sum(cpu_seconds(p.pid) for p in procs)  # start-up, before any job
+        ticks = machine_ticks()
         placed = " ".join(cores_of(p.pid) for p in procs)
         start = time.perf_counter()
         for check in checks:
@@ -168,6 +175,8 @@ def run(server_url: str, workers: int, cpus: str, clips: list[tuple[Path, str]],
             time.sleep(0.2)
         wall = time.perf_counter() - start
         cpu = sum(cpu_seconds(p.pid) for p in procs) - idle
+        total, free = (b - a for a, b in zip(ticks, machine_ticks(), strict=True))
+        spare = free / total if total else 0.0
         failed = count("SELECT count(*) FROM form_check WHERE status = 'failed'")
         if failed:
             print(f"  warning: {failed} checks failed", flush=True)
@@ -181,7 +190,7 @@ def run(server_url: str, workers: int, cpus: str, clips: list[tuple[Path, str]],
         close_deferrer(db_url)
         rt.close()
         drop_database(server_url, name)
-    return wall, cpu, placed
+    return wall, cpu, f"{placed}; the machine {spare:.0%} idle meanwhile"
 
 
 def main() -> None:
@@ -219,8 +228,8 @@ def main() -> None:
                 print(f"--cpus {cpus:4} {workers} worker(s): {wall:6.1f} s wall, {rate:.2f} "
                       f"clip-s/s, x{rate / same if same else float('nan'):.2f} of one "
                       f"{cpus} worker; worker CPU {cpu:.1f} s ({seconds / cpu:.2f} clip-s per "
-                      f"CPU-s); cores {placed}; load before {before}, after {load_average()}",
-                      flush=True)
+                      f"CPU-s, {cpu / wall:.2f} cores busy); cores {placed}; load before "
+                      f"{before}, after {load_average()}", flush=True)
         ones = [rate for (_, w), rate in results.items() if w == 1]
         if ones:
             best_one = max(ones)
