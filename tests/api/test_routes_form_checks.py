@@ -277,6 +277,9 @@ def test_deleting_a_check_removes_its_video_and_its_clip_once_no_other_check_use
         video.parent.mkdir(parents=True, exist_ok=True)
         video.write_bytes(b"video")
     logged = _post(me, f"/form-checks/{first}/confirm").json()["set_uuid"]
+    coach = _coach(api, me, ["comment"])
+    note = {"target_kind": "form_check", "target_uuid": first, "body": "elbows in"}
+    assert _post(coach, f"/users/{me.uuid}/comments", json=note).status_code == 201
     _age(tmp_path, 2)
     digest = hashlib.sha256(FAKE_MP4).hexdigest()
     shared = f"{digest[:2]}/{digest}.mp4"
@@ -290,6 +293,14 @@ def test_deleting_a_check_removes_its_video_and_its_clip_once_no_other_check_use
     assert is_problem(_get(me, f"/form-checks/{first}"), 404)
     assert f"annotated/{first}.mp4" not in names() and shared in names()  # `again` uses it
     assert [s["uuid"] for s in me.get("/log/sets").json()["items"]] == [logged]  # the set stays
+    from sqlalchemy import select
+
+    from spotter.store.tables import comment
+
+    with api.rt.engine.connect() as conn:  # the comment on the check is gone with it
+        hidden = conn.execute(select(comment.c.deleted_at).where(
+            comment.c.target_uuid == first)).scalars().all()
+    assert len(hidden) == 1 and hidden[0] is not None
     assert me.client.delete(f"{API}/form-checks/{again}", headers=me.headers).status_code == 204
     assert shared not in names() and f"annotated/{other}.mp4" in names()
     assert [c["uuid"] for c in _get(me, "/form-checks").json()["items"]] == [other]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -78,14 +77,11 @@ class Store:
 
 
 @pytest.fixture
-def store(tmp_path: Path, _sqlite_template: Path, monkeypatch: pytest.MonkeyPatch) -> (
-    Iterator[Store]
-):
-    db = tmp_path / "spotter.db"
-    shutil.copyfile(_sqlite_template, db)
+def store(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """An empty database (SQLite, then PostgreSQL) with one lifter, and its clip folder."""
     monkeypatch.setenv("SPOTTER_CLIPS", str(tmp_path / "clips"))
-    db_url = f"sqlite:///{db}"
-    rt = Runtime(Settings(db_url=db_url, data_dir=tmp_path / "data", cache_dir=tmp_path / "c"))
+    rt = Runtime(Settings(db_url=db_url, data_dir=tmp_path / "data", cache_dir=tmp_path / "c"),
+                 auto_migrate=False)
     with rt.uow() as uow:
         lee = uow.accounts.add_user(username="lee", role=Role.LIFTER, timezone="UTC",
                                     password_hash=None, now=NOW)
@@ -194,3 +190,30 @@ def test_the_servers_queue_prunes_clip_storage_by_itself(store: Store) -> None:
     finally:
         queue.stop()
     assert path not in store.files()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_on_postgresql_a_worker_skips_its_pruning_while_another_worker_prunes(
+    store: Store,
+) -> None:
+    import threading
+
+    from sqlalchemy import text
+
+    from spotter.jobs import pg
+
+    _, path = store.check(b"j", created=NOW - 400 * DAY, finished=NOW - 400 * DAY)
+    store.age_all(100 * DAY)
+    pg._STATE = pg._WorkerState(store.rt, threading.local())  # as inside `spotter worker`
+    try:
+        with store.rt.engine.connect() as other:  # another worker, pruning
+            other.execute(text("SELECT pg_advisory_lock(:k)"), {"k": pg.PRUNE_LOCK})
+            assert pg._prune_once(30) is False
+            assert path in store.files()
+            other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": pg.PRUNE_LOCK})
+            other.commit()
+        assert pg._prune_once(30) is True
+        assert path not in store.files()
+    finally:
+        pg._STATE = None
