@@ -14,8 +14,9 @@ side by side), so N pinned workers on N cores do about N times the work of one.
   auto`` per core and each gets its own; more workers than cores share them evenly. The claim is
   an exclusive ``flock`` on a file in the runtime folder (:func:`runtime_dir`), which the kernel
   releases when the process ends however it ends (SIGKILL included), so a dead worker's core is
-  free again at once. Where that is unavailable (no ``sched_setaffinity``, no ``flock``), the
-  worker runs unpinned and says so;
+  free again at once. Where that is unavailable (no ``sched_setaffinity``, no ``flock``), or
+  in a container with a CPU quota (its lock folder is its own, so containers on one host would
+  all pick the same core), the worker runs unpinned and says so;
 * a list of cores, ``0``, ``0,2``, ``2-3``: the process runs on those cores only (like
   ``taskset``); they must be among the cores this process may use.
 
@@ -142,6 +143,36 @@ def usable_cores() -> frozenset[int]:
     return frozenset(range(os.cpu_count() or 1))
 
 
+def quota_cores(cpu_max: str) -> float | None:
+    """The cores a cgroup v2 ``cpu.max`` line allows (quota over period); None for no quota.
+
+    >>> quota_cores("max 100000"), quota_cores("150000 100000"), quota_cores("")
+    (None, 1.5, None)
+    """
+    parts = cpu_max.split()
+    if len(parts) != 2 or parts[0] == "max":
+        return None
+    try:
+        return int(parts[0]) / int(parts[1])
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def cpu_quota() -> float | None:
+    """The CPU quota of this process's container in cores (cgroup v2, else v1); None without
+    one. A container with a quota usually cannot see which cores other containers pin to."""
+    try:
+        return quota_cores(Path("/sys/fs/cgroup/cpu.max").read_text())
+    except OSError:
+        pass
+    try:
+        quota = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us").read_text())
+        period = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
+    return quota / period if quota > 0 and period > 0 else None
+
+
 @dataclass
 class CoreClaim:
     """Cores claimed by ``auto``: held (their lock files open and locked) until :meth:`release`
@@ -234,6 +265,13 @@ def place(
     if not hasattr(os, "sched_setaffinity"):
         return Placement(None, "not pinned: this system cannot pin a process to cores")
     if chosen == AUTO:
+        quota = cpu_quota()
+        if quota is not None:  # containers on one host would all pick the same first core
+            return Placement(
+                None, f"not pinned: this container has a CPU quota ({quota:g} cores), so "
+                "--cpus auto cannot see the cores other containers use; give a list of cores "
+                "or none",
+            )
         claim = claim_cores(concurrency, allowed, runtime_dir(env))
         if claim is None:
             return Placement(
