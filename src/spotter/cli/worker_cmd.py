@@ -74,7 +74,7 @@ def worker(
 
     The database must be upgraded first (`spotter db upgrade`, which also creates the queue's tables), and the clips reachable: the same SPOTTER_CLIPS folder as the server's. SIGTERM or Ctrl+C stops it cleanly: no new job is taken, the running one may finish. On the embedded SQLite database no worker is needed: `spotter serve` analyses clips itself.
 
-    MediaPipe spreads one clip over more than one core, so unpinned workers on the same machine get in each other's way; with --cpus auto each worker keeps to a core of its own and N workers on N cores analyse about N times as many clips as one.
+    MediaPipe spreads one clip over more than one core, so unpinned workers on the same machine get in each other's way; with --cpus auto each worker keeps to a core of its own and spends the same CPU per clip, so N workers on N free cores approach N times the clips of one.
 
     Example: SPOTTER_DB=postgresql://u:p@host/spotter SPOTTER_CLIPS=/mnt/clips spotter worker --cpus auto
     """

@@ -1,6 +1,7 @@
 """Form checks: upload a clip (202, analysed in the background), follow it, see the report and
-the annotated video, log the set. A coach linked with ``read_log`` sees a lifter's checks;
-comments on a check use the comment routes with ``target_kind=form_check``.
+the annotated video, log the set, delete the check. The lists (the caller's own, and a
+lifter's for a coach linked with ``read_log``) page newest first by opaque cursor, like the
+log's; comments on a check use the comment routes with ``target_kind=form_check``.
 
 On the embedded SQLite database the server analyses clips itself in a background thread (started
 with the app; checks left unfinished by a stopped server are taken up at its start); on
