@@ -1,4 +1,5 @@
-"""Form-check throughput through 1, 2 and 4 `spotter worker` processes on one PostgreSQL.
+"""Form-check throughput through 1, 2 and 4 `spotter worker` processes on one PostgreSQL,
+unpinned (``--cpus none``) and one core each (``--cpus auto``), side by side.
 
 N clips (copies of the real clips in ../shared/data/pose, each made distinct by a trailing MP4
 ``free`` box holding its number, so that clip storage keeps N files) are queued at once on a fresh
@@ -9,8 +10,13 @@ printed too (clip-seconds per CPU-second does not depend on what else runs), and
 load average before and after each run: on shared cores the wall-clock ratio says more about the
 neighbours than about Spotter.
 
+Two ratios are printed for each run: against one worker of the same placement (how that setup
+scales) and against the best one-worker run of any placement (what the machine gains overall).
+The workers' core locks go to a folder of the bench's own (``SPOTTER_RUNTIME_DIR``), so workers
+of other programs on the machine do not change which cores ``auto`` picks.
+
     source /work/prompts/pg-env.sh   # SPOTTER_TEST_PG_URL: a server where databases may be made
-    nice -n 10 python bench/bench_workers.py --clips 8 --workers 1,2,4
+    nice -n 10 python bench/bench_workers.py --clips 8 --workers 1,2,4 --cpus none,auto
 """
 
 from __future__ import annotations
@@ -55,6 +61,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(all, idle) CPU ticks of the machine since boot (Linux /proc/stat)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # idle and iowait
+
+
+def cores_of(pid: int) -> str:
+    """The cores a process may run on (Linux /proc: ``Cpus_allowed_list``)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Cpus_allowed_list:"):
+            return "[" + line.split(":", 1)[1].strip() + "]"
+    return "[?]"
+
+
 def load_average() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.1f} / {five:.1f} / {fifteen:.1f}"
@@ -89,11 +109,11 @@ def drop_database(server_url: str, name: str) -> None:
     admin.dispose()
 
 
-def run(server_url: str, workers: int, clips: list[tuple[Path, str]], home: Path) -> (
-    tuple[float, float]
+def run(server_url: str, workers: int, cpus: str, clips: list[tuple[Path, str]], home: Path) -> (
+    tuple[float, float, str]
 ):
-    """Wall seconds for ``workers`` processes to analyse ``clips``, and the CPU seconds the
-    workers used for them."""
+    """Wall seconds for ``workers`` processes (``--cpus cpus``) to analyse ``clips``, the CPU
+    seconds the workers used for them, and the cores each worker ran on."""
     from sqlalchemy import text
 
     from spotter.access.model import Role
@@ -105,8 +125,9 @@ def run(server_url: str, workers: int, clips: list[tuple[Path, str]], home: Path
 
     name = f"spotter_bench_workers_{os.getpid()}"
     db_url = fresh_database(server_url, name)
-    store_dir = home / f"clips-{workers}"
+    store_dir = home / f"clips-{workers}-{cpus}"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SPOTTER_CLIPS": str(store_dir),
+           "SPOTTER_RUNTIME_DIR": str(home / f"run-{workers}-{cpus}"),
            "SPOTTER_DATA_DIR": str(home / "data"), "SPOTTER_CACHE_DIR": str(home / "cache")}
     os.environ["SPOTTER_CLIPS"] = str(store_dir)
     rt = Runtime(Settings(db_url=db_url, data_dir=home / "data", cache_dir=home / "cache"),
@@ -136,13 +157,15 @@ def run(server_url: str, workers: int, clips: list[tuple[Path, str]], home: Path
             return int(conn.execute(text(sql)).scalar_one())
 
     command = [sys.executable, "-m", "spotter.cli", "--db", db_url, "worker", "--log-level",
-               "warning"]
+               "warning", "--cpus", cpus]
     procs = [subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL) for _ in range(workers)]
     try:
         while count("SELECT count(*) FROM procrastinate.procrastinate_workers") < workers:
             time.sleep(0.1)
         idle = sum(cpu_seconds(p.pid) for p in procs)  # start-up, before any job
+        ticks = machine_ticks()
+        placed = " ".join(cores_of(p.pid) for p in procs)
         start = time.perf_counter()
         for check in checks:
             defer(db_url, check)
@@ -152,6 +175,8 @@ def run(server_url: str, workers: int, clips: list[tuple[Path, str]], home: Path
             time.sleep(0.2)
         wall = time.perf_counter() - start
         cpu = sum(cpu_seconds(p.pid) for p in procs) - idle
+        total, free = (b - a for a, b in zip(ticks, machine_ticks(), strict=True))
+        spare = free / total if total else 0.0
         failed = count("SELECT count(*) FROM form_check WHERE status = 'failed'")
         if failed:
             print(f"  warning: {failed} checks failed", flush=True)
@@ -165,13 +190,15 @@ def run(server_url: str, workers: int, clips: list[tuple[Path, str]], home: Path
         close_deferrer(db_url)
         rt.close()
         drop_database(server_url, name)
-    return wall, cpu
+    return wall, cpu, f"{placed}; the machine {spare:.0%} idle meanwhile"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clips", type=int, default=8, help="clips queued per run")
     parser.add_argument("--workers", default="1,2,4", help="worker processes per run")
+    parser.add_argument("--cpus", default="none,auto",
+                        help="the workers' --cpus, each compared (none: unpinned)")
     parser.add_argument("--pg-url", default=os.environ.get("SPOTTER_TEST_PG_URL", ""))
     args = parser.parse_args()
     if not args.pg_url:
@@ -190,16 +217,26 @@ def main() -> None:
             clips.append((copy, EXERCISE[source.stem.split("_")[0]]))
             seconds += duration_s(copy)
         print(f"{args.clips} clips, {seconds:.1f} s of video; {os.cpu_count()} cores", flush=True)
-        base = None
+        results: dict[tuple[str, int], float] = {}
         for workers in (int(w) for w in args.workers.split(",")):
-            before = load_average()
-            wall, cpu = run(args.pg_url, workers, clips, home)
-            rate = seconds / wall
-            base = base or rate
-            print(f"{workers} worker(s): {wall:6.1f} s wall, {rate:.2f} clip-s/s, "
-                  f"x{rate / base:.2f} of one; worker CPU {cpu:.1f} s ({seconds / cpu:.2f} "
-                  f"clip-s per CPU-s); load before {before}, after {load_average()}",
-                  flush=True)
+            for cpus in args.cpus.split(","):
+                before = load_average()
+                wall, cpu, placed = run(args.pg_url, workers, cpus, clips, home)
+                rate = seconds / wall
+                results[cpus, workers] = rate
+                same = results.get((cpus, 1))
+                print(f"--cpus {cpus:4} {workers} worker(s): {wall:6.1f} s wall, {rate:.2f} "
+                      f"clip-s/s, x{rate / same if same else float('nan'):.2f} of one "
+                      f"{cpus} worker; worker CPU {cpu:.1f} s ({seconds / cpu:.2f} clip-s per "
+                      f"CPU-s, {cpu / wall:.2f} cores busy); cores {placed}; load before "
+                      f"{before}, after {load_average()}", flush=True)
+        ones = [rate for (_, w), rate in results.items() if w == 1]
+        if ones:
+            best_one = max(ones)
+            print(f"\nagainst the best one-worker run ({best_one:.2f} clip-s/s):")
+            for (cpus, workers), rate in results.items():
+                print(f"  --cpus {cpus:4} {workers} worker(s): {rate:.2f} clip-s/s, "
+                      f"x{rate / best_one:.2f}")
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

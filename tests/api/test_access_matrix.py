@@ -379,6 +379,10 @@ MATRIX: dict[tuple[str, str], Rule] = {
         OWN, with_fresh(World.fresh_form_check, "/form-checks/{obj}/confirm"), probe=True
     ),
     ("GET", f"{U}/form-checks"): Rule(READ, get(f"{U}/form-checks")),
+    ("GET", "/form-checks"): Rule(account(), get("/form-checks")),
+    ("DELETE", "/form-checks/{check}"): Rule(
+        OWN, with_fresh(World.fresh_form_check, "/form-checks/{obj}"), ok=(204,), probe=True
+    ),
     # the caller's own account
     ("POST", "/auth/register"): Rule(public, _new_user, ok=(201,)),
     ("POST", "/auth/login"): Rule(public, _login),

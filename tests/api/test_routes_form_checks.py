@@ -116,7 +116,7 @@ def test_a_file_that_is_not_a_video_is_refused_by_its_bytes_whatever_its_name_an
     assert is_problem(r, 422, "body.file")
     assert "not a video" in r.json()["detail"]
     assert _stored_files(tmp_path) == []
-    assert _get(me, "/users/me/form-checks").json() == []
+    assert _get(me, "/users/me/form-checks").json() == {"items": [], "next_cursor": None}
 
 
 def test_an_unknown_exercise_a_bad_load_or_reps_are_refused_naming_the_field(api: Api) -> None:
@@ -194,6 +194,131 @@ def test_a_confirm_may_correct_the_reps_and_give_the_load_in_pounds_or_as_a_bare
     assert loads[1] == 102.5  # a bare number is in the lifter's unit
 
 
+# -- the lists ----------------------------------------------------------------------------------
+
+
+def _pages(who: Lifter, path: str, limit: int) -> list[list[str]]:
+    """Every page of a list, followed by its cursors: the uuids on each page."""
+    pages: list[list[str]] = []
+    params: dict[str, Any] = {"limit": limit}
+    while True:
+        r = _get(who, path, params=params)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        pages.append([c["uuid"] for c in body["items"]])
+        if body["next_cursor"] is None:
+            return pages
+        params = {"limit": limit, "cursor": body["next_cursor"]}
+
+
+def test_the_list_of_checks_pages_newest_first_by_cursor_for_the_lifter_and_the_coach(
+    api: Api,
+) -> None:
+    lee = api.lifter("lee")
+    made = []
+    for i in range(MAX_ACTIVE_PER_USER):
+        made.append(_upload(lee, FAKE_MP4 + bytes([i])).json()["uuid"])
+        _finish(api, lee, made[-1])
+    newest_first = made[::-1]
+    expected = [newest_first[0:2], newest_first[2:4], newest_first[4:5]]
+    assert _pages(lee, "/form-checks", 2) == expected
+    reader = _coach(api, lee, ["read_log"])
+    assert _pages(reader, f"/users/{lee.uuid}/form-checks", 2) == expected
+    assert _pages(lee, "/form-checks", 5) == [newest_first]  # a full last page: no cursor
+    olga = api.lifter("olga")  # someone else's list is not in one's own
+    assert _get(olga, "/form-checks").json() == {"items": [], "next_cursor": None}
+
+
+def test_a_check_uploaded_between_two_pages_does_not_shift_the_next_page(api: Api) -> None:
+    lee = api.lifter("lee")
+    first = [_upload(lee, FAKE_MP4 + bytes([i])).json()["uuid"] for i in range(3)]
+    page = _get(lee, "/form-checks", params={"limit": 2}).json()
+    assert [c["uuid"] for c in page["items"]] == [first[2], first[1]]
+    _finish(api, lee, first[2])
+    newer = _upload(lee, FAKE_MP4 + b"new").json()["uuid"]
+    rest = _get(lee, "/form-checks", params={"limit": 2, "cursor": page["next_cursor"]}).json()
+    assert [c["uuid"] for c in rest["items"]] == [first[0]] and rest["next_cursor"] is None
+    assert newer not in [c["uuid"] for c in rest["items"]]
+
+
+def test_a_damaged_cursor_or_one_of_another_list_is_refused_naming_the_cursor(api: Api) -> None:
+    lee = api.lifter("lee")
+    assert is_problem(_get(lee, "/form-checks", params={"cursor": "bm9wZQ"}), 422, "query.cursor")
+    from spotter.api.pagination import Cursor
+
+    sets_cursor = Cursor("sets", api.rt.now(), 1).encode()  # the sets list's kind of cursor
+    assert is_problem(_get(lee, "/form-checks", params={"cursor": sets_cursor}), 422,
+                      "query.cursor")
+
+
+# -- deleting a check ---------------------------------------------------------------------------
+
+
+def _age(tmp_path: Path, hours: float) -> None:
+    """Make every stored file last written ``hours`` ago (past pruning's grace period)."""
+    import os
+    import time
+
+    when = time.time() - hours * 3600
+    for path in _stored_files(tmp_path):
+        os.utime(path, (when, when))
+
+
+def test_deleting_a_check_removes_its_video_and_its_clip_once_no_other_check_uses_it(
+    api: Api, tmp_path: Path
+) -> None:
+    me = api.lifter()
+    first = _upload(me, load="bw").json()["uuid"]
+    again = _upload(me).json()["uuid"]  # the same bytes: one stored clip for two checks
+    other = _upload(me, FAKE_MP4 + b"other").json()["uuid"]
+    for check in (first, again, other):
+        _finish(api, me, check)
+        video = tmp_path / "clips" / "annotated" / f"{check}.mp4"
+        video.parent.mkdir(parents=True, exist_ok=True)
+        video.write_bytes(b"video")
+    logged = _post(me, f"/form-checks/{first}/confirm").json()["set_uuid"]
+    coach = _coach(api, me, ["comment"])
+    note = {"target_kind": "form_check", "target_uuid": first, "body": "elbows in"}
+    assert _post(coach, f"/users/{me.uuid}/comments", json=note).status_code == 201
+    _age(tmp_path, 2)
+    digest = hashlib.sha256(FAKE_MP4).hexdigest()
+    shared = f"{digest[:2]}/{digest}.mp4"
+
+    def names() -> set[str]:
+        root = tmp_path / "clips"
+        return {p.relative_to(root).as_posix() for p in _stored_files(tmp_path)}
+
+    r = me.client.delete(f"{API}/form-checks/{first}", headers=me.headers)
+    assert r.status_code == 204, r.text
+    assert is_problem(_get(me, f"/form-checks/{first}"), 404)
+    assert f"annotated/{first}.mp4" not in names() and shared in names()  # `again` uses it
+    assert [s["uuid"] for s in me.get("/log/sets").json()["items"]] == [logged]  # the set stays
+    from sqlalchemy import select
+
+    from spotter.store.tables import comment
+
+    with api.rt.engine.connect() as conn:  # the comment on the check is gone with it
+        hidden = conn.execute(select(comment.c.deleted_at).where(
+            comment.c.target_uuid == first)).scalars().all()
+    assert len(hidden) == 1 and hidden[0] is not None
+    assert me.client.delete(f"{API}/form-checks/{again}", headers=me.headers).status_code == 204
+    assert shared not in names() and f"annotated/{other}.mp4" in names()
+    assert [c["uuid"] for c in _get(me, "/form-checks").json()["items"]] == [other]
+    assert is_problem(me.client.delete(f"{API}/form-checks/{first}", headers=me.headers), 404)
+
+
+def test_only_the_lifter_deletes_a_check(api: Api, tmp_path: Path) -> None:
+    lee = api.lifter("lee")
+    check = _upload(lee).json()["uuid"]
+    reader = _coach(api, lee, ["read_log"])
+    olga = api.lifter("olga")
+    assert is_problem(reader.client.delete(f"{API}/form-checks/{check}", headers=reader.headers),
+                      403)
+    assert is_problem(olga.client.delete(f"{API}/form-checks/{check}", headers=olga.headers), 404)
+    assert _get(lee, f"/form-checks/{check}").json()["uuid"] == check
+    assert len(_stored_files(tmp_path)) == 1
+
+
 # -- who sees it ---------------------------------------------------------------------------------
 
 
@@ -206,7 +331,7 @@ def test_a_coach_sees_a_lifters_checks_only_while_linked_with_read_log(api: Api)
     stranger = api.lifter("olga")
     assert _get(reader, f"/form-checks/{check}").json()["uuid"] == check
     listed = _get(reader, f"/users/{lee.uuid}/form-checks").json()
-    assert [c["uuid"] for c in listed] == [check]
+    assert [c["uuid"] for c in listed["items"]] == [check]
     assert is_problem(_get(commenter, f"/form-checks/{check}"), 403)
     for outsider in (invited, stranger):
         assert is_problem(_get(outsider, f"/form-checks/{check}"), 404)

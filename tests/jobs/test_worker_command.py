@@ -36,3 +36,18 @@ def test_a_worker_on_a_database_behind_the_head_revision_says_to_upgrade_it(
         pg_server.drop(name)
     assert code != 0
     assert "spotter db upgrade" in out and "Traceback" not in out
+
+
+@pytest.mark.postgres
+def test_a_worker_given_a_core_it_may_not_use_or_a_bad_retention_says_so_before_starting(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = pg_server.create()
+    try:
+        code, out = _run("--db", pg_server.url_of(name), "worker", "--cpus", "4096")
+        monkeypatch.setenv("SPOTTER_CLIP_RETENTION_DAYS", "-3")
+        bad_days, days_out = _run("--db", pg_server.url_of(name), "worker")
+    finally:
+        pg_server.drop(name)
+    assert code != 0 and "--cpus 4096" in out and "core 4096" in out and "Traceback" not in out
+    assert bad_days != 0 and "SPOTTER_CLIP_RETENTION_DAYS" in days_out

@@ -110,6 +110,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "spotter.cli.worker_cmd",
         "Analyse uploaded form-check clips from the job queue (PostgreSQL) until stopped.",
     ),
+    "form-checks": LazyCommand(
+        "spotter.cli.form_checks_cmd",
+        "Form checks on a server: prune the clips past their retention period.",
+        attr="app",
+    ),
     "users": LazyCommand(
         "spotter.cli.accounts_cmd",
         "Manage the accounts of a Spotter server: add, list, set, disable, enable, role, "

@@ -54,6 +54,15 @@ def worker(
             "another worker.",
         ),
     ] = 60.0,
+    cpus: Annotated[
+        str,
+        typer.Option(
+            "--cpus",
+            help="Cores to run on: 'auto' (a core of its own: the one with the fewest Spotter "
+            "workers on it), a list such as 0, 0,2 or 1-3, or 'none' (no pinning). Run one "
+            "worker per core with --cpus auto for the most clips per second.",
+        ),
+    ] = "none",
     name: Annotated[
         str | None, typer.Option("--name", help="The worker's name in logs.", show_default=False)
     ] = None,
@@ -65,12 +74,16 @@ def worker(
 
     The database must be upgraded first (`spotter db upgrade`, which also creates the queue's tables), and the clips reachable: the same SPOTTER_CLIPS folder as the server's. SIGTERM or Ctrl+C stops it cleanly: no new job is taken, the running one may finish. On the embedded SQLite database no worker is needed: `spotter serve` analyses clips itself.
 
-    Example: SPOTTER_DB=postgresql://u:p@host/spotter SPOTTER_CLIPS=/mnt/clips spotter worker -c 1
+    MediaPipe spreads one clip over more than one core, so unpinned workers on the same machine get in each other's way; with --cpus auto each worker keeps to a core of its own and spends the same CPU per clip, so N workers on N free cores approach N times the clips of one.
+
+    Example: SPOTTER_DB=postgresql://u:p@host/spotter SPOTTER_CLIPS=/mnt/clips spotter worker --cpus auto
     """
     from spotter.cli.common import runtime
     from spotter.compose import Runtime
     from spotter.config import resolve_settings
+    from spotter.jobs.affinity import place
     from spotter.jobs.pg import WorkerOptions, run_worker
+    from spotter.jobs.retention import retention_days
 
     level = getattr(logging, log_level.upper(), None)
     if not isinstance(level, int):
@@ -83,13 +96,17 @@ def worker(
             "postgresql://...); on the embedded SQLite database `spotter serve` analyses clips "
             "itself"
         )
+    with user_errors():
+        days = retention_days()  # a bad SPOTTER_CLIP_RETENTION_DAYS stops the start
+        placement = place(cpus, concurrency=concurrency)  # before any thread starts
     rt = Runtime(settings, auto_migrate=False)
     options = WorkerOptions(
-        concurrency=concurrency, stalled_after_s=stalled_after, grace_s=grace, name=name
+        concurrency=concurrency, stalled_after_s=stalled_after, grace_s=grace, name=name,
+        retention_days=days,
     )
     err_console().print(
-        f"Spotter worker: taking form checks from the queue ({concurrency} at a time); "
-        "Ctrl+C or SIGTERM stops.",
+        f"Spotter worker: taking form checks from the queue ({concurrency} at a time, "
+        f"{placement.note}); Ctrl+C or SIGTERM stops.",
         highlight=False,
     )
     try:
@@ -97,6 +114,8 @@ def worker(
             run_worker(rt, options)
     finally:
         rt.close()
+        if placement.claim is not None:
+            placement.claim.release()
 
 
 def register(app: typer.Typer) -> None:

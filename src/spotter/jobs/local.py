@@ -8,7 +8,8 @@ row, and when the server starts, :meth:`LocalQueue.start` takes up every check l
 
 One queue per :class:`~spotter.compose.Runtime`, made on first use by :func:`local_queue`; the
 API starts it with the app and stops it at shutdown (a job running then finishes in its thread;
-one not started yet stays ``queued`` for the next start).
+one not started yet stays ``queued`` for the next start). The queue also prunes clip storage
+every hour (:mod:`spotter.jobs.retention`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spotter.jobs.analyse import Result, run_check
 from spotter.jobs.checker import Checker, LazyChecker, warm_checker
+from spotter.jobs.retention import FIRST_PRUNE_S, PRUNE_EVERY_S
 
 if TYPE_CHECKING:
     from spotter.compose import Runtime
@@ -41,8 +43,14 @@ class LocalQueue:
         *,
         threads: int = THREADS,
         checker: Callable[[], Checker] = warm_checker,
+        prune_every_s: float | None = PRUNE_EVERY_S,
+        first_prune_s: float = FIRST_PRUNE_S,
     ) -> None:
         self._rt = rt
+        self._prune_every = prune_every_s
+        self._first_prune = first_prune_s
+        self._pruner: threading.Thread | None = None
+        self._stopping = threading.Event()
         self._threads = threads
         self._make_checker = checker
         self._local = threading.local()
@@ -81,6 +89,12 @@ class LocalQueue:
             if self._started:
                 return []
             self._started = True
+            self._stopping.clear()
+            if self._prune_every is not None and self._pruner is None:
+                self._pruner = threading.Thread(
+                    target=self._prune_loop, name="spotter-clip-pruner", daemon=True
+                )
+                self._pruner.start()
         with self._rt.engine.connect() as conn:
             left = unfinished(conn)
         for check_uuid in left:
@@ -120,13 +134,29 @@ class LocalQueue:
             except Exception:  # the outcome is in the database; only the waiting matters here
                 continue
 
+    def _prune_loop(self) -> None:
+        """Apply the clip retention policy now and then until stopped."""
+        from spotter.jobs.retention import prune, retention_days
+
+        wait = self._first_prune
+        while not self._stopping.wait(wait):
+            wait = self._prune_every or PRUNE_EVERY_S
+            try:
+                prune(self._rt, days=retention_days())
+            except Exception:  # a bad setting or a busy database: said, and tried again later
+                log.exception("pruning clip storage failed")
+
     def stop(self) -> None:
         """Stop taking jobs: those not started stay ``queued`` in the database for the next
         start; one running finishes in its thread."""
+        self._stopping.set()
         with self._lock:
             pool, self._pool = self._pool, None
+            pruner, self._pruner = self._pruner, None
             self._pending.clear()
             self._started = False
+        if pruner is not None:
+            pruner.join(timeout=5)
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 

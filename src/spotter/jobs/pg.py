@@ -19,6 +19,9 @@ waits in the queue twice.
 the latest attempt may store its result (:mod:`spotter.jobs.analyse`), so the result is stored
 once even if the presumed-dead worker was only slow.
 
+**Clip storage** is pruned by the workers (:mod:`spotter.jobs.retention`): each tries every
+hour, and the one holding a PostgreSQL advisory lock prunes while the others skip their turn.
+
 **Stopping**: SIGTERM or SIGINT stops taking jobs; a running job is given ``grace`` seconds to
 finish, then abandoned, and its job is retried by another worker as above.
 """
@@ -33,6 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spotter.errors import SpotterError
+from spotter.jobs.retention import DEFAULT_DAYS, PRUNE_EVERY_S
 
 if TYPE_CHECKING:
     import procrastinate
@@ -182,6 +186,10 @@ class WorkerOptions:
     stalled_after_s: float = STALLED_AFTER_S
     grace_s: float = GRACE_S
     name: str | None = None
+    #: Days clips are kept (None: for good); see :mod:`spotter.jobs.retention`.
+    retention_days: int | None = DEFAULT_DAYS
+    #: Seconds between two prunings of clip storage (None: this worker never prunes).
+    prune_every_s: float | None = PRUNE_EVERY_S
 
 
 def run_worker(rt: Runtime, options: WorkerOptions) -> None:
@@ -208,6 +216,7 @@ async def _main(db_url: str, options: WorkerOptions) -> None:
     try:
         await _resubmit_orphans(app, db_url)
         rescue = asyncio.create_task(_rescue_stalled(app, options.stalled_after_s))
+        pruner = asyncio.create_task(_prune_now_and_then(options))
         try:
             await app.run_worker_async(
                 queues=[QUEUE],
@@ -222,9 +231,10 @@ async def _main(db_url: str, options: WorkerOptions) -> None:
                 delete_jobs="successful",
             )
         finally:
-            rescue.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await rescue
+            for task in (rescue, pruner):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
     finally:
         await app.close_async()
 
@@ -248,6 +258,48 @@ async def _rescue_stalled(app: procrastinate.App, stalled_after_s: float) -> Non
                     continue
         except pe.ConnectorException:
             log.exception("looking for stalled jobs failed; trying again")
+
+
+#: The advisory lock one pruning worker holds (other workers skip their turn meanwhile).
+PRUNE_LOCK = 0x5350_5052  # "SPPR"
+
+
+async def _prune_now_and_then(options: WorkerOptions) -> None:
+    """Prune clip storage (:mod:`spotter.jobs.retention`) a minute after the start, then every
+    ``prune_every_s`` seconds; a pruning that fails is logged and tried again next time."""
+    from spotter.jobs.retention import FIRST_PRUNE_S
+
+    if options.prune_every_s is None:
+        return
+    await asyncio.sleep(FIRST_PRUNE_S)
+    while True:
+        try:
+            await asyncio.to_thread(_prune_once, options.retention_days)
+        except Exception:
+            log.exception("pruning clip storage failed; trying again later")
+        await asyncio.sleep(options.prune_every_s)
+
+
+def _prune_once(days: int | None) -> bool:
+    """Prune under the database's advisory lock; False when another worker is pruning."""
+    from sqlalchemy import text
+
+    from spotter.jobs.retention import prune
+
+    state = _STATE
+    if state is None:
+        return False
+    with state.rt.engine.connect() as conn:
+        locked = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PRUNE_LOCK}).scalar()
+        conn.commit()
+        if not locked:
+            return False
+        try:
+            prune(state.rt, days=days)
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PRUNE_LOCK})
+            conn.commit()
+    return True
 
 
 async def _resubmit_orphans(app: procrastinate.App, db_url: str) -> None:

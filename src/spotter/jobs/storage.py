@@ -10,6 +10,8 @@ once) and ``annotated/<check uuid>.mp4`` for the annotated video of a check. Eve
 written to a temporary name in its final folder and renamed into place, so a reader never sees a
 half-written file and a writer killed midway leaves only a temporary file behind.
 
+What is kept how long, and what deletes it: :mod:`spotter.jobs.retention`.
+
 Before anything is stored the upload's size and type are checked: at most
 :data:`MAX_CLIP_BYTES`, and a video container recognised by its first bytes (:func:`sniff`),
 whatever the file name or the declared content type say.
@@ -140,8 +142,13 @@ class ClipStore:
         sha = hashlib.sha256(body).hexdigest()
         relative = f"{sha[:2]}/{sha}{CONTAINERS[media_type]}"
         target = self.root / relative
-        if not (target.is_file() and target.stat().st_size == len(body)):
-            write_atomically(target, body)
+        try:  # stored already: made fresh again, so that pruning leaves it to this upload
+            if target.stat().st_size == len(body):
+                os.utime(target)
+                return StoredClip(sha, relative, media_type, len(body))
+        except FileNotFoundError:
+            pass
+        write_atomically(target, body)
         return StoredClip(sha, relative, media_type, len(body))
 
     def path(self, relative: str) -> Path:

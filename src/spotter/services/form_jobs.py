@@ -11,7 +11,8 @@ most :data:`MAX_ACTIVE_PER_USER` checks queued or running; the next upload is re
 Who may do what: the lifter uploads, confirms and sees their checks; a coach linked with
 ``read_log`` sees them (:func:`get`, :func:`list_for`, :func:`video_path`); comments go through
 :mod:`spotter.services.coaching` with target kind ``form_check`` (``comment`` permission).
-Anyone else is told the check does not exist.
+Anyone else is told the check does not exist. The lifter may :func:`delete` a check; what
+clip storage keeps how long is :mod:`spotter.jobs.retention`'s policy.
 
 :func:`confirm` logs the set the check shows (its reps, or the lifter's correction, and the
 load) exactly once: the set's uuid is derived from the check's, and the check records it.
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 MAX_ACTIVE_PER_USER = 5
 #: The Retry-After of that answer, in seconds: about one short clip's analysis.
 RETRY_AFTER_S = 30
+#: The most checks on one page of a list.
+MAX_PAGE = 200
 #: The most reps a lifter may give for a set.
 MAX_REPS = 200
 #: The longest load text accepted ("bw+10kg", "102.5 kg").
@@ -260,20 +263,47 @@ def get(rt: Runtime, principal: Principal, check_uuid: str) -> FormCheckView:
     return _view(rt, _readable(rt, principal, check_uuid, Permission.READ_LOG, write=False))
 
 
-def list_for(
-    rt: Runtime, principal: Principal, subject_id: int, *, limit: int = 50
-) -> list[FormCheckView]:
-    """A lifter's checks, newest first: the lifter, or a coach linked with ``read_log``."""
+@dataclass(frozen=True)
+class FormCheckPage:
+    """One page of a lifter's checks, newest first."""
+
+    items: list[FormCheckView]
+    #: The (created_at, id) of the page's last check when more follow (the next page starts
+    #: after it); None on the last page.
+    next_after: tuple[dt.datetime, int] | None
+
+
+def page_for(
+    rt: Runtime,
+    principal: Principal,
+    subject_id: int,
+    *,
+    limit: int = 50,
+    after: tuple[dt.datetime, int] | None = None,
+) -> FormCheckPage:
+    """A page of a lifter's checks, newest first, after the position ``after`` (that of the
+    last check of the previous page): the lifter, or a coach linked with ``read_log``. Checks
+    uploaded while a client pages never shift a page."""
     from spotter.services import coaching
     from spotter.store.form_check_repo import FormCheckRepository
 
-    if not 1 <= limit <= 200:
-        raise ValidationError("limit must be between 1 and 200", field="limit")
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValidationError(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     coaching.authorize(rt.uow(), principal, subject_id, Permission.READ_LOG, False)
     with rt.uow(subject_id) as uow:
-        rows = FormCheckRepository(uow.connection, subject_id).recent(limit=limit)
+        rows = FormCheckRepository(uow.connection, subject_id).recent(limit=limit + 1, after=after)
+    more = len(rows) > limit
+    rows = rows[:limit]
     owner = _user_uuid(rt, subject_id)
-    return [_view(rt, r, owner) for r in rows]
+    last = (rows[-1].created_at, rows[-1].id) if more else None
+    return FormCheckPage([_view(rt, r, owner) for r in rows], last)
+
+
+def list_for(
+    rt: Runtime, principal: Principal, subject_id: int, *, limit: int = 50
+) -> list[FormCheckView]:
+    """A lifter's newest checks (the first page of :func:`page_for`)."""
+    return page_for(rt, principal, subject_id, limit=limit).items
 
 
 def video_path(rt: Runtime, principal: Principal, check_uuid: str) -> Path | None:
@@ -285,6 +315,33 @@ def video_path(rt: Runtime, principal: Principal, check_uuid: str) -> Path | Non
         return None
     path = ClipStore.of(rt.settings).path(row.annotated_path)
     return path if path.is_file() else None
+
+
+def delete(rt: Runtime, principal: Principal, check_uuid: str) -> None:
+    """Delete a check (the lifter only): its report, the comments on it and its annotated
+    video at once, and its clip unless another check uses the same file (a clip stored less
+    than :data:`~spotter.jobs.retention.GRACE` ago, perhaps the same bytes being uploaded
+    again, is left to the next pruning). A set logged from it stays in the log; a job still
+    running for it stores nothing."""
+    from spotter.jobs.retention import GRACE, delete_files
+    from spotter.jobs.storage import ClipStore
+    from spotter.store.form_check_repo import FormCheckRepository, clip_in_use
+
+    _writes(principal)
+    row = _readable(rt, principal, check_uuid, None, write=True)
+    with rt.uow(row.user_id) as uow:
+        gone = FormCheckRepository(uow.connection, row.user_id).delete(row.uuid, now=rt.now())
+        uow.commit()
+    if gone is None:  # deleted meanwhile by another request
+        return
+    store = ClipStore.of(rt.settings)
+    now = rt.now()
+    video = gone.annotated_path or store.annotated_path(gone.uuid)
+    delete_files(store, [video], now=now, grace=dt.timedelta(0))
+    with rt.engine.connect() as conn:
+        shared = clip_in_use(conn, gone.clip_path)
+    if not shared:  # a clip stored within the grace period may be the same bytes uploaded
+        delete_files(store, [gone.clip_path], now=now, grace=GRACE)  # again: pruning's then
 
 
 def confirm(

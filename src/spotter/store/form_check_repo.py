@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, RowMapping, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, and_, delete, func, insert, or_, select, update
 
 from spotter.store import tables as t
 
@@ -106,6 +106,31 @@ def unfinished(conn: Connection) -> list[str]:
     return [str(u) for u in conn.execute(q).scalars()]
 
 
+def kept_files(conn: Connection, *, clips_finished_since: datetime | None) -> set[str]:
+    """The files of clip storage the checks still need (paths relative to it): the clip of
+    every check queued or running or finished since ``clips_finished_since`` (None: every
+    check's clip), and every check's annotated video (also where a running job is about to
+    record it)."""
+    clips = select(_F.c.clip_path).distinct()
+    if clips_finished_since is not None:
+        since = _to_db(clips_finished_since)
+        clips = clips.where(
+            or_(_F.c.status.in_(ACTIVE), _F.c.finished_at.is_(None), _F.c.finished_at >= since)
+        )
+    kept = {str(p) for p in conn.execute(clips).scalars()}
+    for uuid, annotated in conn.execute(select(_F.c.uuid, _F.c.annotated_path)):
+        kept.add(f"annotated/{uuid}.mp4")
+        if annotated:
+            kept.add(str(annotated))
+    return kept
+
+
+def clip_in_use(conn: Connection, clip_path: str) -> bool:
+    """Whether any check (anyone's) uses this stored clip."""
+    q = select(_F.c.id).where(_F.c.clip_path == clip_path).limit(1)
+    return conn.execute(q).first() is not None
+
+
 class FormCheckRepository:
     """One user's form checks."""
 
@@ -161,14 +186,18 @@ class FormCheckRepository:
         found = self._conn.execute(q).mappings().first()
         return None if found is None else _row(found)
 
-    def recent(self, *, limit: int = 50) -> list[FormCheckRow]:
-        """The newest checks first."""
-        q = (
-            select(_F)
-            .where(_F.c.user_id == self._user)
-            .order_by(_F.c.created_at.desc(), _F.c.id.desc())
-            .limit(limit)
-        )
+    def recent(
+        self, *, limit: int = 50, after: tuple[datetime, int] | None = None
+    ) -> list[FormCheckRow]:
+        """The newest checks first; with ``after`` (the created_at and id of the last check of
+        the previous page), only those after it in that order (keyset pagination)."""
+        q = select(_F).where(_F.c.user_id == self._user)
+        if after is not None:
+            at, last_id = _to_db(after[0]), after[1]
+            q = q.where(
+                or_(_F.c.created_at < at, and_(_F.c.created_at == at, _F.c.id < last_id))
+            )
+        q = q.order_by(_F.c.created_at.desc(), _F.c.id.desc()).limit(limit)
         return [_row(r) for r in self._conn.execute(q).mappings()]
 
     def active_count(self) -> int:
@@ -254,3 +283,22 @@ class FormCheckRepository:
             .values(logged_set_uuid=set_uuid)
         )
         return done.rowcount == 1
+
+    def delete(self, check_uuid: str, *, now: datetime) -> FormCheckRow | None:
+        """Delete the check and hide the comments on it; the row as it was (None: no such
+        check). A set logged from it stays in the log."""
+        found = self.get(check_uuid)
+        if found is None:
+            return None
+        self._conn.execute(
+            update(t.comment)
+            .where(
+                t.comment.c.lifter_id == self._user,
+                t.comment.c.target_kind == "form_check",
+                t.comment.c.target_uuid == check_uuid,
+                t.comment.c.deleted_at.is_(None),
+            )
+            .values(deleted_at=_to_db(now))
+        )
+        self._conn.execute(delete(_F).where(_F.c.uuid == check_uuid, _F.c.user_id == self._user))
+        return found

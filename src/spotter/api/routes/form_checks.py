@@ -1,6 +1,7 @@
 """Form checks: upload a clip (202, analysed in the background), follow it, see the report and
-the annotated video, log the set. A coach linked with ``read_log`` sees a lifter's checks;
-comments on a check use the comment routes with ``target_kind=form_check``.
+the annotated video, log the set, delete the check. The lists (the caller's own, and a
+lifter's for a coach linked with ``read_log``) page newest first by opaque cursor, like the
+log's; comments on a check use the comment routes with ``target_kind=form_check``.
 
 On the embedded SQLite database the server analyses clips itself in a background thread (started
 with the app; checks left unfinished by a stopped server are taken up at its start); on
@@ -19,9 +20,10 @@ from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Response, Up
 from fastapi.responses import FileResponse
 from pydantic import Field
 
-from spotter.access.model import Permission
+from spotter.access.model import Permission, Principal
 from spotter.api.deps import RuntimeDep
-from spotter.api.schemas.common import In, Out
+from spotter.api.pagination import Cursor
+from spotter.api.schemas.common import In, Out, Page
 from spotter.api.security import Access, CurrentPrincipal, WritingPrincipal, access
 from spotter.errors import NotFoundError, SpotterError, ValidationError
 from spotter.services import form_jobs
@@ -191,6 +193,23 @@ def video(check: UUID, principal: CurrentPrincipal, rt: RuntimeDep) -> FileRespo
     return FileResponse(path, media_type="video/mp4", filename=f"form-check-{check}.mp4")
 
 
+@router.delete(
+    _CHECK,
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a form check",
+    description=(
+        "The check, its report, the comments on it and its annotated video go at once; the "
+        "uploaded clip too, unless another check uses the same file (a clip stored within the "
+        "last hour goes at the next pruning). A set logged from the check stays in the log. "
+        "The lifter only."
+    ),
+)
+def delete_check(check: UUID, principal: WritingPrincipal, rt: RuntimeDep) -> Response:
+    """Delete the check and its files (see the description above)."""
+    form_jobs.delete(rt, principal, str(check))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post(f"{_CHECK}/confirm", summary="Log the set a form check shows")
 def confirm(
     check: UUID, principal: WritingPrincipal, rt: RuntimeDep, body: ConfirmIn | None = None
@@ -210,12 +229,43 @@ def confirm(
     return ConfirmOut(set_uuid=set_uuid)
 
 
+_KIND = "form-checks"
+CursorQuery = Annotated[
+    str | None, Query(max_length=200, description="`next_cursor` of the previous page.")
+]
+LimitQuery = Annotated[int, Query(ge=1, le=form_jobs.MAX_PAGE)]
+
+
+def _page(
+    rt: RuntimeDep, acc_principal: Principal, subject_id: int, cursor: str | None, limit: int
+) -> Page[FormCheckOut]:
+    after = None
+    if cursor:
+        c = Cursor.decode(cursor, _KIND)
+        after = (c.at, c.id)
+    found = form_jobs.page_for(rt, acc_principal, subject_id, limit=limit, after=after)
+    nxt = None if found.next_after is None else Cursor(_KIND, *found.next_after).encode()
+    return Page[FormCheckOut](items=[FormCheckOut.of(v) for v in found.items], next_cursor=nxt)
+
+
+@router.get("/form-checks", summary="Your form checks, newest first")
+def list_mine(
+    principal: CurrentPrincipal,
+    rt: RuntimeDep,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+) -> Page[FormCheckOut]:
+    """The caller's own checks, by pages that stay stable while clips are uploaded."""
+    return _page(rt, principal, principal.user_id, cursor, limit)
+
+
 @router.get("/users/{user}/form-checks", summary="A lifter's form checks, newest first")
 def list_checks(
     acc: Annotated[Access, Depends(access(Permission.READ_LOG, write=False))],
     rt: RuntimeDep,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> list[FormCheckOut]:
-    """The lifter, or a coach linked with ``read_log``."""
-    views = form_jobs.list_for(rt, acc.principal, acc.subject_id, limit=limit)
-    return [FormCheckOut.of(v) for v in views]
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+) -> Page[FormCheckOut]:
+    """The lifter, or a coach linked with ``read_log``, by pages that stay stable while clips
+    are uploaded."""
+    return _page(rt, acc.principal, acc.subject_id, cursor, limit)
