@@ -6,7 +6,6 @@ only and stamps the owner on what it writes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -22,7 +21,13 @@ from sqlalchemy import (
 )
 
 from spotter.access.model import LOCAL_USER_ID
-from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
+from spotter.planning.model.stored import (
+    StoredPlan,
+    mesocycle_from_json,
+    mesocycle_to_json,
+    request_from_json,
+    request_to_json,
+)
 from spotter.profile import Profile
 from spotter.store import tables as t
 from spotter.store.export_repo import ExportRepository, RestoreError
@@ -314,14 +319,6 @@ class PlanRepository:
             .where(t.plan.c.active.is_(True), self._mine)
             .values(active=False, updated_at=now_utc())
         )
-        request = {
-            "emphasis": list(plan.emphasis),
-            "avoid": list(plan.avoid),
-            "favourites": list(plan.favourites),
-            "fill": plan.fill,
-            "warnings": list(plan.warnings),
-            "imported": plan.imported,
-        }
         plan_id = new_id(
             self._conn.execute(
                 insert(t.plan).values(
@@ -335,7 +332,7 @@ class PlanRepository:
                     weeks=plan.weeks,
                     active=True,
                     mesocycle=mesocycle_to_json(plan.mesocycle, plan.session_names),
-                    request=json.dumps(request),
+                    request=request_to_json(plan),
                 )
             )
         )
@@ -374,7 +371,6 @@ class PlanRepository:
 
 def _plan(r: RowMapping) -> StoredPlan:
     meso, names = mesocycle_from_json(r["mesocycle"])
-    request = json.loads(r["request"])
     return StoredPlan(
         id=r["id"],
         name=r["name"],
@@ -384,10 +380,5 @@ def _plan(r: RowMapping) -> StoredPlan:
         active=bool(r["active"]),
         mesocycle=meso,
         session_names=names,
-        emphasis=tuple(request.get("emphasis", ())),
-        avoid=tuple(request.get("avoid", ())),
-        favourites=tuple(request.get("favourites", ())),
-        fill=bool(request.get("fill", False)),
-        warnings=tuple(request.get("warnings", ())),
-        imported=bool(request.get("imported", False)),
+        **request_from_json(r["request"]),
     )

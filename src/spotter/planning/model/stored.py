@@ -104,6 +104,40 @@ class StoredPlan:
         return next((p for p in self.sessions() if p.date == day), None)
 
 
+def request_to_json(plan: StoredPlan) -> str:
+    """What the lifter asked for when ``plan`` was made (the ``plan.request`` column), as JSON.
+
+    >>> request_from_json(request_to_json(StoredPlan(
+    ...     id=0, name="p", template=None, created_at=dt.datetime(2026, 1, 1), start_date=dt.date(2026, 1, 5),
+    ...     active=True, mesocycle=Mesocycle(weeks=()), session_names=(), avoid=("lunge",), fill=True)))
+    {'emphasis': (), 'avoid': ('lunge',), 'favourites': (), 'fill': True, 'warnings': (), 'imported': False}
+    """
+    return json.dumps(
+        {
+            "emphasis": list(plan.emphasis),
+            "avoid": list(plan.avoid),
+            "favourites": list(plan.favourites),
+            "fill": plan.fill,
+            "warnings": list(plan.warnings),
+            "imported": plan.imported,
+        }
+    )
+
+
+def request_from_json(text: str) -> dict[str, Any]:
+    """The request fields of a :class:`StoredPlan` from :func:`request_to_json`'s text; a field
+    an older plan did not store gets its default."""
+    request = json.loads(text)
+    return {
+        "emphasis": tuple(request.get("emphasis", ())),
+        "avoid": tuple(request.get("avoid", ())),
+        "favourites": tuple(request.get("favourites", ())),
+        "fill": bool(request.get("fill", False)),
+        "warnings": tuple(request.get("warnings", ())),
+        "imported": bool(request.get("imported", False)),
+    }
+
+
 def _slot_data(slot: Slot) -> dict[str, Any]:
     return {**{f: getattr(slot, f) for f in _SLOT_FIELDS}, "rule": slot.rule}
 

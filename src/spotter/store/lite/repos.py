@@ -6,13 +6,18 @@ reads), scoped to one owner like them."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from dataclasses import replace
 
 from spotter.access.model import LOCAL_USER_ID
 from spotter.knowledge.custom import CustomExercise
-from spotter.planning.model.stored import StoredPlan, mesocycle_from_json, mesocycle_to_json
+from spotter.planning.model.stored import (
+    StoredPlan,
+    mesocycle_from_json,
+    mesocycle_to_json,
+    request_from_json,
+    request_to_json,
+)
 from spotter.profile import Profile
 from spotter.store.lite.zones import Zone, from_text, new_uuid, now_utc, to_text
 
@@ -78,7 +83,6 @@ _PLAN = (
 
 def _plan(r: sqlite3.Row) -> StoredPlan:
     meso, names = mesocycle_from_json(r["mesocycle"])
-    request = json.loads(r["request"])
     return StoredPlan(
         id=r["id"],
         name=r["name"],
@@ -88,12 +92,7 @@ def _plan(r: sqlite3.Row) -> StoredPlan:
         active=bool(r["active"]),
         mesocycle=meso,
         session_names=names,
-        emphasis=tuple(request.get("emphasis", ())),
-        avoid=tuple(request.get("avoid", ())),
-        favourites=tuple(request.get("favourites", ())),
-        fill=bool(request.get("fill", False)),
-        warnings=tuple(request.get("warnings", ())),
-        imported=bool(request.get("imported", False)),
+        **request_from_json(r["request"]),
     )
 
 
@@ -113,14 +112,6 @@ class LitePlanRepository:
             "UPDATE plan SET active = 0, updated_at = ? WHERE active = 1 AND user_id = ?",
             (now, self._user),
         )
-        request = {
-            "emphasis": list(plan.emphasis),
-            "avoid": list(plan.avoid),
-            "favourites": list(plan.favourites),
-            "fill": plan.fill,
-            "warnings": list(plan.warnings),
-            "imported": plan.imported,
-        }
         cur = self._conn.execute(
             "INSERT INTO plan (uuid, updated_at, user_id, name, template, created_at, "
             "start_date, weeks, active, mesocycle, request) "
@@ -135,7 +126,7 @@ class LitePlanRepository:
                 plan.start_date.isoformat(),
                 plan.weeks,
                 mesocycle_to_json(plan.mesocycle, plan.session_names),
-                json.dumps(request),
+                request_to_json(plan),
             ),
         )
         assert cur.lastrowid is not None
