@@ -203,3 +203,32 @@ def test_a_coach_opening_form_check_is_pointed_to_their_lifters_checks(site: Sit
     assert r.status_code == 200
     assert 'href="/coach"' in r.text and 'id="form-upload"' not in r.text
     assert site.person(units=None).get("/form").headers["location"] == "/onboarding"
+
+
+def test_a_lifter_deletes_a_check_and_its_comments_but_the_set_logged_from_it_stays(
+    site: Site,
+) -> None:
+    from test_coach_pages import coach, link
+
+    lifter, linked = site.person(), coach(site, "deleting")
+    link(site, linked, lifter, "read_log", "comment")
+    check, kept = seed(site, lifter, load="100kg"), seed(site, lifter)
+    assert lifter.form(f"/form/{check}/confirm", {"load": "100", "reps": ""}).status_code == 303
+    assert linked.form(f"/form/{check}/comments", {"body": "Deeper."}).status_code == 303
+    page = lifter.get(f"/form/{check}").text
+    assert f'action="/form/{check}/delete"' in page
+    assert f'action="/form/{check}/delete"' not in linked.get(f"/form/{check}").text
+    assert linked.form(f"/form/{check}/delete", {}).status_code == 403
+
+    r = lifter.form(f"/form/{check}/delete", {})
+    assert r.status_code == 303 and r.headers["location"] == "/form?deleted=1"
+    listing = lifter.get("/form?deleted=1").text
+    assert "The check was deleted" in listing
+    assert f'href="/form/{check}"' not in listing and f'href="/form/{kept}"' in listing
+    assert lifter.get(f"/form/{check}").status_code == 404
+    assert linked.get(f"/form/{check}").status_code == 404
+    said = lifter.get("/api/v1/users/me/comments",
+                      params={"target_kind": "form_check", "target_uuid": check}).json()
+    assert said == []
+    sets = lifter.get("/api/v1/users/me/log/sets").json()["items"]
+    assert [(s["exercise"], s["load"], s["reps"]) for s in sets] == [("barbell-back-squat", 100.0, 5)]

@@ -37,6 +37,8 @@ router = APIRouter(include_in_schema=False)
 
 #: How often a page showing a check that is not finished asks again, in seconds.
 POLL_SECONDS = 2
+#: What the form page says after a check was deleted.
+DELETED = "The check was deleted, with its video and its comments. A set you logged from it stays in your log."
 #: Names of the motion families, as the exercise list groups them.
 FAMILIES = {
     "squat": "Squats",
@@ -246,6 +248,7 @@ def _upload_page(
     chosen: str = "",
     load: str = "",
     reps: str = "",
+    notice: str | None = None,
 ) -> HTMLResponse:
     from spotter.services import form_jobs
 
@@ -262,6 +265,7 @@ def _upload_page(
         chosen=chosen,
         load=load,
         reps=reps,
+        notice=notice,
     )
 
 
@@ -271,7 +275,8 @@ def form_page(request: Request, who: ViewerDep, rt: RuntimeDep) -> HTMLResponse:
     their lifters' checks; a lifter without a profile to onboarding first."""
     if who.is_coach:
         return page(request, "form/coach.html", title="Form check")
-    return _upload_page(request, lifter(who), rt)  # no profile yet: onboarding first
+    notice = DELETED if request.query_params.get("deleted") else None
+    return _upload_page(request, lifter(who), rt, notice=notice)  # no profile: onboarding first
 
 
 @router.post("/form", response_class=HTMLResponse)
@@ -418,3 +423,13 @@ def confirm(
         view = form_jobs.get(rt, _me(who), check_uuid)
         return _check_response(request, who, rt, view, error=message, status=422)
     return RedirectResponse(f"/form/{check_uuid}#logged", status_code=303)
+
+
+@router.post("/form/{check_uuid}/delete", response_class=HTMLResponse)
+def delete(check_uuid: str, who: Writer, rt: RuntimeDep) -> Response:
+    """Delete the check (the lifter only): its report, comments, annotated video and, unless
+    another check uses the same file, the clip; a set logged from it stays in the log."""
+    from spotter.services import form_jobs
+
+    form_jobs.delete(rt, _me(who), check_uuid)
+    return RedirectResponse("/form?deleted=1", status_code=303)
