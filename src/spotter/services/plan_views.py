@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spotter.planning.model.rationale import ExerciseReason, PlaneBalance, WeekExplanation
 from spotter.planning.model.review import ItemResult, PlanReview
@@ -117,47 +117,36 @@ class NewPlanView(PlanView):
     review: ReviewView = field(kw_only=True)
 
 
-class _PlanFields(TypedDict):
-    id: int
-    name: str
-    template: str | None
-    start_date: dt.date
-    weeks: int
-    active: bool
-    fill: bool
-    imported: bool
-    emphasis: tuple[str, ...]
-    avoid: tuple[str, ...]
-    favourites: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sessions: tuple[SessionView, ...]
+_P = TypeVar("_P", bound=PlanView)
 
 
-def _plan_fields(
-    plan: StoredPlan, names: Mapping[str, str], roles: Mapping[str, str]
-) -> _PlanFields:
-    return {
-        "id": plan.id,
-        "name": plan.name,
-        "template": plan.template,
-        "start_date": plan.start_date,
-        "weeks": plan.weeks,
-        "active": plan.active,
-        "fill": plan.fill,
-        "imported": plan.imported,
-        "emphasis": tuple(plan.emphasis),
-        "avoid": tuple(plan.avoid),
-        "favourites": tuple(plan.favourites),
-        "warnings": tuple(plan.warnings),
-        "sessions": tuple(SessionView.of(p, names, roles) for p in plan.sessions()),
-    }
+def _view_of(
+    cls: type[_P], plan: StoredPlan, names: Mapping[str, str], roles: Mapping[str, str], **extra: Any
+) -> _P:
+    """``plan`` as ``cls`` (a :class:`PlanView` or a subclass, whose own fields are ``extra``)."""
+    return cls(
+        id=plan.id,
+        name=plan.name,
+        template=plan.template,
+        start_date=plan.start_date,
+        weeks=plan.weeks,
+        active=plan.active,
+        fill=plan.fill,
+        imported=plan.imported,
+        emphasis=tuple(plan.emphasis),
+        avoid=tuple(plan.avoid),
+        favourites=tuple(plan.favourites),
+        warnings=tuple(plan.warnings),
+        sessions=tuple(SessionView.of(p, names, roles) for p in plan.sessions()),
+        **extra,
+    )
 
 
 def plan_view(
     plan: StoredPlan, names: Mapping[str, str], roles: Mapping[str, str] | None = None
 ) -> PlanView:
     """``plan`` with every session, exercises named by ``names`` and their roles by ``roles``."""
-    return PlanView(**_plan_fields(plan, names, roles or {}))
+    return _view_of(PlanView, plan, names, roles or {})
 
 
 def new_plan_view(
@@ -167,8 +156,7 @@ def new_plan_view(
     roles: Mapping[str, str] | None = None,
 ) -> NewPlanView:
     """A new plan and its review."""
-    fields = _plan_fields(plan, names, roles or {})
-    return NewPlanView(**fields, review=ReviewView.of(review))
+    return _view_of(NewPlanView, plan, names, roles or {}, review=ReviewView.of(review))
 
 
 @dataclass(frozen=True, slots=True)
